@@ -1,0 +1,98 @@
+/**
+ * The one declared IndexedDB schema (Dexie). Every version is declared here in
+ * order and an old version is never edited: add a new `db.version(n)` instead,
+ * with an upgrade function and a test that upgrades real data from n-1.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ApplicationFields } from '../../shared/application';
+import type { Status } from '../../shared/lifecycle';
+import type { Mutation, RosterEntry, School } from '../../shared/protocol';
+
+/** Why the server refused a version, kept on the record until the advisor fixes it. */
+export interface ServerReason {
+  code: string;
+  message: string;
+  fields?: { field: string; message: string }[];
+}
+
+/** One paper application as the tablet holds it. */
+export interface LocalApplication {
+  /** UUIDv7 made on this device. */
+  id: string;
+  /** The student it is for: a new student's id is made here, a known one comes from the roster. */
+  studentId: string;
+  batchId: string | null;
+  status: Status;
+  /** Local edit counter: every saved change of a confirmed record makes a new version. */
+  version: number;
+  /** The server's version of this record, once it has acknowledged one. */
+  serverVersion: number | null;
+  /** Copied out of `fields` because it is indexed (fields may be encrypted). */
+  schoolId: string;
+  createdAt: number;
+  updatedAt: number;
+  /** When the advisor last confirmed it against the paper (ms). */
+  confirmedAt: number | null;
+  fields: ApplicationFields;
+  /** The blind second keying of the SSID; saved so a reload keeps it. */
+  ssidRekey: string;
+  /** The last refusal or conflict from the server, shown until resolved. */
+  serverReason: ServerReason | null;
+  /** Advisor chose to send an SSID conflict to center review. */
+  sendToReview: boolean;
+}
+
+/** One stack of paper. */
+export interface LocalBatch {
+  id: string;
+  schoolId: string;
+  programYear: string;
+  /** How many sheets are in the stack, so the app can say "23 of 25 entered". */
+  sheetCount: number;
+  /** Values that carry from form to form (grade, school, date received...). */
+  defaults: Partial<ApplicationFields>;
+  createdAt: number;
+}
+
+/** A confirmed version waiting for the server; deleted only once acknowledged. */
+export interface OutboxRow {
+  mutationId: number;
+  recordId: string;
+  version: number;
+  mutation: Mutation;
+  createdAt: number;
+  attempts: number;
+}
+
+/** Small key-value facts: deviceId, nextMutationId, pull checkpoint, ssidKey, session. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class MesaDb extends Dexie {
+  applications!: Table<LocalApplication, string>;
+  batches!: Table<LocalBatch, string>;
+  outbox!: Table<OutboxRow, number>;
+  schools!: Table<School, string>;
+  roster!: Table<RosterEntry, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = 'mesa-intake', options: { durability?: 'strict' | 'relaxed' | 'default' } = {}) {
+    super(name, { chromeTransactionDurability: options.durability ?? 'default' });
+    this.version(1).stores({
+      // batchId: the batch view lists its stack; status: "with problems" and the
+      // sync screen; updatedAt: the records list, newest first; schoolId: search by school.
+      applications: 'id, batchId, status, updatedAt, schoolId, studentId',
+      // createdAt: batches list, newest first.
+      batches: 'id, createdAt',
+      // Primary key is the device's mutation id, so the outbox reads in send order;
+      // recordId: find what is queued for a record.
+      outbox: 'mutationId, recordId',
+      schools: 'id',
+      // ssidHash: "already used by" checks; schoolId: the SSID request list per school.
+      roster: 'studentId, ssidHash, schoolId',
+      meta: 'key',
+    });
+  }
+}

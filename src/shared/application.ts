@@ -1,0 +1,162 @@
+/**
+ * The paper enrollment application (design section 2) as data.
+ *
+ * `applicationFieldsSchema` is what a draft may hold: every field a string (or a
+ * list of strings), possibly empty, so that every keystroke can be saved.
+ * `confirmedApplicationSchema` is what may leave the tablet: the same fields with
+ * the rules a confirmed record must meet. The server validates pushes with it.
+ */
+import { z } from 'zod';
+
+export const SSID_SOURCES = ['student_form', 'school_records', 'student_online'] as const;
+export const ssidSourceSchema = z.enum(SSID_SOURCES);
+export type SsidSource = z.infer<typeof ssidSourceSchema>;
+
+export const GRADES = ['K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+
+/** ISO calendar date, as typed into <input type="date">. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.');
+
+/** Program years run July to June and are written "2025-26". */
+export const programYearSchema = z
+  .string()
+  .regex(/^(\d{4})-(\d{2})$/, 'Use the form 2025-26.')
+  .refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), 'The second year must follow the first.');
+
+const text = (max: number) => z.string().max(max);
+
+/** Every field on the paper, as a draft holds it. */
+export const applicationFieldsSchema = z.object({
+  firstName: text(80),
+  middleName: text(80),
+  lastName: text(80),
+  dateOfBirth: text(10),
+  gender: text(40),
+  grade: text(2),
+  schoolId: text(64),
+  ssid: text(32),
+  ssidSource: z.union([ssidSourceSchema, z.literal('')]),
+  schoolStudentId: text(32),
+  email: text(254),
+  phone: text(32),
+  street: text(120),
+  city: text(80),
+  zip: text(10),
+  ethnicity: z.array(text(60)).max(12),
+  parentEducation: text(60),
+  freeReducedLunch: text(10),
+  homeLanguage: text(60),
+  guardianName: text(120),
+  guardianRelationship: text(40),
+  guardianPhone: text(32),
+  guardianEmail: text(254),
+  studentSignedDate: text(10),
+  pafSignedDate: text(10),
+  mediaRelease: text(3),
+  programYear: text(7),
+  advisor: text(120),
+  dateReceived: text(10),
+});
+export type ApplicationFields = z.infer<typeof applicationFieldsSchema>;
+export type FieldName = keyof ApplicationFields;
+
+/** A blank paper form. */
+export function blankFields(defaults: Partial<ApplicationFields> = {}): ApplicationFields {
+  return {
+    firstName: '', middleName: '', lastName: '', dateOfBirth: '', gender: '', grade: '', schoolId: '',
+    ssid: '', ssidSource: '', schoolStudentId: '', email: '', phone: '', street: '', city: '', zip: '',
+    ethnicity: [], parentEducation: '', freeReducedLunch: '', homeLanguage: '',
+    guardianName: '', guardianRelationship: '', guardianPhone: '', guardianEmail: '',
+    studentSignedDate: '', pafSignedDate: '', mediaRelease: '', programYear: '', advisor: '', dateReceived: '',
+    ...defaults,
+  };
+}
+
+const optionalDate = z.union([z.literal(''), isoDateSchema]);
+const optionalEmail = z.union([z.literal(''), z.email('Not an email address.')]);
+
+/** What a confirmed record must satisfy; the server re-checks every push with it. */
+export const confirmedApplicationSchema = applicationFieldsSchema.extend({
+  firstName: text(80).trim().min(1, 'First name is required.'),
+  lastName: text(80).trim().min(1, 'Last name is required.'),
+  dateOfBirth: isoDateSchema,
+  grade: z.enum(GRADES, 'Choose a grade.'),
+  schoolId: text(64).min(1, 'Choose the school.'),
+  ssid: z.union([z.literal(''), z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.')]),
+  email: optionalEmail,
+  guardianEmail: optionalEmail,
+  zip: z.union([z.literal(''), z.string().regex(/^\d{5}(-\d{4})?$/, 'A ZIP code is 5 digits.')]),
+  studentSignedDate: optionalDate,
+  pafSignedDate: optionalDate,
+  dateReceived: optionalDate,
+  programYear: programYearSchema,
+});
+export type ConfirmedApplication = z.infer<typeof confirmedApplicationSchema>;
+
+/** How a field is keyed; decides the input element and the on-screen keyboard. */
+export type FieldKind = 'text' | 'date' | 'select' | 'multi' | 'ssid' | 'email' | 'tel' | 'zip' | 'school' | 'yesno';
+
+/** One line of the paper form, in the order the advisor reads it. */
+export interface FieldDef {
+  name: FieldName;
+  label: string;
+  section: string;
+  kind: FieldKind;
+  required?: boolean;
+  options?: readonly string[];
+  /** Words to show for option values that are codes. */
+  optionLabels?: Readonly<Record<string, string>>;
+  /** Carries over from one form to the next within a batch. */
+  batchDefault?: boolean;
+}
+
+export const ETHNICITIES = [
+  'American Indian or Alaska Native', 'Asian', 'Black or African American', 'Filipino',
+  'Hispanic or Latino', 'Native Hawaiian or Pacific Islander', 'White', 'Two or more', 'Declined to state',
+] as const;
+
+export const PARENT_EDUCATION = [
+  'Did not finish high school', 'High school graduate', 'Some college', 'Associate degree',
+  'Bachelor’s degree', 'Graduate degree', 'Unknown',
+] as const;
+
+/**
+ * The statewide paper form, section by section. Centers that print their own
+ * variant pass their own list; nothing else in the app depends on this order.
+ */
+export const DEFAULT_FORM: readonly FieldDef[] = [
+  { name: 'firstName', label: 'First name', section: 'Student', kind: 'text', required: true },
+  { name: 'middleName', label: 'Middle name', section: 'Student', kind: 'text' },
+  { name: 'lastName', label: 'Last name', section: 'Student', kind: 'text', required: true },
+  { name: 'dateOfBirth', label: 'Date of birth', section: 'Student', kind: 'date', required: true },
+  { name: 'gender', label: 'Gender', section: 'Student', kind: 'select', options: ['Female', 'Male', 'Non-binary', 'Declined to state'] },
+  { name: 'grade', label: 'Grade', section: 'Student', kind: 'select', options: GRADES, required: true, batchDefault: true },
+  { name: 'schoolId', label: 'School', section: 'Student', kind: 'school', required: true, batchDefault: true },
+  { name: 'ssid', label: 'CA SSID', section: 'Student', kind: 'ssid' },
+  {
+    name: 'ssidSource', label: 'CA SSID taken from', section: 'Student', kind: 'select', options: SSID_SOURCES,
+    optionLabels: { student_form: 'Student wrote it on the form', school_records: 'School records', student_online: 'Student entered it online' },
+  },
+  { name: 'schoolStudentId', label: 'School Student ID', section: 'Student', kind: 'text' },
+  { name: 'email', label: 'Email', section: 'Student', kind: 'email' },
+  { name: 'phone', label: 'Phone', section: 'Student', kind: 'tel' },
+  { name: 'street', label: 'Street address', section: 'Student', kind: 'text' },
+  { name: 'city', label: 'City', section: 'Student', kind: 'text' },
+  { name: 'zip', label: 'ZIP code', section: 'Student', kind: 'zip' },
+  { name: 'ethnicity', label: 'Ethnicity (all that apply)', section: 'Background', kind: 'multi', options: ETHNICITIES },
+  { name: 'parentEducation', label: 'Parents’ highest education', section: 'Background', kind: 'select', options: PARENT_EDUCATION },
+  { name: 'freeReducedLunch', label: 'Free or reduced-price lunch', section: 'Background', kind: 'yesno' },
+  { name: 'homeLanguage', label: 'Primary home language', section: 'Background', kind: 'text' },
+  { name: 'guardianName', label: 'Parent/guardian name', section: 'Parent/guardian', kind: 'text' },
+  { name: 'guardianRelationship', label: 'Relationship', section: 'Parent/guardian', kind: 'text' },
+  { name: 'guardianPhone', label: 'Parent/guardian phone', section: 'Parent/guardian', kind: 'tel' },
+  { name: 'guardianEmail', label: 'Parent/guardian email', section: 'Parent/guardian', kind: 'email' },
+  { name: 'studentSignedDate', label: 'Student signed on', section: 'Signatures', kind: 'date' },
+  { name: 'pafSignedDate', label: 'Parent Authorization Form signed on', section: 'Signatures', kind: 'date' },
+  { name: 'mediaRelease', label: 'Media release', section: 'Signatures', kind: 'yesno' },
+  { name: 'programYear', label: 'Program year', section: 'Office use', kind: 'text', required: true, batchDefault: true },
+  { name: 'dateReceived', label: 'Date received', section: 'Office use', kind: 'date', batchDefault: true },
+];

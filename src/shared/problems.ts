@@ -1,0 +1,34 @@
+/**
+ * One catalogue of the problems the API can answer with, with stable codes.
+ * The server turns a problem into an HTTP answer in one place; the app turns the
+ * code into a sentence for the advisor. Codes never change meaning.
+ */
+export const PROBLEMS = {
+  badRequest: { code: 400.1, status: 400, message: 'The request was not understood.' },
+  invalidBody: { code: 400.2, status: 400, message: 'Some fields are not valid.' },
+  unauthenticated: { code: 401.1, status: 401, message: 'Sign in again: your session has ended.' },
+  badCredentials: { code: 401.2, status: 401, message: 'That email and password do not match.' },
+  forbidden: { code: 403.1, status: 403, message: 'You do not have access to this.' },
+  notFound: { code: 404.1, status: 404, message: 'Not found.' },
+  conflict: { code: 409.1, status: 409, message: 'The record changed on the server.' },
+  tooLarge: { code: 413.1, status: 413, message: 'The request is too large.' },
+  unsupportedEncoding: { code: 415.1, status: 415, message: 'Unsupported content encoding.' },
+  tooManyRequests: { code: 429.1, status: 429, message: 'Too many attempts. Wait a moment and try again.' },
+  reEnrollFailed: { code: 400.3, status: 400, message: 'We could not match those details. Check them and try again, or ask your MESA advisor.' },
+  internal: { code: 500.1, status: 500, message: 'Something went wrong on the server.' },
+} as const;
+
+export type ProblemName = keyof typeof PROBLEMS;
+
+/** The JSON body of every error answer. */
+export interface ProblemBody {
+  code: number;
+  message: string;
+  /** Field-level reasons, for invalid bodies. */
+  details?: { field: string; message: string }[];
+}
+
+/** Finds the catalogue entry for a code that came back over the wire. */
+export function problemByCode(code: number): (typeof PROBLEMS)[ProblemName] | undefined {
+  return Object.values(PROBLEMS).find((p) => p.code === code);
+}

@@ -1,0 +1,66 @@
+/**
+ * Record-level checks: what stands between a draft and "ready", said per field.
+ * One source of truth with the server: field rules come from
+ * `confirmedApplicationSchema`; the SSID rules from `checkSsid`.
+ */
+import { confirmedApplicationSchema, type ApplicationFields, type FieldName } from './application';
+import { checkSsid, normalizeSsid, type Issue } from './ssid';
+
+/** An issue attached to the field the advisor must look at. */
+export interface FieldIssue extends Issue {
+  field: FieldName | 'ssidRekey';
+}
+
+export interface ValidationContext {
+  /** The blind second keying of the SSID. */
+  ssidRekey: string;
+  /** Who else holds the same SSID, locally or on the roster. */
+  ssidTakenBy?: string | null;
+  /** Today, for "date of birth is in the future"; injected so the rule stays pure. */
+  today?: string;
+}
+
+export interface Validation {
+  errors: FieldIssue[];
+  warnings: FieldIssue[];
+}
+
+/** Checks a whole application the way confirmation and the server will. */
+export function validateApplication(fields: ApplicationFields, ctx: ValidationContext): Validation {
+  const errors: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
+
+  const parsed = confirmedApplicationSchema.safeParse(fields);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as FieldName;
+      // The SSID has its own, more helpful messages below.
+      if (field === 'ssid' || seen.has(field)) continue;
+      seen.add(field);
+      errors.push({ field, code: `invalid_${field}`, message: issue.message });
+    }
+  }
+
+  if (ctx.today && fields.dateOfBirth && fields.dateOfBirth > ctx.today) {
+    errors.push({ field: 'dateOfBirth', code: 'dob_in_future', message: 'Date of birth is in the future.' });
+  }
+
+  if (fields.ssid.trim() !== '') {
+    const check = checkSsid(fields.ssid, { localId: fields.schoolStudentId, takenBy: ctx.ssidTakenBy });
+    for (const e of check.errors) errors.push({ field: 'ssid', ...e });
+    for (const w of check.warnings) warnings.push({ field: 'ssid', ...w });
+    if (check.value !== null) {
+      const rekey = normalizeSsid(ctx.ssidRekey.trim());
+      if (rekey === '') {
+        errors.push({ field: 'ssidRekey', code: 'ssid_rekey_missing', message: 'Re-enter the CA SSID from the paper to confirm it.' });
+      } else if (rekey !== check.value) {
+        errors.push({ field: 'ssidRekey', code: 'ssid_rekey_mismatch', message: 'The two keyings differ: read the paper again and re-enter it.' });
+      }
+    }
+  } else {
+    warnings.push({ field: 'ssid', code: 'ssid_missing', message: 'No CA SSID: it can be added later from school records.' });
+  }
+
+  return { errors, warnings };
+}
