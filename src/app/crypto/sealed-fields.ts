@@ -1,0 +1,78 @@
+/**
+ * Which parts of a stored row are encrypted at rest.
+ *
+ * Sealed: everything that identifies or describes a pupil — the whole `fields`
+ * object (names, date of birth, SSID, contact details, address, guardian, every
+ * free-text field), the blind SSID re-key, and the server's last refusal (its
+ * messages may quote field values). For outbox rows, the whole mutation (it
+ * carries the confirmed application).
+ * Plain: only what IndexedDB must index or the lists and sync need without the
+ * key — ids, batch, status, versions, school id, timestamps, flags. An encrypted
+ * field cannot be indexed, so name search runs in memory after unlock.
+ * Each blob is bound to its row's key ("applications/<id>", "outbox/<mutationId>").
+ */
+import { z } from 'zod';
+import { applicationFieldsSchema } from '../../shared/application';
+import { mutationSchema } from '../../shared/protocol';
+import type { LocalApplication, OutboxRow } from '../db/schema';
+import { open, seal, sealedSchema, type Sealed } from './seal';
+
+/** The keys of LocalApplication that are sealed; the rest stay plain for indexes and lists. */
+export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason'] as const;
+type SealedKey = (typeof SEALED_APPLICATION_KEYS)[number];
+
+/** An application as stored once encryption at rest is on. */
+export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Sealed };
+
+/** An outbox row as stored once encryption at rest is on. */
+export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
+
+const serverReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+
+const sealedApplicationPartSchema = z.object({
+  fields: applicationFieldsSchema,
+  ssidRekey: z.string(),
+  serverReason: serverReasonSchema.nullable(),
+});
+
+/** The AAD of an application's blob. */
+export const applicationContext = (id: string): string => `applications/${id}`;
+/** The AAD of an outbox row's blob. */
+export const outboxContext = (mutationId: number): string => `outbox/${mutationId}`;
+
+/** True for a row written after encryption at rest was switched on. */
+export function isSealedRow(row: object): row is { sealed: Sealed } {
+  return 'sealed' in row && sealedSchema.safeParse(row.sealed).success;
+}
+
+/** The stored shape of `app`: plain index columns plus one sealed blob bound to its id. */
+export async function sealApplication(key: CryptoKey, app: LocalApplication): Promise<StoredApplication> {
+  const { fields, ssidRekey, serverReason, ...plain } = app;
+  return { ...plain, sealed: await seal(key, { fields, ssidRekey, serverReason }, applicationContext(app.id)) };
+}
+
+/**
+ * The LocalApplication inside a stored row, validated with the application
+ * schema. SealBrokenError if the blob was changed or moved from another record.
+ */
+export async function openApplication(key: CryptoKey, stored: StoredApplication): Promise<LocalApplication> {
+  const { sealed, ...plain } = stored;
+  const part = sealedApplicationPartSchema.parse(await open(key, sealed, applicationContext(stored.id)));
+  return { ...plain, ...part };
+}
+
+/** The stored shape of an outbox row: the mutation sealed, bound to its mutation id. */
+export async function sealOutboxRow(key: CryptoKey, row: OutboxRow): Promise<StoredOutboxRow> {
+  const { mutation, ...plain } = row;
+  return { ...plain, sealed: await seal(key, mutation, outboxContext(row.mutationId)) };
+}
+
+/** The OutboxRow inside a stored row, its mutation validated with the wire schema. */
+export async function openOutboxRow(key: CryptoKey, stored: StoredOutboxRow): Promise<OutboxRow> {
+  const { sealed, ...plain } = stored;
+  return { ...plain, mutation: mutationSchema.parse(await open(key, sealed, outboxContext(stored.mutationId))) };
+}

@@ -1,0 +1,211 @@
+/**
+ * The unlocked state of the app: the data key, held only in this object's
+ * memory, and the idle lock. The key record lives in the meta table under
+ * 'vault'; it reveals nothing without the passphrase.
+ */
+import Dexie from 'dexie';
+import type { MesaDb } from '../db/schema';
+import { VaultAlreadySetUpError, VaultChangedError, VaultLockedError, VaultNotSetUpError, WeakPassphraseError } from './errors';
+import { createKeyRecord, DEFAULT_ITERATIONS, keyRecordSchema, rekey, unlockKey, type KeyRecord } from './keys';
+import { passphraseProblems } from './passphrase';
+import {
+  DEFAULT_IDLE_MINUTES,
+  idleDeadline,
+  idleMinutesToMs,
+  nextVaultState,
+  type VaultEvent,
+  type VaultState,
+} from './vault-state';
+
+/** The meta row that holds the key record. */
+export const VAULT_META_KEY = 'vault';
+
+/** What the setup screen must tell the advisor before they choose a passphrase. */
+export const FORGOTTEN_PASSPHRASE_NOTICE =
+  'There is no way to recover this passphrase. If you forget it, the records on this tablet that have not ' +
+  'been sent to the server are lost for good; records already sent are safe on the server.';
+
+export interface VaultOptions {
+  /** Minutes without activity before the vault locks itself. */
+  idleMinutes?: number;
+  /** PBKDF2 work factor for new key records; tests lower it, production keeps the default. */
+  iterations?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/**
+ * The app lock. The data key exists only in memory while unlocked and is
+ * dropped on lock(), on idle, and when the page goes away.
+ *
+ * A forgotten passphrase cannot be recovered: nothing on the tablet or the server
+ * can rebuild the key. Records on this tablet that were never synced (drafts,
+ * confirmed and queued ones) are lost with it, and the only way forward is
+ * reset(), which deletes them; records already synced are safe on the server.
+ * An encrypted backup file made earlier can bring unsynced records back.
+ */
+export class Vault {
+  private current: VaultState;
+  private dataKey: CryptoKey | null = null;
+  private idleMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(state: VaultState) => void>();
+  private readonly iterations: number;
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly db: MesaDb,
+    initial: VaultState,
+    options: VaultOptions,
+  ) {
+    this.current = initial;
+    this.idleMs = idleMinutesToMs(options.idleMinutes ?? DEFAULT_IDLE_MINUTES);
+    this.iterations = options.iterations ?? DEFAULT_ITERATIONS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A locked vault if this tablet has a passphrase, otherwise a new one awaiting setup(). */
+  static async open(db: MesaDb, options: VaultOptions = {}): Promise<Vault> {
+    const row = await db.meta.get(VAULT_META_KEY);
+    return new Vault(db, row ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, options);
+  }
+
+  /** The current phase: new, locked (with why) or unlocked. */
+  state(): VaultState {
+    return this.current;
+  }
+
+  /** True while the data key is in memory. */
+  isUnlocked(): boolean {
+    return this.current.phase === 'unlocked' && this.dataKey !== null;
+  }
+
+  /** The data key; VaultLockedError when locked, so no code path can read records without it. */
+  key(): CryptoKey {
+    if (!this.isUnlocked() || !this.dataKey) throw new VaultLockedError();
+    return this.dataKey;
+  }
+
+  /** First use on this tablet: checks the passphrase rules, stores a new key record and unlocks. */
+  async setup(passphrase: string): Promise<void> {
+    const problems = passphraseProblems(passphrase);
+    if (problems.length > 0) throw new WeakPassphraseError(problems);
+    const { key, record } = await createKeyRecord(passphrase, this.iterations);
+    try {
+      // add, not put: a second tab that set up first must not have its key overwritten.
+      await this.db.meta.add({ key: VAULT_META_KEY, value: record });
+    } catch (error) {
+      if (error instanceof Dexie.ConstraintError) throw new VaultAlreadySetUpError();
+      throw error;
+    }
+    this.dataKey = key;
+    this.dispatch({ type: 'setUp', at: this.now() });
+  }
+
+  /**
+   * Unlocks with the passphrase, offline. A wrong one throws WrongPassphraseError
+   * and changes nothing. A key record made with fewer iterations than this
+   * build asks for is re-wrapped with the higher count on the way in.
+   */
+  async unlock(passphrase: string): Promise<void> {
+    const record = await this.readRecord();
+    const key = await unlockKey(passphrase, record);
+    if (record.kdf.iterations < this.iterations) {
+      // If another tab re-wrapped it meanwhile, its record stands and this upgrade is moot.
+      await this.replaceRecord(record, await rekey(passphrase, passphrase, record, this.iterations));
+    }
+    this.dataKey = key;
+    // Another tab may have run setup() since this vault was opened.
+    if (this.current.phase === 'new') this.current = { phase: 'locked', reason: 'start' };
+    this.dispatch({ type: 'unlocked', at: this.now() });
+  }
+
+  /** Drops the key from memory. */
+  lock(): void {
+    this.dispatch({ type: 'lock' });
+  }
+
+  /** Changes the passphrase: re-encrypts the data key only, so records and other tabs are unaffected. */
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    const problems = passphraseProblems(newPassphrase);
+    if (problems.length > 0) throw new WeakPassphraseError(problems);
+    const record = await this.readRecord();
+    const replaced = await this.replaceRecord(record, await rekey(oldPassphrase, newPassphrase, record, this.iterations));
+    if (!replaced) throw new VaultChangedError();
+  }
+
+  /**
+   * After a forgotten passphrase: deletes every local application and outbox row
+   * (unreadable without the key) and the key record, so setup() can start again.
+   * Synced records come back from the server; unsynced ones are gone.
+   */
+  async reset(): Promise<void> {
+    await this.db.transaction('rw', this.db.applications, this.db.outbox, this.db.meta, async () => {
+      await this.db.applications.clear();
+      await this.db.outbox.clear();
+      await this.db.meta.delete(VAULT_META_KEY);
+    });
+    this.dispatch({ type: 'reset' });
+  }
+
+  /** A touch or key press: pushes the idle lock back (or locks, if it is already overdue). */
+  noteActivity(): void {
+    this.dispatch({ type: 'activity', at: this.now(), idleMs: this.idleMs });
+  }
+
+  /** Re-checks the idle deadline now, e.g. when the page becomes visible after the tablet slept. */
+  checkIdle(): void {
+    this.dispatch({ type: 'tick', at: this.now(), idleMs: this.idleMs });
+  }
+
+  /** Changes the idle lock delay; applies to the running session at once. */
+  setIdleMinutes(minutes: number): void {
+    this.idleMs = idleMinutesToMs(minutes);
+    this.checkIdle();
+    this.schedule();
+  }
+
+  /** Calls `listener` on every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: VaultState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async readRecord(): Promise<KeyRecord> {
+    const row = await this.db.meta.get(VAULT_META_KEY);
+    if (!row) throw new VaultNotSetUpError();
+    return keyRecordSchema.parse(row.value);
+  }
+
+  /**
+   * Writes `next` only if the stored record is still `previous` (the key was
+   * re-wrapped outside the transaction, since WebCrypto calls would end it), so
+   * two tabs changing it at once cannot both win. False when it had changed.
+   */
+  private async replaceRecord(previous: KeyRecord, next: KeyRecord): Promise<boolean> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const row = await this.db.meta.get(VAULT_META_KEY);
+      const stored = keyRecordSchema.safeParse(row?.value);
+      if (!stored.success || stored.data.wrappedKey.iv !== previous.wrappedKey.iv) return false;
+      await this.db.meta.put({ key: VAULT_META_KEY, value: next });
+      return true;
+    });
+  }
+
+  private dispatch(event: VaultEvent): void {
+    const before = this.current;
+    this.current = nextVaultState(before, event);
+    if (this.current.phase !== 'unlocked') this.dataKey = null;
+    this.schedule();
+    // Listeners hear phase changes, not every keystroke's new activity time.
+    if (this.current.phase !== before.phase) for (const listener of this.listeners) listener(this.current);
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const deadline = idleDeadline(this.current, this.idleMs);
+    if (deadline === null) return;
+    this.timer = setTimeout(() => this.checkIdle(), Math.max(0, deadline - this.now()));
+  }
+}
