@@ -1,0 +1,146 @@
+/**
+ * End-to-end harness: the real server (as `npm start` runs it, on a fresh SQLite
+ * data folder) and the system Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Service-worker fetches are invisible to context.route() unless this is set
+// before the browser starts (design section 12).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+const { chromium } = await import('playwright-core');
+type Browser = import('playwright-core').Browser;
+type BrowserContext = import('playwright-core').BrowserContext;
+type Page = import('playwright-core').Page;
+
+export const DEMO_EMAIL = 'demo@mesa.example';
+export const DEMO_PASSWORD = 'e2e-demo-passphrase';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Kills the process hard, as a crash would, keeping its data folder. */
+  kill: () => Promise<void>;
+}
+
+/** Starts the real server on a fresh data folder (or the one given) and waits until it answers. */
+export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mesa-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD, ...options.env };
+  // The browser suite runs on the embedded database, as `npm start` does.
+  delete env.DATABASE_URL;
+  let log = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not answer within 60 s:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    dataDir,
+    output: () => log,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches the system Chromium headless. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** A tablet-sized context: portrait 768x1024 with touch. */
+export async function tabletContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 768, height: 1024 }, hasTouch: true, serviceWorkers: 'allow' });
+}
+
+/**
+ * Cuts the network for the pages AND the service worker. setOffline alone does
+ * not stop the worker's own fetches, so every request is also aborted.
+ */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.route('**', (route) => route.abort('internetdisconnected'));
+}
+
+/** Restores the network cut by goOffline. */
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
+}
+
+/**
+ * A first visit is not yet controlled by the service worker: wait until it is
+ * ready, then reload once so the page is served through it.
+ */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Asks the server, as the demo advisor, for the enrollments it holds. */
+export async function serverRecords(url: string): Promise<{ id: string; ssid: string | null; lastName: string }[]> {
+  const session = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD, deviceId: '018f0000-0000-7000-8000-000000000001' }),
+  });
+  if (!session.ok) throw new Error(`sign-in failed: ${session.status}`);
+  const { token } = (await session.json()) as { token: string };
+  const res = await fetch(`${url}/api/students`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`students failed: ${res.status}`);
+  const body = (await res.json()) as { students: { id: string; ssid: string | null; lastName: string }[] };
+  return body.students;
+}
