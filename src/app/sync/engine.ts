@@ -1,0 +1,228 @@
+/**
+ * The sync engine: runs push then pull on app start, when the browser comes
+ * online, when the advisor confirms records, on a timer (exponential backoff with
+ * jitter after failures) and on "Sync now". Only one tab syncs at a time (Web
+ * Locks). Its state is observable, for the status bar and the progress bar.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import type { MesaDb } from '../db/schema';
+import { ApiError, NetworkError, type ApiClient } from './api';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { getOrCreateDeviceId, readSession } from './meta';
+import { pullAll } from './pull';
+import { pushOutbox } from './push';
+import { markSessionExpired } from './session';
+import { describeSyncError } from './messages';
+
+export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error' | 'signed-out';
+
+/** How the last sync ended. `applied` counts records the server now holds (new or already there). */
+export interface SyncResult {
+  at: number;
+  applied: number;
+  rejected: number;
+  conflicts: number;
+  /** A sentence for the advisor when the sync did not finish. */
+  error?: string;
+}
+
+/** What the status bar shows. `sent` of `total` is the progress of the running push. */
+export interface SyncState {
+  phase: SyncPhase;
+  sent: number;
+  total: number;
+  /** Outbox rows waiting for the server, in any tab. */
+  pending: number;
+  lastResult: SyncResult | null;
+}
+
+/** What the engine needs from its surroundings; the app passes the browser's, tests their own. */
+export interface SyncEngineDeps {
+  db: MesaDb;
+  api: ApiClient;
+  /** `navigator.locks` where the platform has it; without it every tab may sync (the server dedupes). */
+  locks?: Pick<LockManager, 'request'> | null;
+  isOnline?: () => boolean;
+  /** Where `online` / `offline` events come from (window in the app). */
+  events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
+  random?: () => number;
+  now?: () => number;
+  backoff?: BackoffPolicy;
+  /** Time between syncs when all is well: brings new roster entries from other tablets. */
+  intervalMs?: number;
+  /** Wait after a new outbox row before syncing, so a run of confirmations goes as one push. */
+  settleMs?: number;
+}
+
+const LOCK_NAME = 'mesa-sync';
+
+/** Runs sync for one app (one tab). Create once, `start()` it, `stop()` on teardown. */
+export class SyncEngine {
+  private state: SyncState = { phase: 'idle', sent: 0, total: 0, pending: 0, lastResult: null };
+  private readonly listeners = new Set<(state: SyncState) => void>();
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private outboxWatch: Subscription | null = null;
+  private stopped = true;
+  private readonly isOnline: () => boolean;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.isOnline = deps.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine);
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** The current state. */
+  getState(): SyncState {
+    return this.state;
+  }
+
+  /** Calls `listener` on every state change; returns the unsubscribe function. */
+  subscribe(listener: (state: SyncState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Listens for connectivity and new outbox rows, and syncs once now. */
+  start(): void {
+    this.stopped = false;
+    this.deps.events?.addEventListener('online', this.onOnline);
+    this.deps.events?.addEventListener('offline', this.onOffline);
+    this.outboxWatch = liveQuery(() => this.deps.db.outbox.count()).subscribe({
+      next: (pending) => {
+        const grew = pending > this.state.pending;
+        this.setState({ pending });
+        if (grew && !this.running) this.schedule(this.deps.settleMs ?? 1_500);
+      },
+      error: (error: unknown) => this.setState({ phase: 'error', lastResult: this.failed(error) }),
+    });
+    this.runSoon();
+  }
+
+  /** Stops listening and cancels the timer; a sync already running finishes. */
+  stop(): void {
+    this.stopped = true;
+    this.deps.events?.removeEventListener('online', this.onOnline);
+    this.deps.events?.removeEventListener('offline', this.onOffline);
+    this.outboxWatch?.unsubscribe();
+    this.outboxWatch = null;
+    this.clearTimer();
+  }
+
+  /** Syncs now (the advisor asked, or just signed in): forgets earlier failures. */
+  syncNow(): Promise<void> {
+    this.failures = 0;
+    return this.run();
+  }
+
+  /** Runs one sync, or joins the one already running in this tab. */
+  run(): Promise<void> {
+    this.clearTimer();
+    this.running ??= this.runExclusive().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private readonly onOnline = () => {
+    this.failures = 0;
+    this.runSoon();
+  };
+
+  private readonly onOffline = () => {
+    if (!this.running) this.setState({ phase: 'offline' });
+  };
+
+  private runSoon(): void {
+    this.run().catch((error: unknown) => this.setState({ phase: 'error', lastResult: this.failed(error) }));
+  }
+
+  private async runExclusive(): Promise<void> {
+    const locks = this.deps.locks;
+    if (!locks) return this.syncOnce();
+    await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+      // Another tab is syncing the same database; look again later.
+      if (lock === null) this.schedule(this.deps.intervalMs ?? 5 * 60_000);
+      else await this.syncOnce();
+    });
+  }
+
+  private async syncOnce(): Promise<void> {
+    const { db, api } = this.deps;
+    const session = await readSession(db);
+    if (!session || session.expired) {
+      this.setState({ phase: 'signed-out' });
+      return;
+    }
+    if (!this.isOnline()) {
+      this.setState({ phase: 'offline' });
+      return;
+    }
+    let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
+    try {
+      const deviceId = await getOrCreateDeviceId(db);
+      this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
+      await pushOutbox(db, {
+        token: session.token,
+        deviceId,
+        send: api.push,
+        onProgress: (progress) => {
+          counts = progress;
+          this.setState({ sent: progress.sent, total: progress.total });
+        },
+      });
+      this.setState({ phase: 'pulling' });
+      await pullAll(db, (checkpoint) => api.pull(session.token, checkpoint));
+      this.failures = 0;
+      this.setState({ phase: 'idle', lastResult: this.result(counts) });
+      this.schedule(this.deps.intervalMs ?? 5 * 60_000);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        await markSessionExpired(db, session.token);
+        this.setState({ phase: 'signed-out', lastResult: this.result(counts, error) });
+        return;
+      }
+      this.failures++;
+      const offline = error instanceof NetworkError && !this.isOnline();
+      this.setState({ phase: offline ? 'offline' : 'error', lastResult: this.result(counts, error) });
+      const random = this.deps.random ?? Math.random;
+      this.schedule(backoffDelay(this.failures, random(), this.deps.backoff ?? DEFAULT_BACKOFF));
+    }
+  }
+
+  private result(counts: { applied: number; duplicate: number; rejected: number; conflicts: number }, error?: unknown): SyncResult {
+    const result: SyncResult = {
+      at: this.now(),
+      applied: counts.applied + counts.duplicate,
+      rejected: counts.rejected,
+      conflicts: counts.conflicts,
+    };
+    if (error !== undefined) result.error = describeSyncError(error);
+    return result;
+  }
+
+  private failed(error: unknown): SyncResult {
+    return this.result({ applied: 0, duplicate: 0, rejected: 0, conflicts: 0 }, error);
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    // A stopped engine (a closed app, a finished test) must not wake itself up again.
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.runSoon();
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private setState(changes: Partial<SyncState>): void {
+    this.state = { ...this.state, ...changes };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Push: sends the outbox to the server in mutation-id order and applies each
+ * answer in one transaction. A row leaves the outbox only when the server has
+ * answered for it (applied, duplicate, rejected and conflict are all answers);
+ * anything else (no answer, a 5xx, a 401) leaves every row where it is, and the
+ * next push re-sends them: the server skips ids it already applied, as duplicates.
+ */
+import type { LocalApplication, MesaDb, OutboxRow } from '../db/schema';
+import { statusAfterAnswer } from '../../shared/lifecycle';
+import { MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { ApiError, ContractError } from './api';
+
+/**
+ * Mutations per request. A full application is about 1 KB of JSON, so 250 is
+ * about 250 KB before gzip: small enough to finish on a slow school link, large
+ * enough that 1,000 records take four round trips.
+ */
+export const PUSH_BATCH_SIZE = Math.min(250, MAX_MUTATIONS_PER_PUSH);
+
+/** Counts of the server's answers so far. */
+export interface PushSummary {
+  applied: number;
+  duplicate: number;
+  rejected: number;
+  conflicts: number;
+}
+
+/** Progress of one push: `total` grows if the advisor confirms records while it runs. */
+export interface PushProgress extends PushSummary {
+  sent: number;
+  total: number;
+}
+
+/** What a push needs: the session's token, this device's id and a way to send a batch. */
+export interface PushOptions {
+  token: string;
+  deviceId: string;
+  send: (token: string, deviceId: string, mutations: OutboxRow['mutation'][]) => Promise<PushResponse>;
+  batchSize?: number;
+  onProgress?: (progress: PushProgress) => void;
+}
+
+/** The record's new state after an answer, or null when nothing changes. */
+function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: MutationResult): Partial<LocalApplication> | null {
+  const changes: Partial<LocalApplication> = {};
+  const status = statusAfterAnswer(record, { version: row.version, outcome: result.status });
+  if (status !== record.status) changes.status = status;
+  // The server's version is a fact about the server whichever local version it
+  // answers for; it only ever grows.
+  if (result.status === 'applied' && result.serverVersion > (record.serverVersion ?? 0)) {
+    changes.serverVersion = result.serverVersion;
+  }
+  if (row.version === record.version) {
+    if (result.status === 'rejected' || result.status === 'conflict') changes.serverReason = result.reason;
+    else if (record.serverReason !== null) changes.serverReason = null;
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/**
+ * Applies one push answer in ONE transaction: deletes the answered outbox rows,
+ * moves each record through statusAfterAnswer, and rebases the record's later
+ * queued versions onto the server version just applied (they were edited from
+ * this one, so this is what they are based on). Returns the counts of answers.
+ */
+export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response: PushResponse): Promise<PushSummary> {
+  const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
+  const byId = new Map(sent.map((row) => [row.mutationId, row]));
+  await db.transaction('rw', [db.outbox, db.applications], async () => {
+    for (const result of response.results) {
+      const row = byId.get(result.mutationId);
+      // An answer for something we did not send (or for another record) is ignored,
+      // so a confused server can never delete an unsent row.
+      if (!row || row.recordId !== result.recordId) continue;
+      byId.delete(result.mutationId);
+      await db.outbox.delete(row.mutationId);
+      if (result.status === 'conflict') summary.conflicts++;
+      else summary[result.status]++;
+
+      const record = await db.applications.get(row.recordId);
+      if (!record) continue;
+      const changes = recordAfterAnswer(record, row, result);
+      if (changes) await db.applications.update(record.id, changes);
+      if (result.status === 'applied') {
+        const base = row.mutation.baseServerVersion;
+        await db.outbox
+          .where('recordId')
+          .equals(row.recordId)
+          .filter((later) => later.mutationId > row.mutationId && later.mutation.baseServerVersion === base)
+          .modify((later) => {
+            later.mutation = { ...later.mutation, baseServerVersion: result.serverVersion };
+          });
+      }
+    }
+  });
+  return summary;
+}
+
+/**
+ * Pushes the whole outbox, oldest mutation first, batch by batch. Throws what the
+ * transport throws (the engine decides about backoff and sign-in); rows of a batch
+ * without an answer stay queued. A 413 halves the batch and tries again.
+ */
+export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<PushProgress> {
+  let batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
+  const progress: PushProgress = { sent: 0, total: 0, applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
+  let after = 0;
+  for (;;) {
+    const rows = await db.outbox.where('mutationId').above(after).limit(batchSize).toArray();
+    progress.total = progress.sent + (await db.outbox.where('mutationId').above(after).count());
+    options.onProgress?.({ ...progress });
+    if (rows.length === 0) return progress;
+
+    const ids = rows.map((row) => row.mutationId);
+    await db.outbox.where('mutationId').anyOf(ids).modify((row) => {
+      row.attempts += 1;
+    });
+    let response: PushResponse;
+    try {
+      response = await options.send(options.token, options.deviceId, rows.map((row) => row.mutation));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 413 && batchSize > 1) {
+        batchSize = Math.ceil(batchSize / 2);
+        continue;
+      }
+      throw error;
+    }
+    const summary = await applyPushResponse(db, rows, response);
+    const answered = summary.applied + summary.duplicate + summary.rejected + summary.conflicts;
+    progress.sent += answered;
+    progress.applied += summary.applied;
+    progress.duplicate += summary.duplicate;
+    progress.rejected += summary.rejected;
+    progress.conflicts += summary.conflicts;
+    // Unanswered rows stay queued for the next push; going on would re-send them in a loop.
+    if (answered < rows.length) {
+      throw new ContractError(`The server answered ${answered} of ${rows.length} mutations.`);
+    }
+    after = ids[ids.length - 1] ?? after;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Sign-in and sign-out. The session (token and user) is kept in meta so that,
+ * after one online sign-in, the app opens and works offline; a 401 later only
+ * marks it expired and never touches a record or an outbox row.
+ */
+import type { MesaDb } from '../db/schema';
+import { ApiError, NetworkError, type ApiClient } from './api';
+import { getOrCreateDeviceId, META, readSession, type StoredSession } from './meta';
+
+/** What the sign-in form sends. */
+export interface Credentials {
+  email: string;
+  password: string;
+  deviceName?: string;
+}
+
+/**
+ * Signs in online and stores the session. When the new user belongs to another
+ * center than the last one, the pulled reference data (schools, roster, checkpoint)
+ * is dropped in the same transaction, so one center's roster never shows to another.
+ */
+export async function signIn(db: MesaDb, api: ApiClient, credentials: Credentials): Promise<StoredSession> {
+  const deviceId = await getOrCreateDeviceId(db);
+  const response = await api.signIn({ ...credentials, deviceId });
+  const session: StoredSession = { ...response, expired: false };
+  await db.transaction('rw', [db.meta, db.schools, db.roster], async () => {
+    const previous = await readSession(db);
+    if (previous && previous.user.centerId !== session.user.centerId) {
+      await Promise.all([
+        db.schools.clear(),
+        db.roster.clear(),
+        db.meta.bulkDelete([META.pullCheckpoint, META.ssidKey, META.center]),
+      ]);
+    }
+    await db.meta.put({ key: META.session, value: session });
+  });
+  return session;
+}
+
+/** How a sign-out went: `revoked` is false when the server could not be told. */
+export interface SignOutResult {
+  revoked: boolean;
+}
+
+/**
+ * Ends the session: asks the server to revoke the token, then forgets it here
+ * whatever the server said, because the tablet may be handed to someone else.
+ */
+export async function signOut(db: MesaDb, api: ApiClient): Promise<SignOutResult> {
+  const session = await readSession(db);
+  if (!session) return { revoked: true };
+  let revoked = true;
+  try {
+    await api.signOut(session.token);
+  } catch (error) {
+    // A 401 means the token was already dead on the server: that is revoked too.
+    if (error instanceof ApiError && error.status === 401) revoked = true;
+    else if (error instanceof ApiError || error instanceof NetworkError) revoked = false;
+    else throw error;
+  }
+  await db.meta.delete(META.session);
+  return { revoked };
+}
+
+/**
+ * Marks the session expired after the server refused its token. Only the token
+ * that was refused is marked: a sign-in that happened meanwhile stays valid.
+ */
+export async function markSessionExpired(db: MesaDb, refusedToken: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const session = await readSession(db);
+    if (session && session.token === refusedToken && !session.expired) {
+      await db.meta.put({ key: META.session, value: { ...session, expired: true } });
+    }
+  });
+}

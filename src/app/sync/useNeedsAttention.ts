@@ -1,0 +1,24 @@
+/** Records the server refused or found in conflict, for the "Needs attention" list. */
+import { useCallback } from 'preact/hooks';
+import type { LocalApplication } from '../db/schema';
+import { useLiveQuery, type LiveResult } from '../hooks/useLiveQuery';
+import { useServices } from '../hooks/context';
+import { sendToCenterReview } from './review';
+
+/** The records waiting for the advisor after a sync, newest change first, and the review action. */
+export function useNeedsAttention(): {
+  records: LiveResult<LocalApplication[]>;
+  sendToReview: (recordId: string) => Promise<void>;
+} {
+  const { store } = useServices();
+  const records = useLiveQuery(
+    async () => {
+      const rows = await store.db.applications.where('status').anyOf('rejected', 'conflict').toArray();
+      return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+    [store],
+  );
+  // Strict durability: like a confirmation, the re-queued record must be on disk before the list says so.
+  const sendToReview = useCallback((recordId: string) => sendToCenterReview(store.strictDb, recordId), [store]);
+  return { records, sendToReview };
+}

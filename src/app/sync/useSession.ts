@@ -1,0 +1,41 @@
+/** The advisor's session as a hook: who is signed in, and sign-in / sign-out actions. */
+import { useCallback } from 'preact/hooks';
+import { useLiveQuery } from '../hooks/useLiveQuery';
+import { useServices } from '../hooks/context';
+import { useSyncServices } from './context';
+import { readSession, type StoredSession } from './meta';
+import { signIn, signOut, type Credentials, type SignOutResult } from './session';
+
+/** none: nobody ever signed in here (or signed out); expired: the server refused the token. */
+export type SessionStatus = 'loading' | 'none' | 'active' | 'expired';
+
+/** What the sign-in screen and the status bar need about the session. */
+export interface SessionView {
+  status: SessionStatus;
+  session: StoredSession | null;
+  signIn: (credentials: Credentials) => Promise<void>;
+  signOut: () => Promise<SignOutResult>;
+}
+
+/** The session, live from the store (so every tab sees a sign-in or sign-out). */
+export function useSession(): SessionView {
+  const { store } = useServices();
+  const { api, engine } = useSyncServices();
+  const result = useLiveQuery(() => readSession(store.db), [store]);
+  const session = result.status === 'ready' ? result.data : null;
+  let status: SessionStatus = 'loading';
+  if (result.status === 'ready') status = session === null ? 'none' : session.expired ? 'expired' : 'active';
+  // A store that cannot be read is the same as no session: the sign-in screen says what is wrong.
+  if (result.status === 'error') status = 'none';
+
+  const doSignIn = useCallback(
+    async (credentials: Credentials) => {
+      await signIn(store.db, api, credentials);
+      // Whatever waited for a session goes now; a failure shows in the status bar.
+      engine.syncNow().catch((error: unknown) => console.error('Sync after sign-in failed', error));
+    },
+    [store, api, engine],
+  );
+  const doSignOut = useCallback(() => signOut(store.db, api), [store, api]);
+  return { status, session, signIn: doSignIn, signOut: doSignOut };
+}

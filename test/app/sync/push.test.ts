@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MesaDb } from '../../../src/app/db/schema';
+import { applyPushResponse } from '../../../src/app/sync/push';
+import type { MutationResult } from '../../../src/shared/protocol';
+import { completeFields, freshDb, queueRecord, queueVersion } from './fixtures';
+
+let db: MesaDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => db.close());
+
+const answer = (results: MutationResult[]) => ({ lastAppliedMutationId: Math.max(0, ...results.map((r) => r.mutationId)), results });
+
+describe('applying a push answer', () => {
+  it('clears an applied row and marks the record synced with the server version', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    const summary = await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 7 }]));
+
+    expect(summary).toEqual({ applied: 1, duplicate: 0, rejected: 0, conflicts: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.applications.get(record.id)).toMatchObject({ status: 'synced', serverVersion: 7, serverReason: null });
+  });
+
+  it('treats a duplicate as delivered: the row leaves the outbox and the record is synced', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'duplicate' }]));
+
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.applications.get(record.id))?.status).toBe('synced');
+  });
+
+  it('keeps the server reason on a rejected or conflicting record so the advisor can act on it', async () => {
+    const rejected = await queueRecord(db, completeFields(1, 's1'));
+    const conflict = await queueRecord(db, completeFields(2, 's1', { ssid: '1234567891' }));
+    const reason = { code: 'unknown_school', message: 'The school is not one of your center’s schools.', fields: [{ field: 'schoolId', message: 'Choose one.' }] };
+    const summary = await applyPushResponse(
+      db,
+      [rejected.row, conflict.row],
+      answer([
+        { mutationId: rejected.row.mutationId, recordId: rejected.record.id, status: 'rejected', reason },
+        { mutationId: conflict.row.mutationId, recordId: conflict.record.id, status: 'conflict', reason: { code: 'ssid_taken', message: 'This CA SSID belongs to another student.' } },
+      ]),
+    );
+
+    expect(summary).toEqual({ applied: 0, duplicate: 0, rejected: 1, conflicts: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.applications.get(rejected.record.id)).toMatchObject({ status: 'rejected', serverReason: reason });
+    expect(await db.applications.get(conflict.record.id)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
+  });
+
+  it('leaves a record edited while its older version was in flight in its new status', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    // The advisor edits the record after v1 left: v2 is a draft the answer must not touch.
+    await db.applications.update(record.id, { version: 2, status: 'draft', fields: completeFields(1, 's1', { firstName: 'Edited' }) });
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 3 }]));
+
+    const after = await db.applications.get(record.id);
+    expect(after).toMatchObject({ status: 'draft', version: 2, serverVersion: 3 });
+    expect(after?.fields.firstName).toBe('Edited');
+  });
+
+  it('does not put a refusal of an older version on a record that has moved on', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    await db.applications.update(record.id, { version: 2, status: 'ready' });
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'rejected', reason: { code: 'x', message: 'Old problem.' } }]));
+
+    expect(await db.applications.get(record.id)).toMatchObject({ status: 'ready', serverReason: null });
+  });
+
+  it('bases a queued newer version on the server version its predecessor just got', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    const v2 = { ...record, version: 2, fields: completeFields(1, 's1', { firstName: 'Edited' }) };
+    const v2Row = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
+      await db.applications.put(v2);
+      return queueVersion(db, v2);
+    });
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 4 }]));
+
+    const remaining = await db.outbox.toArray();
+    expect(remaining.map((r) => r.mutationId)).toEqual([v2Row.mutationId]);
+    expect(remaining[0]?.mutation.baseServerVersion).toBe(4);
+    expect((await db.applications.get(record.id))?.status).toBe('queued');
+  });
+
+  it('never deletes a row the answer does not name, nor one named for another record', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    const second = await queueRecord(db, completeFields(2, 's1'));
+
+    const summary = await applyPushResponse(
+      db,
+      [first.row, second.row],
+      answer([
+        { mutationId: first.row.mutationId, recordId: second.record.id, status: 'applied', serverVersion: 1 },
+        { mutationId: 999, recordId: first.record.id, status: 'applied', serverVersion: 1 },
+      ]),
+    );
+
+    expect(summary.applied).toBe(0);
+    expect(await db.outbox.count()).toBe(2);
+    expect((await db.applications.get(first.record.id))?.status).toBe('queued');
+  });
+});
