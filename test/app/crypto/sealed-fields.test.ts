@@ -1,0 +1,83 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { SealBrokenError } from '../../../src/app/crypto/errors';
+import { sealPlainRows } from '../../../src/app/crypto/migrate';
+import {
+  isSealedRow,
+  openApplication,
+  openOutboxRow,
+  sealApplication,
+  sealOutboxRow,
+  type StoredApplication,
+} from '../../../src/app/crypto/sealed-fields';
+import { seal } from '../../../src/app/crypto/seal';
+import { MesaDb } from '../../../src/app/db/schema';
+import { application, outboxRow, randomKey } from './helpers';
+
+describe('sealed application fields', () => {
+  it('round-trips an application, keeping index columns plain and pupil data sealed', async () => {
+    const key = await randomKey();
+    const app = application({
+      batchId: 'batch-1',
+      status: 'rejected',
+      serverReason: { code: 'invalid', message: 'Reyes: date of birth' },
+    });
+    const stored = await sealApplication(key, app);
+    expect(stored).toMatchObject({
+      id: app.id, studentId: app.studentId, batchId: 'batch-1', status: 'rejected', version: 1,
+      serverVersion: null, schoolId: 'school-1', createdAt: app.createdAt, updatedAt: app.updatedAt,
+    });
+    const text = JSON.stringify(stored);
+    for (const secret of ['Ana', 'Reyes', '2011-04-02', '1234567890']) expect(text).not.toContain(secret);
+    expect(await openApplication(key, stored)).toEqual(app);
+  });
+
+  it('refuses a sealed blob swapped onto another record', async () => {
+    const key = await randomKey();
+    const ana = await sealApplication(key, application());
+    const ben = await sealApplication(key, application({ fields: { ...application().fields, firstName: 'Ben' } }));
+    const swapped: StoredApplication = { ...ben, sealed: ana.sealed };
+    await expect(openApplication(key, swapped)).rejects.toBeInstanceOf(SealBrokenError);
+  });
+
+  it('refuses a blob whose contents do not match the application schema', async () => {
+    const key = await randomKey();
+    const stored = await sealApplication(key, application());
+    const wrongShape = { ...stored, sealed: await seal(key, { fields: { firstName: 3 } }, `applications/${stored.id}`) };
+    await expect(openApplication(key, wrongShape)).rejects.toThrow();
+  });
+
+  it('round-trips an outbox row with its mutation sealed and bound to the mutation id', async () => {
+    const key = await randomKey();
+    const row = outboxRow(application({ status: 'queued' }), 7);
+    const stored = await sealOutboxRow(key, row);
+    expect(JSON.stringify(stored)).not.toContain('Reyes');
+    expect(stored).toMatchObject({ mutationId: 7, recordId: row.recordId, version: 1, attempts: 0 });
+    expect(await openOutboxRow(key, stored)).toEqual(row);
+    await expect(openOutboxRow(key, { ...stored, mutationId: 8 })).rejects.toBeInstanceOf(SealBrokenError);
+  });
+});
+
+describe('sealing plain rows after unlock', () => {
+  it('seals every plain application and outbox row once, and they open to what they were', async () => {
+    const db = new MesaDb('sealed-fields-migrate');
+    const key = await randomKey();
+    const apps = [application(), application({ status: 'queued' })];
+    const rows = [outboxRow(apps[1]!, 1)];
+    await db.applications.bulkAdd(apps);
+    await db.outbox.bulkAdd(rows);
+
+    expect(await sealPlainRows(db, key)).toEqual({ applications: 2, outbox: 1 });
+    expect(await sealPlainRows(db, key)).toEqual({ applications: 0, outbox: 0 });
+
+    const stored = await db.table<StoredApplication, string>('applications').toArray();
+    expect(stored.every((row) => isSealedRow(row))).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('Reyes');
+    const opened = await Promise.all(stored.map((row) => openApplication(key, row)));
+    expect(opened.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...apps].sort((a, b) => a.id.localeCompare(b.id)));
+    // The plain index columns still answer queries.
+    expect(await db.applications.where('status').equals('queued').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+});
