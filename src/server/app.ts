@@ -1,0 +1,79 @@
+/**
+ * Builds the Fastify server: hooks (security headers, gzip bodies,
+ * authentication), the API routes, the built PWA, and the one error handler.
+ * The database handle is passed in, so tests run the real server on their own database.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from './db/connect';
+import { loggableError } from './db/errors';
+import { registerAuthentication } from './http/authenticate';
+import { registerGzipBodies } from './http/gzip-body';
+import { loggerOptions } from './http/logger';
+import { problemFor, sendProblem } from './http/problem';
+import { registerSecurityHeaders } from './http/security-headers';
+import { hasBuild, registerStaticFiles } from './http/static-files';
+import { sessionRoutes } from './routes/session';
+import { studentRoutes } from './routes/students';
+import { syncRoutes } from './routes/sync';
+import { resolveServerSecret } from './secret';
+import type { ServerDeps } from './deps';
+
+export interface BuildServerOptions {
+  /** A migrated database. */
+  handle: DatabaseHandle;
+  /** Defaults to the secret stored in the database. */
+  serverSecret?: string;
+  /** The built PWA; not served when absent or not built. */
+  distDir?: string;
+  sessionTtlDays?: number;
+  /** Honour X-Forwarded-For for the caller's IP (only behind a proxy you control). */
+  trustProxy?: boolean;
+  /** false for silence; `stream` to capture the log lines. */
+  logger?: false | { level?: string; stream?: { write(line: string): void } };
+}
+
+/** A ready (not yet listening) server. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { handle } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(options.logger?.level ?? 'info', options.logger?.stream),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+    // Ids in URLs are UUIDs; anything longer is not ours.
+    routerOptions: { maxParamLength: 100 },
+  });
+  const deps: ServerDeps = {
+    handle,
+    serverSecret: await resolveServerSecret(handle.db, options.serverSecret),
+    sessionTtlDays: options.sessionTtlDays ?? 30,
+  };
+
+  registerSecurityHeaders(app);
+  registerGzipBodies(app);
+  registerAuthentication(app, handle.db);
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFor(error);
+    if (problem.problem === 'internal') request.log.error({ err: loggableError(error) }, 'request failed');
+    return sendProblem(reply, problem.problem, problem.details, problem.headers);
+  });
+
+  await app.register(sessionRoutes, deps);
+  await app.register(syncRoutes, deps);
+  await app.register(studentRoutes, deps);
+
+  const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
+  if (serveApp) await registerStaticFiles(app, options.distDir!);
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    // A path whose last segment has a dot is a file: a missing one is a 404, not the app.
+    const looksLikeFile = (path.split('/').pop() ?? '').includes('.');
+    if (serveApp && !isApi && !looksLikeFile && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, 'notFound');
+  });
+  return app;
+}

@@ -1,0 +1,182 @@
+/**
+ * Schema migrations, in code, applied in order at start. Kysely does not wrap
+ * migrations in a transaction on SQLite, so each one runs in its own
+ * transaction here, together with the row that records it. On PostgreSQL an
+ * advisory lock keeps two instances starting at once from racing.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DatabaseHandle } from './connect';
+import type { Database } from './schema';
+
+interface Migration {
+  name: string;
+  up(trx: Transaction<Database>): Promise<void>;
+}
+
+/** Never edit a migration that has shipped: add a new one. */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '001_initial',
+    async up(trx) {
+      await trx.schema.createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      await trx.schema.createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'bigint', (c) => c.notNull())
+        .execute();
+      await trx.insertInto('counters').values({ name: 'change', value: 0 }).execute();
+
+      await trx.schema.createTable('centers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await trx.schema.createTable('schools')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('center_id', 'text', (c) => c.notNull().references('centers.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('cds_code', 'text', (c) => c.notNull().unique().check(sql`length(cds_code) = 14`))
+        .addColumn('city', 'text', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_seq', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Pull reads a center's schools changed since a checkpoint.
+      await trx.schema.createIndex('schools_center_seq').on('schools').columns(['center_id', 'updated_seq']).execute();
+
+      await trx.schema.createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('advisor', 'center_admin', 'state_admin')`))
+        .addColumn('center_id', 'text', (c) => c.notNull().references('centers.id'))
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await trx.schema.createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      // Revoking every session of a user or device.
+      await trx.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+      await trx.schema.createTable('devices')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('last_applied_mutation_id', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await trx.schema.createTable('students')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('center_id', 'text', (c) => c.notNull().references('centers.id'))
+        .addColumn('first_name', 'text', (c) => c.notNull())
+        .addColumn('middle_name', 'text', (c) => c.notNull())
+        .addColumn('last_name', 'text', (c) => c.notNull())
+        .addColumn('date_of_birth', 'text', (c) => c.notNull())
+        .addColumn('grade', 'text', (c) => c.notNull())
+        .addColumn('school_id', 'text', (c) => c.notNull().references('schools.id'))
+        .addColumn('school_student_id', 'text', (c) => c.notNull())
+        .addColumn('ssid', 'text', (c) => c.check(sql`ssid is null or length(ssid) = 10`))
+        .addColumn('ssid_source', 'text')
+        .addColumn('ssid_confirmed_at', 'text')
+        .addColumn('ssid_confirmed_by', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_seq', 'bigint', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // An SSID is one student's for life: unique where present.
+      await trx.schema.createIndex('students_ssid').on('students').column('ssid').unique().where(sql.ref('ssid'), 'is not', null).execute();
+      // Pull reads a center's roster changed since a checkpoint.
+      await trx.schema.createIndex('students_center_seq').on('students').columns(['center_id', 'updated_seq']).execute();
+      // The students list orders and searches by name within a center.
+      await trx.schema.createIndex('students_center_name').on('students').columns(['center_id', 'last_name', 'first_name']).execute();
+
+      await trx.schema.createTable('enrollments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('student_id', 'text', (c) => c.notNull().references('students.id'))
+        .addColumn('center_id', 'text', (c) => c.notNull().references('centers.id'))
+        .addColumn('program_year', 'text', (c) => c.notNull())
+        .addColumn('application', 'text', (c) => c.notNull())
+        .addColumn('paf_status', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('submitted', 'needs_review', 'approved')`))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('client_version', 'integer', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('updated_by_device', 'text', (c) => c.notNull())
+        .addColumn('confirmed_at', 'text', (c) => c.notNull())
+        .addColumn('updated_seq', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // A student's enrollments, newest program year first.
+      await trx.schema.createIndex('enrollments_student').on('enrollments').columns(['student_id', 'program_year']).execute();
+
+      await trx.schema.createTable('ssid_policy')
+        .addColumn('scope', 'text', (c) => c.primaryKey())
+        .addColumn('required_from', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await trx.insertInto('ssid_policy').values({ scope: 'global', required_from: '2015-07-01', updated_at: new Date().toISOString() }).execute();
+
+      await trx.schema.createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('old_value', 'text')
+        .addColumn('new_value', 'text')
+        .execute();
+      // The history of one record.
+      await trx.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
+
+      await trx.schema.createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
+];
+
+/** Applies every migration not yet applied; returns the names it applied. */
+export async function migrate(handle: DatabaseHandle): Promise<string[]> {
+  const applied: string[] = [];
+  for (const migration of MIGRATIONS) {
+    const ran = await handle.db.transaction().execute(async (trx) => {
+      // SQLite's BEGIN IMMEDIATE already excludes other writers.
+      if (handle.dialect === 'postgres') await sql`select pg_advisory_xact_lock(7261101)`.execute(trx);
+      await ensureMigrationsTable(trx);
+      const done = await trx.selectFrom('schema_migrations').select('name').where('name', '=', migration.name).executeTakeFirst();
+      if (done) return false;
+      await migration.up(trx);
+      await trx.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
+      return true;
+    });
+    if (ran) applied.push(migration.name);
+  }
+  return applied;
+}
+
+async function ensureMigrationsTable(db: Kysely<Database>): Promise<void> {
+  await db.schema.createTable('schema_migrations').ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+}

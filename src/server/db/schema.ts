@@ -1,0 +1,164 @@
+/**
+ * The server's tables as TypeScript types, for Kysely. Column types are ones
+ * SQLite and PostgreSQL agree on: text ids, integer/bigint counters, ISO-8601
+ * text timestamps (they sort as text), and 0/1 integers for booleans.
+ */
+import type { Role } from '../auth/roles';
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: string;
+}
+
+/** Server-wide key/value settings that must be shared by every instance (e.g. the HMAC secret). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** Named counters; `change` is the change sequence behind pull checkpoints. */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface CentersTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SchoolsTable {
+  id: string;
+  center_id: string;
+  name: string;
+  /** 14 digits: county (2), district (5), school (7). */
+  cds_code: string;
+  city: string;
+  deleted: number;
+  updated_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Stored lower-case. */
+  email: string;
+  name: string;
+  role: Role;
+  center_id: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the bearer token, hex: a leaked table gives no usable token. */
+  token_hash: string;
+  user_id: string;
+  device_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DevicesTable {
+  device_id: string;
+  /** The user who last signed in on this device. */
+  user_id: string;
+  name: string;
+  /** Highest mutation id this device has had processed; pushes skip ids at or below it. */
+  last_applied_mutation_id: number;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export interface StudentsTable {
+  id: string;
+  center_id: string;
+  first_name: string;
+  middle_name: string;
+  last_name: string;
+  date_of_birth: string;
+  grade: string;
+  school_id: string;
+  school_student_id: string;
+  /** CA SSID, unique where present. */
+  ssid: string | null;
+  ssid_source: string | null;
+  ssid_confirmed_at: string | null;
+  ssid_confirmed_by: string | null;
+  version: number;
+  updated_seq: number;
+  deleted: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export const ENROLLMENT_STATUSES = ['submitted', 'needs_review', 'approved'] as const;
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+export type PafStatus = 'signed' | 'missing';
+
+export interface EnrollmentsTable {
+  /** The application record id made on the tablet. */
+  id: string;
+  student_id: string;
+  center_id: string;
+  program_year: string;
+  /** The confirmed application as JSON text. */
+  application: string;
+  paf_status: PafStatus;
+  status: EnrollmentStatus;
+  /** Server version: 1 on first write, +1 on each applied change. */
+  version: number;
+  /** The tablet's own version counter of the last applied write. */
+  client_version: number;
+  updated_by: string;
+  updated_by_device: string;
+  confirmed_at: string;
+  updated_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SsidPolicyTable {
+  /** 'global' or a center id. */
+  scope: string;
+  required_from: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+/** Every table, for `Kysely<Database>`. */
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  settings: SettingsTable;
+  counters: CountersTable;
+  centers: CentersTable;
+  schools: SchoolsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  devices: DevicesTable;
+  students: StudentsTable;
+  enrollments: EnrollmentsTable;
+  ssid_policy: SsidPolicyTable;
+  audit_log: AuditLogTable;
+  rate_limits: RateLimitsTable;
+}

@@ -1,0 +1,55 @@
+/**
+ * Bearer-token authentication for every /api route, unless the route says
+ * `config: { public: true }` (sign-in, and the students' re-enrollment page).
+ * It runs before the body is read, so an anonymous caller cannot make us parse one.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionUser } from '../../shared/protocol';
+import { hashToken } from '../auth/tokens';
+import type { Executor } from '../queries/executor';
+import { findLiveSession } from '../queries/sessions';
+import { Problem } from './problem';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in. */
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+  }
+}
+
+/** The signed-in caller. */
+export interface Auth {
+  user: SessionUser;
+  /** The device this session was issued to. */
+  deviceId: string;
+  tokenHash: string;
+}
+
+/** Registers the check. */
+export function registerAuthentication(app: FastifyInstance, db: Executor): void {
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.is404 || request.routeOptions.config.public === true) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    if (!match) throw new Problem('unauthenticated');
+    const tokenHash = hashToken(match[1]!);
+    const session = await findLiveSession(db, tokenHash, new Date().toISOString());
+    if (!session) throw new Problem('unauthenticated');
+    const { user } = session;
+    request.auth = {
+      user: { id: user.id, email: user.email, name: user.name, role: user.role, centerId: user.center_id },
+      deviceId: session.deviceId,
+      tokenHash,
+    };
+  });
+}
+
+/** The caller of an authenticated route. */
+export function callerOf(request: FastifyRequest): Auth {
+  if (request.auth === null) throw new Problem('unauthenticated');
+  return request.auth;
+}

@@ -1,0 +1,35 @@
+/**
+ * Serves the built PWA from dist/. The service worker and index.html must be
+ * revalidated on every load, or a tablet could stay on an old version; Vite's
+ * hashed assets never change under one name, so they are cached for a year.
+ * Any other GET outside /api gets index.html (the app routes on the client).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const LONG_CACHE = 'public, max-age=31536000, immutable';
+
+/** Cache-Control for a file under dist/, by its path relative to dist/. */
+export function cacheControlFor(relativePath: string): string {
+  return relativePath.startsWith('assets/') ? LONG_CACHE : 'no-cache';
+}
+
+/** Whether dist/ holds a build. */
+export function hasBuild(distDir: string): boolean {
+  return fs.existsSync(path.join(distDir, 'index.html'));
+}
+
+/** Registers static serving of `distDir`. */
+export async function registerStaticFiles(app: FastifyInstance, distDir: string): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: distDir,
+    cacheControl: false,
+    // Dotfiles never leave the server.
+    dotfiles: 'deny',
+    setHeaders: (reply, filePath) => {
+      reply.header('cache-control', cacheControlFor(path.relative(distDir, filePath).split(path.sep).join('/')));
+    },
+  });
+}

@@ -1,0 +1,31 @@
+/** Queries on `schools`. */
+import type { Selectable } from 'kysely';
+import type { SchoolsTable } from '../db/schema';
+import type { Executor } from './executor';
+
+export type SchoolRow = Selectable<SchoolsTable>;
+
+/** Adds a school; `updated_seq` must come from nextChangeSeq. */
+export async function insertSchool(db: Executor, school: SchoolRow): Promise<void> {
+  await db.insertInto('schools').values(school).execute();
+}
+
+/** A live school of this center, or undefined: how pushes check a school is the caller's. */
+export async function findCenterSchool(db: Executor, centerId: string, id: string): Promise<SchoolRow | undefined> {
+  return db.selectFrom('schools').selectAll()
+    .where('id', '=', id).where('center_id', '=', centerId).where('deleted', '=', 0)
+    .executeTakeFirst();
+}
+
+/** The center's schools changed after `seq`, deleted ones included. */
+export async function schoolsChangedSince(db: Executor, centerId: string, seq: number): Promise<SchoolRow[]> {
+  return db.selectFrom('schools').selectAll()
+    .where('center_id', '=', centerId).where('updated_seq', '>', seq)
+    .orderBy('updated_seq')
+    .execute();
+}
+
+/** Marks a school deleted (kept, so tablets learn of it on their next pull). */
+export async function softDeleteSchool(db: Executor, id: string, seq: number, now: string): Promise<void> {
+  await db.updateTable('schools').set({ deleted: 1, updated_seq: seq, updated_at: now }).where('id', '=', id).execute();
+}

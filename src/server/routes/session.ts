@@ -1,0 +1,60 @@
+/** Sign-in, session check and sign-out: /api/session. */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { sessionRequestSchema, type SessionResponse } from '../../shared/protocol';
+import { DECOY_HASH, verifyPassword } from '../auth/passwords';
+import { hashToken, newToken } from '../auth/tokens';
+import { Problem } from '../http/problem';
+import { callerOf } from '../http/authenticate';
+import { parseOrThrow } from '../http/validation';
+import { registerDevice } from '../queries/devices';
+import { clearAttempts, countAttempt } from '../queries/rate-limits';
+import { insertSession, revokeSession } from '../queries/sessions';
+import { findUserByEmail } from '../queries/users';
+import type { ServerDeps } from '../deps';
+
+const WINDOW_MS = 15 * 60 * 1000;
+/** Attempts per window: generous per IP (a school shares one address), tight per account. */
+const MAX_PER_IP = 60;
+const MAX_PER_EMAIL = 10;
+
+/** Registers the session routes. */
+export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDays }: ServerDeps): Promise<void> {
+  const { db } = handle;
+
+  app.post('/api/session', { config: { public: true }, bodyLimit: 16 * 1024 }, async (request, reply) => {
+    const body = parseOrThrow(sessionRequestSchema, request.body);
+    const now = new Date();
+    const retryAfter = { 'retry-after': String(WINDOW_MS / 1000) };
+    if ((await countAttempt(db, `sign-in:ip:${request.ip}`, WINDOW_MS, now)) > MAX_PER_IP) throw new Problem('tooManyRequests', undefined, retryAfter);
+    // The email is hashed so the table holds no address typed by a stranger.
+    const emailKey = `sign-in:email:${createHash('sha256').update(body.email).digest('hex')}`;
+    if ((await countAttempt(db, emailKey, WINDOW_MS, now)) > MAX_PER_EMAIL) throw new Problem('tooManyRequests', undefined, retryAfter);
+
+    const user = await findUserByEmail(db, body.email);
+    const matches = await verifyPassword(body.password, user?.password_hash ?? (await DECOY_HASH));
+    if (!user || !matches || user.disabled === 1) throw new Problem('badCredentials');
+    await clearAttempts(db, emailKey);
+
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + sessionTtlDays * 24 * 60 * 60 * 1000).toISOString();
+    await db.transaction().execute(async (trx) => {
+      await registerDevice(trx, { deviceId: body.deviceId, userId: user.id, name: body.deviceName ?? '', now: now.toISOString() });
+      await insertSession(trx, { token_hash: hashToken(token), user_id: user.id, device_id: body.deviceId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null });
+    });
+    request.log.info({ userId: user.id }, 'signed in');
+    const response: SessionResponse = {
+      token,
+      expiresAt,
+      user: { id: user.id, email: user.email, name: user.name, role: user.role, centerId: user.center_id },
+    };
+    return reply.send(response);
+  });
+
+  app.get('/api/session', async (request) => ({ user: callerOf(request).user }));
+
+  app.delete('/api/session', async (request, reply) => {
+    await revokeSession(db, callerOf(request).tokenHash, new Date().toISOString());
+    return reply.code(204).send();
+  });
+}

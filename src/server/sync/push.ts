@@ -1,0 +1,80 @@
+/**
+ * Idempotent push (design section 7): one transaction per request; mutation ids
+ * at or below the device's last applied one are answered `duplicate` and skipped;
+ * the rest are validated and applied in order; the device's progress moves to the
+ * highest id processed, rejected and conflicting ones included, so one bad
+ * record never blocks the queue.
+ */
+import { z } from 'zod';
+import { mutationSchema, pushRequestSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import type { DatabaseHandle } from '../db/connect';
+import { isRetryable } from '../db/errors';
+import { Problem } from '../http/problem';
+import { parseOrThrow } from '../http/validation';
+import { lockChangeSeq } from '../queries/change-seq';
+import { lockDevice, setLastAppliedMutationId } from '../queries/devices';
+import { applyMutation, type PushContext } from './apply-mutation';
+
+/** What every mutation must carry for the queue to be ordered at all. */
+const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
+
+const ATTEMPTS = 3;
+
+/** Runs a push for the signed-in user; `sessionDeviceId` is the device their token was issued to. */
+export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown): Promise<PushResponse> {
+  const request = parseOrThrow(pushRequestSchema, body);
+  // A token works only for the device it was issued to: a device's queue is its own.
+  if (request.deviceId !== caller.sessionDeviceId) throw new Problem('forbidden');
+  const envelopes = request.mutations.map((m, i) => {
+    const parsed = envelopeSchema.safeParse(m);
+    if (!parsed.success) throw new Problem('invalidBody', [{ field: `mutations.${i}.mutationId`, message: 'Each mutation needs a positive whole-number mutationId.' }]);
+    return parsed.data;
+  });
+  envelopes.forEach((e, i) => {
+    const previous = envelopes[i - 1];
+    if (previous && e.mutationId <= previous.mutationId) {
+      throw new Problem('invalidBody', [{ field: `mutations.${i}.mutationId`, message: 'Mutation ids must increase within a push.' }]);
+    }
+  });
+
+  for (let attempt = 1; ; attempt++) {
+    const ctx: PushContext = { userId: caller.userId, centerId: caller.centerId, deviceId: request.deviceId, now: new Date().toISOString() };
+    try {
+      return await handle.db.transaction().execute(async (trx) => {
+        const device = await lockDevice(trx, request.deviceId, ctx.now);
+        if (!device) throw new Problem('forbidden');
+        const last = device.lastAppliedMutationId;
+        const highest = envelopes[envelopes.length - 1]?.mutationId ?? 0;
+        // Take the change lock before reading any row we may change (see change-seq.ts).
+        if (highest > last) await lockChangeSeq(trx);
+
+        const results: MutationResult[] = [];
+        for (const [i, raw] of request.mutations.entries()) {
+          const { mutationId, recordId = '' } = envelopes[i]!;
+          if (mutationId <= last) {
+            results.push({ mutationId, recordId, status: 'duplicate' });
+            continue;
+          }
+          const parsed = mutationSchema.safeParse(raw);
+          results.push(parsed.success
+            ? await applyMutation(trx, ctx, parsed.data)
+            : { mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(parsed.error) } });
+        }
+        const lastAppliedMutationId = Math.max(last, highest);
+        if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, lastAppliedMutationId);
+        return { lastAppliedMutationId, results };
+      });
+    } catch (error) {
+      // Lost a race with another device (same new SSID, a deadlock): run again and see its commit.
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+/** Field reasons named as the advisor knows them: `ssid`, not `application.ssid`. */
+function rejectedFields(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    return { field: (path[0] === 'application' && path.length > 1 ? path.slice(1) : path).join('.'), message: issue.message };
+  });
+}
