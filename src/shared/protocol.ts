@@ -130,3 +130,36 @@ export const pullResponseSchema = z.object({
   roster: z.array(rosterEntrySchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** One of a student's enrollments, as the students list shows it. */
+export const enrollmentSummarySchema = z.object({
+  id: z.string(),
+  programYear: z.string(),
+  /** `needs_review`: sent to center review over an SSID conflict. */
+  status: z.enum(['submitted', 'needs_review', 'approved']),
+  pafStatus: z.enum(['signed', 'missing']),
+  version: z.number(),
+});
+
+/** A student of the caller's center, as GET /api/students lists it: the SSID only as its last four digits. */
+export const studentSummarySchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  middleName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  grade: z.string(),
+  schoolId: z.string(),
+  schoolStudentId: z.string(),
+  ssidLast4: z.string().nullable(),
+  ssidSource: z.union([ssidSourceSchema, z.null()]),
+  ssidConfirmedAt: z.string().nullable(),
+  version: z.number(),
+  updatedAt: z.string(),
+  enrollments: z.array(enrollmentSummarySchema),
+});
+export type StudentSummary = z.infer<typeof studentSummarySchema>;
+
+/** GET /api/students?q=&limit= */
+export const studentListResponseSchema = z.object({ students: z.array(studentSummarySchema) });
+export type StudentListResponse = z.infer<typeof studentListResponseSchema>;
