@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import { Link } from './Link';
+import { StorageMeter } from './StorageMeter';
+import { UpdateBanner } from './UpdateBanner';
+import { paths } from '../router';
+
+/**
+ * The frame around every screen. `header` is the slot on the right of the top bar
+ * for sync status and sign-in.
+ */
+export function AppShell({ path, header, children }: { path: string; header?: ComponentChildren; children: ComponentChildren }) {
+  // A record opened from a batch lives at /records/:id; only the list itself is "Records".
+  const inRecords = path === paths.records();
+  const inBatches = path === paths.batches() || path.startsWith('/batches');
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <Link href={paths.batches()} class="brand">
+          <img src="/icon-192.png" alt="" width={32} height={32} />
+          <span>MESA Intake</span>
+        </Link>
+        <nav aria-label="Main" class="mainnav">
+          <Link href={paths.batches()} current={inBatches}>
+            Batches
+          </Link>
+          <Link href={paths.records()} current={inRecords}>
+            Records
+          </Link>
+        </nav>
+        <div class="topbar-slot">{header}</div>
+      </header>
+      <UpdateBanner />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="footer">
+        <StorageMeter />
+      </footer>
+    </div>
+  );
+}

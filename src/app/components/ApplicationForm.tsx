@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DraftInput } from '../db/applications';
+import { DEFAULT_FORM, type FieldDef, type FieldName } from '../../shared/application';
+import type { School } from '../../shared/protocol';
+import type { Validation } from '../../shared/validate';
+import { isRevealed, messagesByField, type EntryField } from '../model/fieldMessages';
+import { describedBy, Field } from './Field';
+import { FormInput } from './FormInput';
+
+/** The entry form's inputs and what it reports back. */
+export interface ApplicationFormProps {
+  draft: DraftInput;
+  validation: Validation;
+  schools: readonly School[];
+  /** Show every field's messages at once (a record reopened from the store). */
+  revealAll: boolean;
+  /** Where Enter goes after the last field. */
+  afterLastId: string;
+  form?: readonly FieldDef[];
+  onField: (name: FieldName, value: string | string[]) => void;
+  onRekey: (value: string) => void;
+  onLeave: () => void;
+  onSaveAndNext: () => void;
+}
+
+const REKEY_ID = 'f-ssidRekey';
+
+function sections(form: readonly FieldDef[]): [string, FieldDef[]][] {
+  const out: [string, FieldDef[]][] = [];
+  for (const def of form) {
+    const last = out[out.length - 1];
+    if (last && last[0] === def.section) last[1].push(def);
+    else out.push([def.section, [def]]);
+  }
+  return out;
+}
+
+/** The next control after `from` in paper order (one stop per field, a checkbox group is one), or null after the last. */
+function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null {
+  const stops = Array.from(formEl.querySelectorAll<HTMLElement>('[data-entry-field]'));
+  const next = stops[stops.indexOf(from.closest<HTMLElement>('[data-entry-field]') ?? from) + 1];
+  if (!next) return null;
+  return next.matches('.checks') ? next.querySelector<HTMLElement>('input') : next;
+}
+
+/**
+ * The paper form, section by section, keyboard-first: Enter moves to the next
+ * field (textareas keep their Enter), Ctrl+Enter saves and opens the next blank form.
+ */
+export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onLeave, onSaveAndNext }: ApplicationFormProps) {
+  const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
+  const formRef = useRef<HTMLFormElement>(null);
+  const messages = useMemo(() => messagesByField(draft.fields, validation), [draft.fields, validation]);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[data-entry-field]')?.focus();
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    const target = event.target as HTMLElement;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      onSaveAndNext();
+      return;
+    }
+    if (event.altKey || event.shiftKey || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !formRef.current) return;
+    event.preventDefault();
+    const next = nextControl(formRef.current, target) ?? document.getElementById(afterLastId);
+    next?.focus();
+  };
+
+  const onFocusOut = (event: FocusEvent) => {
+    const field = (event.target as HTMLElement).closest<HTMLElement>('[data-entry-field]')?.dataset.entryField as EntryField | undefined;
+    if (field && !touched.has(field)) setTouched(new Set([...touched, field]));
+    onLeave();
+  };
+
+  const shown = (field: EntryField) => (isRevealed(field, draft.fields, draft.ssidRekey, touched, revealAll) ? (messages.get(field) ?? []) : []);
+
+  return (
+    <form ref={formRef} class="entry-form" onKeyDown={onKeyDown} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>
+      {sections(form).map(([section, defs]) => (
+        <fieldset key={section} class="section">
+          <legend>{section}</legend>
+          <div class="grid">
+            {defs.map((def) => {
+              const id = `f-${def.name}`;
+              const msgs = shown(def.name);
+              const field = (
+                <Field key={def.name} id={id} label={def.label} messages={msgs} group={def.kind === 'multi'} wide={def.kind === 'multi'}>
+                  <FormInput
+                    def={def}
+                    id={id}
+                    value={draft.fields[def.name]}
+                    onValue={(value) => onField(def.name, value)}
+                    describedBy={describedBy(id, false, msgs.length > 0)}
+                    invalid={msgs.some((m) => m.kind === 'error')}
+                    schools={schools}
+                  />
+                </Field>
+              );
+              if (def.kind !== 'ssid') return field;
+              const rekeyMsgs = shown('ssidRekey');
+              return [
+                field,
+                <Field key="ssidRekey" id={REKEY_ID} label="Re-enter CA SSID" hint="Type it again from the paper, without looking at the first." messages={rekeyMsgs}>
+                  <input
+                    id={REKEY_ID}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    spellcheck={false}
+                    maxLength={32}
+                    value={draft.ssidRekey}
+                    onInput={(e) => onRekey(e.currentTarget.value)}
+                    aria-describedby={describedBy(REKEY_ID, true, rekeyMsgs.length > 0)}
+                    aria-invalid={rekeyMsgs.some((m) => m.kind === 'error') || undefined}
+                    data-entry-field="ssidRekey"
+                  />
+                </Field>,
+              ];
+            })}
+          </div>
+        </fieldset>
+      ))}
+    </form>
+  );
+}

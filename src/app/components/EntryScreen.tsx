@@ -1,0 +1,92 @@
+import { useApplicationEditor, type EditorTarget } from '../hooks/useApplicationEditor';
+import { useBatchPosition } from '../hooks/useBatchPosition';
+import { useSchools } from '../hooks/useSchools';
+import { paths } from '../router';
+import { ApplicationForm } from './ApplicationForm';
+import { ConfirmPanel } from './ConfirmPanel';
+import { Link } from './Link';
+import { SaveStatus } from './SaveStatus';
+import { ScreenTitle } from './ScreenTitle';
+import { StatusBadge } from './StatusBadge';
+
+/** Typing one paper application: the form, its save state, and confirmation. */
+export function EntryScreen({ target }: { target: EditorTarget }) {
+  const editor = useApplicationEditor(target);
+  const { schools, names } = useSchools();
+  const { draft, batch, stored } = editor;
+  const position = useBatchPosition(draft?.batchId ?? null, stored?.id ?? null);
+
+  if (editor.phase === 'missing') {
+    return (
+      <section class="screen" aria-labelledby="screen-title">
+        <ScreenTitle>Not found</ScreenTitle>
+        <p>{'recordId' in target ? 'This record is not on this tablet.' : 'This batch is not on this tablet.'}</p>
+        <Link href={paths.records()} class="button">
+          Go to records
+        </Link>
+      </section>
+    );
+  }
+  if (editor.phase === 'loading' || !draft) {
+    return (
+      <section class="screen">
+        <p class="muted">Loading…</p>
+      </section>
+    );
+  }
+
+  const title = batch && position !== null ? `Sheet ${position} of ${Math.max(batch.sheetCount, position)}` : 'Application';
+  const alreadyConfirmed = stored !== null && !editor.dirty && !editor.canConfirmNow && stored.confirmedAt !== null;
+  const onConfirm = () => void editor.confirm();
+  const onNext = () => void editor.saveAndNext();
+
+  return (
+    <section class="screen screen-entry" aria-labelledby="screen-title">
+      <div class="screen-head">
+        <div>
+          <ScreenTitle focus={false}>{title}</ScreenTitle>
+          {batch && (
+            <p class="subtitle">
+              {names.get(batch.schoolId) ?? 'Unknown school'} · {batch.programYear}
+            </p>
+          )}
+        </div>
+        <div class="head-status">
+          {stored && <StatusBadge status={editor.dirty ? (editor.validation.errors.length > 0 ? 'draft' : 'ready') : stored.status} />}
+          <SaveStatus state={editor.saveState} hasRecord={stored !== null} onRetry={() => void editor.flush()} />
+          {batch && (
+            <Link href={paths.batch(batch.id)} class="button">
+              Review batch
+            </Link>
+          )}
+        </div>
+      </div>
+      {stored?.serverReason && (
+        <p class="notice notice-error">
+          The server refused this record: {stored.serverReason.message} Fix it and confirm again.
+        </p>
+      )}
+      <ApplicationForm
+        draft={draft}
+        validation={editor.validation}
+        schools={schools}
+        revealAll={editor.reopened}
+        afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}
+        onField={editor.setField}
+        onRekey={editor.setRekey}
+        onLeave={() => void editor.flush()}
+        onSaveAndNext={onNext}
+      />
+      <ConfirmPanel
+        errors={editor.validation.errors}
+        warningCount={editor.validation.warnings.filter((w) => w.code !== 'ssid_missing').length}
+        canConfirm={editor.canConfirmNow}
+        confirmedAt={alreadyConfirmed ? stored.confirmedAt : null}
+        message={editor.confirmMessage}
+        hasBatch={batch !== null}
+        onConfirm={onConfirm}
+        onNext={onNext}
+      />
+    </section>
+  );
+}

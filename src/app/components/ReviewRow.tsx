@@ -1,0 +1,46 @@
+import type { ReviewItem } from '../hooks/useBatchReview';
+import { listName } from '../model/format';
+import { paths } from '../router';
+import { maskSsid } from '../../shared/ssid';
+import { Link } from './Link';
+import { StatusBadge } from './StatusBadge';
+
+/** One record in a batch review: who, its status, what is wrong, and Confirm. */
+export function ReviewRow({ item, sheet, busy, onConfirm }: { item: ReviewItem; sheet: number; busy: boolean; onConfirm: (id: string) => void }) {
+  const { record, problems, confirmable } = item;
+  const nameId = `name-${record.id}`;
+  const ssid = record.fields.ssid.trim();
+  return (
+    <li class="review-row">
+      <div class="review-main">
+        <p class="review-name">
+          <span class="sheet-no">#{sheet}</span>{' '}
+          <Link href={paths.record(record.id)}>
+            <span id={nameId}>{listName(record.fields)}</span>
+          </Link>
+        </p>
+        <p class="review-meta">
+          <StatusBadge status={record.status} />
+          <span>CA SSID {ssid ? maskSsid(ssid) : 'not given'}</span>
+        </p>
+        {problems.length > 0 && (
+          <ul class="problems" aria-label="Problems">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div class="review-actions">
+        {confirmable && (
+          <button type="button" class="button button-primary" aria-describedby={nameId} disabled={busy} onClick={() => onConfirm(record.id)}>
+            Confirm
+          </button>
+        )}
+        <Link href={paths.record(record.id)} class="button">
+          Open
+        </Link>
+      </div>
+    </li>
+  );
+}

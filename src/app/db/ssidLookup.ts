@@ -1,0 +1,53 @@
+/**
+ * "Already used by another record": who else holds an SSID on this tablet.
+ * Local records are compared directly; the roster holds only HMAC-SHA256 hashes
+ * (keyed with the center's ssidKey), so the typed SSID is hashed the same way.
+ */
+import type { MesaDb } from './schema';
+import { normalizeSsid } from '../../shared/ssid';
+import { readSsidKey } from '../sync/meta';
+
+/** The record being checked, so it does not match itself. */
+export interface SsidOwner {
+  recordId: string;
+  studentId: string;
+}
+
+function fullName(first: string, last: string): string {
+  return `${first} ${last}`.trim() || 'an unnamed student';
+}
+
+function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/** HMAC-SHA256(key, ssid) as lowercase hex, the roster's `ssidHash`. */
+export async function hashSsid(keyHex: string, ssid: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', hexToBytes(keyHex), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(ssid));
+  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Describes who else holds `ssid` (a normalized 10-digit SSID), for the warning
+ * "Already used by …", or null when nobody does.
+ */
+export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner): Promise<string | null> {
+  let local: string | null = null;
+  await db.applications.each((app) => {
+    if (local !== null || app.id === self.recordId || app.studentId === self.studentId) return;
+    if (normalizeSsid(app.fields.ssid.trim()) === ssid) {
+      local = `another record (${fullName(app.fields.firstName, app.fields.lastName)})`;
+    }
+  });
+  if (local !== null) return local;
+
+  const key = await readSsidKey(db);
+  if (!key) return null;
+  const hash = await hashSsid(key, ssid);
+  const rostered = await db.roster.where('ssidHash').equals(hash).toArray();
+  const other = rostered.find((r) => !r.deleted && r.studentId !== self.studentId);
+  return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
+}

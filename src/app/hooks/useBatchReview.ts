@@ -1,0 +1,72 @@
+/** One batch's review: its records, each one's problems, counts, and confirmation. */
+import { useCallback, useState } from 'preact/hooks';
+import { useServices } from './context';
+import { useLiveQuery, type LiveResult } from './useLiveQuery';
+import { getBatch } from '../db/batches';
+import { confirmApplications, listBatchApplications } from '../db/applications';
+import type { LocalApplication, LocalBatch } from '../db/schema';
+import { describeSaveError } from '../db/storageErrors';
+import { summarizeBatch, type BatchSummary } from '../model/batchSummary';
+import { localIsoDate } from '../model/today';
+import { canConfirm } from '../../shared/lifecycle';
+import { validateApplication } from '../../shared/validate';
+
+/** One record as the review lists it. */
+export interface ReviewItem {
+  record: LocalApplication;
+  problems: string[];
+  confirmable: boolean;
+}
+
+/** What the review screen shows. */
+export interface BatchReview {
+  batch: LocalBatch;
+  items: ReviewItem[];
+  summary: BatchSummary;
+}
+
+function toItem(record: LocalApplication, today: string): ReviewItem {
+  const { errors } = validateApplication(record.fields, { ssidRekey: record.ssidRekey, today });
+  const problems = errors.map((e) => e.message);
+  if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
+  return { record, problems, confirmable: canConfirm(record.status, errors.length) };
+}
+
+/** The review's data (live) and its two actions; `message` says what the last action did. */
+export function useBatchReview(batchId: string): {
+  review: LiveResult<BatchReview | null>;
+  confirm: (ids: string[]) => Promise<void>;
+  busy: boolean;
+  message: string | null;
+} {
+  const { store } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const review = useLiveQuery(async () => {
+    const batch = await getBatch(store.db, batchId);
+    if (!batch) return null;
+    const records = await listBatchApplications(store.db, batchId);
+    const today = localIsoDate();
+    return { batch, items: records.map((r) => toItem(r, today)), summary: summarizeBatch(records, batch.sheetCount) };
+  }, [store, batchId]);
+
+  const confirm = useCallback(
+    async (ids: string[]) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        const result = await confirmApplications(store, ids);
+        const n = result.confirmed.length;
+        const skipped = result.skipped.length;
+        setMessage(`${n} record${n === 1 ? '' : 's'} confirmed${skipped > 0 ? `, ${skipped} not confirmed: they still have problems` : ''}.`);
+      } catch (error) {
+        setMessage(describeSaveError(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [store],
+  );
+
+  return { review, confirm, busy, message };
+}

@@ -1,0 +1,32 @@
+/** "Already used by …": looks up who else holds the typed SSID, as it is typed. */
+import { useEffect, useState } from 'preact/hooks';
+import { useServices } from './context';
+import { findSsidHolder } from '../db/ssidLookup';
+import { checkSsid } from '../../shared/ssid';
+
+/** Who else holds `ssid` (once it is a valid 10-digit number), or null. */
+export function useSsidHolder(ssid: string, recordId: string, studentId: string): string | null {
+  const { store } = useServices();
+  const [holder, setHolder] = useState<string | null>(null);
+  const value = checkSsid(ssid).value;
+  useEffect(() => {
+    if (value === null) {
+      setHolder(null);
+      return;
+    }
+    let current = true;
+    findSsidHolder(store.db, value, { recordId, studentId })
+      .then((found) => {
+        if (current) setHolder(found);
+      })
+      .catch((error: unknown) => {
+        // The warning is a help, not a gate: without it the advisor can still type and confirm.
+        console.warn('SSID lookup failed', error instanceof Error ? error.name : typeof error);
+        if (current) setHolder(null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [store, value, recordId, studentId]);
+  return holder;
+}

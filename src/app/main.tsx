@@ -1,0 +1,35 @@
+/** Entry point: open the store (or explain why not), connect the router and the update prompt, render. */
+import { render } from 'preact';
+import { registerSW } from 'virtual:pwa-register';
+import { App } from './App';
+import { StorageUnavailable } from './components/StorageUnavailable';
+import { openStore } from './db/connection';
+import { isQuotaError } from './db/storageErrors';
+import { AppContext } from './hooks/context';
+import { UpdateContext } from './hooks/useUpdatePrompt';
+import { createUpdateChannel } from './pwa/updates';
+import { createRouter } from './router';
+import './styles/app.css';
+
+async function start(root: HTMLElement): Promise<void> {
+  const updates = 'serviceWorker' in navigator ? createUpdateChannel(registerSW) : null;
+  let store;
+  try {
+    store = await openStore();
+  } catch (error) {
+    console.warn('IndexedDB could not be opened', error instanceof Error ? error.name : typeof error);
+    render(<StorageUnavailable storageFull={isQuotaError(error)} />, root);
+    return;
+  }
+  render(
+    <AppContext.Provider value={{ store, router: createRouter() }}>
+      <UpdateContext.Provider value={updates}>
+        <App />
+      </UpdateContext.Provider>
+    </AppContext.Provider>,
+    root,
+  );
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

@@ -1,0 +1,60 @@
+/**
+ * Build of the PWA. The service worker precaches the app shell only: the app's
+ * own IndexedDB store is the offline copy of data, so no API answer is ever cached.
+ */
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const THEME = '#0f5e6e';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      // Prompt mode: a new version waits until the advisor says "Update now", so a
+      // half-typed form is never reloaded from under them.
+      registerType: 'prompt',
+      // Registered from the bundle (virtual:pwa-register), never by an inline
+      // script, so a strict `script-src 'self'` CSP holds.
+      injectRegister: false,
+      includeAssets: ['favicon-32.png', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'MESA Intake',
+        short_name: 'MESA Intake',
+        description: 'Transcribe paper MESA enrollment applications, offline.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        background_color: '#f6f7f5',
+        theme_color: THEME,
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell: everything the build emits, so the app opens with no network.
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        // Any in-app path (the router uses the history API) opens the shell offline...
+        navigateFallback: 'index.html',
+        // ...but never an API path: those must reach the server or fail.
+        navigateFallbackDenylist: [/^\/api/],
+        // No runtimeCaching on purpose: API answers are never cached by the worker.
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    proxy: { '/api': 'http://localhost:8787' },
+  },
+  preview: {
+    proxy: { '/api': 'http://localhost:8787' },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+});
