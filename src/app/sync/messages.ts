@@ -33,3 +33,24 @@ export function describeSyncError(error: unknown): string {
   }
   return 'Sync stopped unexpectedly; it will try again.';
 }
+
+/** The status bar's line about the last sync, e.g. "Last sync 10:42: 5 sent, 1 rejected". */
+export function describeLastResult(
+  result: { at: number; applied: number; rejected: number; conflicts: number; error?: string },
+  formatTime: (at: number) => string,
+): string {
+  const parts = [`${result.applied} sent`];
+  if (result.rejected > 0) parts.push(`${result.rejected} rejected`);
+  if (result.conflicts > 0) parts.push(`${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'}`);
+  const counts = parts.join(', ');
+  if (result.error) {
+    const sentSome = result.applied + result.rejected + result.conflicts > 0;
+    return `Last sync ${formatTime(result.at)} stopped: ${result.error}${sentSome ? ` (${counts} before it stopped)` : ''}`;
+  }
+  return `Last sync ${formatTime(result.at)}: ${counts}`;
+}
+
+/** "1 waiting to sync", "3 waiting to sync", or that everything is on the server. */
+export function describePending(pending: number): string {
+  return pending === 0 ? 'Everything is synced' : `${pending} waiting to sync`;
+}

@@ -96,6 +96,13 @@ export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response:
   return summary;
 }
 
+/** Counts a send that got no answer on each of its rows (shown as "tried n times"). */
+async function countFailedAttempt(db: MesaDb, ids: number[]): Promise<void> {
+  await db.outbox.where('mutationId').anyOf(ids).modify((row) => {
+    row.attempts += 1;
+  });
+}
+
 /**
  * Pushes the whole outbox, oldest mutation first, batch by batch. Throws what the
  * transport throws (the engine decides about backoff and sign-in); rows of a batch
@@ -112,9 +119,6 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     if (rows.length === 0) return progress;
 
     const ids = rows.map((row) => row.mutationId);
-    await db.outbox.where('mutationId').anyOf(ids).modify((row) => {
-      row.attempts += 1;
-    });
     let response: PushResponse;
     try {
       response = await options.send(options.token, options.deviceId, rows.map((row) => row.mutation));
@@ -123,6 +127,8 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
         batchSize = Math.ceil(batchSize / 2);
         continue;
       }
+      // A refused token says nothing about the rows: they stay exactly as they were.
+      if (!(error instanceof ApiError && error.status === 401)) await countFailedAttempt(db, ids);
       throw error;
     }
     const summary = await applyPushResponse(db, rows, response);

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { MesaDb, type LocalApplication, type OutboxRow } from '../../../src/app/db/schema';
 import { enqueueMutation, takeMutationId } from '../../../src/app/db/outbox';
-import { blankFields, type ApplicationFields } from '../../../src/shared/application';
+import { blankFields, confirmedApplicationSchema, type ApplicationFields } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { PullResponse, RosterEntry, School } from '../../../src/shared/protocol';
 
@@ -73,7 +73,7 @@ export async function queueVersion(db: MesaDb, record: LocalApplication): Promis
       studentId: record.studentId,
       version: record.version,
       baseServerVersion: record.serverVersion,
-      application: { ...record.fields },
+      application: confirmedApplicationSchema.parse(record.fields),
       ssidSource: null,
       confirmedAt: new Date(record.confirmedAt ?? Date.now()).toISOString(),
     },

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { LocalApplication } from '../../db/schema';
+import { DEFAULT_FORM } from '../../../shared/application';
+import { paths } from '../../router';
+import { canSendToReview } from '../../sync/review';
+import { Link } from '../Link';
+import { StatusBadge } from '../StatusBadge';
+
+const FIELD_LABELS = new Map<string, string>(DEFAULT_FORM.map((field) => [field.name, field.label]));
+
+/**
+ * One refused or conflicting record: who it is, the server's reason (per field
+ * where it gave them), "Edit and resend", and for an SSID another student holds,
+ * "Send to center review".
+ */
+export function NeedsAttentionItem({
+  record,
+  onSendToReview,
+}: {
+  record: LocalApplication;
+  onSendToReview: (recordId: string) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const name = [record.fields.firstName, record.fields.lastName].filter(Boolean).join(' ') || 'Unnamed student';
+  const reason = record.serverReason;
+  const titleId = `attention-${record.id}`;
+
+  const sendToReview = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onSendToReview(record.id);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'It could not be sent to review.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li class="attention-item" aria-labelledby={titleId}>
+      <h2 id={titleId} class="card-title">
+        {name} <StatusBadge status={record.status} />
+      </h2>
+      <p>{reason?.message ?? 'The server did not accept this record.'}</p>
+      {reason?.fields && reason.fields.length > 0 && (
+        <ul>
+          {reason.fields.map((f) => (
+            <li key={f.field}>
+              {FIELD_LABELS.get(f.field) ?? f.field}: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canSendToReview(record) && (
+        <p class="muted">
+          If the paper is right, the center can look into which student the SSID belongs to: the record is sent without
+          giving this student the SSID.
+        </p>
+      )}
+      <div class="attention-actions">
+        <Link href={paths.record(record.id)} class="button button-primary">
+          Edit and resend
+        </Link>
+        {canSendToReview(record) && (
+          <button type="button" class="button" onClick={sendToReview} disabled={busy}>
+            Send to center review
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
