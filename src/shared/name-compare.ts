@@ -34,18 +34,21 @@ function wordsAgree(a: string, b: string): boolean {
   return (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 }
 
-/** True when the shorter list is a start of the longer one, word by word. */
-function startsAlike(a: string[], b: string[]): boolean {
+/**
+ * True when the shorter list is a start of the longer one, word by word. A first
+ * name must be spelt out; later words may be initials unless `initialFirst`.
+ */
+function startsAlike(a: string[], b: string[], initialFirst = false): boolean {
   const n = Math.min(a.length, b.length);
-  if (n === 0 || a[0] !== b[0]) return false;
-  for (let i = 1; i < n; i++) if (!wordsAgree(a[i] ?? '', b[i] ?? '')) return false;
+  if (n === 0 || (!initialFirst && a[0] !== b[0])) return false;
+  for (let i = 0; i < n; i++) if (!wordsAgree(a[i] ?? '', b[i] ?? '')) return false;
   return true;
 }
 
 function givenRelation(a: FoldedName, b: FoldedName): GivenRelation {
   if (a.firstKey === b.firstKey && a.firstKey !== '') {
     // A middle name missing on one side is normal: many school exports have no middle column.
-    if (a.middleKey === '' || b.middleKey === '' || startsAlike(a.middle, b.middle)) return 'same';
+    if (a.middleKey === '' || b.middleKey === '' || startsAlike(a.middle, b.middle, true)) return 'same';
     return 'middle_differs';
   }
   const aGiven = [...a.first, ...a.middle];

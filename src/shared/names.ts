@@ -22,6 +22,9 @@ const COMBINING_MARKS = /\p{M}/gu;
 /** Generational suffixes that one system keeps in the last name and another drops. */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
+/** Printable ASCII needs no Unicode folding: the common case, kept fast for district-sized files. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * Folds a name for comparison: compatibility decomposition with the accents
  * stripped, lower case, one apostrophe and one hyphen character, single spaces,
@@ -30,12 +33,15 @@ const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 export function normalizeName(input: string): string {
   // Lower case on both sides of the decomposition: "İ" only lowers to i plus a
   // combining dot, and compatibility forms like "ℌ" decompose to capitals.
-  return input
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(UNDECOMPOSED_RE, (letter) => UNDECOMPOSED[letter] ?? letter)
+  const folded = PLAIN_ASCII.test(input)
+    ? input.toLowerCase()
+    : input
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(COMBINING_MARKS, '')
+        .toLowerCase()
+        .replace(UNDECOMPOSED_RE, (letter) => UNDECOMPOSED[letter] ?? letter);
+  return folded
     .replace(APOSTROPHES, "'")
     .replace(HYPHENS, '-')
     .replace(/\s+/g, ' ')
@@ -49,9 +55,11 @@ export function normalizeName(input: string): string {
  * trailing Jr/Sr/II/III/IV dropped when other words remain.
  */
 export function nameTokens(input: string): string[] {
-  const tokens = normalizeName(input)
+  const normalized = normalizeName(input);
+  const notWordChar = PLAIN_ASCII.test(normalized) ? /[^a-z0-9]/g : /[^\p{L}\p{N}]/gu;
+  const tokens = normalized
     .split(/[ -]/)
-    .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
+    .map((token) => token.replace(notWordChar, ''))
     .filter((token) => token !== '');
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens;

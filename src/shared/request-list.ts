@@ -33,10 +33,13 @@ export type RequestRow = Record<(typeof REQUEST_COLUMNS)[number], string>;
 
 /**
  * Cells a spreadsheet would run as a formula: = + - @, and tab or carriage
- * return, which some spreadsheets skip before looking for those. papaparse's
- * own `escapeFormulae: true` pattern ends in `.*$` and so misses multi-line cells.
+ * return, which some spreadsheets skip before looking for those. They get a
+ * leading single quote. A cell that already starts with quotes before such a
+ * character gets one more, so the import can undo exactly one (school-return.ts).
+ * papaparse's own `escapeFormulae: true` pattern ends in `.*$` and so misses
+ * multi-line cells.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 

@@ -81,8 +81,8 @@ const DELIMITERS = [',', ';', '\t', '|'];
 const HEADER_SEARCH_ROWS = 10;
 const DEFAULT_CHUNK_ROWS = 500;
 
-/** A cell our own request list defused with a quote ("'=..."), read back as written. */
-const DEFUSED = /^'(?=[=+\-@\t\r])/;
+/** A cell our own request list defused with a quote ("'=..."): one quote comes off (see request-list.ts). */
+const DEFUSED = /^'(?='*[=+\-@\t\r])/;
 
 function isBlankRow(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
