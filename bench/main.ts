@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: builds the app and the bench pages, runs every section in
+ * headless Chromium and Node, prints one table and writes bench/results.json.
+ * A section that fails is reported as not measured, with the reason; it never
+ * stops the others and is never given a number it did not measure.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launchBrowser } from './lib/browser';
+import { describeMachine } from './lib/machine';
+import { buildBenchPages } from './lib/pages';
+import { judge, renderTable, type Figure } from './lib/report';
+import type { BenchContext, Section } from './lib/section';
+import { coldStartSection } from './measures/cold-start';
+import { ingestSection } from './measures/ingest';
+import { localSection } from './measures/local';
+import { syncSection } from './measures/sync';
+import { weightSection } from './measures/weight';
+
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection];
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const ROOT_DIR = path.resolve(BENCH_DIR, '..');
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function runSection(section: Section, ctx: BenchContext): Promise<Figure[]> {
+  log(`${section.name}...`);
+  const started = performance.now();
+  try {
+    const figures = await section.run(ctx);
+    log(`${section.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return figures;
+  } catch (error) {
+    log(`${section.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return section.notMeasured(`Not measured: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const date = new Date().toISOString();
+  log('building the app (vite build) and the bench pages');
+  // The app is built exactly as `npm run build` builds it: the server serves this dist/.
+  await build({ root: ROOT_DIR, logLevel: 'warn' });
+  const pagesDir = await buildBenchPages(['pouch', 'sync', 'local']);
+  const browser = await launchBrowser();
+  const machine = describeMachine(browser.version());
+  const ctx: BenchContext = { browser, pagesDir, distDir: path.join(ROOT_DIR, 'dist'), rootDir: ROOT_DIR, log };
+  const figures: Figure[] = [];
+  try {
+    for (const section of SECTIONS) figures.push(...(await runSection(section, ctx)));
+  } finally {
+    await browser.close();
+  }
+  const judged = figures.map(judge);
+  process.stdout.write(`mesa-intake benchmark, ${date}\n${machine.os}; ${machine.cpuCount} x ${machine.cpus}; Node ${machine.node}; Chromium ${machine.chromium}\n\n`);
+  process.stdout.write(`${renderTable(judged)}\n`);
+  await writeFile(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify({ date, machine, figures: judged }, null, 2)}\n`);
+  log('wrote bench/results.json');
+}
+
+await main();

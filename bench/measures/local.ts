@@ -1,0 +1,76 @@
+/**
+ * Local figures: autosave and strict confirm latency over 500 operations, and
+ * with 10,000 applications stored, opening the records list and search as you
+ * type, all in Chromium's real IndexedDB through the app's own modules.
+ */
+import type { School } from '../../src/shared/protocol';
+import type { Latency } from '../pages/bench-api';
+import { makeRecords } from '../lib/fixtures';
+import { figure, type Figure } from '../lib/report';
+import type { Section } from '../lib/section';
+import { startStaticServer } from '../lib/static-files';
+
+const OPS = 500;
+const STORED = 10_000;
+const LIST_OPENS = 20;
+
+const SCHOOLS: School[] = ['Fremont High', 'Roosevelt Middle', 'Hoover High', 'Lincoln Middle', 'Edison High'].map((name, i) => ({
+  id: `bench-school-${i + 1}`, centerId: 'bench-center', name, cdsCode: `0161259013${String(i).padStart(4, '0')}`, city: 'Oakland', deleted: false,
+}));
+
+/** The local figures measured in one page. */
+interface LocalRun {
+  autosave: Latency;
+  confirm: Latency;
+  openList: Latency;
+  search: Latency;
+}
+
+async function measureLocal(ctx: Parameters<Section['run']>[0]): Promise<LocalRun> {
+  const server = await startStaticServer(ctx.pagesDir, '/__bench/');
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/__bench/local.html`);
+    await page.waitForFunction(() => window.localBench !== undefined);
+    const schoolIds = SCHOOLS.map((s) => s.id);
+    const entry = makeRecords({ count: OPS + 1, schoolIds, seed: 1 });
+    const autosave = await page.evaluate(([record, n]) => window.localBench!.autosave(record, n), [entry[0]!, OPS] as const);
+    const confirm = await page.evaluate((records) => window.localBench!.confirm(records), entry.slice(1));
+
+    const stored = makeRecords({ count: STORED, schoolIds, seed: 2 });
+    await page.evaluate(([records, schools]) => window.localBench!.store(records, schools), [stored, SCHOOLS] as const);
+    const openList = await page.evaluate((runs) => window.localBench!.openList(runs), LIST_OPENS);
+    // What an advisor types: a last name, a full name, the start of an SSID, a school.
+    const queries = stored.slice(0, 12).flatMap((r) => [r.fields.lastName, `${r.fields.firstName} ${r.fields.lastName}`, r.fields.ssid.slice(0, 6)]);
+    const search = await page.evaluate((qs) => window.localBench!.searchAsYouType(qs), [...queries, 'Fremont']);
+    return { autosave, confirm, openList, search };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+function rows(run: LocalRun | null, reason: string | null): Figure[] {
+  const ms = (label: string, value: number | undefined, goal: Figure['goal'] = null, note: string | null = null) =>
+    figure({ label, unit: 'ms', better: 'lower', ours: value ?? null, goal, note });
+  return [
+    ms(`Autosave a draft, p50 (${OPS} saves)`, run?.autosave.p50, null, reason),
+    ms(`Autosave a draft, p95 (${OPS} saves)`, run?.autosave.p95, { on: 'ours', atMost: 15 }),
+    ms(`Confirm, strict durability, p50 (${OPS})`, run?.confirm.p50),
+    ms(`Confirm, strict durability, p95 (${OPS})`, run?.confirm.p95),
+    ms(`Open records list, ${STORED.toLocaleString('en-US')} stored, p50`, run?.openList.p50, null,
+      'Records list: read every record (Dexie) and build the in-memory search index, as the records screen does before drawing; drawing not included.'),
+    ms(`Open records list, ${STORED.toLocaleString('en-US')} stored, p95`, run?.openList.p95),
+    ms(`Search as you type, ${STORED.toLocaleString('en-US')} stored, p50`, run?.search.p50, null,
+      `Search: ${run?.search.samples ?? 0} keystrokes, every prefix of 37 queries (last names, full names, SSID starts, a school), against the opened list; drawing not included.`),
+    ms(`Search as you type, ${STORED.toLocaleString('en-US')} stored, p95`, run?.search.p95, { on: 'ours', atMost: 50 }),
+  ];
+}
+
+/** Local storage figures. */
+export const localSection: Section = {
+  name: 'Local',
+  run: async (ctx) => rows(await measureLocal(ctx), null),
+  notMeasured: (reason) => rows(null, reason),
+};

@@ -1,0 +1,86 @@
+/**
+ * Weight: what the app makes a tablet download before it can work, next to the
+ * peers' libraries, all gzip-compressed the same way in the same run.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { gzipSize, gzipSizeOfFiles, staticImportGraph } from '../lib/gzip';
+import { bundleModule } from '../lib/pages';
+import { figure, type Figure } from '../lib/report';
+import type { Section } from '../lib/section';
+import { startStaticServer } from '../lib/static-files';
+
+/** Gzip bytes of JavaScript and CSS. */
+export interface Weight {
+  jsBytes: number;
+  cssBytes: number;
+}
+
+/**
+ * Loads the built app from `distDir` in a fresh browser context and adds up the
+ * gzip size of every script and stylesheet it fetched. The service worker is
+ * blocked: its precache of the whole shell is a background download, not what
+ * the first screen needs.
+ */
+export async function measureAppWeight(browser: Browser, distDir: string): Promise<Weight> {
+  const server = await startStaticServer(distDir);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const weight: Weight = { jsBytes: 0, cssBytes: 0 };
+  const pending: Promise<void>[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      pending.push(response.body().then((body) => {
+        if (type === 'script') weight.jsBytes += gzipSize(body);
+        else weight.cssBytes += gzipSize(body);
+      }));
+    });
+    await page.goto(server.origin, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    return weight;
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+const require = createRequire(import.meta.url);
+
+/** pouchdb-browser as an app would ship it: bundled, minified, gzip. */
+export async function measurePouchWeight(): Promise<number> {
+  const entry = require.resolve('pouchdb-browser/lib/index.es.js');
+  const outDir = await bundleModule(entry, 'pouchdb-browser');
+  return gzipSizeOfFiles([path.join(outDir, 'pouchdb-browser.js')]);
+}
+
+/** @getodk/web-forms' published entry and the chunks it statically imports (Vue, a peer dependency, not included). */
+export async function measureOdkWeight(): Promise<number> {
+  return gzipSizeOfFiles(await staticImportGraph(require.resolve('@getodk/web-forms')));
+}
+
+/** The JavaScript budget of issue 6, in KB gzip. */
+const JS_BUDGET_KB = 60;
+const KB = 1024;
+
+/** Weight figures: our first visit against pouchdb-browser and ODK Web Forms. */
+export const weightSection: Section = {
+  name: 'Weight',
+  async run(ctx) {
+    const app = await measureAppWeight(ctx.browser, ctx.distDir);
+    const [pouch, odk] = await Promise.all([measurePouchWeight(), measureOdkWeight()]);
+    return rows(app.jsBytes / KB, app.cssBytes / KB, pouch / KB, odk / KB, null);
+  },
+  notMeasured: (reason) => rows(null, null, null, null, reason),
+};
+
+function rows(js: number | null, css: number | null, pouch: number | null, odk: number | null, reason: string | null): Figure[] {
+  const goal = { on: 'ours', atMost: JS_BUDGET_KB } as const;
+  return [
+    figure({ label: 'First visit JS, gzip', unit: 'KB', better: 'lower', ours: js, peer: pouch, peerName: 'pouchdb-browser alone', goal, note: reason }),
+    figure({ label: 'First visit JS, gzip', unit: 'KB', better: 'lower', ours: js, peer: odk, peerName: '@getodk/web-forms entry, without Vue', goal }),
+    figure({ label: 'First visit CSS, gzip', unit: 'KB', better: 'lower', ours: css }),
+  ];
+}

@@ -1,0 +1,53 @@
+/**
+ * Ours, in the browser: the app's own store, repository and sync engine, pushing
+ * confirmed records to the real server exactly as the app does on "Sync now".
+ */
+import { confirmApplications, saveDraft } from '../../src/app/db/applications';
+import { openStore, type Store } from '../../src/app/db/connection';
+import { createApiClient } from '../../src/app/sync/api';
+import { SyncEngine } from '../../src/app/sync/engine';
+import { pullAll } from '../../src/app/sync/pull';
+import { signIn } from '../../src/app/sync/session';
+import type { SyncBench } from './bench-api';
+
+const api = createApiClient();
+let store: Store | null = null;
+
+const syncBench: SyncBench = {
+  async load(records, email, password) {
+    store = await openStore(`bench-sync-${Date.now()}`);
+    const session = await signIn(store.db, api, { email, password, deviceName: 'bench' });
+    // Reference data is pulled at sign-in in the app, long before a sync of new records.
+    await pullAll(store.db, (checkpoint) => api.pull(session.token, checkpoint));
+    for (const record of records) {
+      const createdAt = Date.now();
+      await saveDraft(store.db, {
+        id: record.id, studentId: record.studentId, batchId: null, createdAt, fields: record.fields, ssidRekey: record.fields.ssid,
+      });
+    }
+    const { skipped } = await confirmApplications(store, records.map((r) => r.id));
+    if (skipped.length > 0) throw new Error(`${skipped.length} records were not confirmed; first: ${skipped[0]?.reason}`);
+  },
+  async sync() {
+    if (!store) throw new Error('load() first');
+    const engine = new SyncEngine({ db: store.db, api, locks: navigator.locks, isOnline: () => true, events: null });
+    const start = performance.now();
+    let pushMs = Number.NaN;
+    const unsubscribe = engine.subscribe((state) => {
+      if (state.phase !== 'pushing' && Number.isNaN(pushMs)) pushMs = performance.now() - start;
+    });
+    await engine.syncNow();
+    const totalMs = performance.now() - start;
+    unsubscribe();
+    engine.stop();
+    const result = engine.getState().lastResult;
+    if (result?.error) throw new Error(`sync failed: ${result.error}`);
+    return {
+      pushMs, totalMs,
+      applied: result?.applied ?? 0, rejected: result?.rejected ?? 0, conflicts: result?.conflicts ?? 0,
+      pending: await store.db.outbox.count(),
+    };
+  },
+};
+
+window.syncBench = syncBench;
