@@ -3,6 +3,10 @@ import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
 import { StorageUnavailable } from './components/StorageUnavailable';
+import { SYNC_ROUTES } from './components/sync/routes';
+import { SessionGate } from './components/sync/SessionGate';
+import { SyncHeader } from './components/sync/SyncHeader';
+import { SyncProvider } from './components/sync/SyncProvider';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
 import { AppContext } from './hooks/context';
@@ -24,7 +28,11 @@ async function start(root: HTMLElement): Promise<void> {
   render(
     <AppContext.Provider value={{ store, router: createRouter() }}>
       <UpdateContext.Provider value={updates}>
-        <App />
+        <SyncProvider>
+          <SessionGate>
+            <App header={<SyncHeader />} routes={SYNC_ROUTES} />
+          </SessionGate>
+        </SyncProvider>
       </UpdateContext.Provider>
     </AppContext.Provider>,
     root,
