@@ -11,10 +11,9 @@
  * field cannot be indexed, so name search runs in memory after unlock.
  * Each blob is bound to its row's key ("applications/<id>", "outbox/<mutationId>").
  */
-import { z } from 'zod';
-import { applicationFieldsSchema } from '../../shared/application';
 import { mutationSchema } from '../../shared/protocol';
 import type { LocalApplication, OutboxRow } from '../db/schema';
+import { localApplicationSchema } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
 /** The keys of LocalApplication that are sealed; the rest stay plain for indexes and lists. */
@@ -27,17 +26,7 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
-const serverReasonSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
-
-const sealedApplicationPartSchema = z.object({
-  fields: applicationFieldsSchema,
-  ssidRekey: z.string(),
-  serverReason: serverReasonSchema.nullable(),
-});
+const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true });
 
 /** The AAD of an application's blob. */
 export const applicationContext = (id: string): string => `applications/${id}`;

@@ -1,0 +1,45 @@
+/**
+ * How application and outbox rows are written to and read from IndexedDB:
+ * `plainRows` for the schema as it is today, `sealedRows(key)` once encryption
+ * at rest is on. Reads validate with zod (a row may come from an older version
+ * of the app), and `sealedRows` also reads rows still plain, so the app works
+ * before sealPlainRows() has finished.
+ */
+import type { LocalApplication, OutboxRow } from '../db/schema';
+import { localApplicationSchema, outboxRowSchema } from './row-schemas';
+import {
+  isSealedRow,
+  openApplication,
+  openOutboxRow,
+  sealApplication,
+  sealOutboxRow,
+  type StoredApplication,
+  type StoredOutboxRow,
+} from './sealed-fields';
+
+/** Turns rows to and from their stored form. */
+export interface RowCodec {
+  readApplication(row: object): Promise<LocalApplication>;
+  writeApplication(app: LocalApplication): Promise<object>;
+  readOutbox(row: object): Promise<OutboxRow>;
+  writeOutbox(row: OutboxRow): Promise<object>;
+}
+
+/** Rows stored as they are (the schema before encryption at rest). */
+export const plainRows: RowCodec = {
+  readApplication: async (row) => localApplicationSchema.parse(row),
+  writeApplication: async (app) => app,
+  readOutbox: async (row) => outboxRowSchema.parse(row),
+  writeOutbox: async (row) => row,
+};
+
+/** Rows stored sealed under the vault's data key. */
+export function sealedRows(key: CryptoKey): RowCodec {
+  return {
+    readApplication: async (row) =>
+      localApplicationSchema.parse(isSealedRow(row) ? await openApplication(key, row as StoredApplication) : row),
+    writeApplication: (app) => sealApplication(key, app),
+    readOutbox: async (row) => outboxRowSchema.parse(isSealedRow(row) ? await openOutboxRow(key, row as StoredOutboxRow) : row),
+    writeOutbox: (row) => sealOutboxRow(key, row),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * zod schemas of the rows the app stores, for rows that come back from outside
+ * the running code: decrypted blobs, backup files, rows written by an older
+ * version. `satisfies` ties them to the TypeScript types in db/schema.ts, so a
+ * field added there without being added here fails the type check.
+ */
+import { z } from 'zod';
+import { applicationFieldsSchema } from '../../shared/application';
+import { STATUSES } from '../../shared/lifecycle';
+import { mutationSchema } from '../../shared/protocol';
+import type { LocalApplication, OutboxRow, ServerReason } from '../db/schema';
+
+const count = z.number().int().nonnegative();
+const timestamp = z.number().int().nonnegative();
+
+export const serverReasonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+}) satisfies z.ZodType<ServerReason>;
+
+/** One application as the tablet holds it (decrypted). */
+export const localApplicationSchema = z.object({
+  id: z.string().min(1),
+  studentId: z.string().min(1),
+  batchId: z.string().nullable(),
+  status: z.enum(STATUSES),
+  version: z.number().int().positive(),
+  serverVersion: count.nullable(),
+  schoolId: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  confirmedAt: timestamp.nullable(),
+  fields: applicationFieldsSchema,
+  ssidRekey: z.string(),
+  serverReason: serverReasonSchema.nullable(),
+  sendToReview: z.boolean(),
+}) satisfies z.ZodType<LocalApplication>;
+
+/** One outbox row (decrypted); its mutation must agree with the row's own columns. */
+export const outboxRowSchema = z
+  .object({
+    mutationId: z.number().int().positive(),
+    recordId: z.string().min(1),
+    version: z.number().int().positive(),
+    mutation: mutationSchema,
+    createdAt: timestamp,
+    attempts: count,
+  })
+  .refine(
+    (row) =>
+      row.mutation.mutationId === row.mutationId &&
+      row.mutation.recordId === row.recordId &&
+      row.mutation.version === row.version,
+    'The outbox row and its mutation disagree.',
+  ) satisfies z.ZodType<OutboxRow>;
