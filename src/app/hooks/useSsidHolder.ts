@@ -20,9 +20,11 @@ export function useSsidHolder(ssid: string, recordId: string, studentId: string)
         if (current) setHolder(found);
       })
       .catch((error: unknown) => {
+        // A lookup outliving its form (database closed, SSID retyped) has nobody to tell.
+        if (!current) return;
         // The warning is a help, not a gate: without it the advisor can still type and confirm.
         console.warn('SSID lookup failed', error instanceof Error ? error.name : typeof error);
-        if (current) setHolder(null);
+        setHolder(null);
       });
     return () => {
       current = false;

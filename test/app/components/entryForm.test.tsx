@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { completeFields, describedText, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+  await seedSchools(store);
+});
+afterEach(() => {
+  cleanup();
+  closeStore(store);
+});
+
+const input = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+const type = (label: string, value: string) => fireEvent.input(input(label), { target: { value } });
+
+async function openNewForm() {
+  const batch = await seedBatch(store);
+  const app = renderApp(store, `/batches/${batch.id}/new`);
+  await screen.findByLabelText('First name');
+  return { batch, ...app };
+}
+
+describe('keyboard entry', () => {
+  it('starts in First name and moves to the next field on Enter, in paper order', async () => {
+    await openNewForm();
+    await waitFor(() => expect(document.activeElement).toBe(input('First name')));
+    fireEvent.keyDown(input('First name'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('Middle name'));
+    fireEvent.keyDown(input('Middle name'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('Last name'));
+    input('CA SSID').focus();
+    fireEvent.keyDown(input('CA SSID'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('Re-enter CA SSID'));
+    fireEvent.keyDown(input('Grade'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('School'));
+  });
+
+  it('Ctrl+Enter saves the form and opens the next blank one with the batch defaults', async () => {
+    const { batch, router } = await openNewForm();
+    expect(input('Grade').value).toBe('7');
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    fireEvent.change(input('Grade'), { target: { value: '8' } });
+    fireEvent.keyDown(input('Last name'), { key: 'Enter', ctrlKey: true });
+
+    await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
+    await waitFor(() => expect(input('First name').value).toBe(''));
+    expect(input('Last name').value).toBe('');
+    // The grade of the form just finished carries to the next one, with the school.
+    expect(input('Grade').value).toBe('8');
+    expect(input('School').value).toBe('school-lincoln');
+    const saved = await store.db.applications.toArray();
+    expect(saved.map((a) => [a.fields.firstName, a.fields.lastName])).toEqual([['Maria', 'Lopez']]);
+  });
+
+  it('keeps every character typed: reopening the record shows it', async () => {
+    const { router, unmount } = await openNewForm();
+    type('First name', 'Zoë');
+    type('Middle name', 'de la');
+    type('Last name', 'O’Brien-Núñez');
+    await waitFor(() => expect(router.current().path).toMatch(/^\/records\//));
+    const path = router.current().path;
+    unmount();
+    cleanup();
+
+    renderApp(store, path);
+    await waitFor(() => expect(input('Last name').value).toBe('O’Brien-Núñez'));
+    expect(input('First name').value).toBe('Zoë');
+    expect(input('Middle name').value).toBe('de la');
+  });
+});
+
+describe('CA SSID checks beside the field', () => {
+  it.each([
+    ['9 digits', '203847561', /9 digits: one is missing/],
+    ['a letter', '2038X75610', /Contains a letter/],
+  ])('shows the message for %s and blocks Confirm', async (_name, value, message) => {
+    await openNewForm();
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    type('Date of birth', '2012-03-15');
+    type('CA SSID', value);
+    type('Re-enter CA SSID', value);
+    const field = input('CA SSID');
+    expect(describedText(field)).toMatch(message);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('inputmode')).toBe('numeric');
+    expect((screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('warns when the SSID equals the School Student ID', async () => {
+    await openNewForm();
+    type('School Student ID', '2038475610');
+    type('CA SSID', '2038475610');
+    await waitFor(() => expect(describedText(input('CA SSID'))).toMatch(/Same as the School Student ID/));
+  });
+
+  it('warns when another record already uses the SSID', async () => {
+    await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '3049586721' }));
+    await openNewForm();
+    type('CA SSID', '3049586721');
+    await waitFor(() => expect(describedText(input('CA SSID'))).toMatch(/Already used by another record \(Ana Diaz\)/));
+  });
+
+  it('notes that spaces and dashes were removed', async () => {
+    await openNewForm();
+    type('CA SSID', '203-847-5610');
+    expect(describedText(input('CA SSID'))).toMatch('Spaces and dashes were removed.');
+  });
+});
+
+describe('blind re-keying', () => {
+  it('never shows the first keying, and Confirm waits until both agree', async () => {
+    await openNewForm();
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    type('Date of birth', '2012-03-15');
+    type('CA SSID', '2038475610');
+    const rekey = input('Re-enter CA SSID');
+    expect(rekey.value).toBe('');
+    expect(rekey.type).toBe('text');
+    expect(rekey.getAttribute('autocomplete')).toBe('off');
+
+    type('Re-enter CA SSID', '2038475601');
+    expect(describedText(rekey)).toMatch(/The two keyings differ/);
+    const confirm = screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+
+    type('Re-enter CA SSID', '2038475610');
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    fireEvent.click(confirm);
+    await screen.findByText(/Confirmed\. It will be sent/);
+    const [record] = await store.db.applications.toArray();
+    expect(record?.status).toBe('queued');
+    expect(await store.db.outbox.count()).toBe(1);
+  });
+});

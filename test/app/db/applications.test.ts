@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
+import { NEXT_MUTATION_ID } from '../../../src/app/db/outbox';
+import { mutationSchema } from '../../../src/shared/protocol';
+import { completeFields, openTestStore, seedBatch, seedRecord } from '../harness';
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+});
+afterEach(() => closeStore(store));
+
+describe('saving drafts', () => {
+  it('keeps every character typed, with status draft while checks fail and ready once they pass', async () => {
+    const batch = await seedBatch(store);
+    const draft = newDraft(batch);
+    expect(draft.fields.grade).toBe('7');
+    expect(draft.fields.schoolId).toBe('school-lincoln');
+
+    const first = await saveDraft(store.db, { ...draft, fields: { ...draft.fields, firstName: 'Ma' } });
+    expect(first.status).toBe('draft');
+    expect((await store.db.applications.get(draft.id))?.fields.firstName).toBe('Ma');
+
+    const complete = await saveDraft(store.db, { ...draft, fields: completeFields({ middleName: 'José ' }), ssidRekey: '2038475610' });
+    expect(complete.status).toBe('ready');
+    expect(complete.version).toBe(1);
+    expect((await store.db.applications.get(draft.id))?.fields.middleName).toBe('José ');
+  });
+
+  it('writes nothing when the form has not changed (a blur after confirming makes no new version)', async () => {
+    const saved = await seedRecord(store, null, completeFields());
+    await confirmApplications(store, [saved.id]);
+    const again = await saveDraft(store.db, { ...saved, batchId: null, fields: (await store.db.applications.get(saved.id))!.fields });
+    expect(again.status).toBe('queued');
+    expect(again.version).toBe(1);
+  });
+});
+
+describe('confirming', () => {
+  it('writes the queued record and a valid outbox mutation in one go, with ids from the meta counter', async () => {
+    const batch = await seedBatch(store);
+    const a = await seedRecord(store, batch.id, completeFields({ ssid: '203 847-5610' }), '2038475610');
+    const b = await seedRecord(store, batch.id, completeFields({ firstName: 'Ana', ssid: '3049586721' }));
+
+    const result = await confirmApplications(store, [a.id, b.id], Date.parse('2025-10-01T12:00:00Z'));
+    expect(result).toEqual({ confirmed: [a.id, b.id], skipped: [] });
+
+    const record = await store.db.applications.get(a.id);
+    expect(record).toMatchObject({ status: 'queued', confirmedAt: Date.parse('2025-10-01T12:00:00Z'), version: 1 });
+    expect(record?.fields.ssid).toBe('2038475610');
+
+    const outbox = await store.db.outbox.orderBy('mutationId').toArray();
+    expect(outbox.map((r) => [r.mutationId, r.recordId, r.version])).toEqual([[1, a.id, 1], [2, b.id, 1]]);
+    const mutation = mutationSchema.parse(outbox[0]!.mutation);
+    expect(mutation).toMatchObject({ recordId: a.id, studentId: a.studentId, baseServerVersion: null, confirmedAt: '2025-10-01T12:00:00.000Z' });
+    expect(mutation.application.ssid).toBe('2038475610');
+    expect((await store.db.meta.get(NEXT_MUTATION_ID))?.value).toBe(3);
+  });
+
+  it('refuses a record that still has errors and queues nothing for it', async () => {
+    const bad = await seedRecord(store, null, completeFields({ ssid: '203847561' }));
+    const result = await confirmApplications(store, [bad.id]);
+    expect(result.confirmed).toEqual([]);
+    expect(result.skipped[0]?.reason).toMatch(/9 digits/);
+    expect(await store.db.outbox.count()).toBe(0);
+    expect((await store.db.applications.get(bad.id))?.status).toBe('draft');
+  });
+
+  it('leaves the record unconfirmed when its outbox row cannot be written', async () => {
+    const saved = await seedRecord(store, null, completeFields());
+    // An outbox row already holding mutation id 1 makes the add fail inside the transaction.
+    await store.db.outbox.add({ mutationId: 1, recordId: saved.id, version: 9, mutation: {} as never, createdAt: 0, attempts: 0 });
+
+    await expect(confirmApplications(store, [saved.id])).rejects.toThrow();
+    expect((await store.db.applications.get(saved.id))?.status).toBe('ready');
+    expect(await store.db.meta.get(NEXT_MUTATION_ID)).toBeUndefined();
+  });
+});
+
+describe('editing after confirmation', () => {
+  it('makes a new version that must be confirmed again', async () => {
+    const saved = await seedRecord(store, null, completeFields());
+    await confirmApplications(store, [saved.id]);
+    const queued = (await store.db.applications.get(saved.id))!;
+
+    const edited = await saveDraft(store.db, { ...queued, fields: { ...queued.fields, lastName: 'López' } });
+    expect(edited).toMatchObject({ status: 'ready', version: 2 });
+    const more = await saveDraft(store.db, { ...queued, fields: { ...queued.fields, lastName: 'López-Ruiz' } });
+    expect(more.version).toBe(2);
+
+    await confirmApplications(store, [saved.id]);
+    const outbox = await store.db.outbox.orderBy('mutationId').toArray();
+    expect(outbox.map((r) => r.version)).toEqual([1, 2]);
+    expect(outbox[1]?.mutation.application.lastName).toBe('López-Ruiz');
+  });
+});

@@ -1,0 +1,77 @@
+/** Shared set-up for app tests: a fresh fake-indexeddb store per test and the app rendered at a path. */
+import 'fake-indexeddb/auto';
+import { configure, render } from '@testing-library/preact';
+import { openStore, type Store } from '../../src/app/db/connection';
+import { createBatch } from '../../src/app/db/batches';
+import type { LocalBatch } from '../../src/app/db/schema';
+import { App } from '../../src/app/App';
+import { AppContext } from '../../src/app/hooks/context';
+import { createRouter, type Router } from '../../src/app/router';
+import { blankFields, type ApplicationFields } from '../../src/shared/application';
+import { saveDraft } from '../../src/app/db/applications';
+import { uuidv7 } from '../../src/shared/ids';
+
+// fake-indexeddb in jsdom is slow on a shared machine; this bounds waiting, it asserts no timing.
+configure({ asyncUtilTimeout: 5000 });
+
+let counter = 0;
+
+/** A new, empty database (unique name, so tests never share state). */
+export function openTestStore(): Promise<Store> {
+  counter += 1;
+  return openStore(`mesa-test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export const SCHOOLS = [
+  { id: 'school-lincoln', centerId: 'c1', name: 'Lincoln Middle School', cdsCode: '19647336057087', city: 'Los Angeles', deleted: false },
+  { id: 'school-roosevelt', centerId: 'c1', name: 'Roosevelt High School', cdsCode: '19647331935402', city: 'Los Angeles', deleted: false },
+];
+
+/** The schools a first online visit would have pulled. */
+export async function seedSchools(store: Store): Promise<void> {
+  await store.db.schools.bulkPut(SCHOOLS);
+}
+
+/** A batch of 25 sheets from Lincoln, grade 7 carried from form to form. */
+export function seedBatch(store: Store, sheetCount = 25): Promise<LocalBatch> {
+  return createBatch(store.db, {
+    schoolId: 'school-lincoln',
+    programYear: '2025-26',
+    sheetCount,
+    defaults: { grade: '7', schoolId: 'school-lincoln', programYear: '2025-26', dateReceived: '2025-09-15' },
+  });
+}
+
+/** A complete application that passes every check (SSID re-keyed). */
+export function completeFields(overrides: Partial<ApplicationFields> = {}): ApplicationFields {
+  return blankFields({
+    firstName: 'Maria', lastName: 'Lopez', dateOfBirth: '2012-03-15', grade: '7', schoolId: 'school-lincoln',
+    ssid: '2038475610', programYear: '2025-26', ...overrides,
+  });
+}
+
+/** Saves a record in a batch, the way the entry form would. */
+export function seedRecord(store: Store, batchId: string | null, fields: ApplicationFields, ssidRekey = fields.ssid, createdAt = Date.now()) {
+  return saveDraft(store.db, { id: uuidv7(createdAt), studentId: uuidv7(createdAt), batchId, createdAt, fields, ssidRekey });
+}
+
+/** Renders the whole app at `path` over `store`. */
+export function renderApp(store: Store, path: string): ReturnType<typeof render> & { router: Router } {
+  window.history.replaceState(null, '', path);
+  const router = createRouter(window);
+  const result = render(
+    <AppContext.Provider value={{ store, router }}>
+      <App />
+    </AppContext.Provider>,
+  );
+  return { ...result, router };
+}
+
+/** The text of everything an input's aria-describedby points at (what a screen reader reads with it). */
+export function describedText(el: Element): string {
+  return (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+}
