@@ -7,7 +7,7 @@
  * School Student ID and name), and each row is compared only with the few
  * students in its buckets, never with the whole roster.
  */
-import { compareNames, sharesAName, type NameMatch } from './name-compare';
+import { compareNames, isSmallNameDifference, sharesAName, type NameMatch } from './name-compare';
 import { foldName, type FoldedName, type PersonName } from './names';
 import { isOneSlipApart } from './dates';
 import { applySsidChecks, resolveClaims } from './match-review';
@@ -111,7 +111,10 @@ const REASON = {
     code: 'local_id_name_differs',
     message: 'Same School Student ID and date of birth; the name is written a little differently.',
   },
-  localIdDobDiffers: { code: 'local_id_dob_differs', message: 'Same name and School Student ID; the date of birth differs.' },
+  localIdDobDiffers: {
+    code: 'local_id_dob_differs',
+    message: 'Same name and School Student ID; the date of birth differs or is missing.',
+  },
   dobSlip: {
     code: 'dob_slip',
     message: 'Same name; the dates of birth differ by one digit or have month and day swapped.',
@@ -179,7 +182,7 @@ function candidatesFor(row: MatchableRow, name: FoldedName, index: RosterIndex):
   for (const prepared of rowLocal !== '' ? (index.byLocalId.get(rowLocal) ?? []) : []) {
     if (found.has(prepared.student.studentId)) continue;
     const verdict = compareNames(name, prepared.name);
-    if (prepared.student.dateOfBirth === row.dateOfBirth && (verdict.level !== 'none' || sharesAName(name, prepared.name))) {
+    if (prepared.student.dateOfBirth === row.dateOfBirth && (verdict.level !== 'none' || isSmallNameDifference(name, prepared.name))) {
       found.set(prepared.student.studentId, { prepared, level: 'probable', reasons: [REASON.localIdNameDiffers] });
     } else if (verdict.level === 'exact') {
       found.set(prepared.student.studentId, { prepared, level: 'probable', reasons: [REASON.localIdDobDiffers] });

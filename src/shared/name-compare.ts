@@ -104,6 +104,16 @@ export function compareNames(school: FoldedName, ours: FoldedName): NameMatch {
   return { level: 'none' };
 }
 
+/**
+ * True when the names are a small step apart even if compareNames says none:
+ * one name shared exactly (a nickname, a changed last name), or a typo in both.
+ * Enough alongside a matching School Student ID and birth date.
+ */
+export function isSmallNameDifference(a: FoldedName, b: FoldedName): boolean {
+  const close = (x: string, y: string) => (x === y && x !== '') || isOneTypoApart(x, y);
+  return sharesAName(a, b) || (close(a.firstKey, b.firstKey) && close(a.lastKey, b.lastKey));
+}
+
 /** True when the names share a last name, or a first name, exactly: worth showing as a near miss. */
 export function sharesAName(a: FoldedName, b: FoldedName): boolean {
   return (a.lastKey !== '' && a.lastKey === b.lastKey) || (a.firstKey !== '' && a.firstKey === b.firstKey);

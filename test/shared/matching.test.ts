@@ -157,6 +157,19 @@ describe('matchSchoolReturn: rules across rows and against SSIDs held elsewhere'
     expect([without?.kind, codes(without?.reasons ?? [])]).toEqual(['unmatched', ['date_day_first']]);
   });
 
+  it.each([
+    ['two one-letter slips', 'Matteo', 'Silvia'],
+    ['a nickname', 'Teo', 'Silva'],
+  ])('matches on School Student ID and birth date despite %s in the name', (_, firstName, lastName) => {
+    const [match] = matchSchoolReturn([row({ firstName, lastName, dateOfBirth: '2012-02-02', schoolStudentId: '123' })], ROSTER).matches;
+    expect([match?.kind, match?.studentId, codes(match?.reasons ?? [])]).toEqual(['probable', 's17', ['local_id_name_differs']]);
+  });
+
+  it('does not match on School Student ID alone when the name is unrelated', () => {
+    const [match] = matchSchoolReturn([row({ firstName: 'Kevin', lastName: 'Tran', dateOfBirth: '2012-02-02', schoolStudentId: '123' })], ROSTER).matches;
+    expect(match?.kind).toBe('unmatched');
+  });
+
   it('takes a prepared index as well as a roster', () => {
     const rows = parseSchoolReturnSync(fixture('matching-journey.csv'), { today: TODAY }).rows;
     expect(matchSchoolReturn(rows, indexRoster(ROSTER))).toEqual(matchSchoolReturn(rows, ROSTER));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames } from '../../src/shared/name-compare';
+import { compareNames, isSmallNameDifference } from '../../src/shared/name-compare';
 import { foldName, type PersonName } from '../../src/shared/names';
 
 const name = (firstName: string, lastName: string, middleName = ''): PersonName => ({ firstName, middleName, lastName });
@@ -52,5 +52,16 @@ describe('compareNames', () => {
     ['an empty name', name('', ''), name('Mai', 'Nguyen')],
   ])('calls %s no match', (_, school, ours) => {
     expect(verdict(school, ours).level).toBe('none');
+  });
+});
+
+describe('isSmallNameDifference', () => {
+  it.each([
+    [name('Teo', 'Silva'), name('Mateo', 'Silva'), true],
+    [name('Matteo', 'Silvia'), name('Mateo', 'Silva'), true],
+    [name('Kevin', 'Tran'), name('Mateo', 'Silva'), false],
+    [name('', ''), name('', ''), false],
+  ])('%j and %j: %s', (a, b, expected) => {
+    expect(isSmallNameDifference(foldName(a), foldName(b))).toBe(expected);
   });
 });
