@@ -43,7 +43,9 @@ const FLAG = {
 /** Flags that stop a row from being applied. */
 const BLOCKING = new Set(['ssid_invalid', 'ssid_blank', 'same_as_current', 'ssid_taken', 'ssid_repeated_in_file', 'duplicate_row']);
 /** Flags and reasons an advisor must see before an exact row is accepted. */
-const NEEDS_A_LOOK = new Set(['differs_from_paper', 'current_unverified', 'ssid_placeholder', 'ssid_equals_local_id', 'local_id_differs']);
+const NEEDS_A_LOOK = new Set([
+  'differs_from_paper', 'current_unverified', 'ssid_placeholder', 'ssid_equals_local_id', 'local_id_differs', 'namesake_by_local_id',
+]);
 
 function ssidKey(row: MatchableRow): string {
   return row.ssid.value ?? row.ssid.raw;

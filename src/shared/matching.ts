@@ -119,6 +119,10 @@ const REASON = {
     code: 'dob_slip',
     message: 'Same name; the dates of birth differ by one digit or have month and day swapped.',
   },
+  namesake: {
+    code: 'namesake_by_local_id',
+    message: 'Another student has the same name and date of birth; the School Student ID tells them apart.',
+  },
   manyExact: (n: number) => ({ code: 'ambiguous_exact', message: `${n} students have this name and date of birth.` }),
   manyProbable: (n: number) => ({ code: 'ambiguous_probable', message: `Could be any of ${n} students: choose one.` }),
   none: { code: 'no_match', message: 'No student with this name and date of birth.' },
@@ -211,6 +215,13 @@ function classify<R extends MatchableRow>(row: R, index: RosterIndex): RowMatch<
   const candidates = candidatesFor(row, name, index);
   const base = { row, studentId: null, candidates: [] as string[], flags: [], canApply: false, needsReview: true };
   const exact = candidates.filter((c) => c.level === 'exact');
+  // Namesakes (same name and birth date) are told apart by the School Student ID when the file has it.
+  const rowLocal = localIdKey(row.schoolStudentId);
+  const byLocalId = exact.length > 1 && rowLocal !== '' ? exact.filter((c) => c.prepared.localKey === rowLocal) : [];
+  const [namesake] = byLocalId;
+  if (byLocalId.length === 1 && namesake) {
+    return { ...base, kind: 'exact', studentId: namesake.prepared.student.studentId, reasons: [...namesake.reasons, REASON.namesake] };
+  }
   const sure = exact.length > 0 ? exact : candidates;
   const [only] = sure;
   if (sure.length === 1 && only) {

@@ -170,6 +170,13 @@ describe('matchSchoolReturn: rules across rows and against SSIDs held elsewhere'
     expect(match?.kind).toBe('unmatched');
   });
 
+  it('tells two students with the same name and birth date apart by the School Student ID, for review', () => {
+    const [match] = matchSchoolReturn([row({ firstName: 'Kevin', lastName: 'Tran', dateOfBirth: '2011-04-04', schoolStudentId: '100243' })], ROSTER).matches;
+    expect([match?.kind, match?.studentId, codes(match?.reasons ?? []), match?.needsReview]).toEqual([
+      'exact', 's10', ['exact', 'namesake_by_local_id'], true,
+    ]);
+  });
+
   it('takes a prepared index as well as a roster', () => {
     const rows = parseSchoolReturnSync(fixture('matching-journey.csv'), { today: TODAY }).rows;
     expect(matchSchoolReturn(rows, indexRoster(ROSTER))).toEqual(matchSchoolReturn(rows, ROSTER));
