@@ -33,11 +33,23 @@ export function registerGzipBodies(app: FastifyInstance): void {
     const encoding = (request.headers['content-encoding'] ?? 'identity').toLowerCase().trim();
     if (encoding === 'identity') return payload;
     if (encoding !== 'gzip') throw new Problem('unsupportedEncoding');
-    const body = new LimitedBody(request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024);
-    payload.on('data', (chunk: Buffer) => { body.receivedEncodedLength += chunk.length; });
-    // pipeline destroys every stage on error, so a bomb stops inflating at once.
-    pipeline(payload, createGunzip(), body, (error) => {
-      if (error) request.log.debug({ code: (error as NodeJS.ErrnoException).code }, 'gzip body refused');
+    const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 1024 * 1024;
+    const body = new LimitedBody(limit);
+    const gunzip = createGunzip();
+    payload.on('data', (chunk: Buffer) => {
+      body.receivedEncodedLength += chunk.length;
+      // Chunked bodies have no Content-Length for Fastify to check up front.
+      if (body.receivedEncodedLength > limit) payload.destroy();
+    });
+    payload.pipe(gunzip);
+    // On error pipeline destroys both stages, so a bomb stops inflating at once. The
+    // request itself is drained rather than destroyed: destroying it would drop the
+    // connection before the 413 is sent.
+    pipeline(gunzip, body, (error) => {
+      if (!error) return;
+      payload.unpipe(gunzip);
+      payload.resume();
+      request.log.info({ code: (error as NodeJS.ErrnoException).code ?? 'too_large' }, 'gzip body refused');
     });
     return body;
   });
