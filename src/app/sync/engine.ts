@@ -36,12 +36,17 @@ export interface SyncState {
   lastResult: SyncResult | null;
 }
 
+/** The part of the Web Locks API the engine uses (navigator.locks fits it). */
+export interface SyncLocks {
+  request(name: string, options: { ifAvailable: true }, callback: (lock: Lock | null) => Promise<void>): Promise<void>;
+}
+
 /** What the engine needs from its surroundings; the app passes the browser's, tests their own. */
 export interface SyncEngineDeps {
   db: MesaDb;
   api: ApiClient;
   /** `navigator.locks` where the platform has it; without it every tab may sync (the server dedupes). */
-  locks?: Pick<LockManager, 'request'> | null;
+  locks?: SyncLocks | null;
   isOnline?: () => boolean;
   /** Where `online` / `offline` events come from (window in the app). */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;

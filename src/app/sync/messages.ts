@@ -39,6 +39,9 @@ export function describeLastResult(
   result: { at: number; applied: number; rejected: number; conflicts: number; error?: string },
   formatTime: (at: number) => string,
 ): string {
+  if (!result.error && result.applied + result.rejected + result.conflicts === 0) {
+    return `Last sync ${formatTime(result.at)}: up to date`;
+  }
   const parts = [`${result.applied} sent`];
   if (result.rejected > 0) parts.push(`${result.rejected} rejected`);
   if (result.conflicts > 0) parts.push(`${result.conflicts} ${result.conflicts === 1 ? 'conflict' : 'conflicts'}`);
