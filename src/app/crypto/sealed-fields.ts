@@ -9,9 +9,12 @@
  * Plain: only what IndexedDB must index or the lists and sync need without the
  * key — ids, batch, status, versions, school id, timestamps, flags. An encrypted
  * field cannot be indexed, so name search runs in memory after unlock.
- * Each blob is bound to its row's key ("applications/<id>", "outbox/<mutationId>").
+ * Each blob is bound to its row ("applications/<id>", "outbox/<recordId>/<version>").
+ * The outbox blob leaves out the mutation id (kept plain as the row's key) and is
+ * bound to record and version instead, so confirmation can seal before its
+ * transaction hands out the id: WebCrypto cannot run inside that transaction.
  */
-import { mutationSchema } from '../../shared/protocol';
+import { mutationSchema, type Mutation } from '../../shared/protocol';
 import type { LocalApplication, OutboxRow } from '../db/schema';
 import { localApplicationSchema } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
@@ -26,12 +29,13 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
+const mutationBodySchema = mutationSchema.omit({ mutationId: true });
 const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true });
 
 /** The AAD of an application's blob. */
 export const applicationContext = (id: string): string => `applications/${id}`;
-/** The AAD of an outbox row's blob. */
-export const outboxContext = (mutationId: number): string => `outbox/${mutationId}`;
+/** The AAD of an outbox row's blob: one row per confirmed version of a record. */
+export const outboxContext = (recordId: string, version: number): string => `outbox/${recordId}/${version}`;
 
 /** True for a row written after encryption at rest was switched on. */
 export function isSealedRow(row: object): row is { sealed: Sealed } {
@@ -54,14 +58,24 @@ export async function openApplication(key: CryptoKey, stored: StoredApplication)
   return { ...plain, ...part };
 }
 
-/** The stored shape of an outbox row: the mutation sealed, bound to its mutation id. */
+/**
+ * Seals a mutation for the outbox before its mutation id is known. Complete the
+ * row inside the transaction: `{ mutationId, recordId, version, createdAt, attempts, sealed }`.
+ */
+export function sealMutation(key: CryptoKey, mutation: Omit<Mutation, 'mutationId'>): Promise<Sealed> {
+  // Parsing strips a mutationId the caller may still carry: the row's key is the one truth.
+  return seal(key, mutationBodySchema.parse(mutation), outboxContext(mutation.recordId, mutation.version));
+}
+
+/** The stored shape of an outbox row: the mutation sealed, bound to its record and version. */
 export async function sealOutboxRow(key: CryptoKey, row: OutboxRow): Promise<StoredOutboxRow> {
   const { mutation, ...plain } = row;
-  return { ...plain, sealed: await seal(key, mutation, outboxContext(row.mutationId)) };
+  return { ...plain, sealed: await sealMutation(key, mutation) };
 }
 
 /** The OutboxRow inside a stored row, its mutation validated with the wire schema. */
 export async function openOutboxRow(key: CryptoKey, stored: StoredOutboxRow): Promise<OutboxRow> {
   const { sealed, ...plain } = stored;
-  return { ...plain, mutation: mutationSchema.parse(await open(key, sealed, outboxContext(stored.mutationId))) };
+  const body = mutationBodySchema.parse(await open(key, sealed, outboxContext(stored.recordId, stored.version)));
+  return { ...plain, mutation: { ...body, mutationId: stored.mutationId } };
 }

@@ -7,6 +7,7 @@ import {
   openApplication,
   openOutboxRow,
   sealApplication,
+  sealMutation,
   sealOutboxRow,
   type StoredApplication,
 } from '../../../src/app/crypto/sealed-fields';
@@ -47,14 +48,24 @@ describe('sealed application fields', () => {
     await expect(openApplication(key, wrongShape)).rejects.toThrow();
   });
 
-  it('round-trips an outbox row with its mutation sealed and bound to the mutation id', async () => {
+  it('round-trips an outbox row with its mutation sealed and bound to its record and version', async () => {
     const key = await randomKey();
     const row = outboxRow(application({ status: 'queued' }), 7);
     const stored = await sealOutboxRow(key, row);
     expect(JSON.stringify(stored)).not.toContain('Reyes');
     expect(stored).toMatchObject({ mutationId: 7, recordId: row.recordId, version: 1, attempts: 0 });
     expect(await openOutboxRow(key, stored)).toEqual(row);
-    await expect(openOutboxRow(key, { ...stored, mutationId: 8 })).rejects.toBeInstanceOf(SealBrokenError);
+    await expect(openOutboxRow(key, { ...stored, version: 2 })).rejects.toBeInstanceOf(SealBrokenError);
+    await expect(openOutboxRow(key, { ...stored, recordId: application().id })).rejects.toBeInstanceOf(SealBrokenError);
+  });
+
+  it('seals a mutation before its id is known; the row key supplies the id when opened', async () => {
+    const key = await randomKey();
+    const { mutation } = outboxRow(application({ status: 'queued' }), 1);
+    // A stale id the caller still carries is not sealed: only the row's key counts.
+    const sealed = await sealMutation(key, { ...mutation, mutationId: 999 });
+    const stored = { mutationId: 12, recordId: mutation.recordId, version: mutation.version, createdAt: 0, attempts: 0, sealed };
+    expect((await openOutboxRow(key, stored)).mutation).toEqual({ ...mutation, mutationId: 12 });
   });
 });
 
