@@ -40,8 +40,18 @@ async function runSection(section: Section, ctx: BenchContext): Promise<Figure[]
   }
 }
 
+/** `npm run bench -- --only=sync,local` runs just those sections. */
+function chosenSections(argv: readonly string[]): readonly Section[] {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  if (!only) return SECTIONS;
+  const unknown = only.filter((id) => !SECTIONS.some((s) => s.id === id));
+  if (unknown.length > 0) throw new Error(`Unknown section ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.id).join(', ')}.`);
+  return SECTIONS.filter((s) => only.includes(s.id));
+}
+
 async function main(): Promise<void> {
   const date = new Date().toISOString();
+  const sections = chosenSections(process.argv.slice(2));
   log('building the app (vite build) and the bench pages');
   // The app is built exactly as `npm run build` builds it: the server serves this dist/.
   await build({ root: ROOT_DIR, logLevel: 'warn' });
@@ -51,12 +61,12 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { browser, pagesDir, distDir: path.join(ROOT_DIR, 'dist'), rootDir: ROOT_DIR, log };
   const figures: Figure[] = [];
   try {
-    for (const section of SECTIONS) figures.push(...(await runSection(section, ctx)));
+    for (const section of sections) figures.push(...(await runSection(section, ctx)));
   } finally {
     await browser.close();
   }
   const judged = figures.map(judge);
-  process.stdout.write(`mesa-intake benchmark, ${date}\n${machine.os}; ${machine.cpuCount} x ${machine.cpus}; Node ${machine.node}; Chromium ${machine.chromium}\n\n`);
+  process.stdout.write(`mesa-intake benchmark, ${date}\n${machine.os}; ${machine.cpuCount} x ${machine.cpus}; Node ${machine.node}; Chromium ${machine.chromium}; load average ${machine.loadAverage} at start\n\n`);
   process.stdout.write(`${renderTable(judged)}\n`);
   await writeFile(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify({ date, machine, figures: judged }, null, 2)}\n`);
   log('wrote bench/results.json');

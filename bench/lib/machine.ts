@@ -9,6 +9,8 @@ export interface MachineInfo {
   memoryGiB: number;
   node: string;
   chromium: string | null;
+  /** 1-minute load average when the run started: other work on the machine slows every timing. */
+  loadAverage: number;
 }
 
 /** Describes this machine; `chromium` is the version the browser reported, if it was launched. */
@@ -21,5 +23,6 @@ export function describeMachine(chromium: string | null): MachineInfo {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     chromium,
+    loadAverage: Number(os.loadavg()[0]?.toFixed(2)),
   };
 }

@@ -16,6 +16,8 @@ export interface BenchContext {
 
 /** A named group of figures. */
 export interface Section {
+  /** What `--only=` takes: weight, sync, local, ingest, cold-start. */
+  id: string;
   name: string;
   run(ctx: BenchContext): Promise<Figure[]>;
   /** The same rows with `ours: null` and the reason, for when `run` failed outright. */

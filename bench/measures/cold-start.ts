@@ -109,6 +109,7 @@ function rows(samples: number[] | null, reason: string | null): Figure[] {
 
 /** Cold start figure. */
 export const coldStartSection: Section = {
+  id: 'cold-start',
   name: 'Cold start',
   run: async (ctx) => rows(await measureColdStart(ctx.rootDir), null),
   notMeasured: (reason) => rows(null, reason),

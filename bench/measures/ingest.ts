@@ -5,6 +5,7 @@
  */
 import { MAX_MUTATIONS_PER_PUSH } from '../../src/shared/protocol';
 import { seededUuidv7, seededRandom, makeRecords } from '../lib/fixtures';
+import { createBenchAdvisor } from '../lib/accounts';
 import { toMutations } from '../lib/mutations';
 import { centerSchoolIds, gzipPushBody, pushCompressed, signIn } from '../lib/node-client';
 import { figure, type Figure } from '../lib/report';
@@ -16,11 +17,13 @@ const SQLITE_TARGET = 5_000;
 
 /** Records per second over `TIMED_RECORDS`, after one untimed warm-up batch. */
 async function measureIngest(rootDir: string, databaseUrl?: string): Promise<number> {
+  // SQLite starts empty and seeded with the demo advisor; PostgreSQL keeps what others left.
+  const advisor = databaseUrl ? await createBenchAdvisor(rootDir, databaseUrl) : { email: DEMO_EMAIL, password: DEMO_PASSWORD };
   const server = await startServerProcess(rootDir, databaseUrl ? { databaseUrl } : {});
   try {
     // A fresh seed per run: PostgreSQL keeps earlier runs' students, whose SSIDs must not collide.
     const seed = Date.now() % 2 ** 31;
-    const device = await signIn(server.url, DEMO_EMAIL, DEMO_PASSWORD, seededUuidv7(seededRandom(seed), Date.now()));
+    const device = await signIn(server.url, advisor.email, advisor.password, seededUuidv7(seededRandom(seed), Date.now()));
     const schoolIds = await centerSchoolIds(server.url, device);
     const records = makeRecords({ count: MAX_MUTATIONS_PER_PUSH + TIMED_RECORDS, schoolIds, seed });
     const mutations = toMutations(records, 1, new Date().toISOString());
@@ -59,6 +62,7 @@ function rows(sqlite: number | null, postgres: number | null, reason: string | n
 
 /** Ingest figures for both databases. */
 export const ingestSection: Section = {
+  id: 'ingest',
   name: 'Server ingest',
   async run(ctx) {
     const sqlite = await measureIngest(ctx.rootDir);

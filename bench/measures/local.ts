@@ -70,6 +70,7 @@ function rows(run: LocalRun | null, reason: string | null): Figure[] {
 
 /** Local storage figures. */
 export const localSection: Section = {
+  id: 'local',
   name: 'Local',
   run: async (ctx) => rows(await measureLocal(ctx), null),
   notMeasured: (reason) => rows(null, reason),

@@ -61,6 +61,7 @@ function rows(ours: OurSyncRun | null, peer: SyncRun | null, floorMs: number | n
 
 /** Sync figures, ours against PouchDB. */
 export const syncSection: Section = {
+  id: 'sync',
   name: 'Sync',
   async run(ctx) {
     const { records, ours } = await runOurs(ctx);
