@@ -63,7 +63,8 @@ describe('sealed application fields', () => {
     const key = await randomKey();
     const { mutation } = outboxRow(application({ status: 'queued' }), 1);
     // A stale id the caller still carries is not sealed: only the row's key counts.
-    const sealed = await sealMutation(key, { ...mutation, mutationId: 999 });
+    const stale = { ...mutation, mutationId: 999 };
+    const sealed = await sealMutation(key, stale);
     const stored = { mutationId: 12, recordId: mutation.recordId, version: mutation.version, createdAt: 0, attempts: 0, sealed };
     expect((await openOutboxRow(key, stored)).mutation).toEqual({ ...mutation, mutationId: 12 });
   });
