@@ -32,7 +32,10 @@ export interface Auth {
 export function registerAuthentication(app: FastifyInstance, db: Executor): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.is404 || request.routeOptions.config.public === true) return;
+    // Decided by the matched route, not the URL: unknown /api paths reach the static
+    // files' catch-all route and end as a plain 404.
+    const route = request.routeOptions.url ?? '';
+    if (!route.startsWith('/api/') || request.routeOptions.config.public === true) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
     if (!match) throw new Problem('unauthenticated');

@@ -1,0 +1,92 @@
+/** Headers, static files and logs: what every response and log line must (not) contain. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/server/db/connect';
+import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers';
+import { DATABASES } from './helpers/databases';
+import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
+import { call, signIn, startServer, type RunningServer } from './helpers/http';
+
+const [sqlite] = DATABASES;
+
+describe('HTTP hardening', () => {
+  let handle: DatabaseHandle;
+  let server: RunningServer;
+  let center: CenterFixture;
+  let dist: string;
+
+  beforeAll(async () => {
+    handle = await sqlite!.open();
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>MESA</title><script type="module" src="/assets/app-3f9a1c.js"></script>');
+    fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js'), 'console.log("app");');
+    server = await startServer(handle, { distDir: dist });
+    center = await makeCenter(handle);
+  });
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it.each(['/', '/sw.js', '/assets/app-3f9a1c.js', '/batches/123', '/api/session', '/api/nothing-here', '/missing.png'])(
+    'sends the strict CSP and security headers on %s',
+    async (url) => {
+      const answer = await call(server.url, 'GET', url);
+      expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+      expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    },
+  );
+
+  it.each([
+    ['/', 'no-cache'],
+    ['/sw.js', 'no-cache'],
+    ['/assets/app-3f9a1c.js', 'public, max-age=31536000, immutable'],
+  ])('caches %s as %s', async (url, cacheControl) => {
+    const answer = await call(server.url, 'GET', url);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe(cacheControl);
+  });
+
+  it('answers an app route with index.html, revalidated each time', async () => {
+    const answer = await call<string>(server.url, 'GET', '/batches/0190a0a0/entry');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<title>MESA</title>');
+    expect(answer.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('keeps unknown /api paths and missing files as 404s, the API ones as JSON problems', async () => {
+    const api = await call(server.url, 'GET', '/api/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.body).toMatchObject({ code: 404.1 });
+    expect((await call(server.url, 'GET', '/assets/gone-123.js')).status).toBe(404);
+  });
+
+  it('marks API answers no-store', async () => {
+    expect((await call(server.url, 'GET', '/api/session')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('writes no SSID, name, date of birth or token to the log during a full sync', async () => {
+    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    const school = center.schoolIds[0]!;
+    const good = mutation(1, school);
+    const taken = mutation(2, school, { application: { ...mutation(0, school).application, ssid: good.application.ssid, firstName: 'Xiomara', lastName: 'Etcheverry', dateOfBirth: '2010-12-24' } });
+    const invalid = mutation(3, school, { application: { ...good.application, ssid: '98765X4321' } });
+    await call(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: [good, taken, invalid] }, gzip: true });
+    await call(server.url, 'GET', '/api/sync/pull', { token: session.token });
+    await call(server.url, 'GET', `/api/students?q=${encodeURIComponent('Etcheverry')}`, { token: session.token });
+    await call(server.url, 'GET', `/api/students?q=${good.application.ssid}`, { token: session.token });
+    const log = server.logs.join('\n');
+    expect(log).toContain('push');
+    for (const secret of [good.application.ssid, '98765X4321', 'Xiomara', 'Etcheverry', good.application.lastName, '2010-12-24', good.application.dateOfBirth, session.token]) {
+      expect(log, `log contains ${secret}`).not.toContain(secret);
+    }
+  });
+});
