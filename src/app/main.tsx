@@ -7,12 +7,14 @@ import { SYNC_ROUTES } from './components/sync/routes';
 import { SessionGate } from './components/sync/SessionGate';
 import { SyncHeader } from './components/sync/SyncHeader';
 import { SyncProvider } from './components/sync/SyncProvider';
+import { saveDraft } from './db/applications';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
 import { AppContext } from './hooks/context';
 import { UpdateContext } from './hooks/useUpdatePrompt';
 import { createUpdateChannel } from './pwa/updates';
 import { createRouter } from './router';
+import { recoverJournal } from './services/unloadJournal';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -25,6 +27,11 @@ async function start(root: HTMLElement): Promise<void> {
     render(<StorageUnavailable storageFull={isQuotaError(error)} />, root);
     return;
   }
+  const opened = store;
+  // Typing that was mid-save when the page last unloaded is stored before any screen reads it.
+  await recoverJournal(sessionStorage, (draft) => saveDraft(opened.db, draft)).catch((error: unknown) => {
+    console.warn('Unsaved typing could not be recovered yet', error instanceof Error ? error.name : typeof error);
+  });
   render(
     <AppContext.Provider value={{ store, router: createRouter() }}>
       <UpdateContext.Provider value={updates}>

@@ -14,6 +14,7 @@ import { requestPersistenceOnce } from '../db/storage';
 import { describeSaveError } from '../db/storageErrors';
 import { createDraftSaver, type DraftSaver, type SaveState } from '../services/draftSaver';
 import { registerFlush } from '../services/pendingSaves';
+import { clearJournal, journalDraft } from '../services/unloadJournal';
 import { localIsoDate } from '../model/today';
 import { paths } from '../router';
 import type { FieldName } from '../../shared/application';
@@ -130,12 +131,27 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flushQuietly();
     };
+    const onPageHide = () => {
+      const unsaved = saver.pendingValue();
+      try {
+        if (unsaved) journalDraft(sessionStorage, unsaved);
+      } catch (error) {
+        console.warn('Unsaved-draft journal not written', error instanceof Error ? error.name : typeof error);
+      }
+      flushQuietly();
+    };
+    const onPageShow = (event: PageTransitionEvent) => {
+      // Back from the back/forward cache: this form is alive and saves itself again.
+      if (event.persisted) clearJournal(sessionStorage);
+    };
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', flushQuietly);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
     const unregister = registerFlush(saver.flush);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', flushQuietly);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       unregister();
       flushQuietly();
       saver.dispose();

@@ -28,6 +28,8 @@ export interface DraftSaver<T> {
   flush(): Promise<boolean>;
   /** True while a value is waiting or being written. */
   hasPending(): boolean;
+  /** The value not yet confirmed stored, if any (for a synchronous last-chance copy at unload). */
+  pendingValue(): T | null;
   /** Stop the timer (the component is going away); pending values are flushed first by the caller. */
   dispose(): void;
 }
@@ -82,6 +84,7 @@ export function createDraftSaver<T>({ save, onState, describeError, delayMs = 12
     },
     flush,
     hasPending: () => pending !== null || running !== null,
+    pendingValue: () => pending?.value ?? null,
     dispose: clearTimer,
   };
 }
