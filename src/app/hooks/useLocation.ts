@@ -7,7 +7,11 @@ import type { Location } from '../router';
 export function useLocation(): Location {
   const { router } = useServices();
   const [location, setLocation] = useState(router.current());
-  useEffect(() => router.subscribe(setLocation), [router]);
+  useEffect(() => {
+    // A navigation between the first render and this effect (a quick tap) would otherwise be missed.
+    setLocation(router.current());
+    return router.subscribe(setLocation);
+  }, [router]);
   return location;
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useNavigate } from '../../hooks/useLocation';
 import { describeSignInError } from '../../sync/messages';
 import { SYNC_PATHS } from '../../sync/paths';
@@ -10,7 +10,12 @@ export function SignIn() {
   const { status, session, signIn } = useSession();
   const { path } = useLocation();
   const navigate = useNavigate();
-  const [email, setEmail] = useState(session?.user.email ?? '');
+  const [email, setEmail] = useState('');
+  const knownEmail = session?.user.email ?? '';
+  // After a session ended, offer the same advisor's email (it loads after the first render).
+  useEffect(() => {
+    if (knownEmail) setEmail((typed) => typed || knownEmail);
+  }, [knownEmail]);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,144 @@
+// @vitest-environment jsdom
+/**
+ * The sign-in screen, the sync bar and the "Needs attention" list, rendered the
+ * way main.tsx composes the app, against the real server where one is needed.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/app/App';
+import { SYNC_ROUTES } from '../../../src/app/components/sync/routes';
+import { SessionGate } from '../../../src/app/components/sync/SessionGate';
+import { SyncHeader } from '../../../src/app/components/sync/SyncHeader';
+import { SyncProvider } from '../../../src/app/components/sync/SyncProvider';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { confirmApplications } from '../../../src/app/db/applications';
+import { AppContext } from '../../../src/app/hooks/context';
+import { createRouter } from '../../../src/app/router';
+import { OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
+import { PROBLEMS } from '../../../src/shared/problems';
+import { completeFields, openTestStore, seedRecord, seedSchools } from '../harness';
+import { startServer, type TestServer } from './server-harness';
+
+/** Nothing listens here: requests to it fail as they do offline. */
+const UNREACHABLE = 'http://127.0.0.1:9';
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+  await seedSchools(store);
+});
+afterEach(() => {
+  cleanup();
+  closeStore(store);
+});
+
+function renderWithSync(path: string, baseUrl: string) {
+  window.history.replaceState(null, '', path);
+  const router = createRouter(window);
+  return render(
+    <AppContext.Provider value={{ store, router }}>
+      <SyncProvider baseUrl={baseUrl}>
+        <SessionGate>
+          <App header={<SyncHeader />} routes={SYNC_ROUTES} />
+        </SessionGate>
+      </SyncProvider>
+    </AppContext.Provider>,
+  );
+}
+
+async function signInAs(email: string, password: string) {
+  fireEvent.input(await screen.findByLabelText('Email'), { target: { value: email } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+/** A session as one online sign-in leaves it. */
+async function storeSession(expired = false) {
+  await store.db.meta.put({
+    key: 'session',
+    value: { token: 'token', expiresAt: '2099-01-01T00:00:00Z', expired, user: { id: 'u1', email: 'demo@mesa.example', name: 'Demo Advisor', role: 'advisor', centerId: 'c1' } },
+  });
+}
+
+describe('signing in', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(() => server.close());
+
+  it('says when the password is wrong, then opens the app once it is right', async () => {
+    renderWithSync('/', server.baseUrl);
+
+    await signInAs(server.email, 'not the password');
+    expect((await screen.findByRole('alert')).textContent).toBe(PROBLEMS.badCredentials.message);
+
+    await signInAs(server.email, server.password);
+    expect(await screen.findByRole('button', { name: 'Sync now' })).toBeTruthy();
+    expect(await screen.findByText('Demo Advisor')).toBeTruthy();
+    expect(await screen.findByText(/Last sync .*: up to date/)).toBeTruthy();
+  });
+});
+
+describe('without a connection', () => {
+  it('explains that the first sign-in needs a connection', async () => {
+    renderWithSync('/', UNREACHABLE);
+
+    await signInAs('demo@mesa.example', 'whatever-it-is');
+
+    expect((await screen.findByRole('alert')).textContent).toBe(OFFLINE_SIGN_IN);
+  });
+
+  it('opens the app offline after one sign-in, and an ended session asks to sign in again', async () => {
+    await storeSession(true);
+    renderWithSync('/', UNREACHABLE);
+
+    const again = await screen.findByRole('link', { name: 'Sign in again' });
+    expect(screen.getByRole('heading', { name: 'Batches' })).toBeTruthy();
+    fireEvent.click(again);
+    expect(await screen.findByText(/Your session has ended/)).toBeTruthy();
+    await waitFor(() => expect((screen.getByLabelText('Email') as HTMLInputElement).value).toBe('demo@mesa.example'));
+  });
+});
+
+describe('needs attention', () => {
+  it('lists a conflicting record with the server’s reason, and sends it to center review', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Maria', lastName: 'Lopez' }));
+    await confirmApplications(store, [record.id]);
+    await store.db.outbox.clear();
+    await store.db.applications.update(record.id, {
+      status: 'conflict',
+      serverReason: { code: 'ssid_taken', message: 'This CA SSID belongs to another student.' },
+    });
+    renderWithSync('/', UNREACHABLE);
+
+    fireEvent.click(await screen.findByRole('link', { name: '1 needs attention' }));
+    const item = (await screen.findByText(/Maria Lopez/)).closest('li')!;
+    expect(within(item).getByText('This CA SSID belongs to another student.')).toBeTruthy();
+    expect(within(item).getByRole('link', { name: 'Edit and resend' }).getAttribute('href')).toBe(`/records/${record.id}`);
+    fireEvent.click(within(item).getByRole('button', { name: 'Send to center review' }));
+
+    expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
+    const [row] = await store.db.outbox.toArray();
+    expect(row?.mutation).toMatchObject({ recordId: record.id, sendToReview: true, version: record.version });
+    expect(await store.db.applications.get(record.id)).toMatchObject({ status: 'queued', sendToReview: true });
+    await waitFor(() => expect(screen.getByText('1 waiting to sync')).toBeTruthy());
+  });
+
+  it('offers only "Edit and resend" for a refused record, with the reason per field', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz' }));
+    await store.db.applications.update(record.id, {
+      status: 'rejected',
+      serverReason: { code: 'unknown_school', message: 'The school is not one of your center’s schools.', fields: [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }] },
+    });
+    renderWithSync('/attention', UNREACHABLE);
+
+    const item = (await screen.findByText(/Ana Diaz/)).closest('li')!;
+    expect(within(item).getByText(/Choose one of your center’s schools\./)).toBeTruthy();
+    expect(within(item).getByRole('link', { name: 'Edit and resend' })).toBeTruthy();
+    expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
+  });
+});
