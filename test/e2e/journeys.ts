@@ -1,0 +1,113 @@
+/**
+ * Steps of the advisor's journeys, written once and shared by the end-to-end
+ * tests: sign in, start a batch, type a sheet with the keyboard only.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { DEMO_EMAIL, DEMO_PASSWORD } from './harness';
+
+/** One paper sheet, as the advisor reads it. */
+export interface Sheet {
+  firstName: string;
+  middleName: string;
+  lastName: string;
+  /** As typed into a date field in a US locale: MMDDYYYY. */
+  dobTyped: string;
+  /** The same date as the field reports it. */
+  dob: string;
+  grade: string;
+  ssid: string;
+  schoolStudentId: string;
+  email: string;
+}
+
+/** Signs in as the demo advisor and waits for the batches screen. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Batches' }).waitFor();
+}
+
+/** Creates a batch of `sheets` sheets at the first school and lands on its first blank form. */
+export async function startBatch(page: Page, sheets: number): Promise<void> {
+  await page.getByRole('link', { name: 'New batch' }).click();
+  await page.getByRole('heading', { name: 'New batch' }).waitFor();
+  const school = page.getByLabel('School');
+  const firstSchool = await school.locator('option').nth(1).getAttribute('value');
+  assert.ok(firstSchool, 'the schools pulled from the server are offered');
+  await school.selectOption(firstSchool);
+  await page.getByLabel('Sheets in the stack').fill(String(sheets));
+  await page.getByRole('button', { name: 'Start typing' }).click();
+  await page.getByRole('heading', { name: /^Sheet 1 of/ }).waitFor();
+}
+
+/**
+ * Types one sheet with the keyboard alone: the form focuses the first field,
+ * Enter moves to the next, and the SSID is keyed twice (blind re-key).
+ */
+export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
+  await page.waitForFunction(() => document.activeElement?.id === 'f-firstName');
+  const steps: string[] = [
+    sheet.firstName, sheet.middleName, sheet.lastName, sheet.dobTyped,
+    '', // Gender: left blank
+    sheet.grade,
+    '', // School: the batch default
+    sheet.ssid, sheet.ssid,
+    '', // Source: the paper form, by default
+    sheet.schoolStudentId, sheet.email,
+  ];
+  for (const text of steps) {
+    if (text !== '') await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Reads back the fields of the record open on screen. */
+export async function readSheet(page: Page): Promise<Record<string, string>> {
+  const value = (id: string) => page.locator(`#f-${id}`).inputValue();
+  return {
+    firstName: await value('firstName'),
+    middleName: await value('middleName'),
+    lastName: await value('lastName'),
+    dob: await value('dateOfBirth'),
+    grade: await value('grade'),
+    ssid: await value('ssid'),
+    schoolStudentId: await value('schoolStudentId'),
+    email: await value('email'),
+  };
+}
+
+/** What the sheet should read back as. */
+export function expectedSheet(sheet: Sheet): Record<string, string> {
+  return {
+    firstName: sheet.firstName, middleName: sheet.middleName, lastName: sheet.lastName, dob: sheet.dob,
+    grade: sheet.grade, ssid: sheet.ssid, schoolStudentId: sheet.schoolStudentId, email: sheet.email,
+  };
+}
+
+/** Opens the records screen and the one record whose last name is given. */
+export async function openRecord(page: Page, lastName: string): Promise<void> {
+  await page.getByRole('link', { name: 'Records', exact: true }).click();
+  await page.getByLabel('Search by name, CA SSID or school').fill(lastName);
+  await page.getByRole('link', { name: new RegExp(lastName) }).first().click();
+  await page.locator('#f-firstName').waitFor();
+}
+
+/** Sample sheets: realistic names with accents, apostrophes and hyphens. */
+export function sampleSheets(count: number, seed = 0): Sheet[] {
+  const people = [
+    ['Ana', 'Lucía', 'García-López'], ['Marcus', 'J', 'O’Neil'], ['Thuy', '', 'Nguyen'], ['Kalani', 'Rae', 'Akana'],
+    ['Diego', '', 'Ramírez'], ['Priya', 'S', 'Raman'], ['Jamal', 'T', 'Brooks'], ['Sofia', '', 'De la Cruz'],
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const [firstName, middleName, lastName] = people[(i + seed) % people.length]!;
+    const day = String(10 + i).padStart(2, '0');
+    return {
+      firstName: firstName!, middleName: middleName!, lastName: `${lastName!}${seed > 0 ? `-${seed}` : ''}`,
+      dobTyped: `03${day}2012`, dob: `2012-03-${day}`, grade: String(6 + (i % 3)),
+      ssid: String(4_821_937_560 + i * 7919 + seed * 104_729), schoolStudentId: `S${1000 + i}`,
+      email: `student${i}@example.org`,
+    };
+  });
+}

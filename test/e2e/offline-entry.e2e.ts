@@ -1,0 +1,92 @@
+/**
+ * Issue 2's journey in real Chromium against the real server: first visit
+ * online, then with no network at all: a batch, three sheets typed with the
+ * keyboard only, a reload, every character still there, confirmation; and the
+ * SSID mistakes that must block confirmation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { goOffline, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
+import { expectedSheet, openRecord, readSheet, sampleSheets, signIn, startBatch, typeSheet } from './journeys';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await tabletContext(browser, server.url);
+  page = await context.newPage();
+  await page.goto('/');
+  await signIn(page);
+  await waitForOfflineReady(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('three sheets typed offline with the keyboard survive a reload and can be confirmed', async () => {
+  await goOffline(context);
+  const sheets = sampleSheets(3);
+  await startBatch(page, 3);
+  for (const [i, sheet] of sheets.entries()) {
+    await typeSheet(page, sheet);
+    if (i < sheets.length - 1) {
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('heading', { name: `Sheet ${i + 2} of 3` }).waitFor();
+    }
+  }
+
+  // Reload at once after the last keystroke, still offline: the service worker serves the app.
+  await page.reload();
+  await page.locator('#f-firstName').waitFor();
+
+  for (const sheet of sheets) {
+    await openRecord(page, sheet.lastName);
+    assert.deepEqual(await readSheet(page), expectedSheet(sheet));
+    assert.equal(await page.locator('#f-ssidRekey').inputValue(), sheet.ssid, 'the blind re-key was kept too');
+  }
+
+  await page.getByRole('link', { name: 'Batches', exact: true }).click();
+  await page.getByRole('link', { name: 'Review' }).first().click();
+  await page.getByText('3 of 3 entered, 0 confirmed, 0 with problems').waitFor();
+  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await page.getByText('3 records confirmed.').waitFor();
+  await page.getByText('3 of 3 entered, 3 confirmed, 0 with problems').waitFor();
+});
+
+test('a wrong CA SSID says what is wrong and blocks confirmation', async () => {
+  await goOffline(context);
+  await page.getByRole('link', { name: 'Batches', exact: true }).click();
+  await startBatch(page, 1);
+  const [sheet] = sampleSheets(1, 9);
+  assert.ok(sheet);
+  await typeSheet(page, { ...sheet, ssid: '482193756' });
+  const ssidMessage = page.locator('#f-ssid-msg');
+  const confirm = page.locator('#confirm-button');
+
+  await ssidMessage.getByText('9 digits: one is missing').waitFor();
+  assert.equal(await confirm.isDisabled(), true, '9 digits cannot be confirmed');
+
+  for (const [typed, expected] of [
+    ['48219X7560', 'Contains a letter: this looks like a School Student ID'],
+    ['48219375601', '11 digits: one too many'],
+  ] as const) {
+    await page.locator('#f-ssid').fill(typed);
+    await page.locator('#f-ssidRekey').fill(typed);
+    await ssidMessage.getByText(expected).waitFor();
+    assert.equal(await confirm.isDisabled(), true, `${typed} cannot be confirmed`);
+  }
+
+  // The School Student ID keyed into the SSID line: a warning the advisor sees beside the field.
+  await page.locator('#f-ssid').fill(sheet.schoolStudentId.replace(/\D/g, '').padStart(10, '4'));
+  await page.locator('#f-schoolStudentId').fill(sheet.schoolStudentId.replace(/\D/g, '').padStart(10, '4'));
+  await page.locator('#f-ssidRekey').fill('0000000000');
+  await ssidMessage.getByText('Same as the School Student ID').waitFor();
+  assert.equal(await confirm.isDisabled(), true, 'the two keyings differ, so it still cannot be confirmed');
+});
