@@ -98,7 +98,9 @@ export class SyncEngine {
       next: (pending) => {
         const grew = pending > this.state.pending;
         this.setState({ pending });
-        if (grew && !this.running) this.schedule(this.deps.settleMs ?? 1_500);
+        // After failures the backoff timer stands: confirming more records must not
+        // turn a server outage into a retry every few seconds.
+        if (grew && !this.running && this.failures === 0) this.schedule(this.deps.settleMs ?? 1_500);
       },
       error: (error: unknown) => this.setState({ phase: 'error', lastResult: this.failed(error) }),
     });
