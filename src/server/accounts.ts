@@ -8,7 +8,7 @@ import { ROLES } from '../shared/protocol';
 import { hashPassword } from './auth/passwords';
 import { Problem } from './http/problem';
 import { parseOrThrow } from './http/validation';
-import { insertCenter } from './queries/centers';
+import { findCenterByIdOrName, insertCenter } from './queries/centers';
 import { nextChangeSeq } from './queries/change-seq';
 import type { Executor } from './queries/executor';
 import { insertSchool } from './queries/schools';
@@ -36,6 +36,8 @@ const newSchoolSchema = z.object({
 export async function createCenter(db: Executor, name: string): Promise<string> {
   const trimmed = name.trim();
   if (trimmed === '') throw new Problem('invalidBody', [{ field: 'name', message: 'A center needs a name.' }]);
+  // Names must be unique: the admin command finds centers by name.
+  if (await findCenterByIdOrName(db, trimmed)) throw new Problem('invalidBody', [{ field: 'name', message: 'A center with this name exists.' }]);
   const id = uuidv7();
   await insertCenter(db, { id, name: trimmed, created_at: new Date().toISOString() });
   return id;

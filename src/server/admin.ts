@@ -50,7 +50,7 @@ async function run(handle: DatabaseHandle, argv: string[]): Promise<string> {
       if (!isRole(role)) throw new Error(`--role must be advisor, center_admin or state_admin.\n${USAGE}`);
       const input = { email: required('email'), name: required('name'), role, centerId: await centerId() };
       const password = process.env.ADMIN_PASSWORD ?? (await askNewPassword());
-      return `Created user ${await createUser(handle.db, { ...input, password })} (${input.email})`;
+      return `Created user ${await createUser(handle.db, { ...input, password })} (${input.email.trim().toLowerCase()})`;
     }
     default:
       throw new Error(USAGE);
@@ -97,7 +97,7 @@ function describe(error: unknown): string {
     return [PROBLEMS[error.problem].message, fields].filter(Boolean).join('\n');
   }
   if (isUniqueViolation(error)) {
-    return 'That already exists (email, CDS code or name must be unique).';
+    return 'That already exists: emails and CDS codes must be unique.';
   }
   return error instanceof Error ? error.message : String(error);
 }
