@@ -11,11 +11,10 @@ import { launchProfile, throttleCpu } from '../lib/browser';
 import { median } from '../lib/stats';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
-import { startServerProcess } from '../lib/server-process';
+import { DEMO_EMAIL, DEMO_PASSWORD, startServerProcess } from '../lib/server-process';
 
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
-const BATCH_ID = '01990b28-1400-7000-8000-00000000be9c';
 
 declare global {
   interface Window {
@@ -36,62 +35,78 @@ function watchForTypingReady(): void {
   }, true);
 }
 
-/** A first, online visit: the service worker installs its precache, and a batch exists to type into. */
-async function installApp(profileDir: string, url: string): Promise<void> {
+/**
+ * A first, online visit as an advisor makes it: sign in, start a batch. The
+ * service worker installs its precache meanwhile. Returns the path of the batch's
+ * entry form, which the cold starts open.
+ */
+async function installApp(profileDir: string, url: string): Promise<string> {
   const context = await launchProfile(profileDir);
   try {
     const page = await context.newPage();
     await page.goto(url);
+    await page.getByLabel('Email').fill(DEMO_EMAIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.goto(`${url}/batches/new`);
+    await page.getByLabel('School').selectOption({ index: 1 });
+    await page.getByLabel('Program year').fill('2025-26');
+    await page.getByLabel('Sheets in the stack').fill('25');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(/\/batches\/[^/]+\/new$/);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.evaluate(async (batchId) => {
-      // Written as the app writes a batch (src/app/db/batches.ts), straight into its database.
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('mesa-intake');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('batches', 'readwrite');
-        tx.objectStore('batches').put({ id: batchId, schoolId: '', programYear: '2025-26', sheetCount: 25, defaults: {}, createdAt: Date.now() });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, BATCH_ID);
+    return new URL(page.url()).pathname;
   } finally {
     await context.close();
   }
 }
 
-/** One cold start: new browser process, offline, throttled; returns ms until typing is taken. */
-async function coldStart(profileDir: string, url: string): Promise<number> {
+/** One cold start's milestones, ms from navigation start. */
+interface ColdStart {
+  /** The service worker answered the navigation with the cached page. */
+  documentMs: number;
+  /** The app's scripts had run (DOMContentLoaded waits for module scripts). */
+  scriptsMs: number;
+  /** The entry form focused its first field and the main thread was free. */
+  typingMs: number;
+}
+
+/** One cold start: new browser process, offline, throttled. */
+async function coldStart(profileDir: string, entryUrl: string): Promise<ColdStart> {
   const context = await launchProfile(profileDir, { offline: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.addInitScript(watchForTypingReady);
     await throttleCpu(page, CPU_SLOWDOWN);
-    await page.goto(`${url}/batches/${BATCH_ID}/new`);
-    await page.waitForFunction(() => window.benchTypingReadyMs !== undefined, null, { timeout: 30_000 });
-    const readyMs = await page.evaluate(() => window.benchTypingReadyMs as number);
+    await page.goto(entryUrl);
+    await page.waitForFunction(() => window.benchTypingReadyMs !== undefined, null, { timeout: 30_000 }).catch(async (error: unknown) => {
+      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
+      throw new Error(`the entry form never took typing (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the page showed: "${shown}"`);
+    });
+    const run = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { documentMs: nav?.responseEnd ?? Number.NaN, scriptsMs: nav?.domContentLoadedEventEnd ?? Number.NaN, typingMs: window.benchTypingReadyMs as number };
+    });
     // The form must really take the keystroke, or the figure means nothing.
     await page.keyboard.type('Z');
     const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? '');
     if (!typed.endsWith('Z')) throw new Error('the focused entry field did not take typing');
-    return readyMs;
+    return run;
   } finally {
     await context.close();
   }
 }
 
-async function measureColdStart(rootDir: string): Promise<number[]> {
+async function measureColdStart(rootDir: string): Promise<ColdStart[]> {
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'mesa-bench-profile-'));
   const server = await startServerProcess(rootDir);
   try {
-    await installApp(profileDir, server.url);
+    const entryPath = await installApp(profileDir, server.url);
     // Offline for real: nothing answers at the app's origin any more.
     await server.stop();
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) samples.push(await coldStart(profileDir, server.url));
+    const samples: ColdStart[] = [];
+    for (let i = 0; i < RUNS; i++) samples.push(await coldStart(profileDir, `${server.url}${entryPath}`));
     return samples;
   } finally {
     await server.stop();
@@ -99,11 +114,17 @@ async function measureColdStart(rootDir: string): Promise<number[]> {
   }
 }
 
-function rows(samples: number[] | null, reason: string | null): Figure[] {
+function describe(samples: readonly ColdStart[]): string {
+  const at = (pick: (s: ColdStart) => number) => median(samples.map(pick)).toFixed(0);
+  return `New browser process each run, app from the service-worker cache, server stopped. Medians: page from the worker at ${at((s) => s.documentMs)} ms, `
+    + `scripts run by ${at((s) => s.scriptsMs)} ms, form takes typing at ${at((s) => s.typingMs)} ms. Runs: ${samples.map((s) => s.typingMs.toFixed(0)).join(', ')} ms.`;
+}
+
+function rows(samples: ColdStart[] | null, reason: string | null): Figure[] {
   return [figure({
     label: `Cold start offline, CPU ${CPU_SLOWDOWN}x slower: entry form takes typing (median of ${RUNS})`,
-    unit: 'ms', better: 'lower', ours: samples ? median(samples) : null, goal: { on: 'ours', atMost: 1000 },
-    note: reason ?? (samples ? `New browser process each run, app from the service-worker cache, server stopped. Runs: ${samples.map((s) => s.toFixed(0)).join(', ')} ms.` : null),
+    unit: 'ms', better: 'lower', ours: samples ? median(samples.map((s) => s.typingMs)) : null, goal: { on: 'ours', atMost: 1000 },
+    note: reason ?? (samples ? describe(samples) : null),
   })];
 }
 
