@@ -18,7 +18,16 @@ export interface ValidationContext {
   ssidTakenBy?: string | null;
   /** Today, for "date of birth is in the future"; injected so the rule stays pure. */
   today?: string;
+  /** The advisor looked at the paper again and it really shows this SSID. */
+  ssidChecked?: boolean;
 }
+
+/**
+ * Warnings that usually mean a copying mistake. They are not errors (some
+ * districts do use the SSID as their local number), but confirming past one
+ * takes a deliberate look at the paper.
+ */
+export const SSID_WARNINGS_TO_CHECK: ReadonlySet<string> = new Set(['ssid_equals_local_id', 'ssid_placeholder', 'ssid_taken']);
 
 export interface Validation {
   errors: FieldIssue[];
@@ -50,6 +59,13 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
     const check = checkSsid(fields.ssid, { localId: fields.schoolStudentId, takenBy: ctx.ssidTakenBy });
     for (const e of check.errors) errors.push({ field: 'ssid', ...e });
     for (const w of check.warnings) warnings.push({ field: 'ssid', ...w });
+    if (!ctx.ssidChecked && check.warnings.some((w) => SSID_WARNINGS_TO_CHECK.has(w.code))) {
+      errors.push({
+        field: 'ssid',
+        code: 'ssid_unchecked',
+        message: 'Look at the paper again. If it really shows this number, tick “The paper shows this number”.',
+      });
+    }
     if (check.value !== null) {
       const rekey = normalizeSsid(ctx.ssidRekey.trim());
       if (rekey === '') {

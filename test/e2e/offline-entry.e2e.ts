@@ -83,10 +83,15 @@ test('a wrong CA SSID says what is wrong and blocks confirmation', async () => {
     assert.equal(await confirm.isDisabled(), true, `${typed} cannot be confirmed`);
   }
 
-  // The School Student ID keyed into the SSID line: a warning the advisor sees beside the field.
-  await page.locator('#f-ssid').fill(sheet.schoolStudentId.replace(/\D/g, '').padStart(10, '4'));
-  await page.locator('#f-schoolStudentId').fill(sheet.schoolStudentId.replace(/\D/g, '').padStart(10, '4'));
-  await page.locator('#f-ssidRekey').fill('0000000000');
+  // The School Student ID keyed into the SSID line: a warning beside the field, and
+  // confirmation waits for a deliberate second look at the paper.
+  await page.locator('#f-schoolStudentId').fill('4821937577');
+  await page.locator('#f-ssid').fill('4821937577');
+  await page.locator('#f-ssidRekey').fill('4821937577');
   await ssidMessage.getByText('Same as the School Student ID').waitFor();
-  assert.equal(await confirm.isDisabled(), true, 'the two keyings differ, so it still cannot be confirmed');
+  assert.equal(await confirm.isDisabled(), true, 'not confirmed before the advisor looks again');
+  await page.getByLabel('The paper shows this number').check();
+  await page.waitForFunction(() => !(document.getElementById('confirm-button') as HTMLButtonElement).disabled);
+  await confirm.click();
+  await page.getByText('Confirmed. It will be sent when the tablet is online.').waitFor();
 });

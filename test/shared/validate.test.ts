@@ -62,3 +62,23 @@ describe('validateApplication', () => {
     expect(fieldsWithErrors(complete(overrides))).toEqual([expected]);
   });
 });
+
+describe('SSID warnings that need a second look at the paper', () => {
+  it.each([
+    ['equal to the School Student ID', { ssid: '4821937560', schoolStudentId: '4821937560' }, '4821937560'],
+    ['a placeholder', { ssid: '1111111111' }, '1111111111'],
+  ])('block confirmation when the SSID is %s, until the advisor ticks that the paper shows it', (_case, overrides, rekey) => {
+    const fields = complete(overrides);
+    const unchecked = validateApplication(fields, { ssidRekey: rekey });
+    expect(unchecked.errors.map((e) => e.code)).toEqual(['ssid_unchecked']);
+    const checked = validateApplication(fields, { ssidRekey: rekey, ssidChecked: true });
+    expect(checked.errors).toEqual([]);
+    expect(checked.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('block confirmation of an SSID another student holds until checked', () => {
+    const ctx = { ssidRekey: '4821937560', ssidTakenBy: 'Luis Ortega' };
+    expect(validateApplication(complete(), ctx).errors.map((e) => e.code)).toEqual(['ssid_unchecked']);
+    expect(validateApplication(complete(), { ...ctx, ssidChecked: true }).errors).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@ import type { School } from '../../shared/protocol';
 import type { Validation } from '../../shared/validate';
 import { isRevealed, messagesByField, type EntryField } from '../model/fieldMessages';
 import { describedBy, Field } from './Field';
+import { SsidCheckedBox } from './SsidCheckedBox';
+import { SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
 import { FormInput } from './FormInput';
 
 /** The entry form's inputs and what it reports back. */
@@ -19,6 +21,7 @@ export interface ApplicationFormProps {
   form?: readonly FieldDef[];
   onField: (name: FieldName, value: string | string[]) => void;
   onRekey: (value: string) => void;
+  onSsidChecked: (checked: boolean) => void;
   onLeave: () => void;
   onSaveAndNext: () => void;
 }
@@ -47,7 +50,7 @@ function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null
  * The paper form, section by section, keyboard-first: Enter moves to the next
  * field (textareas keep their Enter), Ctrl+Enter saves and opens the next blank form.
  */
-export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onLeave, onSaveAndNext }: ApplicationFormProps) {
+export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave, onSaveAndNext }: ApplicationFormProps) {
   const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const messages = useMemo(() => messagesByField(draft.fields, validation), [draft.fields, validation]);
@@ -103,8 +106,10 @@ export function ApplicationForm({ draft, validation, schools, revealAll, afterLa
               );
               if (def.kind !== 'ssid') return field;
               const rekeyMsgs = shown('ssidRekey');
+              const needsLook = validation.warnings.some((w) => w.field === 'ssid' && SSID_WARNINGS_TO_CHECK.has(w.code));
               return [
                 field,
+                needsLook ? <SsidCheckedBox key="ssidChecked" checked={draft.ssidChecked ?? false} onChange={onSsidChecked} /> : null,
                 <Field key="ssidRekey" id={REKEY_ID} label="Re-enter CA SSID" hint="Type it again from the paper, without looking at the first." messages={rekeyMsgs}>
                   <input
                     id={REKEY_ID}

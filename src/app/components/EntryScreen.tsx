@@ -74,6 +74,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}
         onField={editor.setField}
         onRekey={editor.setRekey}
+        onSsidChecked={editor.setSsidChecked}
         onLeave={() => void editor.flush()}
         onSaveAndNext={onNext}
       />

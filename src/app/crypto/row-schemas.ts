@@ -33,6 +33,7 @@ export const localApplicationSchema = z.object({
   confirmedAt: timestamp.nullable(),
   fields: applicationFieldsSchema,
   ssidRekey: z.string(),
+  ssidChecked: z.boolean().optional(),
   serverReason: serverReasonSchema.nullable(),
   sendToReview: z.boolean(),
 }) satisfies z.ZodType<LocalApplication>;

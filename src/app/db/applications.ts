@@ -14,10 +14,10 @@ import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle
 import { mutationSchema } from '../../shared/protocol';
 import { checkSsid } from '../../shared/ssid';
 import { uuidv7 } from '../../shared/ids';
-import { validateApplication } from '../../shared/validate';
 import { enqueueMutation, takeMutationId } from './outbox';
 import { rethrowStorageError } from './storageErrors';
 import { localIsoDate } from '../model/today';
+import { validateRecord } from '../model/recordValidation';
 
 /** What the entry form edits: the record minus what the store decides. */
 export interface DraftInput {
@@ -27,6 +27,8 @@ export interface DraftInput {
   createdAt: number;
   fields: ApplicationFields;
   ssidRekey: string;
+  /** "The paper shows this number", ticked past an SSID warning; cleared when the SSID changes. */
+  ssidChecked?: boolean;
 }
 
 /** Statuses after which any edit is a new version that must be confirmed again. */
@@ -41,7 +43,7 @@ export function newDraft(batch: LocalBatch | null, now: number = Date.now()): Dr
 }
 
 function sameDraft(a: LocalApplication, b: DraftInput): boolean {
-  return a.ssidRekey === b.ssidRekey && JSON.stringify(a.fields) === JSON.stringify(b.fields);
+  return a.ssidRekey === b.ssidRekey && Boolean(a.ssidChecked) === Boolean(b.ssidChecked) && JSON.stringify(a.fields) === JSON.stringify(b.fields);
 }
 
 /**
@@ -49,7 +51,7 @@ function sameDraft(a: LocalApplication, b: DraftInput): boolean {
  * confirmation must not make a new version). Storage full becomes StorageFullError.
  */
 export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Date.now()): Promise<LocalApplication> {
-  const { errors } = validateApplication(input.fields, { ssidRekey: input.ssidRekey, today: localIsoDate(now) });
+  const { errors } = validateRecord(input, localIsoDate(now));
   const status = statusAfterEdit(errors.length > 0);
   try {
     // Awaiting the transaction (not just the put) is what surfaces a quota abort.
@@ -69,6 +71,7 @@ export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Dat
         confirmedAt: existing?.confirmedAt ?? null,
         fields: input.fields,
         ssidRekey: input.ssidRekey,
+        ssidChecked: input.ssidChecked ?? false,
         serverReason: existing?.serverReason ?? null,
         sendToReview: existing?.sendToReview ?? false,
       };
@@ -110,7 +113,7 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
           result.skipped.push({ id, reason: 'This record no longer exists.' });
           continue;
         }
-        const { errors } = validateApplication(record.fields, { ssidRekey: record.ssidRekey, today });
+        const { errors } = validateRecord(record, today);
         if (!canConfirm(record.status, errors.length)) {
           result.skipped.push({ id, reason: errors[0]?.message ?? 'Already confirmed.' });
           continue;

@@ -36,6 +36,8 @@ export interface LocalApplication {
   fields: ApplicationFields;
   /** The blind second keying of the SSID; saved so a reload keeps it. */
   ssidRekey: string;
+  /** The advisor ticked "The paper shows this number" past a warning such as "same as the School Student ID". */
+  ssidChecked?: boolean;
   /** The last refusal or conflict from the server, shown until resolved. */
   serverReason: ServerReason | null;
   /** Advisor chose to send an SSID conflict to center review. */

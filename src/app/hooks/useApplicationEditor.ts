@@ -19,7 +19,8 @@ import { localIsoDate } from '../model/today';
 import { paths } from '../router';
 import type { FieldName } from '../../shared/application';
 import { canConfirm } from '../../shared/lifecycle';
-import { validateApplication, type Validation } from '../../shared/validate';
+import type { Validation } from '../../shared/validate';
+import { validateRecord } from '../model/recordValidation';
 
 /** Which record to edit: an existing one, or a new one in a batch. */
 export type EditorTarget = { recordId: string } | { batchId: string };
@@ -41,6 +42,7 @@ export interface ApplicationEditor {
   confirmMessage: string | null;
   setField: (name: FieldName, value: string | string[]) => void;
   setRekey: (value: string) => void;
+  setSsidChecked: (checked: boolean) => void;
   flush: () => Promise<boolean>;
   confirm: () => Promise<void>;
   saveAndNext: () => Promise<void>;
@@ -50,7 +52,7 @@ const NO_ISSUES: Validation = { errors: [], warnings: [] };
 
 function differs(draft: DraftInput, stored: LocalApplication | null): boolean {
   if (!stored) return true;
-  return draft.ssidRekey !== stored.ssidRekey || JSON.stringify(draft.fields) !== JSON.stringify(stored.fields);
+  return draft.ssidRekey !== stored.ssidRekey || Boolean(draft.ssidChecked) !== Boolean(stored.ssidChecked) || JSON.stringify(draft.fields) !== JSON.stringify(stored.fields);
 }
 
 /** The editor for one form; see the module comment for when things are written. */
@@ -78,8 +80,8 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
         const record = await getApplication(store.db, recordId);
         if (!record) return { missing: true as const };
         const owner = record.batchId ? ((await getBatch(store.db, record.batchId)) ?? null) : null;
-        const { id, studentId, createdAt, fields, ssidRekey } = record;
-        return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey }, batch: owner, stored: record };
+        const { id, studentId, createdAt, fields, ssidRekey, ssidChecked } = record;
+        return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record };
       }
       const owner = batchId ? await getBatch(store.db, batchId) : undefined;
       if (!owner) return { missing: true as const };
@@ -169,16 +171,19 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   }, []);
 
   const setField = useCallback(
-    (name: FieldName, value: string | string[]) => update((d) => ({ ...d, fields: { ...d.fields, [name]: value } })),
+    // A new SSID needs its own look at the paper: the old tick does not carry over.
+    (name: FieldName, value: string | string[]) =>
+      update((d) => ({ ...d, fields: { ...d.fields, [name]: value }, ssidChecked: name === 'ssid' ? false : d.ssidChecked })),
     [update],
   );
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);
+  const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), []);
 
   const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '');
   const today = localIsoDate();
   const validation = useMemo(
-    () => (draft ? validateApplication(draft.fields, { ssidRekey: draft.ssidRekey, ssidTakenBy: ssidHolder, today }) : NO_ISSUES),
+    () => (draft ? validateRecord(draft, today, ssidHolder) : NO_ISSUES),
     [draft, ssidHolder, today],
   );
   const dirty = draft !== null && differs(draft, stored);
@@ -216,5 +221,5 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     }
   }, [store, router, flush]);
 
-  return { phase, draft, batch, stored, reopened, validation, ssidHolder, saveState, dirty, canConfirmNow, confirmMessage, setField, setRekey, flush, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, validation, ssidHolder, saveState, dirty, canConfirmNow, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
 }

@@ -8,8 +8,8 @@ import type { LocalApplication, LocalBatch } from '../db/schema';
 import { describeSaveError } from '../db/storageErrors';
 import { summarizeBatch, type BatchSummary } from '../model/batchSummary';
 import { localIsoDate } from '../model/today';
+import { validateRecord } from '../model/recordValidation';
 import { canConfirm } from '../../shared/lifecycle';
-import { validateApplication } from '../../shared/validate';
 
 /** One record as the review lists it. */
 export interface ReviewItem {
@@ -26,7 +26,7 @@ export interface BatchReview {
 }
 
 function toItem(record: LocalApplication, today: string): ReviewItem {
-  const { errors } = validateApplication(record.fields, { ssidRekey: record.ssidRekey, today });
+  const { errors } = validateRecord(record, today);
   const problems = errors.map((e) => e.message);
   if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
   return { record, problems, confirmable: canConfirm(record.status, errors.length) };

@@ -19,6 +19,7 @@ const draftInputSchema = z.object({
   createdAt: z.number(),
   fields: applicationFieldsSchema,
   ssidRekey: z.string(),
+  ssidChecked: z.boolean().optional(),
 });
 
 function read(storage: Storage): Record<string, DraftInput> {
