@@ -46,9 +46,11 @@ function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: Mut
   const status = statusAfterAnswer(record, { version: row.version, outcome: result.status });
   if (status !== record.status) changes.status = status;
   // The server's version is a fact about the server whichever local version it
-  // answers for; it only ever grows.
-  if (result.status === 'applied' && result.serverVersion > (record.serverVersion ?? 0)) {
-    changes.serverVersion = result.serverVersion;
+  // answers for; it only ever grows. A stale-version conflict reports it too, so
+  // the advisor's next confirmed version is based on what the server now holds.
+  const serverVersion = 'serverVersion' in result ? result.serverVersion : undefined;
+  if (serverVersion !== undefined && serverVersion > (record.serverVersion ?? 0)) {
+    changes.serverVersion = serverVersion;
   }
   if (row.version === record.version) {
     if (result.status === 'rejected' || result.status === 'conflict') changes.serverReason = result.reason;

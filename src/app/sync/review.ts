@@ -1,37 +1,46 @@
 /**
- * Resolving an SSID conflict without changing the record: the advisor is sure
- * the number on the paper is right, so the same version goes back to the server
- * flagged for center review. The record and its new outbox row are written in
- * one strict transaction, as at confirmation.
+ * Resolving a conflict without editing the record: re-queue the same version.
+ * - SSID taken: the advisor is sure the paper is right, so the version goes back
+ *   flagged for center review (the server stores it without giving this student
+ *   the SSID).
+ * - Stale version: another device changed the record on the server; the advisor
+ *   chooses to send their version over it (the record already carries the
+ *   server's version from the conflict answer, so it is no longer stale).
+ * The record and its new outbox row are written in one strict transaction, as at
+ * confirmation.
  */
-import type { MesaDb } from '../db/schema';
+import type { LocalApplication, MesaDb } from '../db/schema';
 import { enqueueMutation, takeMutationId } from '../db/outbox';
 import { rethrowStorageError } from '../db/storageErrors';
 import { mutationSchema } from '../../shared/protocol';
 
-/** Why a record cannot be sent to review. */
-export class NotReviewableError extends Error {
+/** Why a record cannot be re-queued as it is. */
+export class NotResendableError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'NotReviewableError';
+    this.name = 'NotResendableError';
   }
 }
 
-/** Whether "Send to center review" applies: only to a conflict over an SSID another student holds. */
-export function canSendToReview(record: { status: string; serverReason: { code: string } | null }): boolean {
+type ConflictView = Pick<LocalApplication, 'status' | 'serverReason'>;
+
+/** "Send to center review" applies only to a conflict over an SSID another student holds. */
+export function canSendToReview(record: ConflictView): boolean {
   return record.status === 'conflict' && record.serverReason?.code === 'ssid_taken';
 }
 
-/**
- * Re-queues the record's current version with `sendToReview: true`; the record
- * becomes `queued` again. Pass the strict-durability connection.
- */
-export async function sendToCenterReview(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
+/** "Send my version again" applies only to a conflict over a change made on another device. */
+export function canResendAsIs(record: ConflictView): boolean {
+  return record.status === 'conflict' && record.serverReason?.code === 'stale_version';
+}
+
+async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now: number): Promise<void> {
   try {
     await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
       const record = await db.applications.get(recordId);
-      if (!record) throw new NotReviewableError('This record no longer exists.');
-      if (!canSendToReview(record)) throw new NotReviewableError('Only an SSID conflict can go to center review.');
+      if (!record) throw new NotResendableError('This record no longer exists.');
+      const allowed = sendToReview ? canSendToReview(record) : canResendAsIs(record);
+      if (!allowed) throw new NotResendableError('This record is no longer in that conflict.');
       const candidate = mutationSchema.safeParse({
         mutationId: 1,
         recordId: record.id,
@@ -41,15 +50,30 @@ export async function sendToCenterReview(db: MesaDb, recordId: string, now: numb
         application: record.fields,
         ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
         confirmedAt: new Date(record.confirmedAt ?? now).toISOString(),
-        sendToReview: true,
+        sendToReview: sendToReview || record.sendToReview,
       });
       if (!candidate.success) {
-        throw new NotReviewableError(candidate.error.issues[0]?.message ?? 'The record is not complete.');
+        throw new NotResendableError(candidate.error.issues[0]?.message ?? 'The record is not complete.');
       }
       await enqueueMutation(db, { ...candidate.data, mutationId: await takeMutationId(db) }, now);
-      await db.applications.update(record.id, { status: 'queued', sendToReview: true, serverReason: null, updatedAt: now });
+      await db.applications.update(record.id, {
+        status: 'queued',
+        sendToReview: candidate.data.sendToReview === true,
+        serverReason: null,
+        updatedAt: now,
+      });
     });
   } catch (error) {
     rethrowStorageError(error);
   }
+}
+
+/** Re-queues an SSID conflict's current version with `sendToReview: true`. Pass the strict connection. */
+export function sendToCenterReview(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
+  return requeue(db, recordId, true, now);
+}
+
+/** Re-queues a stale-version conflict's current version over the server's. Pass the strict connection. */
+export function resendAsIs(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
+  return requeue(db, recordId, false, now);
 }

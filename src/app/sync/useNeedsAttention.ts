@@ -3,12 +3,13 @@ import { useCallback } from 'preact/hooks';
 import type { LocalApplication } from '../db/schema';
 import { useLiveQuery, type LiveResult } from '../hooks/useLiveQuery';
 import { useServices } from '../hooks/context';
-import { sendToCenterReview } from './review';
+import { resendAsIs, sendToCenterReview } from './review';
 
-/** The records waiting for the advisor after a sync, newest change first, and the review action. */
+/** The records waiting for the advisor after a sync, newest change first, and the two re-queue actions. */
 export function useNeedsAttention(): {
   records: LiveResult<LocalApplication[]>;
   sendToReview: (recordId: string) => Promise<void>;
+  resendAsIs: (recordId: string) => Promise<void>;
 } {
   const { store } = useServices();
   const records = useLiveQuery(
@@ -20,5 +21,6 @@ export function useNeedsAttention(): {
   );
   // Strict durability: like a confirmation, the re-queued record must be on disk before the list says so.
   const sendToReview = useCallback((recordId: string) => sendToCenterReview(store.strictDb, recordId), [store]);
-  return { records, sendToReview };
+  const resend = useCallback((recordId: string) => resendAsIs(store.strictDb, recordId), [store]);
+  return { records, sendToReview, resendAsIs: resend };
 }

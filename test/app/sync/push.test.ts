@@ -49,6 +49,15 @@ describe('applying a push answer', () => {
     expect(await db.applications.get(conflict.record.id)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
   });
 
+  it('takes the server version from a stale-version conflict, so an edit and resend is based on it', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'), { serverVersion: 1 });
+    const reason = { code: 'stale_version' as const, message: 'Someone else changed this record on the server since you last synced.' };
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'conflict', reason, serverVersion: 3 }]));
+
+    expect(await db.applications.get(record.id)).toMatchObject({ status: 'conflict', serverVersion: 3, serverReason: reason });
+  });
+
   it('leaves a record edited while its older version was in flight in its new status', async () => {
     const { record, row } = await queueRecord(db, completeFields(1, 's1'));
     // The advisor edits the record after v1 left: v2 is a draft the answer must not touch.

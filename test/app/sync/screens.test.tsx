@@ -141,4 +141,24 @@ describe('needs attention', () => {
     expect(within(item).getByRole('link', { name: 'Edit and resend' })).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
   });
+
+  it('offers "Send my version again" for a record another device changed, and re-queues it', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Kim', lastName: 'Nguyen' }));
+    await store.db.applications.update(record.id, {
+      status: 'conflict',
+      confirmedAt: Date.now(),
+      serverVersion: 4,
+      serverReason: { code: 'stale_version', message: 'Someone else changed this record on the server since you last synced.' },
+    });
+    renderWithSync('/attention', UNREACHABLE);
+
+    const item = (await screen.findByText(/Kim Nguyen/)).closest('li')!;
+    expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
+    fireEvent.click(within(item).getByRole('button', { name: 'Send my version again' }));
+
+    expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
+    const [row] = await store.db.outbox.toArray();
+    expect(row?.mutation).toMatchObject({ recordId: record.id, baseServerVersion: 4, version: record.version });
+  });
 });

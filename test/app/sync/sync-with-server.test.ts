@@ -12,12 +12,12 @@ import { SyncEngine } from '../../../src/app/sync/engine';
 import { describeSignInError, OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
 import { readSession } from '../../../src/app/sync/meta';
 import { pushOutbox } from '../../../src/app/sync/push';
-import { sendToCenterReview } from '../../../src/app/sync/review';
+import { resendAsIs, sendToCenterReview } from '../../../src/app/sync/review';
 import { signIn } from '../../../src/app/sync/session';
 import { PROBLEMS } from '../../../src/shared/problems';
 import type { ApplicationFields } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
-import { completeFields } from './fixtures';
+import { completeFields, queueVersion } from './fixtures';
 import { startServer, type TestServer } from './server-harness';
 
 let server: TestServer;
@@ -155,6 +155,38 @@ describe('syncing with the real server', () => {
 
     expect(await store.db.applications.get(second!)).toMatchObject({ status: 'synced', sendToReview: true, serverReason: null });
     expect((await server.enrollments()).find((e) => e.id === second)).toMatchObject({ status: 'needs_review' });
+  });
+
+  it('returns a record another device changed as a stale-version conflict, which "send my version again" resolves', async () => {
+    const api = createApiClient({ baseUrl: server.baseUrl });
+    const schoolId = await signedInWithSchools(api);
+    const engine = engineFor(api);
+    const [id] = await enterAndConfirm([completeFields(1, schoolId)]);
+    await engine.syncNow();
+    const synced = (await store.db.applications.get(id!))!;
+    // Another tablet, signed in as the same advisor, sends its own edit of the record.
+    const otherTablet = await openStore(`sync-server-other-${uuidv7()}`);
+    await signIn(otherTablet.db, api, { email: server.email, password: server.password });
+    await otherTablet.db.transaction('rw', otherTablet.db.applications, otherTablet.db.outbox, otherTablet.db.meta, async () => {
+      const theirs = { ...synced, version: 2, status: 'queued' as const, fields: { ...synced.fields, city: 'Oakland' } };
+      await otherTablet.db.applications.put(theirs);
+      await queueVersion(otherTablet.db, theirs);
+    });
+    await new SyncEngine({ db: otherTablet.db, api, locks: null, events: null, isOnline: () => true }).syncNow();
+    closeStore(otherTablet);
+    // This tablet edits and confirms its own version, based on the server version it saw.
+    await saveDraft(store.db, { ...synced, fields: { ...synced.fields, city: 'Berkeley' } });
+    await confirmApplications(store, [id!]);
+
+    await engine.syncNow();
+
+    expect(await store.db.applications.get(id!)).toMatchObject({ status: 'conflict', serverVersion: 2, serverReason: { code: 'stale_version' } });
+
+    await resendAsIs(store.strictDb, id!);
+    await engine.syncNow();
+
+    expect(await store.db.applications.get(id!)).toMatchObject({ status: 'synced', serverVersion: 3 });
+    expect((await server.enrollments()).find((e) => e.id === id)).toMatchObject({ version: 3 });
   });
 
   it('says the password is wrong, or that sign-in needs a connection, in words an advisor understands', async () => {

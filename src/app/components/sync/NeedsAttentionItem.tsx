@@ -2,37 +2,39 @@ import { useState } from 'preact/hooks';
 import type { LocalApplication } from '../../db/schema';
 import { DEFAULT_FORM } from '../../../shared/application';
 import { paths } from '../../router';
-import { canSendToReview } from '../../sync/review';
+import { canResendAsIs, canSendToReview } from '../../sync/review';
 import { Link } from '../Link';
 import { StatusBadge } from '../StatusBadge';
 
 const FIELD_LABELS = new Map<string, string>(DEFAULT_FORM.map((field) => [field.name, field.label]));
 
+/** The ways to re-queue a conflicting record as it is. */
+export interface ResolveActions {
+  sendToReview: (recordId: string) => Promise<void>;
+  resendAsIs: (recordId: string) => Promise<void>;
+}
+
 /**
  * One refused or conflicting record: who it is, the server's reason (per field
- * where it gave them), "Edit and resend", and for an SSID another student holds,
- * "Send to center review".
+ * where it gave them), "Edit and resend", for an SSID another student holds
+ * "Send to center review", and for a change made on another device "Send my
+ * version again".
  */
-export function NeedsAttentionItem({
-  record,
-  onSendToReview,
-}: {
-  record: LocalApplication;
-  onSendToReview: (recordId: string) => Promise<void>;
-}) {
+export function NeedsAttentionItem({ record, actions }: { record: LocalApplication; actions: ResolveActions }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = [record.fields.firstName, record.fields.lastName].filter(Boolean).join(' ') || 'Unnamed student';
   const reason = record.serverReason;
   const titleId = `attention-${record.id}`;
 
-  const sendToReview = async () => {
+  const run = async (action: (recordId: string) => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      await onSendToReview(record.id);
+      // On success the record leaves this list, and this item with it.
+      await action(record.id);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'It could not be sent to review.');
+      setError(failure instanceof Error ? failure.message : 'It could not be queued again.');
       setBusy(false);
     }
   };
@@ -58,13 +60,21 @@ export function NeedsAttentionItem({
           giving this student the SSID.
         </p>
       )}
+      {canResendAsIs(record) && (
+        <p class="muted">Sending your version again replaces the change made on the other device.</p>
+      )}
       <div class="attention-actions">
         <Link href={paths.record(record.id)} class="button button-primary">
           Edit and resend
         </Link>
         {canSendToReview(record) && (
-          <button type="button" class="button" onClick={sendToReview} disabled={busy}>
+          <button type="button" class="button" onClick={() => run(actions.sendToReview)} disabled={busy}>
             Send to center review
+          </button>
+        )}
+        {canResendAsIs(record) && (
+          <button type="button" class="button" onClick={() => run(actions.resendAsIs)} disabled={busy}>
+            Send my version again
           </button>
         )}
       </div>
