@@ -17,6 +17,7 @@ import { AppContext } from '../../../src/app/hooks/context';
 import { createRouter } from '../../../src/app/router';
 import { OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
 import { PROBLEMS } from '../../../src/shared/problems';
+import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, seedRecord, seedSchools } from '../harness';
 import { startServer, type TestServer } from './server-harness';
 
@@ -88,6 +89,7 @@ describe('without a connection', () => {
     await signInAs('demo@mesa.example', 'whatever-it-is');
 
     expect((await screen.findByRole('alert')).textContent).toBe(OFFLINE_SIGN_IN);
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('opens the app offline after one sign-in, and an ended session asks to sign in again', async () => {
@@ -140,6 +142,7 @@ describe('needs attention', () => {
     expect(within(item).getByText(/Choose one of your center’s schools\./)).toBeTruthy();
     expect(within(item).getByRole('link', { name: 'Edit and resend' })).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('offers "Send my version again" for a record another device changed, and re-queues it', async () => {
