@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 
 // Service-worker fetches are invisible to context.route() unless this is set
 // before the browser starts (design section 12).
@@ -130,17 +131,25 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Asks the server, as the demo advisor, for the enrollments it holds. */
-export async function serverRecords(url: string): Promise<{ id: string; ssid: string | null; lastName: string }[]> {
-  const session = await fetch(`${url}/api/session`, {
+/** What the server's database holds, read straight from its SQLite file. */
+export function serverEnrollments(dataDir: string): { id: string; studentId: string; ssid: string | null; lastName: string }[] {
+  const db = new Database(join(dataDir, 'mesa.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('select e.id as id, e.student_id as studentId, s.ssid as ssid, s.last_name as lastName from enrollments e join students s on s.id = e.student_id order by e.id')
+      .all() as { id: string; studentId: string; ssid: string | null; lastName: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Signs in to the API as the demo advisor from a device of its own. */
+export async function apiSession(url: string, deviceId: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD, deviceId: '018f0000-0000-7000-8000-000000000001' }),
+    body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD, deviceId }),
   });
-  if (!session.ok) throw new Error(`sign-in failed: ${session.status}`);
-  const { token } = (await session.json()) as { token: string };
-  const res = await fetch(`${url}/api/students`, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`students failed: ${res.status}`);
-  const body = (await res.json()) as { students: { id: string; ssid: string | null; lastName: string }[] };
-  return body.students;
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
 }
