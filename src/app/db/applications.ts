@@ -39,7 +39,8 @@ export function newDraft(batch: LocalBatch | null, now: number = Date.now()): Dr
   const defaults: Partial<ApplicationFields> = batch
     ? { schoolId: batch.schoolId, programYear: batch.programYear, ...batch.defaults }
     : {};
-  return { id: uuidv7(now), studentId: uuidv7(now), batchId: batch?.id ?? null, createdAt: now, fields: blankFields(defaults), ssidRekey: '' };
+  // A batch is a stack of paper: an SSID typed from it came from the student's own form.
+  return { id: uuidv7(now), studentId: uuidv7(now), batchId: batch?.id ?? null, createdAt: now, fields: blankFields({ ssidSource: 'student_form', ...defaults }), ssidRekey: '' };
 }
 
 function sameDraft(a: LocalApplication, b: DraftInput): boolean {
