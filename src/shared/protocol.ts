@@ -3,10 +3,17 @@
  * that both sides parse with. Types are inferred from them.
  */
 import { z } from 'zod';
-import { confirmedApplicationSchema, ssidSourceSchema } from './application';
+import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './application';
 import { UUID_PATTERN } from './ids';
+import { normalizeSsid } from './ssid';
 
 const uuid = z.string().regex(UUID_PATTERN, 'Not a valid id.');
+/** A whole CA SSID as it travels: exactly 10 digits, already normalized. */
+const ssidDigits = z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.');
+/** A CA SSID as a person typed it: spaces and dashes are stripped, then it must be 10 digits. */
+const typedSsid = z.string().max(32).transform(normalizeSsid).pipe(ssidDigits);
+/** The last four digits of an SSID: all that lists and histories show. */
+const last4 = z.string().regex(/^\d{4}$/);
 
 /** Sign-in. */
 export const sessionRequestSchema = z.object({
@@ -35,8 +42,12 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-/** One confirmed version of one application, as the outbox sends it. */
+/**
+ * One confirmed version of one application, as the outbox sends it. `kind` is
+ * absent on rows queued before SSID updates existed; absent means 'application'.
+ */
 export const mutationSchema = z.object({
+  kind: z.literal('application').optional(),
   /** Increases by one per device; the server remembers the last one it applied. */
   mutationId: z.number().int().positive(),
   recordId: uuid,
@@ -53,6 +64,38 @@ export const mutationSchema = z.object({
   sendToReview: z.boolean().optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
+
+/**
+ * An SSID to set on a known student (from a school's return, the student's form
+ * or the student online). Each update is a record of its own (a new UUIDv7 per
+ * update, with a single version), so a retried push never applies it twice.
+ */
+export const ssidUpdateMutationSchema = z.object({
+  kind: z.literal('ssid_update'),
+  mutationId: z.number().int().positive(),
+  recordId: uuid,
+  studentId: uuid,
+  /** Always 1: an SSID update is never edited, a new one is queued instead. */
+  version: z.literal(1),
+  ssid: ssidDigits,
+  source: ssidSourceSchema,
+  confirmedAt: z.string().datetime(),
+  /**
+   * Last four digits of the SSID the student has now, when the advisor decided
+   * this one replaces it. Without it a student's different SSID is never overwritten.
+   */
+  replaces: last4.optional(),
+});
+export type SsidUpdateMutation = z.infer<typeof ssidUpdateMutationSchema>;
+
+/** Anything the outbox may hold and push may carry. */
+export const anyMutationSchema = z.union([ssidUpdateMutationSchema, mutationSchema]);
+export type AnyMutation = z.infer<typeof anyMutationSchema>;
+
+/** Whether `mutation` is an SSID update (otherwise it is an application version). */
+export function isSsidUpdate(mutation: AnyMutation): mutation is SsidUpdateMutation {
+  return mutation.kind === 'ssid_update';
+}
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
@@ -76,7 +119,8 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
     mutationId: z.number(),
     recordId: z.string(),
     status: z.literal('conflict'),
-    reason: reasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version']) }),
+    /** `ssid_differs`: an SSID update for a student who already has another SSID (the advisor decides). */
+    reason: reasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs']) }),
     serverVersion: z.number().optional(),
   }),
 ]);
@@ -135,8 +179,11 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 export const enrollmentSummarySchema = z.object({
   id: z.string(),
   programYear: z.string(),
-  /** `needs_review`: sent to center review over an SSID conflict. */
-  status: z.enum(['submitted', 'needs_review', 'approved']),
+  /**
+   * `needs_review`: sent to center review over an SSID conflict;
+   * `pending_approval`: a student re-enrolled online and waits for the advisor.
+   */
+  status: z.enum(['submitted', 'needs_review', 'approved', 'pending_approval']),
   pafStatus: z.enum(['signed', 'missing']),
   version: z.number(),
 });
@@ -163,3 +210,77 @@ export type StudentSummary = z.infer<typeof studentSummarySchema>;
 /** GET /api/students?q=&limit= */
 export const studentListResponseSchema = z.object({ students: z.array(studentSummarySchema) });
 export type StudentListResponse = z.infer<typeof studentListResponseSchema>;
+
+/** One SSID change of a student, from the audit log: digits only as last four. */
+export const ssidHistoryEntrySchema = z.object({
+  at: z.string(),
+  /** The name of the user who made it; null when a student did it online. */
+  by: z.string().nullable(),
+  action: z.string(),
+  from: last4.nullable(),
+  to: last4.nullable(),
+});
+export type SsidHistoryEntry = z.infer<typeof ssidHistoryEntrySchema>;
+
+/** GET /api/students/:id: the record information page. The only answer that carries a whole SSID. */
+export const studentRecordSchema = studentSummarySchema.extend({
+  ssid: ssidDigits.nullable(),
+  /** Name of the user who confirmed the SSID. */
+  ssidConfirmedBy: z.string().nullable(),
+  history: z.array(ssidHistoryEntrySchema),
+});
+export type StudentRecord = z.infer<typeof studentRecordSchema>;
+
+export const ENROLLMENT_ORIGINS = ['tablet', 'student_online'] as const;
+
+/** An enrollment waiting for the advisor's approval, as GET /api/enrollments?status=pending lists it. */
+export const pendingEnrollmentSchema = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string(),
+  grade: z.string(),
+  schoolId: z.string(),
+  programYear: z.string(),
+  status: z.enum(['submitted', 'pending_approval']),
+  pafStatus: z.enum(['signed', 'missing']),
+  /** `student_online`: the student re-enrolled on the public page. */
+  origin: z.enum(ENROLLMENT_ORIGINS),
+  ssidLast4: last4.nullable(),
+  /** Approval will need an SSID: the student has none and the program year requires one. */
+  ssidRequired: z.boolean(),
+  createdAt: z.string(),
+});
+export type PendingEnrollment = z.infer<typeof pendingEnrollmentSchema>;
+
+export const pendingEnrollmentsResponseSchema = z.object({ enrollments: z.array(pendingEnrollmentSchema) });
+export type PendingEnrollmentsResponse = z.infer<typeof pendingEnrollmentsResponseSchema>;
+
+/** POST /api/enrollments/:id/approve: `ssid` when the student has none (typed; spaces and dashes allowed). */
+export const approveEnrollmentRequestSchema = z.object({ ssid: typedSsid.optional() });
+export type ApproveEnrollmentRequest = z.input<typeof approveEnrollmentRequestSchema>;
+
+export const approveEnrollmentResponseSchema = z.object({
+  enrollment: enrollmentSummarySchema,
+  ssidLast4: last4.nullable(),
+  /** Approved without an SSID in a year that does not require one: ask for it anyway. */
+  prompt: z.literal('ssid_missing').optional(),
+});
+export type ApproveEnrollmentResponse = z.infer<typeof approveEnrollmentResponseSchema>;
+
+/** POST /api/re-enroll (public): a returning student's own details. */
+export const reEnrollRequestSchema = z.object({
+  lastName: z.string().trim().min(1, 'Enter your last name.').max(80),
+  dateOfBirth: isoDateSchema,
+  ssid: typedSsid,
+});
+export type ReEnrollRequest = z.input<typeof reEnrollRequestSchema>;
+
+/** The answer to a matched re-enrollment (202). A failed one is the `reEnrollFailed` problem. */
+export const reEnrollResponseSchema = z.object({
+  programYear: z.string(),
+  /** False when the advisor had already approved this year's enrollment. */
+  waitingForApproval: z.boolean(),
+});
+export type ReEnrollResponse = z.infer<typeof reEnrollResponseSchema>;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { applicationFieldsSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
-import { mutationSchema } from '../../shared/protocol';
+import { anyMutationSchema } from '../../shared/protocol';
 import type { LocalApplication, OutboxRow, ServerReason } from '../db/schema';
 
 const count = z.number().int().nonnegative();
@@ -44,7 +44,7 @@ export const outboxRowSchema = z
     mutationId: z.number().int().positive(),
     recordId: z.string().min(1),
     version: z.number().int().positive(),
-    mutation: mutationSchema,
+    mutation: anyMutationSchema,
     createdAt: timestamp,
     attempts: count,
   })

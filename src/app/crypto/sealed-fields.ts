@@ -14,7 +14,8 @@
  * bound to record and version instead, so confirmation can seal before its
  * transaction hands out the id: WebCrypto cannot run inside that transaction.
  */
-import { mutationSchema, type Mutation } from '../../shared/protocol';
+import { z } from 'zod';
+import { mutationSchema, ssidUpdateMutationSchema, type AnyMutation } from '../../shared/protocol';
 import type { LocalApplication, OutboxRow } from '../db/schema';
 import { localApplicationSchema } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
@@ -29,7 +30,13 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
-const mutationBodySchema = mutationSchema.omit({ mutationId: true });
+const mutationBodySchema = z.union([
+  ssidUpdateMutationSchema.omit({ mutationId: true }),
+  mutationSchema.omit({ mutationId: true }),
+]);
+/** A mutation of either kind without its id. */
+type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
+type MutationBody = WithoutId<AnyMutation>;
 const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true });
 
 /** The AAD of an application's blob. */
@@ -62,7 +69,7 @@ export async function openApplication(key: CryptoKey, stored: StoredApplication)
  * Seals a mutation for the outbox before its mutation id is known. Complete the
  * row inside the transaction: `{ mutationId, recordId, version, createdAt, attempts, sealed }`.
  */
-export function sealMutation(key: CryptoKey, mutation: Omit<Mutation, 'mutationId'>): Promise<Sealed> {
+export function sealMutation(key: CryptoKey, mutation: MutationBody): Promise<Sealed> {
   // Parsing strips a mutationId the caller may still carry: the row's key is the one truth.
   return seal(key, mutationBodySchema.parse(mutation), outboxContext(mutation.recordId, mutation.version));
 }

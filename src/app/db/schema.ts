@@ -6,7 +6,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { ApplicationFields } from '../../shared/application';
 import type { Status } from '../../shared/lifecycle';
-import type { Mutation, RosterEntry, School } from '../../shared/protocol';
+import type { AnyMutation, RosterEntry, School } from '../../shared/protocol';
+import type { StoredApplication, StoredOutboxRow } from '../crypto/sealed-fields';
 
 /** Why the server refused a version, kept on the record until the advisor fixes it. */
 export interface ServerReason {
@@ -56,14 +57,31 @@ export interface LocalBatch {
   createdAt: number;
 }
 
-/** A confirmed version waiting for the server; deleted only once acknowledged. */
+/**
+ * A confirmed version waiting for the server; deleted only once acknowledged.
+ * Either an application version or an SSID update (its own record, version 1).
+ */
 export interface OutboxRow {
   mutationId: number;
   recordId: string;
   version: number;
-  mutation: Mutation;
+  mutation: AnyMutation;
   createdAt: number;
   attempts: number;
+}
+
+/**
+ * A rostered student as pulled, plus what this tablet knows that the server
+ * does not yet: an SSID update queued for them, or the server's refusal of one.
+ * These local fields are kept when a pull rewrites the row.
+ */
+export interface LocalRosterEntry extends RosterEntry {
+  /** Last four digits of an SSID update queued for this student and not yet answered. */
+  pendingSsidLast4?: string;
+  /** When that update was queued (ms). */
+  pendingSince?: number;
+  /** Why the server refused the last SSID update (e.g. `ssid_differs`), until another is queued. */
+  ssidUpdateProblem?: ServerReason;
 }
 
 /** Small key-value facts: deviceId, nextMutationId, pull checkpoint, ssidKey, session. */
@@ -72,12 +90,26 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * An application row as IndexedDB holds it: sealed (pupil data encrypted, see
+ * crypto/sealed-fields.ts), or still plain if written before encryption at rest
+ * and not yet sealed by the first unlock. Read it through db/records.ts.
+ */
+export type ApplicationRow = StoredApplication | LocalApplication;
+
+/**
+ * An outbox row as IndexedDB holds it: sealed, with its base server version kept
+ * plain so push can rebase later versions inside its transaction (a version
+ * counter, not pupil data), or still plain from before encryption at rest.
+ */
+export type OutboxRecordRow = (StoredOutboxRow & { baseServerVersion?: number | null }) | OutboxRow;
+
 export class MesaDb extends Dexie {
-  applications!: Table<LocalApplication, string>;
+  applications!: Table<ApplicationRow, string>;
   batches!: Table<LocalBatch, string>;
-  outbox!: Table<OutboxRow, number>;
+  outbox!: Table<OutboxRecordRow, number>;
   schools!: Table<School, string>;
-  roster!: Table<RosterEntry, string>;
+  roster!: Table<LocalRosterEntry, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'mesa-intake', options: { durability?: 'strict' | 'relaxed' | 'default' } = {}) {
@@ -96,5 +128,10 @@ export class MesaDb extends Dexie {
       roster: 'studentId, ssidHash, schoolId',
       meta: 'key',
     });
+    // Encryption at rest: same stores, rows sealed lazily on the first unlock
+    // (crypto/migrate.ts), since an upgrade has no key and WebCrypto would end its
+    // transaction. The version bump makes tabs still running version-1 code close
+    // their connection (versionchange) instead of writing plain rows.
+    this.version(2).stores({});
   }
 }

@@ -7,11 +7,18 @@
 import { z } from 'zod';
 import { PROBLEMS, type ProblemBody } from '../../shared/problems';
 import {
+  approveEnrollmentResponseSchema,
+  pendingEnrollmentsResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  studentRecordSchema,
+  type AnyMutation,
+  type ApproveEnrollmentRequest,
+  type ApproveEnrollmentResponse,
+  type PendingEnrollmentsResponse,
+  type StudentRecord,
   sessionResponseSchema,
   sessionUserSchema,
-  type Mutation,
   type PullResponse,
   type PushResponse,
   type SessionRequest,
@@ -73,8 +80,14 @@ export interface ApiClient {
   signIn(request: SessionRequest): Promise<SessionResponse>;
   signOut(token: string): Promise<void>;
   checkSession(token: string): Promise<SessionUser>;
-  push(token: string, deviceId: string, mutations: Mutation[]): Promise<PushResponse>;
+  push(token: string, deviceId: string, mutations: AnyMutation[]): Promise<PushResponse>;
   pull(token: string, checkpoint: string | null): Promise<PullResponse>;
+  /** GET /api/students/:id: the record information, the whole SSID included. */
+  studentRecord(token: string, studentId: string): Promise<StudentRecord>;
+  /** GET /api/enrollments?status=pending. */
+  pendingEnrollments(token: string): Promise<PendingEnrollmentsResponse>;
+  /** POST /api/enrollments/:id/approve. */
+  approveEnrollment(token: string, enrollmentId: string, body: ApproveEnrollmentRequest): Promise<ApproveEnrollmentResponse>;
 }
 
 /** Compresses text with the platform's CompressionStream, or returns null where there is none. */
@@ -182,5 +195,10 @@ export function createApiClient(options: ApiOptions = {}): ApiClient {
       const query = checkpoint === null ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`;
       return call('GET', `/api/sync/pull${query}`, pullResponseSchema, { token });
     },
+    studentRecord: (token, studentId) =>
+      call('GET', `/api/students/${encodeURIComponent(studentId)}`, studentRecordSchema, { token }),
+    pendingEnrollments: (token) => call('GET', '/api/enrollments?status=pending', pendingEnrollmentsResponseSchema, { token }),
+    approveEnrollment: (token, enrollmentId, body) =>
+      call('POST', `/api/enrollments/${encodeURIComponent(enrollmentId)}/approve`, approveEnrollmentResponseSchema, { token, body }),
   };
 }

@@ -3,8 +3,8 @@
  * from the stored checkpoint. Each page is applied in one transaction together
  * with its checkpoint, so an interrupted pull resumes after the last whole page.
  */
-import type { MesaDb } from '../db/schema';
-import type { PullResponse } from '../../shared/protocol';
+import type { LocalRosterEntry, MesaDb } from '../db/schema';
+import type { PullResponse, RosterEntry } from '../../shared/protocol';
 import { ContractError } from './api';
 import { META, readCheckpoint } from './meta';
 
@@ -25,12 +25,29 @@ export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<voi
     await db.schools.bulkPut(page.schools);
     const gone = page.roster.filter((entry) => entry.deleted).map((entry) => entry.studentId);
     await db.roster.bulkDelete(gone);
-    await db.roster.bulkPut(page.roster.filter((entry) => !entry.deleted));
+    const live = page.roster.filter((entry) => !entry.deleted);
+    await db.roster.bulkPut(await keepLocalFacts(db, live));
     await db.meta.bulkPut([
       { key: META.pullCheckpoint, value: page.checkpoint },
       { key: META.ssidKey, value: page.ssidKey },
       { key: META.center, value: page.center },
     ]);
+  });
+}
+
+/** The pulled entries with what only this tablet knows (a queued SSID update, its refusal) carried over. */
+async function keepLocalFacts(db: MesaDb, entries: RosterEntry[]): Promise<LocalRosterEntry[]> {
+  const held = await db.roster.bulkGet(entries.map((entry) => entry.studentId));
+  return entries.map((entry, i) => {
+    const local = held[i];
+    if (!local) return entry;
+    const { pendingSsidLast4, pendingSince, ssidUpdateProblem } = local;
+    return {
+      ...entry,
+      ...(pendingSsidLast4 === undefined ? {} : { pendingSsidLast4, pendingSince }),
+      // A refusal stands only while the student's SSID is what it was refused against.
+      ...(ssidUpdateProblem === undefined || local.ssidLast4 !== entry.ssidLast4 ? {} : { ssidUpdateProblem }),
+    };
   });
 }
 

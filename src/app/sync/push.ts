@@ -7,7 +7,7 @@
  */
 import type { LocalApplication, MesaDb, OutboxRow } from '../db/schema';
 import { statusAfterAnswer } from '../../shared/lifecycle';
-import { MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { isSsidUpdate, MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse, type SsidUpdateMutation } from '../../shared/protocol';
 import { ApiError, ContractError } from './api';
 
 /**
@@ -60,15 +60,32 @@ function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: Mut
 }
 
 /**
+ * An SSID update's answer on the student's roster row: no longer pending (unless
+ * a newer update for another SSID is queued), and a refusal kept for the advisor.
+ * The SSID itself arrives with the next pull, hashed like every roster SSID.
+ */
+async function answerSsidUpdate(db: MesaDb, mutation: SsidUpdateMutation, result: MutationResult): Promise<void> {
+  const entry = await db.roster.get(mutation.studentId);
+  if (!entry) return;
+  const refused = result.status === 'rejected' || result.status === 'conflict';
+  const stillPending = entry.pendingSsidLast4 !== undefined && entry.pendingSsidLast4 !== mutation.ssid.slice(-4);
+  await db.roster.update(mutation.studentId, {
+    ...(stillPending ? {} : { pendingSsidLast4: undefined, pendingSince: undefined }),
+    ssidUpdateProblem: refused ? result.reason : undefined,
+  });
+}
+
+/**
  * Applies one push answer in ONE transaction: deletes the answered outbox rows,
  * moves each record through statusAfterAnswer, and rebases the record's later
  * queued versions onto the server version just applied (they were edited from
- * this one, so this is what they are based on). Returns the counts of answers.
+ * this one, so this is what they are based on). An SSID update's answer goes to
+ * the student's roster row instead. Returns the counts of answers.
  */
 export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response: PushResponse): Promise<PushSummary> {
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
-  await db.transaction('rw', [db.outbox, db.applications], async () => {
+  await db.transaction('rw', [db.outbox, db.applications, db.roster], async () => {
     for (const result of response.results) {
       const row = byId.get(result.mutationId);
       // An answer for something we did not send (or for another record) is ignored,
@@ -79,18 +96,25 @@ export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response:
       if (result.status === 'conflict') summary.conflicts++;
       else summary[result.status]++;
 
+      const { mutation } = row;
+      if (isSsidUpdate(mutation)) {
+        await answerSsidUpdate(db, mutation, result);
+        continue;
+      }
       const record = await db.applications.get(row.recordId);
       if (!record) continue;
       const changes = recordAfterAnswer(record, row, result);
       if (changes) await db.applications.update(record.id, changes);
       if (result.status === 'applied') {
-        const base = row.mutation.baseServerVersion;
+        const base = mutation.baseServerVersion;
         await db.outbox
           .where('recordId')
           .equals(row.recordId)
-          .filter((later) => later.mutationId > row.mutationId && later.mutation.baseServerVersion === base)
           .modify((later) => {
-            later.mutation = { ...later.mutation, baseServerVersion: result.serverVersion };
+            const queued = later.mutation;
+            if (later.mutationId > row.mutationId && !isSsidUpdate(queued) && queued.baseServerVersion === base) {
+              later.mutation = { ...queued, baseServerVersion: result.serverVersion };
+            }
           });
       }
     }

@@ -93,6 +93,6 @@ describe('editing after confirmation', () => {
     await confirmApplications(store, [saved.id]);
     const outbox = await store.db.outbox.orderBy('mutationId').toArray();
     expect(outbox.map((r) => r.version)).toEqual([1, 2]);
-    expect(outbox[1]?.mutation.application.lastName).toBe('López-Ruiz');
+    expect(mutationSchema.parse(outbox[1]?.mutation).application.lastName).toBe('López-Ruiz');
   });
 });

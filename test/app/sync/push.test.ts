@@ -91,7 +91,7 @@ describe('applying a push answer', () => {
 
     const remaining = await db.outbox.toArray();
     expect(remaining.map((r) => r.mutationId)).toEqual([v2Row.mutationId]);
-    expect(remaining[0]?.mutation.baseServerVersion).toBe(4);
+    expect(remaining[0]?.mutation).toMatchObject({ baseServerVersion: 4 });
     expect((await db.applications.get(record.id))?.status).toBe('queued');
   });
 

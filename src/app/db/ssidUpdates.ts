@@ -1,0 +1,81 @@
+/**
+ * Queues SSID updates for known students (design section 9): each update
+ * becomes an `ssid_update` outbox row, a record of its own with a new UUIDv7,
+ * so a retried push never applies it twice. The student's roster row is marked
+ * pending in the same strict transaction, so the screens can say "sent" only
+ * once both are on disk. The server decides whether the SSID may be set.
+ */
+import type { SsidSource } from '../../shared/application';
+import { uuidv7 } from '../../shared/ids';
+import { ssidUpdateMutationSchema } from '../../shared/protocol';
+import { normalizeSsid } from '../../shared/ssid';
+import type { Store } from './connection';
+import { takeMutationId } from './outbox';
+import { rethrowStorageError } from './storageErrors';
+
+/** One SSID to set on one student. */
+export interface SsidUpdateRequest {
+  studentId: string;
+  ssid: string;
+  source: SsidSource;
+  /** Last four digits of the SSID the student has now, when the advisor decided the new one replaces it. */
+  replaces?: string;
+}
+
+/** An update that cannot be queued (nothing of the call was queued). */
+export class InvalidSsidUpdateError extends Error {
+  constructor(
+    /** Position of the offending update in the call. */
+    readonly index: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidSsidUpdateError';
+  }
+}
+
+const updateBodySchema = ssidUpdateMutationSchema.omit({ mutationId: true });
+
+/**
+ * Queues `updates` in ONE strict transaction: one outbox row per update and the
+ * roster entry marked with `pendingSsidLast4`/`pendingSince` (a refusal kept from
+ * an earlier update is cleared). All or nothing: an invalid update throws
+ * InvalidSsidUpdateError before anything is written.
+ */
+export async function queueSsidUpdates(
+  store: Store,
+  updates: readonly SsidUpdateRequest[],
+  now: number = Date.now(),
+): Promise<{ queued: number }> {
+  const confirmedAt = new Date(now).toISOString();
+  const bodies = updates.map((update, index) => {
+    const parsed = updateBodySchema.safeParse({
+      kind: 'ssid_update',
+      recordId: uuidv7(now),
+      studentId: update.studentId,
+      version: 1,
+      ssid: normalizeSsid(update.ssid),
+      source: update.source,
+      confirmedAt,
+      ...(update.replaces === undefined ? {} : { replaces: update.replaces }),
+    });
+    if (!parsed.success) throw new InvalidSsidUpdateError(index, parsed.error.issues[0]?.message ?? 'Not a valid SSID update.');
+    return parsed.data;
+  });
+  if (bodies.length === 0) return { queued: 0 };
+
+  const db = store.strictDb;
+  try {
+    await db.transaction('rw', db.outbox, db.meta, db.roster, async () => {
+      for (const body of bodies) {
+        const mutationId = await takeMutationId(db);
+        await db.outbox.add({ mutationId, recordId: body.recordId, version: 1, mutation: { ...body, mutationId }, createdAt: now, attempts: 0 });
+        // Dexie removes a property set to undefined: the old refusal goes.
+        await db.roster.update(body.studentId, { pendingSsidLast4: body.ssid.slice(-4), pendingSince: now, ssidUpdateProblem: undefined });
+      }
+    });
+  } catch (error) {
+    rethrowStorageError(error);
+  }
+  return { queued: bodies.length };
+}
