@@ -1,0 +1,118 @@
+/**
+ * The server killed with SIGKILL while a push is in flight, then started again
+ * on the same data folder (SQLite, as `npm start` runs it): the REAL sync engine
+ * re-sends, and every record ends on the server exactly once.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LocalApplication } from '../../src/app/db/schema';
+import type { DatabaseHandle } from '../../src/server/db/connect';
+import { DEMO_EMAIL } from '../../src/server/seed';
+import { countLedger, printLedger } from './counts';
+import { startFaultProxy, type FaultProxy } from './proxy';
+import { PASSWORD, startChild, tempDataDir, type ChildServer } from './servers';
+import { newTablet, type Tablet } from './tablet';
+
+/** One push batch; large enough that applying it takes the server a while. */
+const RECORDS = 100;
+const PUSH = '/api/sync/push';
+
+const data = tempDataDir();
+let server: ChildServer;
+let proxy: FaultProxy;
+let tablet: Tablet;
+let database: DatabaseHandle;
+
+beforeAll(async () => {
+  server = await startChild(data.dataDir);
+  proxy = await startFaultProxy(server.url);
+  tablet = await newTablet(proxy.url, { email: DEMO_EMAIL, password: PASSWORD });
+  database = data.open();
+}, 60_000);
+afterAll(async () => {
+  tablet?.close();
+  await database?.close();
+  await proxy?.close();
+  await server?.kill();
+  data.remove();
+});
+
+/** Starts the server again on the same data and points the proxy at it. */
+async function restart(): Promise<void> {
+  await server.kill();
+  server = await startChild(data.dataDir);
+  proxy.setUpstream(server.url);
+}
+
+async function expectExactlyOnce(scenario: string, sent: LocalApplication[]): Promise<void> {
+  const ledger = await countLedger(database.db, sent);
+  printLedger(scenario, ledger);
+  expect(ledger).toEqual({ sent: sent.length, onServer: sent.length, lost: 0, duplicated: 0 });
+  const { records, outbox } = await tablet.local();
+  expect(records.filter((r) => r.status !== 'synced')).toEqual([]);
+  expect(outbox).toBe(0);
+}
+
+/** How far the server got with this tablet's queue, read from its database. */
+async function lastApplied(): Promise<number> {
+  const rows = await database.db.selectFrom('devices').select('last_applied_mutation_id').execute();
+  return Math.max(0, ...rows.map((r) => r.last_applied_mutation_id));
+}
+
+it('loses and doubles nothing when the server is killed while applying a batch', async () => {
+  // A first batch that goes through measures how long the server takes to apply one.
+  const warmUp = await tablet.confirm(RECORDS);
+  let forwardedAt = 0;
+  let applyMs = 0;
+  proxy.watch((request, stage) => {
+    if (request.path !== PUSH) return;
+    if (stage === 'forwarded') forwardedAt = performance.now();
+    else applyMs = performance.now() - forwardedAt;
+  });
+  await tablet.engine().syncNow();
+  expect(applyMs).toBeGreaterThan(0);
+
+  const sent = await tablet.confirm(RECORDS);
+  const before = await lastApplied();
+  let killed: Promise<void> | null = null;
+  // Kill halfway through the time the last batch took: inside the transaction, most runs.
+  proxy.watch((request, stage) => {
+    if (request.path === PUSH && stage === 'forwarded' && killed === null) setTimeout(() => { killed = server.kill(); }, applyMs / 2);
+  });
+  const engine = tablet.engine();
+  await engine.syncNow();
+  await killed;
+  proxy.watch(null);
+  expect(engine.getState().phase).toBe('error');
+  expect((await tablet.local()).outbox).toBe(RECORDS);
+  // Either the whole batch committed or none of it did: never a part.
+  const progress = (await lastApplied()) - before;
+  expect([0, RECORDS]).toContain(progress);
+  expect((await countLedger(database.db, sent)).onServer).toBe(progress);
+
+  await restart();
+  await engine.syncNow();
+
+  console.log(`  (batch applied in about ${Math.round(applyMs)} ms; killed after ${Math.round(applyMs / 2)} ms; committed before the kill: ${progress === RECORDS ? 'yes' : 'no'})`);
+  await expectExactlyOnce('server killed mid-batch and restarted', [...warmUp, ...sent]);
+}, 90_000);
+
+it('loses and doubles nothing when the server dies after the commit, before its answer leaves', async () => {
+  const sent = await tablet.confirm(RECORDS);
+  let killed: Promise<void> | null = null;
+  proxy.setRule((request) => (request.path === PUSH ? { kind: 'drop-response' } : { kind: 'pass' }));
+  proxy.watch((request, stage) => {
+    if (request.path === PUSH && stage === 'answered' && killed === null) killed = server.kill();
+  });
+  const engine = tablet.engine();
+  await engine.syncNow();
+  await killed;
+  proxy.watch(null);
+  proxy.setRule(() => ({ kind: 'pass' }));
+  expect((await countLedger(database.db, sent)).onServer).toBe(RECORDS);
+  expect((await tablet.local()).outbox).toBe(RECORDS);
+
+  await restart();
+  await engine.syncNow();
+
+  await expectExactlyOnce('server killed after commit, answer lost', sent);
+}, 90_000);

@@ -1,0 +1,79 @@
+/**
+ * One tablet of the fault suite: its own fake-indexeddb store, device id,
+ * session and REAL sync engine, talking to the server through the fault proxy.
+ * Records are typed and confirmed through the app's own repository.
+ */
+import 'fake-indexeddb/auto';
+import { closeStore, openStore, type Store } from '../../src/app/db/connection';
+import { confirmApplications, newDraft, saveDraft } from '../../src/app/db/applications';
+import type { LocalApplication } from '../../src/app/db/schema';
+import { createApiClient, type ApiClient } from '../../src/app/sync/api';
+import { SyncEngine } from '../../src/app/sync/engine';
+import { signIn } from '../../src/app/sync/session';
+import { uuidv7 } from '../../src/shared/ids';
+import { completeFields } from '../app/sync/fixtures';
+
+/** A signed-in tablet with schools pulled. */
+export interface Tablet {
+  store: Store;
+  api: ApiClient;
+  schoolId: string;
+  /** A fresh engine on this tablet's store, as another tab or a restarted app would have. */
+  engine(): SyncEngine;
+  /** Types and confirms `count` records; returns them as confirmed (what must reach the server). */
+  confirm(count: number): Promise<LocalApplication[]>;
+  /** Every local record and the outbox size. */
+  local(): Promise<{ records: LocalApplication[]; outbox: number }>;
+  close(): void;
+}
+
+let tabletCounter = 0;
+
+/**
+ * A valid 10-digit SSID unique to (tablet, n): the server's unique index on
+ * SSIDs takes part in every scenario. 7919 and 104729 are primes, so no two collide
+ * for the sizes used here.
+ */
+function ssidFor(tablet: number, n: number): string {
+  return String(4_000_000_000 + tablet * 10_472_900 + n * 7919);
+}
+
+/** Signs a new tablet in through `baseUrl` and pulls the center's schools. */
+export async function newTablet(baseUrl: string, credentials: { email: string; password: string }, options: { timeoutMs?: number } = {}): Promise<Tablet> {
+  tabletCounter += 1;
+  const tag = tabletCounter;
+  const store = await openStore(`faults-${process.pid}-${tag}-${uuidv7()}`);
+  // A short timeout is for the scenario's syncs; signing in (scrypt) may take longer on a busy machine.
+  const api = createApiClient({ baseUrl, timeoutMs: options.timeoutMs ?? 10_000 });
+  const setUp = createApiClient({ baseUrl });
+  const engine = () => new SyncEngine({ db: store.db, api, locks: null, events: null, isOnline: () => true });
+  await signIn(store.db, setUp, credentials);
+  await new SyncEngine({ db: store.db, api: setUp, locks: null, events: null, isOnline: () => true }).syncNow();
+  const school = await store.db.schools.toCollection().first();
+  if (!school) throw new Error('The pull brought no schools.');
+  let typed = 0;
+
+  return {
+    store,
+    api,
+    schoolId: school.id,
+    engine,
+    async confirm(count) {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        typed += 1;
+        const fields = completeFields(typed, school.id, { lastName: `Fault${tag}`, ssid: ssidFor(tag, typed), ssidSource: 'student_form' });
+        const draft = newDraft(null);
+        await saveDraft(store.db, { ...draft, fields, ssidRekey: fields.ssid });
+        ids.push(draft.id);
+      }
+      const result = await confirmApplications(store, ids);
+      if (result.skipped.length > 0) throw new Error(`Confirmation skipped records: ${result.skipped[0]!.reason}`);
+      return (await store.db.applications.bulkGet(ids)).filter((r): r is LocalApplication => r !== undefined);
+    },
+    async local() {
+      return { records: await store.db.applications.toArray(), outbox: await store.db.outbox.count() };
+    },
+    close: () => closeStore(store),
+  };
+}
