@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launchBrowser } from './lib/browser';
 import { describeMachine } from './lib/machine';
+import { describeError } from './lib/errors';
 import { buildBenchPages } from './lib/pages';
 import { judge, renderTable, type Figure } from './lib/report';
 import type { BenchContext, Section } from './lib/section';
@@ -36,7 +37,7 @@ async function runSection(section: Section, ctx: BenchContext): Promise<Figure[]
     return figures;
   } catch (error) {
     log(`${section.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return section.notMeasured(`Not measured: ${error instanceof Error ? error.message : String(error)}`);
+    return section.notMeasured(`Not measured: ${describeError(error)}`);
   }
 }
 
@@ -54,11 +55,22 @@ async function main(): Promise<void> {
   const sections = chosenSections(process.argv.slice(2));
   log('building the app (vite build) and the bench pages');
   // The app is built exactly as `npm run build` builds it: the server serves this dist/.
-  await build({ root: ROOT_DIR, logLevel: 'warn' });
-  const pagesDir = await buildBenchPages(['pouch', 'sync', 'local']);
+  const appError = await build({ root: ROOT_DIR, logLevel: 'silent' }).then(() => null, (error: unknown) => describeError(error, 3));
+  if (appError) log(`the app did not build: ${appError}`);
+  const pages = await buildBenchPages(['pouch', 'sync', 'local']);
+  for (const [name, error] of pages.failures) log(`bench page ${name} did not build: ${error}`);
   const browser = await launchBrowser();
   const machine = describeMachine(browser.version());
-  const ctx: BenchContext = { browser, pagesDir, distDir: path.join(ROOT_DIR, 'dist'), rootDir: ROOT_DIR, log };
+  const ctx: BenchContext = {
+    browser, pagesDir: pages.dir, distDir: path.join(ROOT_DIR, 'dist'), rootDir: ROOT_DIR, log,
+    requirePage(name) {
+      const error = pages.failures.get(name);
+      if (error) throw new Error(`the bench page ${name} did not build: ${error}`);
+    },
+    requireApp() {
+      if (appError) throw new Error(`the app did not build: ${appError}`);
+    },
+  };
   const figures: Figure[] = [];
   try {
     for (const section of sections) figures.push(...(await runSection(section, ctx)));

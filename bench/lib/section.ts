@@ -7,8 +7,12 @@ export interface BenchContext {
   browser: Browser;
   /** The built bench pages (bench/pages), served under /__bench/. */
   pagesDir: string;
+  /** Throws, saying why, when bench page `name` did not build. */
+  requirePage(name: string): void;
   /** The built app. */
   distDir: string;
+  /** Throws, saying why, when the app did not build. */
+  requireApp(): void;
   /** Repository root. */
   rootDir: string;
   log(message: string): void;

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchProfile, throttleCpu } from '../lib/browser';
+import { describeError } from '../lib/errors';
 import { median } from '../lib/stats';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
@@ -82,7 +83,7 @@ async function coldStart(profileDir: string, entryUrl: string): Promise<ColdStar
     await page.goto(entryUrl);
     await page.waitForFunction(() => window.benchTypingReadyMs !== undefined, null, { timeout: 30_000 }).catch(async (error: unknown) => {
       const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
-      throw new Error(`the entry form never took typing (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the page showed: "${shown}"`);
+      throw new Error(`the entry form never took typing (${describeError(error)}); the page showed: "${shown}"`);
     });
     const run = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -132,6 +133,9 @@ function rows(samples: ColdStart[] | null, reason: string | null): Figure[] {
 export const coldStartSection: Section = {
   id: 'cold-start',
   name: 'Cold start',
-  run: async (ctx) => rows(await measureColdStart(ctx.rootDir), null),
+  async run(ctx) {
+    ctx.requireApp();
+    return rows(await measureColdStart(ctx.rootDir), null);
+  },
   notMeasured: (reason) => rows(null, reason),
 };

@@ -6,6 +6,7 @@
 import { MAX_MUTATIONS_PER_PUSH } from '../../src/shared/protocol';
 import { seededUuidv7, seededRandom, makeRecords } from '../lib/fixtures';
 import { createBenchAdvisor } from '../lib/accounts';
+import { describeError } from '../lib/errors';
 import { toMutations } from '../lib/mutations';
 import { centerSchoolIds, gzipPushBody, pushCompressed, signIn } from '../lib/node-client';
 import { figure, type Figure } from '../lib/report';
@@ -71,7 +72,7 @@ export const ingestSection: Section = {
     try {
       return rows(sqlite, await measureIngest(ctx.rootDir, databaseUrl), null, null);
     } catch (error) {
-      return rows(sqlite, null, null, `Not measured on PostgreSQL: ${String(error)}`);
+      return rows(sqlite, null, null, `Not measured on PostgreSQL: ${describeError(error)}`);
     }
   },
   notMeasured: (reason) => rows(null, null, reason, null),

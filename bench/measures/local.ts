@@ -7,7 +7,7 @@ import type { School } from '../../src/shared/protocol';
 import type { Latency } from '../pages/bench-api';
 import { makeRecords } from '../lib/fixtures';
 import { figure, type Figure } from '../lib/report';
-import type { Section } from '../lib/section';
+import type { BenchContext, Section } from '../lib/section';
 import { startStaticServer } from '../lib/static-files';
 
 const OPS = 500;
@@ -26,7 +26,8 @@ interface LocalRun {
   search: Latency;
 }
 
-async function measureLocal(ctx: Parameters<Section['run']>[0]): Promise<LocalRun> {
+async function measureLocal(ctx: BenchContext): Promise<LocalRun> {
+  ctx.requirePage('local');
   const server = await startStaticServer(ctx.pagesDir, '/__bench/');
   const context = await ctx.browser.newContext();
   try {

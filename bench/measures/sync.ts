@@ -4,6 +4,7 @@
  * against the link's floor for those records' compressed bytes.
  */
 import { SLOW_LINK, linkFloorMs } from '../lib/browser';
+import { describeError } from '../lib/errors';
 import { makeRecords, seededRandom, seededUuidv7, type BenchRecord } from '../lib/fixtures';
 import { gzipSize } from '../lib/gzip';
 import { centerSchoolIds, signIn } from '../lib/node-client';
@@ -24,6 +25,7 @@ async function runOurs(ctx: BenchContext): Promise<{ records: BenchRecord[]; our
     const device = await signIn(server.url, DEMO_EMAIL, DEMO_PASSWORD, seededUuidv7(seededRandom(7), Date.now()));
     const records = makeRecords({ count: RECORDS, schoolIds: await centerSchoolIds(server.url, device) });
     try {
+      ctx.requirePage('sync');
       return { records, ours: await measureOurSync(ctx.browser, ctx.pagesDir, server.url, records) };
     } catch (error) {
       ctx.log(`our sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -55,7 +57,8 @@ function rows(ours: OurSyncRun | null, peer: SyncRun | null, floorMs: number | n
       note: ours ? `Ours ${(ours.upBytes / KB).toFixed(1)} KB up, ${(ours.downBytes / KB).toFixed(1)} KB down (includes the roster pull after the push)${peer ? `; PouchDB ${(peer.upBytes / KB).toFixed(1)} KB up, ${(peer.downBytes / KB).toFixed(1)} KB down` : ''}.` : null }),
     figure({ label: 'Sync: upload time ÷ link floor', unit: '×', better: 'lower', ours: overFloor(ours), peer: overFloor(peer), peerName: 'PouchDB',
       goal: { on: 'ours', atMost: 1.5 }, note: floorNote }),
-    figure({ label: 'Sync now, whole (push, then roster pull)', unit: 's', better: 'lower', ours: ours ? ours.totalMs / 1000 : null }),
+    figure({ label: 'Sync now, whole (push, then roster pull)', unit: 's', better: 'lower', ours: ours ? ours.totalMs / 1000 : null,
+      note: ours ? `Our push: ${ours.engine.pushRequests} requests open for ${(ours.engine.pushInFlightMs / 1000).toFixed(2)} s in all (upload, server, answer); the other ${((ours.wallMs - ours.engine.pushInFlightMs) / 1000).toFixed(2)} s of the push were spent on the tablet between requests.` : null }),
   ];
 }
 
@@ -67,9 +70,10 @@ export const syncSection: Section = {
     const { records, ours } = await runOurs(ctx);
     const payloadBytes = gzipSize(JSON.stringify(records));
     const floorMs = linkFloorMs(payloadBytes, 0);
+    ctx.requirePage('pouch');
     const peer = await measurePouchSync(ctx.browser, ctx.pagesDir, records);
     checkDelivered(peer, 'PouchDB');
-    if (ours instanceof Error) return rows(null, peer, floorMs, payloadBytes, `Ours not measured: ${ours.message}`);
+    if (ours instanceof Error) return rows(null, peer, floorMs, payloadBytes, `Ours not measured: ${describeError(ours)}`);
     checkDelivered(ours, 'our sync');
     return rows(ours, peer, floorMs, payloadBytes, null);
   },

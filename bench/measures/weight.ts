@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { attributeBundle } from '../lib/bundle-attribution';
+import { describeError } from '../lib/errors';
 import { gzipSize, gzipSizeOfFiles, staticImportGraph } from '../lib/gzip';
 import { bundleModule } from '../lib/pages';
 import { figure, type Figure } from '../lib/report';
@@ -89,8 +90,14 @@ export const weightSection: Section = {
   id: 'weight',
   name: 'Weight',
   async run(ctx) {
-    const app = await measureAppWeight(ctx.browser, ctx.distDir);
     const [pouch, odk] = await Promise.all([measurePouchWeight(), measureOdkWeight()]);
+    let app: Weight;
+    try {
+      ctx.requireApp();
+      app = await measureAppWeight(ctx.browser, ctx.distDir);
+    } catch (error) {
+      return rows(null, null, pouch / KB, odk / KB, `Ours not measured: ${describeError(error)}`);
+    }
     return rows(app.jsBytes / KB, app.cssBytes / KB, pouch / KB, odk / KB, await describeWeight(app, ctx.distDir));
   },
   notMeasured: (reason) => rows(null, null, null, null, reason),

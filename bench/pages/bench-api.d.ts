@@ -26,6 +26,9 @@ export interface SyncRunResult {
   pushMs: number;
   /** From "Sync now" until the engine was idle again (push, then the roster pull). */
   totalMs: number;
+  pushRequests: number;
+  /** Summed time with a push request open: upload, server work and the answer's download. */
+  pushInFlightMs: number;
   applied: number;
   rejected: number;
   conflicts: number;
