@@ -2,9 +2,11 @@
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
+import { ReEnrollPage } from './components/ReEnrollPage';
 import { StorageUnavailable } from './components/StorageUnavailable';
 import { SYNC_ROUTES } from './components/sync/routes';
 import { SessionGate } from './components/sync/SessionGate';
+import { STUDENT_PATHS } from './hooks/students/paths';
 import { SyncHeader } from './components/sync/SyncHeader';
 import { SyncProvider } from './components/sync/SyncProvider';
 import { saveDraft } from './db/applications';
@@ -18,6 +20,11 @@ import { recoverJournal } from './services/unloadJournal';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
+  // The students' public page: no sign-in, no advisor's store on a student's device.
+  if (window.location.pathname === STUDENT_PATHS.reEnroll()) {
+    render(<ReEnrollPage />, root);
+    return;
+  }
   const updates = 'serviceWorker' in navigator ? createUpdateChannel(registerSW) : null;
   let store;
   try {

@@ -6,6 +6,7 @@ import { EntryScreen } from './components/EntryScreen';
 import { NewBatchScreen } from './components/NewBatchScreen';
 import { RecordsScreen } from './components/RecordsScreen';
 import { ReviewScreen } from './components/ReviewScreen';
+import { STUDENT_ROUTES } from './components/students/routes';
 
 /** One screen and the path pattern that opens it. */
 export interface Route {
@@ -22,4 +23,5 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/batches/:batchId/new', render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
   { pattern: '/records', render: () => <RecordsScreen /> },
   { pattern: '/records/:recordId', render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
+  ...STUDENT_ROUTES,
 ];

@@ -3,6 +3,7 @@ import { Link } from './Link';
 import { StorageMeter } from './StorageMeter';
 import { UpdateBanner } from './UpdateBanner';
 import { paths } from '../router';
+import { STUDENT_PATHS } from '../hooks/students/paths';
 
 /**
  * The frame around every screen. `header` is the slot on the right of the top bar
@@ -12,6 +13,7 @@ export function AppShell({ path, header, children }: { path: string; header?: Co
   // A record opened from a batch lives at /records/:id; only the list itself is "Records".
   const inRecords = path === paths.records();
   const inBatches = path === paths.batches() || path.startsWith('/batches');
+  const inStudents = path === STUDENT_PATHS.students() || path.startsWith(`${STUDENT_PATHS.students()}/`);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -28,6 +30,9 @@ export function AppShell({ path, header, children }: { path: string; header?: Co
           </Link>
           <Link href={paths.records()} current={inRecords}>
             Records
+          </Link>
+          <Link href={STUDENT_PATHS.students()} current={inStudents}>
+            Students
           </Link>
         </nav>
         <div class="topbar-slot">{header}</div>

@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { useSchoolReturnImport } from '../../hooks/students/useSchoolReturnImport';
+import { useSchools } from '../../hooks/useSchools';
+import { ScreenTitle } from '../ScreenTitle';
+import { ImportProgress } from './ImportProgress';
+import { ImportResult } from './ImportResult';
+import { ReturnReviewPanel } from './ReturnReviewPanel';
+import '../../styles/students.css';
+
+/**
+ * Loading the CSV a school sends back: choose the file, watch it being read,
+ * then review every row before anything is applied.
+ */
+export function SchoolReturnScreen() {
+  const { schools } = useSchools();
+  const [schoolId, setSchoolId] = useState('');
+  const { state, accepted, applying, applyError, load, acceptExact, chooseRow, apply, reset } = useSchoolReturnImport();
+  const reading = state.phase === 'reading';
+
+  const onFile = (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    load(file, schoolId).catch((error: unknown) => console.error('Loading the school’s return failed', error));
+    // Choosing the same file again (after fixing it) must load it again.
+    input.value = '';
+  };
+
+  return (
+    <section class="screen school-return" aria-labelledby="screen-title">
+      <ScreenTitle>Load a school’s return</ScreenTitle>
+      {state.phase !== 'review' && state.phase !== 'applied' && (
+        <div class="return-pick">
+          <p>
+            Choose the CSV file the school sent back with its students’ CA SSIDs. Nothing is changed until you have reviewed
+            the matches and applied them.
+          </p>
+          <div class="field">
+            <label for="return-school">Match against the students of</label>
+            <select id="return-school" value={schoolId} onChange={(e) => setSchoolId(e.currentTarget.value)} disabled={reading}>
+              <option value="">Every school</option>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="return-file">School’s return file (CSV)</label>
+            <input id="return-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" onChange={onFile} disabled={reading} />
+          </div>
+        </div>
+      )}
+      {state.phase === 'reading' && <ImportProgress fileName={state.fileName} rowsDone={state.rowsDone} rowsTotal={state.rowsTotal} />}
+      {state.phase === 'failed' && (
+        <div class="notice notice-error" role="alert">
+          <p>
+            <strong>{state.fileName} could not be loaded.</strong>
+          </p>
+          <ul>
+            {state.errors.map((e) => (
+              <li key={e.code}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.phase === 'review' && (
+        <ReturnReviewPanel
+          review={state.review}
+          accepted={accepted}
+          applying={applying}
+          applyError={applyError}
+          onAcceptExact={acceptExact}
+          onChoose={chooseRow}
+          onApply={() => apply().catch((error: unknown) => console.error('Applying SSID updates failed', error))}
+          onCancel={reset}
+        />
+      )}
+      {state.phase === 'applied' && <ImportResult fileName={state.fileName} queued={state.queued} refused={state.refused} onAnother={reset} />}
+    </section>
+  );
+}
