@@ -1,21 +1,23 @@
 /**
  * Ours, in the browser: the app's own store, repository and sync engine, pushing
- * confirmed records to the real server exactly as the app does on "Sync now".
+ * confirmed records to the real server exactly as the app does on "Sync now",
+ * with encryption at rest on (the outbox rows are sealed, as on a tablet).
  */
 import { confirmApplications, saveDraft } from '../../src/app/db/applications';
-import { openStore, type Store } from '../../src/app/db/connection';
+import type { Store } from '../../src/app/db/connection';
 import { createApiClient } from '../../src/app/sync/api';
 import { SyncEngine } from '../../src/app/sync/engine';
 import { pullAll } from '../../src/app/sync/pull';
 import { signIn } from '../../src/app/sync/session';
 import type { SyncBench } from './bench-api';
+import { openUnlockedStore } from './vault';
 
 const api = createApiClient();
 let store: Store | null = null;
 
 const syncBench: SyncBench = {
   async load(records, email, password) {
-    store = await openStore(`bench-sync-${Date.now()}`);
+    store = await openUnlockedStore(`bench-sync-${Date.now()}`);
     const session = await signIn(store.db, api, { email, password, deviceName: 'bench' });
     // Reference data is pulled at sign-in in the app, long before a sync of new records.
     await pullAll(store.db, (checkpoint) => api.pull(session.token, checkpoint));
