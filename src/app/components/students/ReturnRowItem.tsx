@@ -25,7 +25,9 @@ export function ReturnRowItem({ match, students, choice, onChoose }: {
   const matched = match.studentId ? students.get(match.studentId) : undefined;
   const acceptable = isAcceptable(match);
   const checkId = `accept-${row.line}`;
-  const issues = [...match.reasons, ...match.flags, ...row.ssid.errors, ...(row.dateProblem ? [row.dateProblem] : []), ...row.warnings];
+  // The "Invalid SSID" flag already carries the SSID's errors.
+  const ssidErrors = match.flags.some((f) => f.code === 'ssid_invalid') ? [] : row.ssid.errors;
+  const issues = [...match.reasons, ...match.flags, ...ssidErrors, ...(row.dateProblem ? [row.dateProblem] : []), ...row.warnings];
   // A reason and a flag may say the same thing; say it once.
   const unique = [...new Map(issues.map((i) => [i.message, i])).values()];
 

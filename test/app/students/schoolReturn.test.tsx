@@ -1,0 +1,158 @@
+// @vitest-environment jsdom
+/**
+ * Loading a school's messy return against the tablet's roster: file errors,
+ * progress, every review section, accepting, and the SSID updates queued in
+ * the outbox with source `school_records`.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { seriousViolations } from '../axe';
+import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../harness';
+import { ROSTER, seedRoster } from './fixtures';
+
+let store: Store;
+beforeEach(async () => {
+  store = await openTestStore();
+  await seedSchools(store);
+});
+afterEach(() => {
+  cleanup();
+  closeStore(store);
+});
+
+/** An Excel "CSV UTF-8" save from a European-locale machine: BOM, semicolons, M/D/YYYY. */
+const MESSY = [
+  '\uFEFFStudent First Name;Legal Last Name;Birthdate;Statewide Student ID',
+  'Ana Lucia;Garcia Lopez;3/10/2012;3120558741', // accents and hyphen dropped: exact
+  'Marcus;ONeil;11/2/2011;3120558742', // apostrophe dropped: exact
+  'Thuy;Nguyen;6/21/2012;4821937561', // differs from the SSID she has
+  'Deigo;Ramirez;1/15/2012;3120558743', // two letters swapped: probable
+  'Sam;Lee;2/2/2012;3120558744', // twins on the roster: ambiguous
+  'Zoe;Park;4/4/2012;312055874', // nine digits: invalid
+  'Nobody;Here;5/5/2012;3120558745', // unmatched
+].join('\r\n');
+
+async function seedTwinsAndPaper(): Promise<string[]> {
+  const ids = await seedRoster(store, [
+    ...ROSTER,
+    { firstName: 'Sam', lastName: 'Lee', dateOfBirth: '2012-02-02', schoolStudentId: 'L2001' },
+    { firstName: 'Sam', lastName: 'Lee', dateOfBirth: '2012-02-02', schoolStudentId: 'L2002' },
+  ]);
+  return ids;
+}
+
+function upload(text: string | Uint8Array, name = 'return.csv') {
+  const file = new File([text], name, { type: 'text/csv' });
+  fireEvent.change(screen.getByLabelText('School’s return file (CSV)'), { target: { files: [file] } });
+}
+
+const section = (title: RegExp) => screen.getByRole('region', { name: title });
+
+describe('school return import', () => {
+  it('sorts a messy return into the review sections and queues only what the advisor accepts', async () => {
+    const ids = await seedTwinsAndPaper();
+    renderApp(store, '/students/school-return');
+    upload(MESSY);
+    await screen.findByRole('heading', { name: 'Exact matches (2)' });
+
+    expect(within(section(/^Probable matches/)).getByText(/Line 5/)).toBeTruthy();
+    expect(within(section(/^Differs from the SSID/)).getByText(/differs from the one the student already has/)).toBeTruthy();
+    expect(within(section(/^Invalid SSIDs/)).getByText(/9 digits: one is missing/)).toBeTruthy();
+    expect(within(section(/^Unmatched/)).getByText(/No student with this name and date of birth/)).toBeTruthy();
+    expect(within(section(/^Ambiguous/)).getByRole('group', { name: 'Line 6: which student is it?' })).toBeTruthy();
+    // The school's numbers are masked like any list of SSIDs.
+    expect(document.body.textContent).not.toContain('3120558741');
+    // Invalid and unmatched rows cannot be accepted at all.
+    expect(within(section(/^Invalid SSIDs/)).queryByRole('checkbox')).toBeNull();
+    expect(within(section(/^Unmatched/)).queryByRole('checkbox')).toBeNull();
+
+    const apply = () => screen.getByRole('button', { name: /^Apply \d+ SSID updates?$/ });
+    expect(apply().textContent).toBe('Apply 0 SSID updates');
+    expect((apply() as HTMLButtonElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all exact (2)' }));
+    expect(apply().textContent).toBe('Apply 2 SSID updates');
+    // "Accept all exact" never takes the row that differs from what the student has.
+    expect((screen.getByLabelText('Accept line 4') as HTMLInputElement).checked).toBe(false);
+
+    fireEvent.click(screen.getByLabelText('Accept line 5'));
+    fireEvent.click(within(section(/^Ambiguous/)).getAllByRole('radio')[0]!);
+    expect(apply().textContent).toBe('Apply 4 SSID updates');
+    fireEvent.click(screen.getByLabelText('Accept line 5'));
+    expect(apply().textContent).toBe('Apply 3 SSID updates');
+
+    fireEvent.click(apply());
+    await screen.findByText(/3 SSID updates from return\.csv queued, with the source “School records”\. They sync like any edit/);
+
+    const outbox = await store.db.outbox.toArray();
+    const updates = outbox.map((row) => row.mutation).map((m) => ('ssid' in m ? { studentId: m.studentId, ssid: m.ssid, source: m.source } : null));
+    expect(updates).toEqual([
+      { studentId: ids[0], ssid: '3120558741', source: 'school_records' },
+      { studentId: ids[1], ssid: '3120558742', source: 'school_records' },
+      { studentId: expect.any(String), ssid: '3120558744', source: 'school_records' },
+    ]);
+    expect([ids[5], ids[6]]).toContain(updates[2]!.studentId);
+    expect((await store.db.roster.get(ids[0]!))?.pendingSsidLast4).toBe('8741');
+  });
+
+  it('flags a school SSID that differs from the one typed from the paper and queues it only once accepted', async () => {
+    const ids = await seedRoster(store, ROSTER);
+    const paper = await seedRecord(store, null, completeFields({ firstName: 'Marcus', lastName: 'O’Neil', dateOfBirth: '2011-11-02', ssid: '3120558799' }));
+    await store.db.applications.update(paper.id, { studentId: ids[1] });
+    renderApp(store, '/students/school-return');
+    upload('First Name,Last Name,DOB,SSID\nMarcus,O’Neil,11/02/2011,3120558742\n');
+    const differs = await screen.findByRole('region', { name: /^Differs from the SSID/ });
+    expect(within(differs).getByText(/Line 2/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accept all exact (0)' })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Accept line 2'));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply 1 SSID update' }));
+    await screen.findByText(/1 SSID update from return\.csv queued/);
+    const [mutation] = (await store.db.outbox.toArray()).map((r) => r.mutation);
+    expect(mutation).toMatchObject({ studentId: ids[1], ssid: '3120558742', source: 'school_records' });
+    // The server holds no SSID for him yet: nothing is replaced there.
+    expect(mutation).not.toHaveProperty('replaces');
+  });
+
+  it('tells the server which SSID an accepted differing number replaces', async () => {
+    const ids = await seedRoster(store, ROSTER);
+    renderApp(store, '/students/school-return');
+    upload('First Name,Last Name,DOB,SSID\nThuy,Nguyen,6/21/2012,4821937561\n');
+    await screen.findByRole('region', { name: /^Differs from the SSID/ });
+    fireEvent.click(screen.getByLabelText('Accept line 2'));
+    fireEvent.click(screen.getByRole('button', { name: 'Apply 1 SSID update' }));
+    await screen.findByText(/1 SSID update from return\.csv queued/);
+    const [mutation] = (await store.db.outbox.toArray()).map((r) => r.mutation);
+    expect(mutation).toMatchObject({ studentId: ids[2], ssid: '4821937561', replaces: '7560' });
+  });
+
+  it('says clearly why a file cannot be loaded', async () => {
+    await seedRoster(store, ROSTER);
+    renderApp(store, '/students/school-return');
+    upload('First Name,Last Name,Birthdate\nAna,Garcia,3/10/2012\n', 'no-ssid.csv');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('no-ssid.csv could not be loaded.');
+    expect(alert.textContent).toMatch(/No column for the .*SSID/);
+  });
+
+  it('shows the rows read while a large file is parsed, then the review', async () => {
+    await seedRoster(store, ROSTER);
+    renderApp(store, '/students/school-return');
+    const rows = Array.from({ length: 3000 }, (_, i) => `Student${i},Family${i},1/1/2012,${String(3_100_000_000 + i)}`);
+    upload(['First Name,Last Name,Birthdate,SSID', ...rows].join('\n'), 'district.csv');
+    await screen.findByText(/^\d+ of 3000 rows read$/);
+    expect(screen.getByRole('progressbar', { name: 'Reading district.csv' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Unmatched (3000)' }, { timeout: 30_000 });
+  });
+
+  it('has no serious accessibility violation on the picker or the review', async () => {
+    await seedTwinsAndPaper();
+    renderApp(store, '/students/school-return');
+    await screen.findByLabelText('School’s return file (CSV)');
+    expect(await seriousViolations()).toEqual([]);
+    upload(MESSY);
+    await screen.findByRole('heading', { name: 'Exact matches (2)' });
+    await waitFor(async () => expect(await seriousViolations()).toEqual([]));
+  });
+});
