@@ -43,9 +43,14 @@ async function seedTwinsAndPaper(): Promise<string[]> {
   return ids;
 }
 
-function upload(text: string | Uint8Array, name = 'return.csv') {
+function upload(text: string, name = 'return.csv') {
   const file = new File([text], name, { type: 'text/csv' });
   fireEvent.change(screen.getByLabelText('School’s return file (CSV)'), { target: { files: [file] } });
+}
+
+/** The mutations in the outbox, in send order (rows written in the clear, as queueSsidUpdates writes them). */
+async function queued() {
+  return (await store.db.outbox.toArray()).map((row) => ('mutation' in row ? row.mutation : null));
 }
 
 const section = (title: RegExp) => screen.getByRole('region', { name: title });
@@ -86,8 +91,7 @@ describe('school return import', () => {
     fireEvent.click(apply());
     await screen.findByText(/3 SSID updates from return\.csv queued, with the source “School records”\. They sync like any edit/);
 
-    const outbox = await store.db.outbox.toArray();
-    const updates = outbox.map((row) => row.mutation).map((m) => ('ssid' in m ? { studentId: m.studentId, ssid: m.ssid, source: m.source } : null));
+    const updates = (await queued()).map((m) => (m && 'ssid' in m ? { studentId: m.studentId, ssid: m.ssid, source: m.source } : null));
     expect(updates).toEqual([
       { studentId: ids[0], ssid: '3120558741', source: 'school_records' },
       { studentId: ids[1], ssid: '3120558742', source: 'school_records' },
@@ -109,7 +113,7 @@ describe('school return import', () => {
     fireEvent.click(screen.getByLabelText('Accept line 2'));
     fireEvent.click(screen.getByRole('button', { name: 'Apply 1 SSID update' }));
     await screen.findByText(/1 SSID update from return\.csv queued/);
-    const [mutation] = (await store.db.outbox.toArray()).map((r) => r.mutation);
+    const [mutation] = await queued();
     expect(mutation).toMatchObject({ studentId: ids[1], ssid: '3120558742', source: 'school_records' });
     // The server holds no SSID for him yet: nothing is replaced there.
     expect(mutation).not.toHaveProperty('replaces');
@@ -123,7 +127,7 @@ describe('school return import', () => {
     fireEvent.click(screen.getByLabelText('Accept line 2'));
     fireEvent.click(screen.getByRole('button', { name: 'Apply 1 SSID update' }));
     await screen.findByText(/1 SSID update from return\.csv queued/);
-    const [mutation] = (await store.db.outbox.toArray()).map((r) => r.mutation);
+    const [mutation] = await queued();
     expect(mutation).toMatchObject({ studentId: ids[2], ssid: '4821937561', replaces: '7560' });
   });
 
