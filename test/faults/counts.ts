@@ -4,8 +4,14 @@
  * under two ids is caught as a duplicate as surely as a missing one is caught as lost.
  */
 import type { Kysely } from 'kysely';
-import type { LocalApplication } from '../../src/app/db/schema';
+import type { ConfirmedApplication } from '../../src/shared/application';
 import type { Database } from '../../src/server/db/schema';
+
+/** A record as the advisor confirmed it: what the server must hold, once. */
+export interface SentRecord {
+  id: string;
+  application: ConfirmedApplication;
+}
 
 /** One scenario's counts. */
 export interface Ledger {
@@ -24,18 +30,18 @@ function contentKey(application: { firstName: string; lastName: string; dateOfBi
 }
 
 /** Compares the confirmed records with the server's enrollments (and their students). */
-export async function countLedger(db: Kysely<Database>, sent: readonly LocalApplication[]): Promise<Ledger> {
+export async function countLedger(db: Kysely<Database>, sent: readonly SentRecord[]): Promise<Ledger> {
   const rows = await db.selectFrom('enrollments').select(['id', 'application']).execute();
-  const server = rows.map((row) => ({ id: row.id, application: JSON.parse(row.application) as LocalApplication['fields'] }));
+  const server = rows.map((row) => ({ id: row.id, application: JSON.parse(row.application) as ConfirmedApplication }));
   const sentIds = new Set(sent.map((r) => r.id));
-  const sentKeys = new Set(sent.map((r) => contentKey(r.fields)));
+  const sentKeys = new Set(sent.map((r) => contentKey(r.application)));
   const ours = server.filter((row) => sentIds.has(row.id) || sentKeys.has(contentKey(row.application)));
   const byId = new Map(ours.map((row) => [row.id, row]));
 
   let lost = 0;
   for (const record of sent) {
     const stored = byId.get(record.id);
-    if (!stored || JSON.stringify(sortKeys(stored.application)) !== JSON.stringify(sortKeys(record.fields))) lost++;
+    if (!stored || JSON.stringify(sortKeys(stored.application)) !== JSON.stringify(sortKeys(record.application))) lost++;
   }
   const keys = new Set(ours.map((row) => contentKey(row.application)));
   return { sent: sent.length, onServer: ours.length, lost, duplicated: ours.length - keys.size };

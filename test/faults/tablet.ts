@@ -6,11 +6,12 @@
 import 'fake-indexeddb/auto';
 import { closeStore, openStore, type Store } from '../../src/app/db/connection';
 import { confirmApplications, newDraft, saveDraft } from '../../src/app/db/applications';
-import type { LocalApplication } from '../../src/app/db/schema';
 import { createApiClient, type ApiClient } from '../../src/app/sync/api';
 import { SyncEngine } from '../../src/app/sync/engine';
 import { signIn } from '../../src/app/sync/session';
+import { confirmedApplicationSchema } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
+import type { SentRecord } from './counts';
 import { completeFields } from '../app/sync/fixtures';
 
 /** A signed-in tablet with schools pulled. */
@@ -20,10 +21,10 @@ export interface Tablet {
   schoolId: string;
   /** A fresh engine on this tablet's store, as another tab or a restarted app would have. */
   engine(): SyncEngine;
-  /** Types and confirms `count` records; returns them as confirmed (what must reach the server). */
-  confirm(count: number): Promise<LocalApplication[]>;
-  /** Every local record and the outbox size. */
-  local(): Promise<{ records: LocalApplication[]; outbox: number }>;
+  /** Types and confirms `count` records; returns what must reach the server. */
+  confirm(count: number): Promise<SentRecord[]>;
+  /** The status of every local record (a plain, indexed column), and the outbox size. */
+  local(): Promise<{ statuses: string[]; outbox: number }>;
   close(): void;
 }
 
@@ -59,20 +60,20 @@ export async function newTablet(baseUrl: string, credentials: { email: string; p
     schoolId: school.id,
     engine,
     async confirm(count) {
-      const ids: string[] = [];
+      const typedRecords: SentRecord[] = [];
       for (let i = 0; i < count; i++) {
         typed += 1;
         const fields = completeFields(typed, school.id, { lastName: `Fault${tag}`, ssid: ssidFor(tag, typed), ssidSource: 'student_form' });
         const draft = newDraft(null);
         await saveDraft(store.db, { ...draft, fields, ssidRekey: fields.ssid });
-        ids.push(draft.id);
+        typedRecords.push({ id: draft.id, application: confirmedApplicationSchema.parse(fields) });
       }
-      const result = await confirmApplications(store, ids);
+      const result = await confirmApplications(store, typedRecords.map((r) => r.id));
       if (result.skipped.length > 0) throw new Error(`Confirmation skipped records: ${result.skipped[0]!.reason}`);
-      return (await store.db.applications.bulkGet(ids)).filter((r): r is LocalApplication => r !== undefined);
+      return typedRecords;
     },
     async local() {
-      return { records: await store.db.applications.toArray(), outbox: await store.db.outbox.count() };
+      return { statuses: (await store.db.applications.toArray()).map((r) => r.status), outbox: await store.db.outbox.count() };
     },
     close: () => closeStore(store),
   };

@@ -13,3 +13,23 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!result.success) throw new Problem('invalidBody', fieldReasons(result.error));
   return result.data;
 }
+
+/** Paths of the strings inside `value` that contain U+0000. */
+function nulPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nulPaths(item, [...path, key]));
+  return [];
+}
+
+/**
+ * `schema`, also refusing U+0000 in any string. PostgreSQL text cannot hold it
+ * and fails the whole statement (a 500, and a push that fails on every retry),
+ * while SQLite would store it: refusing it at the boundary makes both databases
+ * answer the same clear 4xx, or reject the one record.
+ */
+export function withoutNul<S extends z.ZodType>(schema: S): S {
+  return schema.superRefine((value, ctx) => {
+    for (const path of nulPaths(value)) ctx.addIssue({ code: 'custom', path, message: 'Contains a NUL character, which cannot be stored.' });
+  }) as S;
+}

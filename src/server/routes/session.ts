@@ -6,7 +6,7 @@ import { DECOY_HASH, verifyPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import { Problem } from '../http/problem';
 import { callerOf } from '../http/authenticate';
-import { parseOrThrow } from '../http/validation';
+import { parseOrThrow, withoutNul } from '../http/validation';
 import { registerDevice } from '../queries/devices';
 import { clearAttempts, countAttempt } from '../queries/rate-limits';
 import { insertSession, revokeSession } from '../queries/sessions';
@@ -18,12 +18,14 @@ const WINDOW_MS = 15 * 60 * 1000;
 const MAX_PER_IP = 60;
 const MAX_PER_EMAIL = 10;
 
+const signInSchema = withoutNul(sessionRequestSchema);
+
 /** Registers the session routes. */
 export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDays }: ServerDeps): Promise<void> {
   const { db } = handle;
 
   app.post('/api/session', { config: { public: true }, bodyLimit: 16 * 1024 }, async (request, reply) => {
-    const body = parseOrThrow(sessionRequestSchema, request.body);
+    const body = parseOrThrow(signInSchema, request.body);
     const now = new Date();
     const retryAfter = { 'retry-after': String(WINDOW_MS / 1000) };
     if ((await countAttempt(db, `sign-in:ip:${request.ip}`, WINDOW_MS, now)) > MAX_PER_IP) throw new Problem('tooManyRequests', undefined, retryAfter);

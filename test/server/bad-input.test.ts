@@ -1,0 +1,165 @@
+/**
+ * Bad input on every API route (issue 5, item 6), fuzzed with fast-check over
+ * real HTTP on each database: malformed JSON, wrong types, missing and unknown
+ * fields, huge bodies and query strings. Each is answered with a 4xx carrying a
+ * catalogued ProblemBody, stores nothing, and the server keeps serving.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEMS } from '../../src/shared/problems';
+import type { DatabaseHandle } from '../../src/server/db/connect';
+import { DATABASES } from './helpers/databases';
+import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
+import { call, signIn, startServer, type Answer, type RunningServer } from './helpers/http';
+
+/** Runs per property: enough to find shape bugs, cheap enough for CI. */
+const RUNS = 30;
+
+/** Every route the server has, and whether the table below fuzzes it. */
+const COVERED = ['DELETE /api/session', 'GET /api/session', 'POST /api/session', 'POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/students', 'GET /api/students/:id'];
+
+const TABLES = ['centers', 'schools', 'users', 'sessions', 'devices', 'students', 'enrollments', 'audit_log'] as const;
+
+/** Row counts of every table a request could write to. */
+export async function rowCounts(handle: DatabaseHandle): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+/** A 4xx whose body is the catalogue's problem for that status, with its message. */
+export function expectProblem(answer: Answer, label: string): void {
+  expect(answer.status, `${label}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  expect(answer.status, label).toBeLessThan(500);
+  const body = answer.body as { code?: unknown; message?: unknown };
+  const entry = Object.values(PROBLEMS).find((p) => p.code === body.code);
+  expect(entry, `${label}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBeDefined();
+  expect(entry!.status).toBe(answer.status);
+  expect(body.message).toBe(entry!.message);
+}
+
+/** Routes as Fastify prints them, e.g. "GET /api/students/:id". */
+function routesOf(tree: string): string[] {
+  const routes: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    stack.push(match[2]!);
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m !== '' && m !== 'HEAD')) routes.push(`${method} ${stack.join('')}`);
+  }
+  return routes;
+}
+
+/** Text that is not JSON, or is JSON of the wrong shape. */
+const notABody = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v).slice(0, -1)),
+  fc.constantFrom('', '{', '{"email":', 'null', '[]', '"x"', '{"a":1}{"b":2}', '\u0000', '{"__proto__":{"admin":true}}'),
+);
+
+describe.each(DATABASES)('bad input on $name', (database) => {
+  let handle: DatabaseHandle;
+  let server: RunningServer;
+  let center: CenterFixture;
+  let session: Awaited<ReturnType<typeof signIn>>;
+  let nextMutationId = 1;
+
+  beforeAll(async () => {
+    handle = await database.open();
+    server = await startServer(handle);
+    center = await makeCenter(handle);
+    session = await signIn(server.url, center.advisor.email, center.advisor.password);
+  });
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+  });
+
+  /** Sends every generated request, each must be a clean 4xx; then nothing is stored and a valid push still works. */
+  async function expectRefusedAndHarmless<T>(arbitrary: fc.Arbitrary<T>, send: (value: T) => Promise<Answer>, label: string): Promise<void> {
+    const before = await rowCounts(handle);
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (value) => {
+        expectProblem(await send(value), `${label} ${JSON.stringify(value).slice(0, 200)}`);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await rowCounts(handle)).toEqual(before);
+    const valid = mutation(nextMutationId++, center.schoolIds[0]!);
+    const answer = await call<{ results: { status: string }[] }>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: [valid] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.results.map((r) => r.status)).toEqual(['applied']);
+  }
+
+  const json = { 'content-type': 'application/json' };
+
+  it('fuzzes every route the server has', async () => {
+    expect(routesOf(server.app.printRoutes({ commonPrefix: false })).sort()).toEqual([...COVERED].sort());
+  });
+
+  it('refuses malformed and wrongly shaped sign-in bodies', async () => {
+    const wrongShape = fc.record(
+      { email: fc.oneof(fc.jsonValue(), fc.string()), password: fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 })), deviceId: fc.oneof(fc.jsonValue(), fc.string()), deviceName: fc.jsonValue(), extra: fc.jsonValue() },
+      { requiredKeys: [] },
+    );
+    await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/session', { rawBody: raw, headers: json }), 'raw sign-in');
+    await expectRefusedAndHarmless(wrongShape, (body) => call(server.url, 'POST', '/api/session', { body }), 'sign-in');
+  });
+
+  it('refuses a sign-in body over its limit, and over-long or NUL-bearing fields', async () => {
+    const before = await rowCounts(handle);
+    const base = { email: center.advisor.email, password: center.advisor.password, deviceId: session.deviceId };
+    expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'x'.repeat(20_000) } }), 'over the limit');
+    expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'x'.repeat(121) } }), 'long device name');
+    expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, password: 'p'.repeat(201) } }), 'long password');
+    // PostgreSQL cannot store U+0000: it must be a 400 there as on SQLite, not a 500.
+    expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'Tablet\u00003' } }), 'NUL in device name');
+    expect(await rowCounts(handle)).toEqual(before);
+  });
+
+  it('refuses malformed and wrongly shaped push envelopes', async () => {
+    const push = (body: unknown) => call(server.url, 'POST', '/api/sync/push', { token: session.token, body });
+    const badMutations = fc.oneof(
+      fc.constant([]),
+      fc.jsonValue().filter((v) => !Array.isArray(v)),
+      fc.array(fc.oneof(fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)), fc.record({ recordId: fc.string() })), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.oneof(fc.integer({ max: 0 }), fc.double({ min: 0.1, max: 1e6, noInteger: true }), fc.string()), { minLength: 1, maxLength: 5 }).map((ids) => ids.map((mutationId) => ({ mutationId }))),
+      fc.integer({ min: 2, max: 100 }).map((n) => [{ mutationId: n }, { mutationId: n - 1 }]),
+      fc.constant(Array.from({ length: 501 }, (_, i) => ({ mutationId: i + 1 }))),
+    );
+    await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/sync/push', { token: session.token, rawBody: raw, headers: json }), 'raw push');
+    await expectRefusedAndHarmless(badMutations, (mutations) => push({ deviceId: session.deviceId, mutations }), 'mutations');
+    await expectRefusedAndHarmless(fc.oneof(fc.jsonValue(), fc.uuid({ version: 7 })), (deviceId) => push({ deviceId, mutations: [mutation(nextMutationId, center.schoolIds[0]!)] }), 'deviceId');
+    await expectRefusedAndHarmless(fc.constant(null), () => push({ mutations: [mutation(nextMutationId, center.schoolIds[0]!)] }), 'no deviceId');
+  });
+
+  it('refuses bad pull checkpoints', async () => {
+    const checkpoint = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 200 }),
+      fc.string({ minLength: 1, maxLength: 40 }).map((s) => Buffer.from(s).toString('base64url')),
+      fc.tuple(fc.string(), fc.string()).map(([seq, key]) => Buffer.from(`v1:${seq}:${key}`).toString('base64url')),
+      fc.constantFrom('v1:1:ab', Buffer.from('v1:-1:ab').toString('base64url'), Buffer.from('v1:1e99:ab').toString('base64url'), 'x'.repeat(201)),
+    ).filter((s) => !/^v1:\d{1,15}:[0-9a-f]{1,64}$/.test(Buffer.from(s, 'base64url').toString()));
+    await expectRefusedAndHarmless(checkpoint, (value) => call(server.url, 'GET', `/api/sync/pull?checkpoint=${encodeURIComponent(value)}`, { token: session.token }), 'checkpoint');
+    expectProblem(await call(server.url, 'GET', '/api/sync/pull?checkpoint=a&checkpoint=b', { token: session.token }), 'two checkpoints');
+  });
+
+  it('refuses bad student queries and ids', async () => {
+    const badQuery = fc.oneof(
+      fc.string({ minLength: 101, maxLength: 3000 }).map((q) => `q=${encodeURIComponent(q)}`),
+      fc.tuple(fc.string(), fc.string()).map(([a, b]) => `q=${encodeURIComponent(a)}&q=${encodeURIComponent(b)}`),
+      fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `q=${encodeURIComponent(`${a}\u0000${b}`)}`),
+      fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 501 }), fc.string().filter((s) => !/^\s*\d+\s*$/.test(s))).map((limit) => `limit=${encodeURIComponent(String(limit))}`),
+    );
+    await expectRefusedAndHarmless(badQuery, (query) => call(server.url, 'GET', `/api/students?${query}`, { token: session.token }), 'students query');
+    const badId = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.uuid(), fc.constantFrom("' OR 1=1 --", '..%2f..%2fetc%2fpasswd', '%00', 'a\u0000b'));
+    await expectRefusedAndHarmless(badId, (id) => call(server.url, 'GET', `/api/students/${encodeURIComponent(id)}`, { token: session.token }), 'student id');
+  });
+});
