@@ -12,11 +12,13 @@ import { loggerOptions } from './http/logger';
 import { problemFor, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
 import { hasBuild, registerStaticFiles } from './http/static-files';
+import { enrollmentRoutes } from './routes/enrollments';
+import { reEnrollRoutes } from './routes/re-enroll';
 import { sessionRoutes } from './routes/session';
 import { studentRoutes } from './routes/students';
 import { syncRoutes } from './routes/sync';
 import { resolveServerSecret } from './secret';
-import type { ServerDeps } from './deps';
+import { DEFAULT_RE_ENROLL_LIMITS, type ReEnrollLimits, type ServerDeps } from './deps';
 
 export interface BuildServerOptions {
   /** A migrated database. */
@@ -28,6 +30,8 @@ export interface BuildServerOptions {
   sessionTtlDays?: number;
   /** Honour X-Forwarded-For for the caller's IP (only behind a proxy you control). */
   trustProxy?: boolean;
+  /** Re-enrollment rate limits and answer floor; defaults in DEFAULT_RE_ENROLL_LIMITS. */
+  reEnroll?: Partial<ReEnrollLimits>;
   /** false for silence; `stream` to capture the log lines. */
   logger?: false | { level?: string; stream?: { write(line: string): void } };
 }
@@ -46,6 +50,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     handle,
     serverSecret: await resolveServerSecret(handle.db, options.serverSecret),
     sessionTtlDays: options.sessionTtlDays ?? 30,
+    reEnroll: { ...DEFAULT_RE_ENROLL_LIMITS, ...options.reEnroll },
   };
 
   registerSecurityHeaders(app);
@@ -61,6 +66,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(sessionRoutes, deps);
   await app.register(syncRoutes, deps);
   await app.register(studentRoutes, deps);
+  await app.register(enrollmentRoutes, deps);
+  await app.register(reEnrollRoutes, deps);
 
   const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
   if (serveApp) await registerStaticFiles(app, options.distDir!);

@@ -5,12 +5,12 @@
  * advisory lock keeps two instances starting at once from racing.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DatabaseHandle } from './connect';
+import type { DatabaseHandle, Dialect } from './connect';
 import type { Database } from './schema';
 
 interface Migration {
   name: string;
-  up(trx: Transaction<Database>): Promise<void>;
+  up(trx: Transaction<Database>, dialect: Dialect): Promise<void>;
 }
 
 /** Never edit a migration that has shipped: add a new one. */
@@ -153,6 +153,45 @@ const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    // Students re-enroll online (pending_approval), and approval is recorded.
+    name: '002_enrollment_approval',
+    async up(trx, dialect) {
+      const statuses = sql`status in ('submitted', 'needs_review', 'approved', 'pending_approval')`;
+      if (dialect === 'postgres') {
+        await sql`alter table enrollments drop constraint enrollments_status_check`.execute(trx);
+        await sql`alter table enrollments add constraint enrollments_status_check check (${statuses})`.execute(trx);
+      } else {
+        // SQLite cannot change a check constraint: rebuild the table (nothing references it).
+        await trx.schema.createTable('enrollments_next')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('student_id', 'text', (c) => c.notNull().references('students.id'))
+          .addColumn('center_id', 'text', (c) => c.notNull().references('centers.id'))
+          .addColumn('program_year', 'text', (c) => c.notNull())
+          .addColumn('application', 'text', (c) => c.notNull())
+          .addColumn('paf_status', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(statuses))
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('client_version', 'integer', (c) => c.notNull())
+          .addColumn('updated_by', 'text', (c) => c.notNull())
+          .addColumn('updated_by_device', 'text', (c) => c.notNull())
+          .addColumn('confirmed_at', 'text', (c) => c.notNull())
+          .addColumn('updated_seq', 'bigint', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await sql`insert into enrollments_next select * from enrollments`.execute(trx);
+        await trx.schema.dropTable('enrollments').execute();
+        await trx.schema.alterTable('enrollments_next').renameTo('enrollments').execute();
+        await trx.schema.createIndex('enrollments_student').on('enrollments').columns(['student_id', 'program_year']).execute();
+      }
+      await trx.schema.alterTable('enrollments').addColumn('origin', 'text', (c) => c.notNull().defaultTo('tablet')).execute();
+      await trx.schema.alterTable('enrollments').addColumn('approved_at', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('approved_by', 'text').execute();
+      // The approvals list: a center's enrollments waiting for the advisor.
+      await trx.schema.createIndex('enrollments_center_status').on('enrollments').columns(['center_id', 'status']).execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */
@@ -165,7 +204,7 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
       await ensureMigrationsTable(trx);
       const done = await trx.selectFrom('schema_migrations').select('name').where('name', '=', migration.name).executeTakeFirst();
       if (done) return false;
-      await migration.up(trx);
+      await migration.up(trx, handle.dialect);
       await trx.insertInto('schema_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
       return true;
     });

@@ -3,6 +3,7 @@
  * SQLite and PostgreSQL agree on: text ids, integer/bigint counters, ISO-8601
  * text timestamps (they sort as text), and 0/1 integers for booleans.
  */
+import type { Generated } from 'kysely';
 import type { Role } from '../auth/roles';
 
 export interface SchemaMigrationsTable {
@@ -96,9 +97,12 @@ export interface StudentsTable {
   updated_at: string;
 }
 
-export const ENROLLMENT_STATUSES = ['submitted', 'needs_review', 'approved'] as const;
+/** `pending_approval`: a student re-enrolled online and waits for the advisor. */
+export const ENROLLMENT_STATUSES = ['submitted', 'needs_review', 'approved', 'pending_approval'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 export type PafStatus = 'signed' | 'missing';
+/** Where an enrollment came from: an advisor's tablet, or the student's re-enrollment page. */
+export type EnrollmentOrigin = 'tablet' | 'student_online';
 
 export interface EnrollmentsTable {
   /** The application record id made on the tablet. */
@@ -112,14 +116,18 @@ export interface EnrollmentsTable {
   status: EnrollmentStatus;
   /** Server version: 1 on first write, +1 on each applied change. */
   version: number;
-  /** The tablet's own version counter of the last applied write. */
+  /** The tablet's own version counter of the last applied write; 0 for one made online. */
   client_version: number;
+  /** The user (and their device) who last changed it; empty for a student's online re-enrollment. */
   updated_by: string;
   updated_by_device: string;
   confirmed_at: string;
   updated_seq: number;
   created_at: string;
   updated_at: string;
+  origin: Generated<EnrollmentOrigin>;
+  approved_at: string | null;
+  approved_by: string | null;
 }
 
 export interface SsidPolicyTable {

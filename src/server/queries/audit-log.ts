@@ -18,3 +18,18 @@ export async function appendAudit(db: Executor, entry: Omit<AuditEntry, 'id'>): 
 export async function auditOf(db: Executor, entity: string, entityId: string): Promise<AuditEntry[]> {
   return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id').execute();
 }
+
+/** An audit entry with the name of the user who made it (null for none, e.g. a student online). */
+export type NamedAuditEntry = AuditEntry & { user_name: string | null };
+
+/** The SSID changes of one student, oldest first, with who made them. */
+export async function ssidHistoryOf(db: Executor, studentId: string): Promise<NamedAuditEntry[]> {
+  return db.selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .selectAll('audit_log')
+    .select('users.name as user_name')
+    .where('audit_log.entity', '=', 'student').where('audit_log.entity_id', '=', studentId)
+    .where('audit_log.action', 'like', 'ssid_%')
+    .orderBy('audit_log.id')
+    .execute();
+}

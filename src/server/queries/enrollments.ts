@@ -1,17 +1,24 @@
 /** Queries on `enrollments`: one row per application record, per program year. */
-import type { Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { EnrollmentsTable } from '../db/schema';
 import type { Executor } from './executor';
 
 export type EnrollmentRow = Selectable<EnrollmentsTable>;
+
+/** The columns lists need: everything but the application JSON. */
+const SUMMARY_COLUMNS = [
+  'id', 'student_id', 'center_id', 'program_year', 'paf_status', 'status', 'version', 'client_version', 'updated_by',
+  'updated_by_device', 'confirmed_at', 'updated_seq', 'created_at', 'updated_at', 'origin', 'approved_at', 'approved_by',
+] as const;
+export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application'>;
 
 /** The enrollment with this record id, in any center (callers check the center). */
 export async function findEnrollment(db: Executor, id: string): Promise<EnrollmentRow | undefined> {
   return db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Adds an enrollment. */
-export async function insertEnrollment(db: Executor, enrollment: EnrollmentRow): Promise<void> {
+/** Adds an enrollment; origin defaults to the tablet. */
+export async function insertEnrollment(db: Executor, enrollment: Insertable<EnrollmentsTable>): Promise<void> {
   await db.insertInto('enrollments').values(enrollment).execute();
 }
 
@@ -21,11 +28,44 @@ export async function updateEnrollment(db: Executor, id: string, changes: Update
 }
 
 /** The enrollments of these students, newest program year first; without the application JSON. */
-export async function enrollmentsOfStudents(db: Executor, studentIds: readonly string[]): Promise<Omit<EnrollmentRow, 'application'>[]> {
+export async function enrollmentsOfStudents(db: Executor, studentIds: readonly string[]): Promise<EnrollmentSummaryRow[]> {
   if (studentIds.length === 0) return [];
   return db.selectFrom('enrollments')
-    .select(['id', 'student_id', 'center_id', 'program_year', 'paf_status', 'status', 'version', 'client_version', 'updated_by', 'updated_by_device', 'confirmed_at', 'updated_seq', 'created_at', 'updated_at'])
+    .select(SUMMARY_COLUMNS)
     .where('student_id', 'in', studentIds)
     .orderBy('program_year', 'desc').orderBy('id')
+    .execute();
+}
+
+/** The student's enrollment for a program year, if any (the oldest, should there be several). */
+export async function enrollmentOfYear(db: Executor, studentId: string, programYear: string): Promise<EnrollmentSummaryRow | undefined> {
+  return db.selectFrom('enrollments')
+    .select(SUMMARY_COLUMNS)
+    .where('student_id', '=', studentId).where('program_year', '=', programYear)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** A pending enrollment with the student it is for. */
+export interface PendingRow extends EnrollmentSummaryRow {
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  grade: string;
+  school_id: string;
+  ssid: string | null;
+}
+
+/** The center's enrollments waiting for approval (from tablets and online), oldest first. */
+export async function pendingEnrollments(db: Executor, centerId: string, limit: number): Promise<PendingRow[]> {
+  return db.selectFrom('enrollments')
+    .innerJoin('students', 'students.id', 'enrollments.student_id')
+    .select(SUMMARY_COLUMNS.map((c) => `enrollments.${c}` as const))
+    .select(['students.first_name', 'students.last_name', 'students.date_of_birth', 'students.grade', 'students.school_id', 'students.ssid'])
+    .where('enrollments.center_id', '=', centerId)
+    .where('enrollments.status', 'in', ['submitted', 'pending_approval'])
+    .where('students.deleted', '=', 0)
+    .orderBy('enrollments.created_at').orderBy('enrollments.id')
+    .limit(limit)
     .execute();
 }

@@ -94,7 +94,8 @@ async function writeEnrollment(trx: Executor, ctx: PushContext, mutation: Mutati
     program_year: a.programYear,
     application: JSON.stringify(a),
     paf_status: a.pafSignedDate === '' ? 'missing' : 'signed',
-    status,
+    // A corrected version of an approved enrollment stays approved.
+    status: existing?.status === 'approved' && status === 'submitted' ? 'approved' : status,
     version,
     client_version: mutation.version,
     updated_by: ctx.userId,

@@ -6,19 +6,26 @@
  * record never blocks the queue.
  */
 import { z } from 'zod';
-import { mutationSchema, pushRequestSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, isSsidUpdate, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
-import { parseOrThrow } from '../http/validation';
+import { parseOrThrow, withoutNul } from '../http/validation';
 import { lockChangeSeq } from '../queries/change-seq';
 import { lockDevice, setLastAppliedMutationId } from '../queries/devices';
 import { applyMutation, type PushContext } from './apply-mutation';
+import { applySsidUpdate } from './apply-ssid-update';
 
 /** What every mutation must carry for the queue to be ordered at all. */
 const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
 
 const ATTEMPTS = 3;
+
+/** A mutation the databases can store: a NUL in one record rejects that record, not the push. */
+const storableMutationSchema = withoutNul(anyMutationSchema);
+/** Each kind alone, to name the fields of a refused one (a union's error mixes both kinds). */
+const storableApplicationSchema = withoutNul(mutationSchema);
+const storableSsidUpdateSchema = withoutNul(ssidUpdateMutationSchema);
 
 /** Runs a push for the signed-in user; `sessionDeviceId` is the device their token was issued to. */
 export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown): Promise<PushResponse> {
@@ -55,10 +62,13 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
             results.push({ mutationId, recordId, status: 'duplicate' });
             continue;
           }
-          const parsed = mutationSchema.safeParse(raw);
-          results.push(parsed.success
-            ? await applyMutation(trx, ctx, parsed.data)
-            : { mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(parsed.error) } });
+          const parsed = storableMutationSchema.safeParse(raw);
+          if (!parsed.success) {
+            results.push({ mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(raw, parsed.error) } });
+          } else {
+            const m = parsed.data;
+            results.push(isSsidUpdate(m) ? await applySsidUpdate(trx, ctx, m) : await applyMutation(trx, ctx, m));
+          }
         }
         const lastAppliedMutationId = Math.max(last, highest);
         if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, lastAppliedMutationId);
@@ -71,8 +81,13 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
   }
 }
 
-/** Field reasons named as the advisor knows them: `ssid`, not `application.ssid`. */
-function rejectedFields(error: z.ZodError): { field: string; message: string }[] {
+/**
+ * Field reasons named as the advisor knows them: `ssid`, not `application.ssid`,
+ * for the kind of mutation that was sent.
+ */
+function rejectedFields(raw: unknown, unionError: z.ZodError): { field: string; message: string }[] {
+  const isSsidUpdateShaped = typeof raw === 'object' && raw !== null && 'kind' in raw && raw.kind === 'ssid_update';
+  const error = (isSsidUpdateShaped ? storableSsidUpdateSchema : storableApplicationSchema).safeParse(raw).error ?? unionError;
   return error.issues.map((issue) => {
     const path = issue.path.map(String);
     return { field: (path[0] === 'application' && path.length > 1 ? path.slice(1) : path).join('.'), message: issue.message };

@@ -1,0 +1,60 @@
+/**
+ * The student record information page (GET /api/students/:id): the summary the
+ * list shows, plus the whole SSID, who confirmed it, and its history from the
+ * audit log, where SSIDs appear only as their last four digits.
+ */
+import { ssidSourceSchema } from '../../shared/application';
+import type { SsidHistoryEntry, StudentRecord, StudentSummary } from '../../shared/protocol';
+import { ssidHistoryOf, type NamedAuditEntry } from '../queries/audit-log';
+import { enrollmentsOfStudents } from '../queries/enrollments';
+import type { Executor } from '../queries/executor';
+import type { StudentRow } from '../queries/students';
+import { userName } from '../queries/users';
+
+/** The list's view of students, their enrollments included; the SSID only as its last four digits. */
+export async function summarizeStudents(db: Executor, rows: StudentRow[]): Promise<StudentSummary[]> {
+  const enrollments = await enrollmentsOfStudents(db, rows.map((r) => r.id));
+  return rows.map((s) => {
+    const source = ssidSourceSchema.safeParse(s.ssid_source);
+    return {
+      id: s.id,
+      firstName: s.first_name,
+      middleName: s.middle_name,
+      lastName: s.last_name,
+      dateOfBirth: s.date_of_birth,
+      grade: s.grade,
+      schoolId: s.school_id,
+      schoolStudentId: s.school_student_id,
+      ssidLast4: s.ssid === null ? null : s.ssid.slice(-4),
+      ssidSource: source.success ? source.data : null,
+      ssidConfirmedAt: s.ssid_confirmed_at,
+      version: s.version,
+      updatedAt: s.updated_at,
+      enrollments: enrollments
+        .filter((e) => e.student_id === s.id)
+        .map((e) => ({ id: e.id, programYear: e.program_year, status: e.status, pafStatus: e.paf_status, version: e.version })),
+    };
+  });
+}
+
+/** The whole record of one student (the caller has checked the center). */
+export async function studentRecord(db: Executor, student: StudentRow): Promise<StudentRecord> {
+  const [summary] = await summarizeStudents(db, [student]);
+  const confirmedBy = student.ssid_confirmed_by === null ? undefined : await userName(db, student.ssid_confirmed_by);
+  const history = await ssidHistoryOf(db, student.id);
+  return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, history: history.map(toHistoryEntry) };
+}
+
+function toHistoryEntry(entry: NamedAuditEntry): SsidHistoryEntry {
+  return {
+    at: entry.at,
+    by: entry.user_name,
+    action: entry.action,
+    from: lastFour(entry.old_value),
+    to: lastFour(entry.new_value),
+  };
+}
+
+function lastFour(ssid: string | null): string | null {
+  return ssid === null || !/^\d{10}$/.test(ssid) ? null : ssid.slice(-4);
+}
