@@ -16,7 +16,10 @@ import { call, signIn, startServer, type Answer, type RunningServer } from './he
 const RUNS = 30;
 
 /** Every route the server has, and whether the table below fuzzes it. */
-const COVERED = ['DELETE /api/session', 'GET /api/session', 'POST /api/session', 'POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/students', 'GET /api/students/:id'];
+const COVERED = [
+  'DELETE /api/session', 'GET /api/session', 'POST /api/session', 'POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/students',
+  'GET /api/students/:id', 'GET /api/enrollments', 'POST /api/enrollments/:id/approve', 'POST /api/re-enroll',
+];
 
 const TABLES = ['centers', 'schools', 'users', 'sessions', 'devices', 'students', 'enrollments', 'audit_log'] as const;
 
@@ -73,7 +76,8 @@ describe.each(DATABASES)('bad input on $name', (database) => {
 
   beforeAll(async () => {
     handle = await database.open();
-    server = await startServer(handle);
+    // No answer floor on re-enrollment here: it is a timing defence, not what is tested.
+    server = await startServer(handle, { reEnroll: { floorMs: 0, maxPerIp: 10_000 } });
     center = await makeCenter(handle);
     session = await signIn(server.url, center.advisor.email, center.advisor.password);
   });
@@ -161,5 +165,29 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     await expectRefusedAndHarmless(badQuery, (query) => call(server.url, 'GET', `/api/students?${query}`, { token: session.token }), 'students query');
     const badId = fc.oneof(fc.string({ minLength: 1, maxLength: 100 }), fc.uuid(), fc.constantFrom("' OR 1=1 --", '..%2f..%2fetc%2fpasswd', '%00', 'a\u0000b'));
     await expectRefusedAndHarmless(badId, (id) => call(server.url, 'GET', `/api/students/${encodeURIComponent(id)}`, { token: session.token }), 'student id');
+  });
+
+  it('refuses bad pending-enrollment queries and approvals', async () => {
+    const badQuery = fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 30 }).filter((s) => s !== 'pending').map((status) => `status=${encodeURIComponent(status)}`),
+      fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 501 }), fc.string().filter((s) => !/^\s*\d+\s*$/.test(s))).map((limit) => `status=pending&limit=${encodeURIComponent(String(limit))}`),
+    );
+    await expectRefusedAndHarmless(badQuery, (query) => call(server.url, 'GET', `/api/enrollments?${query}`, { token: session.token }), 'enrollments query');
+    const approval = fc.record({
+      id: fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 80 }), fc.constant('a\u0000b')),
+      body: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), fc.record({ ssid: fc.oneof(fc.jsonValue(), fc.string({ maxLength: 20 })) })),
+    });
+    await expectRefusedAndHarmless(approval, ({ id, body }) => call(server.url, 'POST', `/api/enrollments/${encodeURIComponent(id)}/approve`, body === undefined ? { token: session.token } : { token: session.token, body }), 'approve');
+  });
+
+  it('refuses malformed and wrongly shaped re-enrollment bodies', async () => {
+    const wrongShape = fc.record(
+      { lastName: fc.oneof(fc.jsonValue(), fc.string({ maxLength: 100 })), dateOfBirth: fc.oneof(fc.jsonValue(), fc.string({ maxLength: 12 })), ssid: fc.oneof(fc.jsonValue(), fc.string({ maxLength: 12 })), extra: fc.jsonValue() },
+      { requiredKeys: [] },
+    );
+    await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/re-enroll', { rawBody: raw, headers: json }), 'raw re-enroll');
+    await expectRefusedAndHarmless(wrongShape, (body) => call(server.url, 'POST', '/api/re-enroll', { body }), 're-enroll');
+    expectProblem(await call(server.url, 'POST', '/api/re-enroll', { body: { lastName: 'x'.repeat(5_000), dateOfBirth: '2011-01-01', ssid: '9123456789' } }), 'over the limit');
   });
 });
