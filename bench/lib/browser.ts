@@ -25,6 +25,12 @@ export async function emulateSlowLink(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
+/** What the page shows, in one short line: said when a step fails, so the note tells what went wrong. */
+export async function visibleText(page: Page): Promise<string> {
+  const text = await page.locator('body').innerText().catch(() => '');
+  return text.replace(/\s+/g, ' ').trim().slice(0, 240);
+}
+
 /** Slows the page's main thread down `rate` times (CDP Emulation.setCPUThrottlingRate). */
 export async function throttleCpu(page: Page, rate: number): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page);

@@ -1,13 +1,17 @@
 /**
  * Cold start: a browser launched from scratch, offline, CPU throttled 4x, opens
- * the entry form of a batch from the service-worker cache. Measured from the
- * navigation's start until the form has focused its first field and the main
- * thread is free to take the keystroke.
+ * the entry form of a batch from the service-worker cache. The app starts
+ * locked (records are encrypted at rest), so the way to the form is: the unlock
+ * screen takes the passphrase, the key is derived, the form focuses its first
+ * field. The figure is the machine's share of that way: navigation start until
+ * the passphrase field takes typing, plus submitting the passphrase until the
+ * entry form takes typing. The advisor's own typing is not counted.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { launchProfile, throttleCpu } from '../lib/browser';
+import type { Page } from 'playwright-core';
+import { launchProfile, throttleCpu, visibleText } from '../lib/browser';
 import { describeError } from '../lib/errors';
 import { median } from '../lib/stats';
 import { figure, type Figure } from '../lib/report';
@@ -16,61 +20,111 @@ import { DEMO_EMAIL, DEMO_PASSWORD, startServerProcess } from '../lib/server-pro
 
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
+const PASSPHRASE = 'bench tablet passphrase 2025';
+
+/** Milestones the init script notes, ms from navigation start. */
+interface Milestones {
+  unlockReady?: number;
+  unlockSubmitted?: number;
+  entryReady?: number;
+}
 
 declare global {
   interface Window {
-    /** Set by the bench's init script: ms from navigation start until the entry form took typing. */
-    benchTypingReadyMs?: number;
+    benchMilestones?: Milestones;
   }
 }
 
-/** Installed before the app's scripts: notes when focus lands on an entry field, then waits for the task to end. */
-function watchForTypingReady(): void {
-  document.addEventListener('focusin', (event) => {
-    const target = event.target as HTMLElement | null;
-    if (window.benchTypingReadyMs !== undefined || !target?.matches('[data-entry-field]:not([disabled])')) return;
-    // A keystroke is handled once the task that focused the field is over.
+/**
+ * Installed before the app's scripts. A field "takes typing" once it is in the
+ * page, enabled, and the task that rendered it is over (a keystroke would be
+ * handled next): the unlock field when it appears, the entry form's first field
+ * when the form focuses it. No named inner functions: the page gets this
+ * function's source, without the helpers tsx wraps named functions in.
+ */
+function watchMilestones(): void {
+  const marks: Milestones = {};
+  window.benchMilestones = marks;
+  new MutationObserver(() => {
+    const field = document.querySelector<HTMLInputElement>('#vault-passphrase');
+    if (marks.unlockReady !== undefined || !field || field.disabled) return;
     setTimeout(() => {
-      window.benchTypingReadyMs ??= performance.now();
+      marks.unlockReady ??= performance.now();
+    }, 0);
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('submit', () => {
+    marks.unlockSubmitted ??= performance.now();
+  }, true);
+  document.addEventListener('focusin', (event) => {
+    if (!(event.target as HTMLElement | null)?.matches('[data-entry-field]:not([disabled])')) return;
+    setTimeout(() => {
+      marks.entryReady ??= performance.now();
     }, 0);
   }, true);
 }
 
-/**
- * A first, online visit as an advisor makes it: sign in, start a batch. The
- * service worker installs its precache meanwhile. Returns the path of the batch's
- * entry form, which the cold starts open.
- */
+/** Sign in, set the passphrase, start a batch, through the UI; returns the path of the batch's entry form. */
+async function walkFirstVisit(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  const setup = page.getByLabel('Repeat passphrase');
+  const signIn = page.getByLabel('Email');
+  const signedIn = page.getByRole('button', { name: 'Sign out' });
+  // The app asks for sign-in and a passphrase in the order it chooses; answer whichever comes.
+  for (let step = 0; step < 3; step++) {
+    await setup.or(signIn).or(signedIn).first().waitFor();
+    if (await setup.isVisible()) {
+      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await setup.fill(PASSPHRASE);
+      await page.getByRole('button', { name: 'Save passphrase' }).click();
+      await setup.waitFor({ state: 'detached' });
+    } else if (await signIn.isVisible()) {
+      await signIn.fill(DEMO_EMAIL);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn.waitFor({ state: 'detached' });
+    } else {
+      break;
+    }
+  }
+  // In-app navigation: a reload would lock the app again (the key lives in memory only).
+  await page.getByRole('link', { name: 'New batch' }).or(page.getByRole('button', { name: 'New batch' })).first().click();
+  await page.getByLabel('School').selectOption({ index: 1 }, { timeout: 20_000 });
+  await page.getByLabel('Program year').fill('2025-26');
+  await page.getByLabel('Sheets in the stack').fill('25');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForURL(/\/batches\/[^/]+\/new$/);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return new URL(page.url()).pathname;
+}
+
+/** The first, online visit; the service worker installs its precache meanwhile. */
 async function installApp(profileDir: string, url: string): Promise<string> {
   const context = await launchProfile(profileDir);
   try {
     const page = await context.newPage();
-    await page.goto(url);
-    await page.getByLabel('Email').fill(DEMO_EMAIL);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await page.goto(`${url}/batches/new`);
-    await page.getByLabel('School').selectOption({ index: 1 });
-    await page.getByLabel('Program year').fill('2025-26');
-    await page.getByLabel('Sheets in the stack').fill('25');
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.waitForURL(/\/batches\/[^/]+\/new$/);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    return new URL(page.url()).pathname;
+    return await walkFirstVisit(page, url).catch(async (error: unknown) => {
+      throw new Error(`the first online visit failed (${describeError(error)}); the page showed: "${await visibleText(page)}"`);
+    });
   } finally {
     await context.close();
   }
 }
 
-/** One cold start's milestones, ms from navigation start. */
+/** One cold start's milestones that matter, ms. */
 interface ColdStart {
+  /** Navigation start until the unlock field takes typing. */
+  toUnlockMs: number;
+  /** Passphrase submitted until the entry form takes typing. */
+  unlockToEntryMs: number;
   /** The service worker answered the navigation with the cached page. */
   documentMs: number;
-  /** The app's scripts had run (DOMContentLoaded waits for module scripts). */
-  scriptsMs: number;
-  /** The entry form focused its first field and the main thread was free. */
-  typingMs: number;
+}
+
+async function waitForMilestone(page: Page, name: keyof Milestones): Promise<void> {
+  await page.waitForFunction((n) => window.benchMilestones?.[n] !== undefined, name, { timeout: 60_000 }).catch(async (error: unknown) => {
+    const marks = await page.evaluate(() => JSON.stringify(window.benchMilestones ?? null)).catch(() => '?');
+    throw new Error(`no ${name} (${describeError(error)}); milestones ${marks}; the page showed: "${await visibleText(page)}"`);
+  });
 }
 
 /** One cold start: new browser process, offline, throttled. */
@@ -78,22 +132,20 @@ async function coldStart(profileDir: string, entryUrl: string): Promise<ColdStar
   const context = await launchProfile(profileDir, { offline: true });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(watchForTypingReady);
+    await page.addInitScript(watchMilestones);
     await throttleCpu(page, CPU_SLOWDOWN);
     await page.goto(entryUrl);
-    await page.waitForFunction(() => window.benchTypingReadyMs !== undefined, null, { timeout: 30_000 }).catch(async (error: unknown) => {
-      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
-      throw new Error(`the entry form never took typing (${describeError(error)}); the page showed: "${shown}"`);
-    });
-    const run = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { documentMs: nav?.responseEnd ?? Number.NaN, scriptsMs: nav?.domContentLoadedEventEnd ?? Number.NaN, typingMs: window.benchTypingReadyMs as number };
-    });
+    await waitForMilestone(page, 'unlockReady');
+    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await waitForMilestone(page, 'entryReady');
+    const marks = await page.evaluate(() => window.benchMilestones as Required<Milestones>);
     // The form must really take the keystroke, or the figure means nothing.
     await page.keyboard.type('Z');
     const typed = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? '');
     if (!typed.endsWith('Z')) throw new Error('the focused entry field did not take typing');
-    return run;
+    const nav = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? Number.NaN);
+    return { toUnlockMs: marks.unlockReady, unlockToEntryMs: marks.entryReady - marks.unlockSubmitted, documentMs: nav };
   } finally {
     await context.close();
   }
@@ -115,21 +167,27 @@ async function measureColdStart(rootDir: string): Promise<ColdStart[]> {
   }
 }
 
+const total = (s: ColdStart) => s.toUnlockMs + s.unlockToEntryMs;
+
 function describe(samples: readonly ColdStart[]): string {
   const at = (pick: (s: ColdStart) => number) => median(samples.map(pick)).toFixed(0);
-  return `New browser process each run, app from the service-worker cache, server stopped. Medians: page from the worker at ${at((s) => s.documentMs)} ms, `
-    + `scripts run by ${at((s) => s.scriptsMs)} ms, form takes typing at ${at((s) => s.typingMs)} ms. Runs: ${samples.map((s) => s.typingMs.toFixed(0)).join(', ')} ms.`;
+  return `New browser process each run, app from the service-worker cache, server stopped. Medians: page from the worker at ${at((s) => s.documentMs)} ms; `
+    + `unlock field takes typing at ${at((s) => s.toUnlockMs)} ms; passphrase submitted to entry form taking typing ${at((s) => s.unlockToEntryMs)} ms `
+    + `(includes deriving the key from the passphrase). Totals: ${samples.map((s) => total(s).toFixed(0)).join(', ')} ms.`;
 }
 
 function rows(samples: ColdStart[] | null, reason: string | null): Figure[] {
-  return [figure({
-    label: `Cold start offline, CPU ${CPU_SLOWDOWN}x slower: entry form takes typing (median of ${RUNS})`,
-    unit: 'ms', better: 'lower', ours: samples ? median(samples.map((s) => s.typingMs)) : null, goal: { on: 'ours', atMost: 1000 },
-    note: reason ?? (samples ? describe(samples) : null),
-  })];
+  const label = `Cold start offline, CPU ${CPU_SLOWDOWN}x slower`;
+  return [
+    figure({
+      label: `${label}: entry form takes typing, machine time (median of ${RUNS})`, unit: 'ms', better: 'lower',
+      ours: samples ? median(samples.map(total)) : null, goal: { on: 'ours', atMost: 1000 }, note: reason ?? (samples ? describe(samples) : null),
+    }),
+    figure({ label: `${label}: app takes typing (unlock field)`, unit: 'ms', better: 'lower', ours: samples ? median(samples.map((s) => s.toUnlockMs)) : null }),
+  ];
 }
 
-/** Cold start figure. */
+/** Cold start figures. */
 export const coldStartSection: Section = {
   id: 'cold-start',
   name: 'Cold start',
