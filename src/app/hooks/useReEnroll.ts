@@ -21,6 +21,7 @@ export const GENERIC_FAILURE = PROBLEMS.reEnrollFailed.message;
 /** "Too many attempts, try again in N minutes", from a Retry-After header in seconds (or an HTTP date). */
 export function tooManyAttempts(retryAfter: string | null, now = Date.now()): string {
   const seconds = retryAfter === null ? NaN : /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : (Date.parse(retryAfter) - now) / 1000;
+  // Without a readable header, the server's default window (15 minutes) is the honest upper bound.
   const minutes = Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : 15;
   return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
