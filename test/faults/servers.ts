@@ -98,7 +98,13 @@ export async function startChild(dataDir: string): Promise<ChildServer> {
   child.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(url, child, () => log);
+  try {
+    await waitUntilAnswering(url, child, () => log);
+  } catch (error) {
+    // A server that never answered must not outlive the test run.
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     dataDir,
