@@ -1,0 +1,73 @@
+/**
+ * Browser faults: the server commits a push but its answer never reaches the
+ * tablet, and the advisor closes the app before anything else happens. When
+ * the app opens again it syncs, and every record is on the server exactly once.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { goOffline, launchBrowser, serverEnrollments, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
+import { sampleSheets, signIn, startBatch, typeSheet } from './journeys';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await tabletContext(browser, server.url);
+  page = await context.newPage();
+  await page.goto('/');
+  await signIn(page);
+  await waitForOfflineReady(page);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a push committed on the server whose answer is lost, then the app closed, leaves each record on the server once', async () => {
+  const sheets = sampleSheets(4, 3);
+  await goOffline(context);
+  await startBatch(page, sheets.length);
+  for (const [i, sheet] of sheets.entries()) {
+    await typeSheet(page, sheet);
+    if (i < sheets.length - 1) {
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
+    }
+  }
+  await page.getByRole('link', { name: 'Review batch' }).click();
+  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await page.getByText(`${sheets.length} records confirmed.`).waitFor();
+
+  // Back online, but the first push's answer is cut after the server has committed it.
+  let pushed!: () => void;
+  const committed = new Promise<void>((resolve) => { pushed = resolve; });
+  await context.unrouteAll({ behavior: 'wait' });
+  await context.route('**/api/sync/push', async (route: Route) => {
+    const answer = await route.fetch();
+    assert.equal(answer.status(), 200, 'the server accepted the push');
+    pushed();
+    await route.abort('connectionreset');
+  });
+  await context.setOffline(false);
+  await committed;
+  await page.close();
+  assert.equal(serverEnrollments(server.dataDir).length, sheets.length, 'the server committed the push');
+
+  await context.unrouteAll({ behavior: 'wait' });
+  page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByText('Everything is synced').waitFor();
+
+  const held = serverEnrollments(server.dataDir);
+  assert.deepEqual(held.map((e) => e.lastName).sort(), sheets.map((s) => s.lastName).sort(), 'nothing lost, nothing doubled');
+  const ids = new Set(held.map((e) => e.id));
+  assert.equal(ids.size, sheets.length);
+  console.log(`answer lost after commit, page closed: sent ${sheets.length}, on server ${held.length}, lost ${sheets.length - ids.size}, duplicated ${held.length - ids.size}`);
+});
