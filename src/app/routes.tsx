@@ -4,8 +4,8 @@ import type { Location } from './router';
 import { BatchesScreen } from './components/BatchesScreen';
 import { EntryScreen } from './components/EntryScreen';
 import { NewBatchScreen } from './components/NewBatchScreen';
-import { RecordsScreen } from './components/RecordsScreen';
 import { ReviewScreen } from './components/ReviewScreen';
+import { lazyScreen } from './components/lazyScreen';
 import { STUDENT_ROUTES } from './components/students/routes';
 
 /** One screen and the path pattern that opens it. */
@@ -13,6 +13,9 @@ export interface Route {
   pattern: string;
   render: (params: Record<string, string>, location: Location) => VNode;
 }
+
+// Off the first-visit path (batches, entry, review): fetched when first opened.
+const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
 
 export const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <BatchesScreen /> },

@@ -43,9 +43,10 @@ async function seedTwinsAndPaper(): Promise<string[]> {
   return ids;
 }
 
-function upload(text: string, name = 'return.csv') {
+/** Waits for the screen (its own chunk, loaded on first open), then chooses the file. */
+async function upload(text: string, name = 'return.csv') {
   const file = new File([text], name, { type: 'text/csv' });
-  fireEvent.change(screen.getByLabelText('School’s return file (CSV)'), { target: { files: [file] } });
+  fireEvent.change(await screen.findByLabelText('School’s return file (CSV)'), { target: { files: [file] } });
 }
 
 /** The mutations in the outbox, in send order (rows written in the clear, as queueSsidUpdates writes them). */
@@ -59,7 +60,7 @@ describe('school return import', () => {
   it('sorts a messy return into the review sections and queues only what the advisor accepts', async () => {
     const ids = await seedTwinsAndPaper();
     renderApp(store, '/students/school-return');
-    upload(MESSY);
+    await upload(MESSY);
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
 
     expect(within(section(/^Probable matches/)).getByText(/Line 5/)).toBeTruthy();
@@ -106,7 +107,7 @@ describe('school return import', () => {
     const paper = await seedRecord(store, null, completeFields({ firstName: 'Marcus', lastName: 'O’Neil', dateOfBirth: '2011-11-02', ssid: '3120558799' }));
     await store.db.applications.update(paper.id, { studentId: ids[1] });
     renderApp(store, '/students/school-return');
-    upload('First Name,Last Name,DOB,SSID\nMarcus,O’Neil,11/02/2011,3120558742\n');
+    await upload('First Name,Last Name,DOB,SSID\nMarcus,O’Neil,11/02/2011,3120558742\n');
     const differs = await screen.findByRole('region', { name: /^Differs from the SSID/ });
     expect(within(differs).getByText(/Line 2/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Accept all exact (0)' })).toBeTruthy();
@@ -122,7 +123,7 @@ describe('school return import', () => {
   it('tells the server which SSID an accepted differing number replaces', async () => {
     const ids = await seedRoster(store, ROSTER);
     renderApp(store, '/students/school-return');
-    upload('First Name,Last Name,DOB,SSID\nThuy,Nguyen,6/21/2012,4821937561\n');
+    await upload('First Name,Last Name,DOB,SSID\nThuy,Nguyen,6/21/2012,4821937561\n');
     await screen.findByRole('region', { name: /^Differs from the SSID/ });
     fireEvent.click(screen.getByLabelText('Accept line 2'));
     fireEvent.click(screen.getByRole('button', { name: 'Apply 1 SSID update' }));
@@ -134,7 +135,7 @@ describe('school return import', () => {
   it('says clearly why a file cannot be loaded', async () => {
     await seedRoster(store, ROSTER);
     renderApp(store, '/students/school-return');
-    upload('First Name,Last Name,Birthdate\nAna,Garcia,3/10/2012\n', 'no-ssid.csv');
+    await upload('First Name,Last Name,Birthdate\nAna,Garcia,3/10/2012\n', 'no-ssid.csv');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('no-ssid.csv could not be loaded.');
     expect(alert.textContent).toMatch(/No column for the .*SSID/);
@@ -144,7 +145,7 @@ describe('school return import', () => {
     await seedRoster(store, ROSTER);
     renderApp(store, '/students/school-return');
     const rows = Array.from({ length: 3000 }, (_, i) => `Student${i},Family${i},1/1/2012,${String(3_100_000_000 + i)}`);
-    upload(['First Name,Last Name,Birthdate,SSID', ...rows].join('\n'), 'district.csv');
+    await upload(['First Name,Last Name,Birthdate,SSID', ...rows].join('\n'), 'district.csv');
     await screen.findByText(/^\d+ of 3000 rows read$/);
     expect(screen.getByRole('progressbar', { name: 'Reading district.csv' })).toBeTruthy();
     await screen.findByRole('heading', { name: 'Unmatched (3000)' }, { timeout: 30_000 });
@@ -155,7 +156,7 @@ describe('school return import', () => {
     renderApp(store, '/students/school-return');
     await screen.findByLabelText('School’s return file (CSV)');
     expect(await seriousViolations()).toEqual([]);
-    upload(MESSY);
+    await upload(MESSY);
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
     await waitFor(async () => expect(await seriousViolations()).toEqual([]));
   });

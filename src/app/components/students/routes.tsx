@@ -1,11 +1,14 @@
 /** The students screens, as routes the app adds to its own (fixed paths before /students/:id). */
 import type { Route } from '../../routes';
 import { STUDENT_PATHS, type RecordPage } from '../../hooks/students/paths';
-import { ApprovalsScreen } from './ApprovalsScreen';
-import { SchoolReturnScreen } from './SchoolReturnScreen';
-import { SsidRequestScreen } from './SsidRequestScreen';
-import { StudentRecordScreen } from './StudentRecordScreen';
-import { StudentsScreen } from './StudentsScreen';
+import { lazyScreen } from '../lazyScreen';
+
+// Each screen is its own chunk, fetched when first opened (the school return brings papaparse).
+const ApprovalsScreen = lazyScreen(() => import('./ApprovalsScreen').then((m) => m.ApprovalsScreen));
+const SchoolReturnScreen = lazyScreen(() => import('./SchoolReturnScreen').then((m) => m.SchoolReturnScreen));
+const SsidRequestScreen = lazyScreen(() => import('./SsidRequestScreen').then((m) => m.SsidRequestScreen));
+const StudentRecordScreen = lazyScreen(() => import('./StudentRecordScreen').then((m) => m.StudentRecordScreen));
+const StudentsScreen = lazyScreen(() => import('./StudentsScreen').then((m) => m.StudentsScreen));
 
 const recordPage = (page: RecordPage): Route => ({
   pattern: page === '' ? '/students/:studentId' : `/students/:studentId/${page}`,
