@@ -9,14 +9,19 @@ import { SessionGate } from './components/sync/SessionGate';
 import { STUDENT_PATHS } from './hooks/students/paths';
 import { SyncHeader } from './components/sync/SyncHeader';
 import { SyncProvider } from './components/sync/SyncProvider';
-import { saveDraft } from './db/applications';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
 import { AppContext } from './hooks/context';
 import { UpdateContext } from './hooks/useUpdatePrompt';
 import { createUpdateChannel } from './pwa/updates';
 import { createRouter } from './router';
-import { recoverJournal } from './services/unloadJournal';
+import { holdJournal } from './services/unloadJournal';
+import { HeldJournalContext } from './hooks/useVault';
+import { VaultGate } from './components/VaultGate';
+import { BackupScreen } from './components/BackupScreen';
+import { EvictionBanner } from './components/EvictionBanner';
+import { VaultHeader } from './components/VaultHeader';
+import { BACKUP_PATH } from './hooks/useBackup';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -34,19 +39,29 @@ async function start(root: HTMLElement): Promise<void> {
     render(<StorageUnavailable storageFull={isQuotaError(error)} />, root);
     return;
   }
-  const opened = store;
-  // Typing that was mid-save when the page last unloaded is stored before any screen reads it.
-  await recoverJournal(sessionStorage, (draft) => saveDraft(opened.db, draft)).catch((error: unknown) => {
-    console.warn('Unsaved typing could not be recovered yet', error instanceof Error ? error.name : typeof error);
-  });
+  // Typing that was mid-save when the page last unloaded leaves sessionStorage now and is stored after the unlock.
+  const journal = holdJournal(sessionStorage, window);
   render(
     <AppContext.Provider value={{ store, router: createRouter() }}>
       <UpdateContext.Provider value={updates}>
-        <SyncProvider>
-          <SessionGate>
-            <App header={<SyncHeader />} routes={SYNC_ROUTES} />
-          </SessionGate>
-        </SyncProvider>
+        <HeldJournalContext.Provider value={journal}>
+          <SyncProvider>
+            <SessionGate>
+              <VaultGate>
+                <App
+                  header={
+                    <>
+                      <SyncHeader />
+                      <VaultHeader />
+                    </>
+                  }
+                  notice={<EvictionBanner />}
+                  routes={[...SYNC_ROUTES, { pattern: BACKUP_PATH, render: () => <BackupScreen /> }]}
+                />
+              </VaultGate>
+            </SessionGate>
+          </SyncProvider>
+        </HeldJournalContext.Provider>
       </UpdateContext.Provider>
     </AppContext.Provider>,
     root,

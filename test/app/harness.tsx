@@ -3,12 +3,16 @@ import 'fake-indexeddb/auto';
 import { configure, render } from '@testing-library/preact';
 import { openStore, type Store } from '../../src/app/db/connection';
 import { createBatch } from '../../src/app/db/batches';
-import type { LocalBatch } from '../../src/app/db/schema';
+import type { LocalApplication, LocalBatch, MesaDb, OutboxRow } from '../../src/app/db/schema';
+import { bindVault, recordIndex } from '../../src/app/db/records';
+import { Vault } from '../../src/app/crypto/vault';
+import { openOutbox } from '../../src/app/db/outbox';
+import { sealApplication } from '../../src/app/crypto/sealed-fields';
 import { App } from '../../src/app/App';
 import { AppContext } from '../../src/app/hooks/context';
 import { createRouter, type Router } from '../../src/app/router';
 import { blankFields, type ApplicationFields } from '../../src/shared/application';
-import { saveDraft } from '../../src/app/db/applications';
+import { getApplication, saveDraft } from '../../src/app/db/applications';
 import { uuidv7 } from '../../src/shared/ids';
 
 // fake-indexeddb in jsdom is slow on a shared machine; this bounds waiting, it asserts no timing.
@@ -16,10 +20,22 @@ configure({ asyncUtilTimeout: 5000 });
 
 let counter = 0;
 
-/** A new, empty database (unique name, so tests never share state). */
-export function openTestStore(): Promise<Store> {
+/** The passphrase of every test store's vault; a low work factor keeps tests fast (never in production). */
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+export const TEST_ITERATIONS = 1_000;
+
+/** A unique database name, so tests never share state. */
+export function testDbName(): string {
   counter += 1;
-  return openStore(`mesa-test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`);
+  return `mesa-test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A new, empty database with its vault set up and unlocked, as after the advisor chose a passphrase. */
+export async function openTestStore(name = testDbName()): Promise<Store> {
+  const store = await openStore(name, { iterations: TEST_ITERATIONS });
+  if (store.vault.state().phase === 'new') await store.vault.setup(TEST_PASSPHRASE);
+  else await store.vault.unlock(TEST_PASSPHRASE);
+  return store;
 }
 
 export const SCHOOLS = [
@@ -74,4 +90,33 @@ export function describedText(el: Element): string {
     .filter(Boolean)
     .map((id) => document.getElementById(id)?.textContent ?? '')
     .join(' ');
+}
+
+/** Every outbox row, opened with the store's key (rows are sealed at rest). */
+export async function readOutbox(store: Pick<Store, 'db'>): Promise<OutboxRow[]> {
+  const key = recordIndex(store.db).key();
+  return Promise.all((await store.db.outbox.orderBy('mutationId').toArray()).map((row) => openOutbox(key, row)));
+}
+
+/** One record as the app reads it (decrypted), failing the test if it is absent. */
+export async function readRecord(store: Pick<Store, 'db'>, id: string): Promise<LocalApplication> {
+  const record = await getApplication(store.db, id);
+  if (!record) throw new Error(`record ${id} is not stored`);
+  return record;
+}
+
+/** Changes a stored record directly (sealed again), as another part of the app or the server's answer would. */
+export async function changeRecord(store: Pick<Store, 'db'>, id: string, changes: Partial<LocalApplication>): Promise<LocalApplication> {
+  const next = { ...(await readRecord(store, id)), ...changes };
+  await store.db.applications.put(await sealApplication(recordIndex(store.db).key(), next));
+  return next;
+}
+
+/** Binds a bare connection (made without openStore) to a new, unlocked vault, as the app does at start. */
+export async function unlockDb(db: MesaDb): Promise<Vault> {
+  const vault = await Vault.open(db, { iterations: TEST_ITERATIONS });
+  if (vault.state().phase === 'new') await vault.setup(TEST_PASSPHRASE);
+  else await vault.unlock(TEST_PASSPHRASE);
+  bindVault([db], vault);
+  return vault;
 }

@@ -21,12 +21,42 @@ export interface Sheet {
   email: string;
 }
 
-/** Signs in as the demo advisor and waits for the batches screen. */
+/** The passphrase the advisor chooses for the tablet's vault in every journey. */
+export const TABLET_PASSPHRASE = 'river stone maple lantern';
+
+/**
+ * Signs in as the demo advisor, then sets the tablet's passphrase (first visit)
+ * or unlocks with it, and waits for the batches screen.
+ */
 export async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(DEMO_EMAIL);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  const setup = page.getByRole('heading', { name: 'Set a passphrase' });
+  const locked = page.getByRole('heading', { name: 'Unlock' });
+  await setup.or(locked).waitFor();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(TABLET_PASSPHRASE);
+    await page.getByLabel('Repeat passphrase').fill(TABLET_PASSPHRASE);
+    await page.getByRole('button', { name: 'Save passphrase' }).click();
+  } else {
+    await unlock(page);
+  }
   await page.getByRole('heading', { name: 'Batches' }).waitFor();
+}
+
+/** Unlocks the app (after a reload or the idle lock) and waits for the unlock screen to go. */
+export async function unlock(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Unlock' }).waitFor();
+  await page.getByLabel('Passphrase', { exact: true }).fill(TABLET_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { name: 'Unlock' }).waitFor({ state: 'detached' });
+}
+
+/** Reloads the page; the app starts locked, so unlock it again. */
+export async function reloadAndUnlock(page: Page): Promise<void> {
+  await page.reload();
+  await unlock(page);
 }
 
 /** Creates a batch of `sheets` sheets at the first school and lands on its first blank form. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { goOffline, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
-import { expectedSheet, openRecord, readSheet, sampleSheets, signIn, startBatch, typeSheet } from './journeys';
+import { expectedSheet, openRecord, readSheet, sampleSheets, reloadAndUnlock, signIn, unlock, startBatch, typeSheet } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -23,6 +23,7 @@ before(async () => {
   await page.goto('/');
   await signIn(page);
   await waitForOfflineReady(page);
+  await unlock(page);
 });
 
 after(async () => {
@@ -43,7 +44,7 @@ test('three sheets typed offline with the keyboard survive a reload and can be c
   }
 
   // Reload at once after the last keystroke, still offline: the service worker serves the app.
-  await page.reload();
+  await reloadAndUnlock(page);
   await page.locator('#f-firstName').waitFor();
 
   for (const sheet of sheets) {
@@ -94,4 +95,45 @@ test('a wrong CA SSID says what is wrong and blocks confirmation', async () => {
   await page.waitForFunction(() => !(document.getElementById('confirm-button') as HTMLButtonElement).disabled);
   await confirm.click();
   await page.getByText('Confirmed. It will be sent when the tablet is online.').waitFor();
+});
+
+test('IndexedDB holds no first name, last name or SSID in plain text; the app locks and unlocks offline', async () => {
+  await goOffline(context);
+  await page.getByRole('link', { name: 'Batches', exact: true }).click();
+  await startBatch(page, 1);
+  const [sheet] = sampleSheets(1, 11);
+  assert.ok(sheet);
+  await typeSheet(page, { ...sheet, firstName: 'Quetzalli' });
+  await page.getByText(/^Saved/).first().waitFor();
+
+  // Read the raw stores the way anyone holding the tablet could.
+  const raw = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('mesa-intake');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const rows: Record<string, unknown[]> = {};
+    for (const store of ['applications', 'outbox']) {
+      rows[store] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error ?? new Error('read failed'));
+      });
+    }
+    db.close();
+    return JSON.stringify(rows);
+  });
+  assert.ok(raw.includes('"sealed"'), 'rows are stored sealed');
+  for (const secret of ['Quetzalli', sheet.lastName, sheet.ssid, ...sampleSheets(3).map((s) => s.ssid)]) {
+    assert.equal(raw.includes(secret), false, 'pupil data is absent from the stored rows');
+  }
+
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByText('That passphrase is not right').waitFor();
+  await unlock(page);
+  await openRecord(page, sheet.lastName);
+  assert.equal(await page.locator('#f-firstName').inputValue(), 'Quetzalli', 'nothing was lost to the wrong passphrase');
 });

@@ -14,7 +14,7 @@ import {
   apiSession, goOffline, goOnline, launchBrowser, serverEnrollments, startServer, tabletContext, waitForOfflineReady,
   type RunningServer,
 } from './harness';
-import { sampleSheets, signIn, startBatch, typeSheet, type Sheet } from './journeys';
+import { sampleSheets, reloadAndUnlock, signIn, unlock, startBatch, typeSheet, type Sheet } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -29,6 +29,7 @@ before(async () => {
   await page.goto('/');
   await signIn(page);
   await waitForOfflineReady(page);
+  await unlock(page);
 });
 
 after(async () => {
@@ -51,7 +52,7 @@ async function confirmBatchOffline(sheets: Sheet[]): Promise<void> {
   await page.getByRole('link', { name: 'Review batch' }).click();
   await page.getByRole('button', { name: 'Confirm all without problems' }).click();
   await page.getByText(`${sheets.length} record${sheets.length === 1 ? '' : 's'} confirmed.`).waitFor();
-  await page.reload();
+  await reloadAndUnlock(page);
   await page.getByText(`${sheets.length} waiting to sync`).waitFor();
 }
 
@@ -74,7 +75,7 @@ test('five applications confirmed offline reach the server exactly once, however
   assert.deepEqual(held.map((e) => e.ssid).sort(), sheets.map((s) => s.ssid).sort());
 
   await syncNow();
-  await page.reload();
+  await reloadAndUnlock(page);
   await syncNow();
   assert.equal(serverEnrollments(server.dataDir).length, 5, 'syncing again adds nothing');
 });

@@ -6,7 +6,8 @@
  * it was read, so an edit made meanwhile is never overwritten.
  */
 import type { LocalApplication, MesaDb, OutboxRow } from '../db/schema';
-import { isSealedRow, sealApplication, sealOutboxRow, type StoredApplication, type StoredOutboxRow } from './sealed-fields';
+import { sealOutbox } from '../db/outbox';
+import { isSealedRow, sealApplication } from './sealed-fields';
 
 /** How many rows one pass sealed. */
 export interface SealReport {
@@ -16,14 +17,12 @@ export interface SealReport {
 
 /** Seals every application and outbox row still stored in plain text. */
 export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealReport> {
-  // Until the schema's types follow, rows of either shape live in the same tables.
-  const applications = db.table<LocalApplication | StoredApplication, string>('applications');
-  const outbox = db.table<OutboxRow | StoredOutboxRow, number>('outbox');
+  const { applications, outbox } = db;
 
   const plainApps = (await applications.toArray()).filter((row): row is LocalApplication => !isSealedRow(row));
   const plainOutbox = (await outbox.toArray()).filter((row): row is OutboxRow => !isSealedRow(row));
   const sealedApps = await Promise.all(plainApps.map((app) => sealApplication(key, app)));
-  const sealedOutbox = await Promise.all(plainOutbox.map((row) => sealOutboxRow(key, row)));
+  const sealedOutbox = await Promise.all(plainOutbox.map((row) => sealOutbox(key, row)));
 
   return db.transaction('rw', applications, outbox, async () => {
     const report: SealReport = { applications: 0, outbox: 0 };

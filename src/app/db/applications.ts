@@ -2,19 +2,27 @@
  * The applications repository: drafts saved as they are typed, and confirmation,
  * which writes the record and its outbox row in one strict transaction.
  *
+ * Rows are sealed (crypto/sealed-fields.ts). WebCrypto cannot run inside a Dexie
+ * transaction (awaiting it commits the transaction early), so every write reads
+ * and seals first, then in a short transaction checks the row is still the one
+ * it read (rowStamp) and writes; if another tab or write got there first, it
+ * reads again. Two tabs therefore neither lose an edit nor queue a record twice.
+ *
  * Versions: a new record is version 1. Any saved change to a record that already
  * left the draft stage (queued, synced, rejected...) makes version n+1 at once,
  * so an answer from the server about version n can no longer overwrite the edit
  * (see statusAfterAnswer). Confirmation sends the current version as it is.
  */
-import type { LocalApplication, LocalBatch, MesaDb } from './schema';
+import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb } from './schema';
 import type { Store } from './connection';
+import { openRows, readApplication, readApplications, recordIndex, rowStamp } from './records';
+import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
 import { mutationSchema } from '../../shared/protocol';
 import { checkSsid } from '../../shared/ssid';
 import { uuidv7 } from '../../shared/ids';
-import { enqueueMutation, takeMutationId } from './outbox';
+import { sealForOutbox, takeMutationId, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
 import { localIsoDate } from '../model/today';
 import { validateRecord } from '../model/recordValidation';
@@ -47,17 +55,41 @@ function sameDraft(a: LocalApplication, b: DraftInput): boolean {
   return a.ssidRekey === b.ssidRekey && Boolean(a.ssidChecked) === Boolean(b.ssidChecked) && JSON.stringify(a.fields) === JSON.stringify(b.fields);
 }
 
+/** How often a write re-reads after losing a race with another write to the same row. */
+const WRITE_ATTEMPTS = 5;
+
+/** Thrown when a row kept changing under a write (another tab typing into the same record). */
+export class RecordBusyError extends Error {
+  constructor() {
+    super('This record is being changed in another window. Close the other window and try again.');
+    this.name = 'RecordBusyError';
+  }
+}
+
+/**
+ * Writes `sealed` for `id` only if the stored row still has the stamp it had
+ * when it was read. Call inside a rw transaction over applications.
+ */
+async function putIfUnchanged(db: MesaDb, id: string, stamp: string | null, sealed: ApplicationRow): Promise<boolean> {
+  if (rowStamp(await db.applications.get(id)) !== stamp) return false;
+  await db.applications.put(sealed);
+  return true;
+}
+
 /**
  * Saves what is on screen. Unchanged input writes nothing (a blur after a
  * confirmation must not make a new version). Storage full becomes StorageFullError.
  */
 export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Date.now()): Promise<LocalApplication> {
+  const index = recordIndex(db);
+  // Taken now: a lock that lands while this save runs must not lose the typing.
+  const key = index.key();
   const { errors } = validateRecord(input, localIsoDate(now));
   const status = statusAfterEdit(errors.length > 0);
   try {
-    // Awaiting the transaction (not just the put) is what surfaces a quota abort.
-    return await db.transaction('rw', db.applications, async () => {
-      const existing = await db.applications.get(input.id);
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
+      const row = await db.applications.get(input.id);
+      const existing = row ? await index.open(row) : undefined;
       if (existing && sameDraft(existing, input)) return existing;
       const record: LocalApplication = {
         id: input.id,
@@ -76,12 +108,18 @@ export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Dat
         serverReason: existing?.serverReason ?? null,
         sendToReview: existing?.sendToReview ?? false,
       };
-      await db.applications.put(record);
-      return record;
-    });
+      const sealed = await sealApplication(key, record);
+      // Awaiting the transaction (not just the put) is what surfaces a quota abort.
+      const written = await db.transaction('rw', db.applications, () => putIfUnchanged(db, input.id, rowStamp(row), sealed));
+      if (written) {
+        index.remember(sealed, record);
+        return record;
+      }
+    }
   } catch (error) {
     return rethrowStorageError(error);
   }
+  throw new RecordBusyError();
 }
 
 /** Why one record was not confirmed. */
@@ -96,76 +134,101 @@ export interface ConfirmResult {
   skipped: ConfirmSkip[];
 }
 
+/** One record ready to be confirmed: what it was read as, and its sealed writes. */
+interface PreparedConfirm {
+  id: string;
+  stamp: string | null;
+  record: LocalApplication;
+  sealedRecord: ApplicationRow;
+  queued: SealedMutation;
+}
+
+async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: LocalApplication, now: number): Promise<PreparedConfirm | ConfirmSkip> {
+  const { errors } = validateRecord(record, localIsoDate(now));
+  if (!canConfirm(record.status, errors.length)) return { id: record.id, reason: errors[0]?.message ?? 'Already confirmed.' };
+  const ssid = record.fields.ssid.trim() === '' ? '' : (checkSsid(record.fields.ssid).value ?? '');
+  const candidate = mutationSchema.safeParse({
+    mutationId: 1,
+    recordId: record.id,
+    studentId: record.studentId,
+    version: record.version,
+    baseServerVersion: record.serverVersion,
+    application: { ...record.fields, ssid },
+    ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
+    confirmedAt: new Date(now).toISOString(),
+    sendToReview: record.sendToReview,
+  });
+  if (!candidate.success) return { id: record.id, reason: candidate.error.issues[0]?.message ?? 'The record is not complete.' };
+  const queuedRecord: LocalApplication = { ...record, fields: candidate.data.application, status: 'queued', confirmedAt: now, updatedAt: now, serverReason: null };
+  return {
+    id: record.id,
+    stamp: rowStamp(row),
+    record: queuedRecord,
+    sealedRecord: await sealApplication(key, queuedRecord),
+    queued: await sealForOutbox(key, candidate.data, now),
+  };
+}
+
 /**
  * Confirms records against the paper: each one re-checked, its SSID stored
- * normalized, status `queued`, and a validated Mutation added to the outbox,
- * all in ONE strict-durability transaction with the mutation-id counter.
+ * normalized, status `queued`, and a validated, sealed Mutation added to the
+ * outbox, written in ONE strict-durability transaction with the mutation-id
+ * counter. A record changed meanwhile (another tab) is read and checked again.
  */
 export async function confirmApplications(store: Store, ids: readonly string[], now: number = Date.now()): Promise<ConfirmResult> {
   const db = store.strictDb;
-  const today = localIsoDate(now);
-  const confirmedAt = new Date(now).toISOString();
+  const index = recordIndex(db);
+  const key = index.key();
+  const result: ConfirmResult = { confirmed: [], skipped: [] };
+  let pending = [...ids];
   try {
-    return await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
-      const result: ConfirmResult = { confirmed: [], skipped: [] };
-      for (const id of ids) {
-        const record = await db.applications.get(id);
-        if (!record) {
-          result.skipped.push({ id, reason: 'This record no longer exists.' });
+    for (let attempt = 0; attempt < WRITE_ATTEMPTS && pending.length > 0; attempt++) {
+      const rows = await db.applications.bulkGet(pending);
+      const prepared: PreparedConfirm[] = [];
+      for (const [i, row] of rows.entries()) {
+        if (!row) {
+          result.skipped.push({ id: pending[i]!, reason: 'This record no longer exists.' });
           continue;
         }
-        const { errors } = validateRecord(record, today);
-        if (!canConfirm(record.status, errors.length)) {
-          result.skipped.push({ id, reason: errors[0]?.message ?? 'Already confirmed.' });
-          continue;
-        }
-        const ssid = record.fields.ssid.trim() === '' ? '' : (checkSsid(record.fields.ssid).value ?? '');
-        const candidate = mutationSchema.safeParse({
-          mutationId: 1,
-          recordId: record.id,
-          studentId: record.studentId,
-          version: record.version,
-          baseServerVersion: record.serverVersion,
-          application: { ...record.fields, ssid },
-          ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
-          confirmedAt,
-          sendToReview: record.sendToReview,
-        });
-        if (!candidate.success) {
-          result.skipped.push({ id, reason: candidate.error.issues[0]?.message ?? 'The record is not complete.' });
-          continue;
-        }
-        const mutation = { ...candidate.data, mutationId: await takeMutationId(db) };
-        await enqueueMutation(db, mutation, now);
-        await db.applications.put({
-          ...record,
-          fields: mutation.application,
-          status: 'queued',
-          confirmedAt: now,
-          updatedAt: now,
-          serverReason: null,
-        });
-        result.confirmed.push(id);
+        const outcome = await prepareConfirm(key, row, await index.open(row), now);
+        if ('reason' in outcome) result.skipped.push(outcome);
+        else prepared.push(outcome);
       }
-      return result;
-    });
+      const changed = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
+        const stale: string[] = [];
+        for (const item of prepared) {
+          if (rowStamp(await db.applications.get(item.id)) !== item.stamp) {
+            stale.push(item.id);
+            continue;
+          }
+          await db.outbox.add(item.queued.row(await takeMutationId(db)));
+          await db.applications.put(item.sealedRecord);
+          result.confirmed.push(item.id);
+        }
+        return stale;
+      });
+      for (const item of prepared) if (!changed.includes(item.id)) index.remember(item.sealedRecord, item.record);
+      pending = changed;
+    }
   } catch (error) {
     return rethrowStorageError(error);
   }
+  for (const id of pending) result.skipped.push({ id, reason: new RecordBusyError().message });
+  return result;
 }
 
 /** One record, or undefined. */
 export function getApplication(db: MesaDb, id: string): Promise<LocalApplication | undefined> {
-  return db.applications.get(id);
+  return readApplication(db, id);
 }
 
 /** A batch's records in the order they were typed. */
 export async function listBatchApplications(db: MesaDb, batchId: string): Promise<LocalApplication[]> {
   const rows = await db.applications.where('batchId').equals(batchId).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt);
+  return (await openRows(db, rows)).sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Every record on the tablet, newest change first. */
-export function listApplications(db: MesaDb): Promise<LocalApplication[]> {
-  return db.applications.orderBy('updatedAt').reverse().toArray();
+/** Every record on the tablet, newest change first (decrypted in memory: see records.ts). */
+export async function listApplications(db: MesaDb): Promise<LocalApplication[]> {
+  return (await readApplications(db)).sort((a, b) => b.updatedAt - a.updatedAt);
 }

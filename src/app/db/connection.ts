@@ -2,27 +2,35 @@
  * The two connections the app holds to its database: the everyday one (relaxed
  * durability, fast for autosave) and one with strict durability for confirmations,
  * which must be on disk before the screen says "confirmed" (Chrome 121+ defaults
- * to relaxed).
+ * to relaxed). Both are bound to the one Vault whose key seals pupil data.
  */
+import { Vault, type VaultOptions } from '../crypto/vault';
+import { bindVault, type RecordIndex } from './records';
 import { MesaDb } from './schema';
 
 /** Everything the app's storage code needs. */
 export interface Store {
   db: MesaDb;
   strictDb: MesaDb;
+  /** The app lock: holds the data key while unlocked. */
+  vault: Vault;
+  /** The decrypted applications while unlocked. */
+  records: RecordIndex;
 }
 
-/** Opens both connections; rejects when IndexedDB cannot be used (e.g. private mode). */
-export async function openStore(name = 'mesa-intake'): Promise<Store> {
+/** Opens both connections and the vault; rejects when IndexedDB cannot be used (e.g. private mode). */
+export async function openStore(name = 'mesa-intake', vaultOptions: VaultOptions = {}): Promise<Store> {
   const db = new MesaDb(name);
   const strictDb = new MesaDb(name, { durability: 'strict' });
   await db.open();
   await strictDb.open();
-  return { db, strictDb };
+  const vault = await Vault.open(db, vaultOptions);
+  return { db, strictDb, vault, records: bindVault([db, strictDb], vault) };
 }
 
 /** Closes both connections (tests, and before deleting a database). */
 export function closeStore(store: Store): void {
+  store.vault.lock();
   store.db.close();
   store.strictDb.close();
 }

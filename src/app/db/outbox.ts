@@ -2,12 +2,25 @@
  * The outbox's side of confirmation: mutation ids come from a per-device counter
  * in meta, taken inside the caller's transaction so that a confirmed record and
  * its outbox row can never disagree.
+ *
+ * Rows are stored sealed (the mutation carries the whole application). Sealing
+ * runs before the transaction (WebCrypto would end it) and is bound to record
+ * and version, so the row is completed with its mutation id inside it. The base
+ * server version stays plain beside the seal so push can rebase later versions
+ * inside its own transaction.
  */
 import { z } from 'zod';
-import type { MesaDb, OutboxRow } from './schema';
-import { mutationSchema, type Mutation } from '../../shared/protocol';
+import type { MesaDb, OutboxRecordRow, OutboxRow } from './schema';
+import { isSsidUpdate, type AnyMutation } from '../../shared/protocol';
+import { isSealedRow, openOutboxRow, sealMutation, type StoredOutboxRow } from '../crypto/sealed-fields';
+import { outboxRowSchema } from '../crypto/row-schemas';
+import type { Sealed } from '../crypto/seal';
 
 export const NEXT_MUTATION_ID = 'nextMutationId';
+
+/** A mutation of either kind before its id is taken. */
+type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
+export type MutationBody = WithoutId<AnyMutation>;
 
 /** Takes the next mutation id; call inside a rw transaction over `meta`. */
 export async function takeMutationId(db: MesaDb): Promise<number> {
@@ -18,16 +31,60 @@ export async function takeMutationId(db: MesaDb): Promise<number> {
   return id;
 }
 
-/** Adds a validated mutation to the outbox; call inside a rw transaction over `outbox`. */
-export async function enqueueMutation(db: MesaDb, mutation: Mutation, now: number): Promise<OutboxRow> {
-  const row: OutboxRow = {
-    mutationId: mutation.mutationId,
+/** A mutation sealed ahead of its transaction; `row(id)` completes the stored row. */
+export interface SealedMutation {
+  recordId: string;
+  version: number;
+  row(mutationId: number): OutboxRecordRow;
+}
+
+function plainBase(mutation: MutationBody | AnyMutation): { baseServerVersion?: number | null } {
+  return isSsidUpdate(mutation as AnyMutation) || !('baseServerVersion' in mutation) ? {} : { baseServerVersion: mutation.baseServerVersion };
+}
+
+/** Seals `mutation` for the outbox; call before opening the transaction that queues it. */
+export async function sealForOutbox(key: CryptoKey, mutation: MutationBody, now: number): Promise<SealedMutation> {
+  const sealed: Sealed = await sealMutation(key, mutation);
+  const base = plainBase(mutation);
+  return {
     recordId: mutation.recordId,
     version: mutation.version,
-    mutation: mutationSchema.parse(mutation),
-    createdAt: now,
-    attempts: 0,
+    row: (mutationId) => ({ mutationId, recordId: mutation.recordId, version: mutation.version, createdAt: now, attempts: 0, sealed, ...base }),
   };
-  await db.outbox.add(row);
-  return row;
+}
+
+/** The stored form of a whole outbox row (backup import, lazy sealing of plain rows). */
+export async function sealOutbox(key: CryptoKey, row: OutboxRow): Promise<OutboxRecordRow> {
+  const sealed = await sealMutation(key, row.mutation);
+  return { mutationId: row.mutationId, recordId: row.recordId, version: row.version, createdAt: row.createdAt, attempts: row.attempts, sealed, ...plainBase(row.mutation) };
+}
+
+/** The OutboxRow inside a stored row (sealed or still plain), with the plain base server version applied. */
+export async function openOutbox(key: CryptoKey, row: OutboxRecordRow): Promise<OutboxRow> {
+  if (!isSealedRow(row)) return outboxRowSchema.parse(row);
+  const opened = await openOutboxRow(key, row as StoredOutboxRow);
+  const { mutation } = opened;
+  if ('baseServerVersion' in row && row.baseServerVersion !== undefined && !isSsidUpdate(mutation)) {
+    return outboxRowSchema.parse({ ...opened, mutation: { ...mutation, baseServerVersion: row.baseServerVersion } });
+  }
+  return outboxRowSchema.parse(opened);
+}
+
+/** The base server version a queued row is built on, read from plain columns; undefined when unknown. */
+export function queuedBase(row: OutboxRecordRow): number | null | undefined {
+  if (!isSealedRow(row)) {
+    const plain = row as OutboxRow;
+    return isSsidUpdate(plain.mutation) ? undefined : plain.mutation.baseServerVersion;
+  }
+  return 'baseServerVersion' in row ? row.baseServerVersion : undefined;
+}
+
+/** Sets the base server version of a queued row inside a transaction's modify(). */
+export function rebaseQueued(row: OutboxRecordRow, base: number): void {
+  if (isSealedRow(row)) {
+    (row as StoredOutboxRow & { baseServerVersion?: number | null }).baseServerVersion = base;
+    return;
+  }
+  const plain = row as OutboxRow;
+  if (!isSsidUpdate(plain.mutation)) plain.mutation = { ...plain.mutation, baseServerVersion: base };
 }

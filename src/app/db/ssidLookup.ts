@@ -6,6 +6,7 @@
 import type { MesaDb } from './schema';
 import { normalizeSsid } from '../../shared/ssid';
 import { readSsidKey } from '../sync/meta';
+import { readApplications } from './records';
 
 /** The record being checked, so it does not match itself. */
 export interface SsidOwner {
@@ -35,14 +36,11 @@ export async function hashSsid(keyHex: string, ssid: string): Promise<string> {
  * "Already used by …", or null when nobody does.
  */
 export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner): Promise<string | null> {
-  let local: string | null = null;
-  await db.applications.each((app) => {
-    if (local !== null || app.id === self.recordId || app.studentId === self.studentId) return;
-    if (normalizeSsid(app.fields.ssid.trim()) === ssid) {
-      local = `another record (${fullName(app.fields.firstName, app.fields.lastName)})`;
-    }
-  });
-  if (local !== null) return local;
+  // SSIDs are sealed at rest: compare against the decrypted records in memory.
+  const holder = (await readApplications(db)).find(
+    (app) => app.id !== self.recordId && app.studentId !== self.studentId && normalizeSsid(app.fields.ssid.trim()) === ssid,
+  );
+  if (holder) return `another record (${fullName(holder.fields.firstName, holder.fields.lastName)})`;
 
   const key = await readSsidKey(db);
   if (!key) return null;

@@ -3,6 +3,7 @@
  * Chrome reports a full disk as an AbortError of the transaction whose inner
  * error is a QuotaExceededError, so the whole chain of causes is searched.
  */
+import { CryptoError } from '../crypto/errors';
 
 /** The device has no room left for what was just written; nothing was lost in memory. */
 export class StorageFullError extends Error {
@@ -38,6 +39,8 @@ export function rethrowStorageError(error: unknown): never {
 /** A sentence for the advisor about a failed save. */
 export function describeSaveError(error: unknown): string {
   if (isQuotaError(error)) return new StorageFullError().message;
+  // Locked, record busy in another window: these carry their own sentence for the advisor.
+  if (error instanceof CryptoError || (error instanceof Error && error.name === 'RecordBusyError')) return error.message;
   return 'Could not save to this tablet. What you typed is still on screen; it will be saved when you type again or press Try again.';
 }
 

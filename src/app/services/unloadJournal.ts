@@ -5,6 +5,12 @@
  * also written synchronously to sessionStorage (per tab, gone when the tab
  * closes), and the next start of the app stores it properly and deletes it.
  * It holds at most the forms that were mid-save at unload, for one page load.
+ *
+ * Pupil data at rest: the copy is plain, because pagehide allows only synchronous
+ * work and WebCrypto is asynchronous. So it lives in sessionStorage only from
+ * pagehide to the next start, which moves it into memory at once (holdJournal)
+ * and stores it, sealed, after the unlock; if the page goes away again before
+ * that, it is written back so the typing still survives.
  */
 import { z } from 'zod';
 import type { DraftInput } from '../db/applications';
@@ -47,10 +53,54 @@ export function clearJournal(storage: Storage): void {
   storage.removeItem(KEY);
 }
 
-/** Stores every journaled form with `save`, then deletes the journal; returns how many were recovered. */
-export async function recoverJournal(storage: Storage, save: (draft: DraftInput) => Promise<unknown>): Promise<number> {
-  const drafts = Object.values(read(storage));
-  for (const draft of drafts) await save(draft);
+/** Journaled forms moved into memory at start, waiting for the unlock that lets them be stored sealed. */
+export interface HeldJournal {
+  /** How many forms are waiting. */
+  count(): number;
+  /** Stores every held form with `save` (after the unlock); keeps those whose save failed. */
+  release(save: (draft: DraftInput) => Promise<unknown>): Promise<number>;
+  /** Stops writing the held forms back at pagehide. */
+  dispose(): void;
+}
+
+/**
+ * Takes the journal out of `storage` into memory; while forms are held, a
+ * pagehide writes them back (the next start takes them again).
+ */
+export function holdJournal(storage: Storage, target: Pick<Window, 'addEventListener' | 'removeEventListener'>): HeldJournal {
+  let held = Object.values(read(storage));
   clearJournal(storage);
-  return drafts.length;
+  const onPageHide = () => {
+    try {
+      for (const draft of held) journalDraft(storage, draft);
+    } catch (error) {
+      console.warn('Unsaved-draft journal not written', error instanceof Error ? error.name : typeof error);
+    }
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) clearJournal(storage);
+  };
+  target.addEventListener('pagehide', onPageHide);
+  target.addEventListener('pageshow', onPageShow as EventListener);
+  return {
+    count: () => held.length,
+    async release(save) {
+      const failed: DraftInput[] = [];
+      for (const draft of held) {
+        try {
+          await save(draft);
+        } catch (error) {
+          console.warn('Unsaved typing could not be stored yet', error instanceof Error ? error.name : typeof error);
+          failed.push(draft);
+        }
+      }
+      const stored = held.length - failed.length;
+      held = failed;
+      return stored;
+    },
+    dispose() {
+      target.removeEventListener('pagehide', onPageHide);
+      target.removeEventListener('pageshow', onPageShow as EventListener);
+    },
+  };
 }

@@ -24,6 +24,7 @@ export function createSyncServices(store: Store, baseUrl = ''): SyncServices {
     api,
     locks: typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null,
     events: typeof window !== 'undefined' ? window : null,
+    vault: store.vault,
   });
   return { api, engine };
 }

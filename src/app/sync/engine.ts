@@ -6,6 +6,8 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { MesaDb } from '../db/schema';
+import { VaultLockedError } from '../crypto/errors';
+import type { Vault } from '../crypto/vault';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { getOrCreateDeviceId, readSession } from './meta';
@@ -14,7 +16,8 @@ import { pushOutbox } from './push';
 import { markSessionExpired } from './session';
 import { describeSyncError } from './messages';
 
-export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error' | 'signed-out';
+/** `locked`: the vault is locked, so sealed outbox rows cannot be read; sync waits for the unlock. */
+export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error' | 'signed-out' | 'locked';
 
 /** How the last sync ended. `applied` counts records the server now holds (new or already there). */
 export interface SyncResult {
@@ -57,6 +60,8 @@ export interface SyncEngineDeps {
   intervalMs?: number;
   /** Wait after a new outbox row before syncing, so a run of confirmations goes as one push. */
   settleMs?: number;
+  /** The app lock: sync waits while it is locked and starts again when it is unlocked. */
+  vault?: Pick<Vault, 'isUnlocked' | 'subscribe'> | null;
 }
 
 const LOCK_NAME = 'mesa-sync';
@@ -69,6 +74,7 @@ export class SyncEngine {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private outboxWatch: Subscription | null = null;
+  private vaultWatch: (() => void) | null = null;
   private stopped = true;
   private readonly isOnline: () => boolean;
   private readonly now: () => number;
@@ -94,6 +100,10 @@ export class SyncEngine {
     this.stopped = false;
     this.deps.events?.addEventListener('online', this.onOnline);
     this.deps.events?.addEventListener('offline', this.onOffline);
+    this.vaultWatch =
+      this.deps.vault?.subscribe((state) => {
+        if (state.phase === 'unlocked') this.runSoon();
+      }) ?? null;
     this.outboxWatch = liveQuery(() => this.deps.db.outbox.count()).subscribe({
       next: (pending) => {
         const grew = pending > this.state.pending;
@@ -114,6 +124,8 @@ export class SyncEngine {
     this.deps.events?.removeEventListener('offline', this.onOffline);
     this.outboxWatch?.unsubscribe();
     this.outboxWatch = null;
+    this.vaultWatch?.();
+    this.vaultWatch = null;
     this.clearTimer();
   }
 
@@ -166,6 +178,11 @@ export class SyncEngine {
       this.setState({ phase: 'offline' });
       return;
     }
+    // The outbox is sealed: nothing can be read or sent until the advisor unlocks (the unlock restarts sync).
+    if (this.deps.vault && !this.deps.vault.isUnlocked()) {
+      this.setState({ phase: 'locked' });
+      return;
+    }
     let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
     try {
       const deviceId = await getOrCreateDeviceId(db);
@@ -188,6 +205,11 @@ export class SyncEngine {
       if (error instanceof ApiError && error.status === 401) {
         await markSessionExpired(db, session.token);
         this.setState({ phase: 'signed-out', lastResult: this.result(counts, error) });
+        return;
+      }
+      // Locked mid-sync: every row not yet answered is still in the outbox; the unlock runs sync again.
+      if (error instanceof VaultLockedError) {
+        this.setState({ phase: 'locked', lastResult: this.result(counts) });
         return;
       }
       this.failures++;

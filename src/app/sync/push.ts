@@ -5,7 +5,10 @@
  * anything else (no answer, a 5xx, a 401) leaves every row where it is, and the
  * next push re-sends them: the server skips ids it already applied, as duplicates.
  */
-import type { LocalApplication, MesaDb, OutboxRow } from '../db/schema';
+import type { ApplicationRow, LocalApplication, MesaDb, OutboxRow } from '../db/schema';
+import { openOutbox, queuedBase, rebaseQueued } from '../db/outbox';
+import { recordIndex, rowStamp } from '../db/records';
+import { sealApplication } from '../crypto/sealed-fields';
 import { statusAfterAnswer } from '../../shared/lifecycle';
 import { isSsidUpdate, MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse, type SsidUpdateMutation } from '../../shared/protocol';
 import { ApiError, ContractError } from './api';
@@ -75,50 +78,111 @@ async function answerSsidUpdate(db: MesaDb, mutation: SsidUpdateMutation, result
   });
 }
 
+/** Attempts to apply one answer when records keep changing under it (the advisor typing in another tab). */
+const APPLY_ATTEMPTS = 5;
+
+/** Records the answer touches, as read and decrypted before the transaction, and their state after it. */
+interface AnswerPlan {
+  stamps: Map<string, string | null>;
+  after: Map<string, { before: LocalApplication; next: LocalApplication; sealed: ApplicationRow | null }>;
+}
+
+/**
+ * Works out every record's state after the answer from a snapshot, and seals the
+ * ones whose server reason changes (it is sealed, and WebCrypto cannot run in the
+ * transaction that writes it).
+ */
+async function planAnswer(db: MesaDb, sent: readonly OutboxRow[], response: PushResponse): Promise<AnswerPlan> {
+  const index = recordIndex(db);
+  const key = index.key();
+  const byId = new Map(sent.map((row) => [row.mutationId, row]));
+  const ids = [...new Set(sent.filter((row) => !isSsidUpdate(row.mutation)).map((row) => row.recordId))];
+  const rows = await db.applications.bulkGet(ids);
+  const plan: AnswerPlan = { stamps: new Map(), after: new Map() };
+  for (const [i, row] of rows.entries()) {
+    plan.stamps.set(ids[i]!, rowStamp(row));
+    if (row) {
+      const app = await index.open(row);
+      plan.after.set(app.id, { before: app, next: app, sealed: null });
+    }
+  }
+  for (const result of response.results) {
+    const row = byId.get(result.mutationId);
+    const entry = row ? plan.after.get(row.recordId) : undefined;
+    if (!row || !entry || row.recordId !== result.recordId) continue;
+    const changes = recordAfterAnswer(entry.next, row, result);
+    if (changes) entry.next = { ...entry.next, ...changes };
+  }
+  for (const entry of plan.after.values()) {
+    if (JSON.stringify(entry.next.serverReason) !== JSON.stringify(entry.before.serverReason)) {
+      entry.sealed = await sealApplication(key, entry.next);
+    }
+  }
+  return plan;
+}
+
 /**
  * Applies one push answer in ONE transaction: deletes the answered outbox rows,
  * moves each record through statusAfterAnswer, and rebases the record's later
  * queued versions onto the server version just applied (they were edited from
  * this one, so this is what they are based on). An SSID update's answer goes to
- * the student's roster row instead. Returns the counts of answers.
+ * the student's roster row instead. The records' new states are planned and
+ * sealed first; if one changed before the transaction ran, nothing is written
+ * and the plan is made again. Returns the counts of answers.
  */
 export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response: PushResponse): Promise<PushSummary> {
+  for (let attempt = 0; attempt < APPLY_ATTEMPTS; attempt++) {
+    const plan = await planAnswer(db, sent, response);
+    const summary = await db.transaction('rw', [db.outbox, db.applications, db.roster], () => writeAnswer(db, sent, response, plan));
+    if (summary) {
+      const index = recordIndex(db);
+      for (const entry of plan.after.values()) if (entry.sealed) index.remember(entry.sealed, entry.next);
+      return summary;
+    }
+  }
+  // Every row stays queued: the next push sends them again and the server answers "duplicate".
+  throw new ContractError('Records kept changing while the server’s answer was saved; it will be fetched again.');
+}
+
+/** The transaction of applyPushResponse; null when a planned record changed meanwhile (nothing written). */
+async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse, plan: AnswerPlan): Promise<PushSummary | null> {
+  for (const [id, stamp] of plan.stamps) {
+    if (rowStamp(await db.applications.get(id)) !== stamp) return null;
+  }
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
-  await db.transaction('rw', [db.outbox, db.applications, db.roster], async () => {
-    for (const result of response.results) {
-      const row = byId.get(result.mutationId);
-      // An answer for something we did not send (or for another record) is ignored,
-      // so a confused server can never delete an unsent row.
-      if (!row || row.recordId !== result.recordId) continue;
-      byId.delete(result.mutationId);
-      await db.outbox.delete(row.mutationId);
-      if (result.status === 'conflict') summary.conflicts++;
-      else summary[result.status]++;
+  for (const result of response.results) {
+    const row = byId.get(result.mutationId);
+    // An answer for something we did not send (or for another record) is ignored,
+    // so a confused server can never delete an unsent row.
+    if (!row || row.recordId !== result.recordId) continue;
+    byId.delete(result.mutationId);
+    await db.outbox.delete(row.mutationId);
+    if (result.status === 'conflict') summary.conflicts++;
+    else summary[result.status]++;
 
-      const { mutation } = row;
-      if (isSsidUpdate(mutation)) {
-        await answerSsidUpdate(db, mutation, result);
-        continue;
-      }
-      const record = await db.applications.get(row.recordId);
-      if (!record) continue;
-      const changes = recordAfterAnswer(record, row, result);
-      if (changes) await db.applications.update(record.id, changes);
-      if (result.status === 'applied') {
-        const base = mutation.baseServerVersion;
-        await db.outbox
-          .where('recordId')
-          .equals(row.recordId)
-          .modify((later) => {
-            const queued = later.mutation;
-            if (later.mutationId > row.mutationId && !isSsidUpdate(queued) && queued.baseServerVersion === base) {
-              later.mutation = { ...queued, baseServerVersion: result.serverVersion };
-            }
-          });
-      }
+    const { mutation } = row;
+    if (isSsidUpdate(mutation)) {
+      await answerSsidUpdate(db, mutation, result);
+      continue;
     }
-  });
+    if (result.status === 'applied') {
+      const base = mutation.baseServerVersion;
+      await db.outbox
+        .where('recordId')
+        .equals(row.recordId)
+        .modify((later) => {
+          if (later.mutationId > row.mutationId && queuedBase(later) === base) rebaseQueued(later, result.serverVersion);
+        });
+    }
+  }
+  for (const entry of plan.after.values()) {
+    const { before, next, sealed } = entry;
+    if (sealed) await db.applications.put(sealed);
+    else if (next.status !== before.status || next.serverVersion !== before.serverVersion) {
+      await db.applications.update(next.id, { status: next.status, serverVersion: next.serverVersion });
+    }
+  }
   return summary;
 }
 
@@ -139,7 +203,10 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
   const progress: PushProgress = { sent: 0, total: 0, applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   let after = 0;
   for (;;) {
-    const rows = await db.outbox.where('mutationId').above(after).limit(batchSize).toArray();
+    const stored = await db.outbox.where('mutationId').above(after).limit(batchSize).toArray();
+    // Mutations are sealed at rest: a locked vault stops the push here (VaultLockedError), before anything is sent.
+    const key = recordIndex(db).key();
+    const rows = await Promise.all(stored.map((row) => openOutbox(key, row)));
     progress.total = progress.sent + (await db.outbox.where('mutationId').above(after).count());
     options.onProgress?.({ ...progress });
     if (rows.length === 0) return progress;

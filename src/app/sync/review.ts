@@ -7,11 +7,13 @@
  *   chooses to send their version over it (the record already carries the
  *   server's version from the conflict answer, so it is no longer stale).
  * The record and its new outbox row are written in one strict transaction, as at
- * confirmation.
+ * confirmation: sealed first, then written only if the record is unchanged.
  */
 import type { LocalApplication, MesaDb } from '../db/schema';
-import { enqueueMutation, takeMutationId } from '../db/outbox';
+import { sealForOutbox, takeMutationId } from '../db/outbox';
+import { recordIndex, rowStamp } from '../db/records';
 import { rethrowStorageError } from '../db/storageErrors';
+import { sealApplication } from '../crypto/sealed-fields';
 import { mutationSchema } from '../../shared/protocol';
 
 /** Why a record cannot be re-queued as it is. */
@@ -34,11 +36,17 @@ export function canResendAsIs(record: ConflictView): boolean {
   return record.status === 'conflict' && record.serverReason?.code === 'stale_version';
 }
 
+/** Attempts before giving up when the record keeps changing (another tab). */
+const REQUEUE_ATTEMPTS = 5;
+
 async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now: number): Promise<void> {
+  const index = recordIndex(db);
+  const key = index.key();
   try {
-    await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
-      const record = await db.applications.get(recordId);
-      if (!record) throw new NotResendableError('This record no longer exists.');
+    for (let attempt = 0; attempt < REQUEUE_ATTEMPTS; attempt++) {
+      const row = await db.applications.get(recordId);
+      if (!row) throw new NotResendableError('This record no longer exists.');
+      const record = await index.open(row);
       const allowed = sendToReview ? canSendToReview(record) : canResendAsIs(record);
       if (!allowed) throw new NotResendableError('This record is no longer in that conflict.');
       const candidate = mutationSchema.safeParse({
@@ -55,17 +63,24 @@ async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now:
       if (!candidate.success) {
         throw new NotResendableError(candidate.error.issues[0]?.message ?? 'The record is not complete.');
       }
-      await enqueueMutation(db, { ...candidate.data, mutationId: await takeMutationId(db) }, now);
-      await db.applications.update(record.id, {
-        status: 'queued',
-        sendToReview: candidate.data.sendToReview === true,
-        serverReason: null,
-        updatedAt: now,
+      const next: LocalApplication = { ...record, status: 'queued', sendToReview: candidate.data.sendToReview === true, serverReason: null, updatedAt: now };
+      const sealedRecord = await sealApplication(key, next);
+      const queued = await sealForOutbox(key, candidate.data, now);
+      const written = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
+        if (rowStamp(await db.applications.get(recordId)) !== rowStamp(row)) return false;
+        await db.outbox.add(queued.row(await takeMutationId(db)));
+        await db.applications.put(sealedRecord);
+        return true;
       });
-    });
+      if (written) {
+        index.remember(sealedRecord, next);
+        return;
+      }
+    }
   } catch (error) {
     rethrowStorageError(error);
   }
+  throw new NotResendableError('This record is being changed in another window. Try again.');
 }
 
 /** Re-queues an SSID conflict's current version with `sendToReview: true`. Pass the strict connection. */

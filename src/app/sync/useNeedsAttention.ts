@@ -3,6 +3,7 @@ import { useCallback } from 'preact/hooks';
 import type { LocalApplication } from '../db/schema';
 import { useLiveQuery, type LiveResult } from '../hooks/useLiveQuery';
 import { useServices } from '../hooks/context';
+import { openRows } from '../db/records';
 import { resendAsIs, sendToCenterReview } from './review';
 
 /** The records waiting for the advisor after a sync, newest change first, and the two re-queue actions. */
@@ -15,7 +16,7 @@ export function useNeedsAttention(): {
   const records = useLiveQuery(
     async () => {
       const rows = await store.db.applications.where('status').anyOf('rejected', 'conflict').toArray();
-      return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+      return (await openRows(store.db, rows)).sort((a, b) => b.updatedAt - a.updatedAt);
     },
     [store],
   );

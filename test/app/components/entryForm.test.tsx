@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
+import { listApplications } from '../../../src/app/db/applications';
 import { completeFields, describedText, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
 
 let store: Store;
@@ -54,7 +55,7 @@ describe('keyboard entry', () => {
     // The grade of the form just finished carries to the next one, with the school.
     expect(input('Grade').value).toBe('8');
     expect(input('School').value).toBe('school-lincoln');
-    const saved = await store.db.applications.toArray();
+    const saved = await listApplications(store.db);
     expect(saved.map((a) => [a.fields.firstName, a.fields.lastName])).toEqual([['Maria', 'Lopez']]);
   });
 

@@ -7,7 +7,7 @@ import { WeakPassphraseError, WrongPassphraseError } from '../../../src/app/cryp
 import { DEFAULT_ITERATIONS } from '../../../src/app/crypto/keys';
 import { plainRows, sealedRows } from '../../../src/app/crypto/row-codec';
 import { isSealedRow } from '../../../src/app/crypto/sealed-fields';
-import { MesaDb } from '../../../src/app/db/schema';
+import { MesaDb, type OutboxRow } from '../../../src/app/db/schema';
 import { application, outboxRow, randomKey, TEST_ITERATIONS } from './helpers';
 
 const FILE_PASSPHRASE = 'blue heron at dawn';
@@ -78,7 +78,7 @@ describe('backup file', () => {
     expect(await target.applications.get(draft.id)).toEqual(draft);
     expect(await target.applications.get(queued.id)).toEqual(queued);
     const rows = await target.outbox.toArray();
-    expect(rows.map((r) => [r.mutationId, r.version, r.mutation.mutationId])).toEqual([[40, 1, 40], [41, 2, 41]]);
+    expect(rows.map((r) => [r.mutationId, r.version, (r as OutboxRow).mutation.mutationId])).toEqual([[40, 1, 40], [41, 2, 41]]);
     expect((await target.meta.get('nextMutationId'))?.value).toBe(42);
   });
 

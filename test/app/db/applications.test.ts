@@ -4,7 +4,7 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { NEXT_MUTATION_ID } from '../../../src/app/db/outbox';
 import { mutationSchema } from '../../../src/shared/protocol';
-import { completeFields, openTestStore, seedBatch, seedRecord } from '../harness';
+import { completeFields, openTestStore, readOutbox, readRecord, seedBatch, seedRecord } from '../harness';
 
 let store: Store;
 beforeEach(async () => {
@@ -21,18 +21,18 @@ describe('saving drafts', () => {
 
     const first = await saveDraft(store.db, { ...draft, fields: { ...draft.fields, firstName: 'Ma' } });
     expect(first.status).toBe('draft');
-    expect((await store.db.applications.get(draft.id))?.fields.firstName).toBe('Ma');
+    expect((await readRecord(store, draft.id)).fields.firstName).toBe('Ma');
 
     const complete = await saveDraft(store.db, { ...draft, fields: completeFields({ middleName: 'José ' }), ssidRekey: '2038475610' });
     expect(complete.status).toBe('ready');
     expect(complete.version).toBe(1);
-    expect((await store.db.applications.get(draft.id))?.fields.middleName).toBe('José ');
+    expect((await readRecord(store, draft.id)).fields.middleName).toBe('José ');
   });
 
   it('writes nothing when the form has not changed (a blur after confirming makes no new version)', async () => {
     const saved = await seedRecord(store, null, completeFields());
     await confirmApplications(store, [saved.id]);
-    const again = await saveDraft(store.db, { ...saved, batchId: null, fields: (await store.db.applications.get(saved.id))!.fields });
+    const again = await saveDraft(store.db, { ...saved, batchId: null, fields: (await readRecord(store, saved.id)).fields });
     expect(again.status).toBe('queued');
     expect(again.version).toBe(1);
   });
@@ -47,11 +47,11 @@ describe('confirming', () => {
     const result = await confirmApplications(store, [a.id, b.id], Date.parse('2025-10-01T12:00:00Z'));
     expect(result).toEqual({ confirmed: [a.id, b.id], skipped: [] });
 
-    const record = await store.db.applications.get(a.id);
+    const record = await readRecord(store, a.id);
     expect(record).toMatchObject({ status: 'queued', confirmedAt: Date.parse('2025-10-01T12:00:00Z'), version: 1 });
-    expect(record?.fields.ssid).toBe('2038475610');
+    expect(record.fields.ssid).toBe('2038475610');
 
-    const outbox = await store.db.outbox.orderBy('mutationId').toArray();
+    const outbox = await readOutbox(store);
     expect(outbox.map((r) => [r.mutationId, r.recordId, r.version])).toEqual([[1, a.id, 1], [2, b.id, 1]]);
     const mutation = mutationSchema.parse(outbox[0]!.mutation);
     expect(mutation).toMatchObject({ recordId: a.id, studentId: a.studentId, baseServerVersion: null, confirmedAt: '2025-10-01T12:00:00.000Z' });
@@ -65,7 +65,7 @@ describe('confirming', () => {
     expect(result.confirmed).toEqual([]);
     expect(result.skipped[0]?.reason).toMatch(/9 digits/);
     expect(await store.db.outbox.count()).toBe(0);
-    expect((await store.db.applications.get(bad.id))?.status).toBe('draft');
+    expect((await readRecord(store, bad.id)).status).toBe('draft');
   });
 
   it('leaves the record unconfirmed when its outbox row cannot be written', async () => {
@@ -74,7 +74,7 @@ describe('confirming', () => {
     await store.db.outbox.add({ mutationId: 1, recordId: saved.id, version: 9, mutation: {} as never, createdAt: 0, attempts: 0 });
 
     await expect(confirmApplications(store, [saved.id])).rejects.toThrow();
-    expect((await store.db.applications.get(saved.id))?.status).toBe('ready');
+    expect((await readRecord(store, saved.id)).status).toBe('ready');
     expect(await store.db.meta.get(NEXT_MUTATION_ID)).toBeUndefined();
   });
 });
@@ -83,7 +83,7 @@ describe('editing after confirmation', () => {
   it('makes a new version that must be confirmed again', async () => {
     const saved = await seedRecord(store, null, completeFields());
     await confirmApplications(store, [saved.id]);
-    const queued = (await store.db.applications.get(saved.id))!;
+    const queued = (await readRecord(store, saved.id));
 
     const edited = await saveDraft(store.db, { ...queued, fields: { ...queued.fields, lastName: 'López' } });
     expect(edited).toMatchObject({ status: 'ready', version: 2 });
@@ -91,7 +91,7 @@ describe('editing after confirmation', () => {
     expect(more.version).toBe(2);
 
     await confirmApplications(store, [saved.id]);
-    const outbox = await store.db.outbox.orderBy('mutationId').toArray();
+    const outbox = await readOutbox(store);
     expect(outbox.map((r) => r.version)).toEqual([1, 2]);
     expect(mutationSchema.parse(outbox[1]?.mutation).application.lastName).toBe('López-Ruiz');
   });

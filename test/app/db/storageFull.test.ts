@@ -5,7 +5,7 @@ import { newDraft, saveDraft } from '../../../src/app/db/applications';
 import { MesaDb } from '../../../src/app/db/schema';
 import { describeSaveError, isQuotaError, StorageFullError } from '../../../src/app/db/storageErrors';
 import { createDraftSaver, type SaveState } from '../../../src/app/services/draftSaver';
-import { completeFields } from '../harness';
+import { completeFields, readRecord, unlockDb } from '../harness';
 
 const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
@@ -44,8 +44,10 @@ describe('recognizing a full disk', () => {
 
 describe('saving when storage is full', () => {
   it('rejects with StorageFullError and writes nothing', async () => {
-    const full = { on: true };
+    const full = { on: false };
     const db = fullDiskDb(full);
+    await unlockDb(db);
+    full.on = true;
     const draft = newDraft(null);
     await expect(saveDraft(db, { ...draft, fields: completeFields() })).rejects.toBeInstanceOf(StorageFullError);
     full.on = false;
@@ -54,8 +56,10 @@ describe('saving when storage is full', () => {
   });
 
   it('keeps the typed values in memory and stores them on the next try once space is free', async () => {
-    const full = { on: true };
+    const full = { on: false };
     const db = fullDiskDb(full);
+    await unlockDb(db);
+    full.on = true;
     const draft = newDraft(null);
     const states: SaveState[] = [];
     const saver = createDraftSaver({
@@ -73,7 +77,7 @@ describe('saving when storage is full', () => {
 
     full.on = false;
     expect(await saver.flush()).toBe(true);
-    expect((await db.applications.get(draft.id))?.fields.firstName).toBe('Xochitl');
+    expect((await readRecord({ db }, draft.id)).fields.firstName).toBe('Xochitl');
     expect(states.at(-1)?.kind).toBe('saved');
     saver.dispose();
     db.close();

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
+import { closeStore, type Store } from '../../../src/app/db/connection';
 import { createApiClient } from '../../../src/app/sync/api';
 import { SyncEngine, type SyncLocks } from '../../../src/app/sync/engine';
 import { readSession } from '../../../src/app/sync/meta';
@@ -13,6 +13,7 @@ import { signIn } from '../../../src/app/sync/session';
 import { uuidv7 } from '../../../src/shared/ids';
 import { completeFields, queueRecord } from './fixtures';
 import { startServer, type TestServer } from './server-harness';
+import { openTestStore } from '../harness';
 
 /**
  * Web Locks as the browser grants them with ifAvailable: the callback gets null
@@ -48,7 +49,7 @@ function countingApi(baseUrl: string) {
 
 let store: Store;
 beforeEach(async () => {
-  store = await openStore(`sync-engine-${uuidv7()}`);
+  store = await openTestStore(`sync-engine-${uuidv7()}`);
 });
 afterEach(() => closeStore(store));
 
@@ -93,7 +94,7 @@ describe('two tabs', () => {
     const session = await readSession(store.db);
     const school = (await api.pull(session!.token, null)).schools[0]!;
     for (const n of [1, 2, 3]) await queueRecord(store.db, completeFields(n, school.id));
-    const secondTab = await openStore(store.db.name);
+    const secondTab = await openTestStore(store.db.name);
     const locks = sharedLocks();
     const tabA = new SyncEngine({ db: store.db, api, locks, events: null, isOnline: () => true });
     const tabB = new SyncEngine({ db: secondTab.db, api, locks, events: null, isOnline: () => true });

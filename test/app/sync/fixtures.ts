@@ -4,8 +4,11 @@
  * outbox row in one transaction, ids from the device counter).
  */
 import 'fake-indexeddb/auto';
-import { MesaDb, type LocalApplication, type OutboxRow } from '../../../src/app/db/schema';
-import { enqueueMutation, takeMutationId } from '../../../src/app/db/outbox';
+import { MesaDb, type LocalApplication, type OutboxRecordRow, type OutboxRow } from '../../../src/app/db/schema';
+import { openOutbox, sealForOutbox, takeMutationId, type SealedMutation } from '../../../src/app/db/outbox';
+import { recordIndex } from '../../../src/app/db/records';
+import { sealApplication } from '../../../src/app/crypto/sealed-fields';
+import { unlockDb } from '../harness';
 import { blankFields, confirmedApplicationSchema, type ApplicationFields } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { PullResponse, RosterEntry, School } from '../../../src/shared/protocol';
@@ -17,6 +20,7 @@ export async function freshDb(): Promise<MesaDb> {
   dbCounter += 1;
   const db = new MesaDb(`sync-test-${process.pid}-${dbCounter}-${uuidv7()}`);
   await db.open();
+  await unlockDb(db);
   return db;
 }
 
@@ -56,19 +60,22 @@ export async function queueRecord(
     serverReason: null,
     sendToReview: false,
   };
-  return db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
-    const row = await queueVersion(db, record);
-    await db.applications.put(record);
-    return { record, row };
+  const key = recordIndex(db).key();
+  const sealed = await sealApplication(key, record);
+  const queued = await sealVersion(db, record);
+  const stored = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
+    const row = await queueVersion(db, queued);
+    await db.applications.put(sealed);
+    return row;
   });
+  return { record, row: await openOutbox(key, stored) };
 }
 
-/** Adds an outbox row for the record's current version (inside the caller's transaction). */
-export async function queueVersion(db: MesaDb, record: LocalApplication): Promise<OutboxRow> {
-  return enqueueMutation(
-    db,
+/** Seals the outbox row for the record's current version; queue it with queueVersion inside a transaction. */
+export function sealVersion(db: MesaDb, record: LocalApplication): Promise<SealedMutation> {
+  return sealForOutbox(
+    recordIndex(db).key(),
     {
-      mutationId: await takeMutationId(db),
       recordId: record.id,
       studentId: record.studentId,
       version: record.version,
@@ -79,6 +86,13 @@ export async function queueVersion(db: MesaDb, record: LocalApplication): Promis
     },
     Date.now(),
   );
+}
+
+/** Adds a sealed outbox row with the next mutation id (inside the caller's transaction); returns the stored row. */
+export async function queueVersion(db: MesaDb, queued: SealedMutation): Promise<OutboxRecordRow> {
+  const row = queued.row(await takeMutationId(db));
+  await db.outbox.add(row);
+  return row;
 }
 
 /** A school as the server sends it. */

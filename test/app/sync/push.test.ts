@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MesaDb } from '../../../src/app/db/schema';
 import { applyPushResponse } from '../../../src/app/sync/push';
 import type { MutationResult } from '../../../src/shared/protocol';
-import { completeFields, freshDb, queueRecord, queueVersion } from './fixtures';
+import { completeFields, freshDb, queueRecord, queueVersion, sealVersion } from './fixtures';
+import { changeRecord, readOutbox, readRecord } from '../harness';
+import { recordIndex } from '../../../src/app/db/records';
+import { sealApplication } from '../../../src/app/crypto/sealed-fields';
 
 let db: MesaDb;
 beforeEach(async () => {
@@ -19,7 +22,7 @@ describe('applying a push answer', () => {
 
     expect(summary).toEqual({ applied: 1, duplicate: 0, rejected: 0, conflicts: 0 });
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.applications.get(record.id)).toMatchObject({ status: 'synced', serverVersion: 7, serverReason: null });
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 7, serverReason: null });
   });
 
   it('treats a duplicate as delivered: the row leaves the outbox and the record is synced', async () => {
@@ -27,7 +30,7 @@ describe('applying a push answer', () => {
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'duplicate' }]));
 
     expect(await db.outbox.count()).toBe(0);
-    expect((await db.applications.get(record.id))?.status).toBe('synced');
+    expect((await readRecord({ db }, record.id))?.status).toBe('synced');
   });
 
   it('keeps the server reason on a rejected or conflicting record so the advisor can act on it', async () => {
@@ -45,8 +48,8 @@ describe('applying a push answer', () => {
 
     expect(summary).toEqual({ applied: 0, duplicate: 0, rejected: 1, conflicts: 1 });
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.applications.get(rejected.record.id)).toMatchObject({ status: 'rejected', serverReason: reason });
-    expect(await db.applications.get(conflict.record.id)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
+    expect(await readRecord({ db }, rejected.record.id)).toMatchObject({ status: 'rejected', serverReason: reason });
+    expect(await readRecord({ db }, conflict.record.id)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
   });
 
   it('takes the server version from a stale-version conflict, so an edit and resend is based on it', async () => {
@@ -55,44 +58,46 @@ describe('applying a push answer', () => {
 
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'conflict', reason, serverVersion: 3 }]));
 
-    expect(await db.applications.get(record.id)).toMatchObject({ status: 'conflict', serverVersion: 3, serverReason: reason });
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'conflict', serverVersion: 3, serverReason: reason });
   });
 
   it('leaves a record edited while its older version was in flight in its new status', async () => {
     const { record, row } = await queueRecord(db, completeFields(1, 's1'));
     // The advisor edits the record after v1 left: v2 is a draft the answer must not touch.
-    await db.applications.update(record.id, { version: 2, status: 'draft', fields: completeFields(1, 's1', { firstName: 'Edited' }) });
+    await changeRecord({ db }, record.id, { version: 2, status: 'draft', fields: completeFields(1, 's1', { firstName: 'Edited' }) });
 
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 3 }]));
 
-    const after = await db.applications.get(record.id);
+    const after = await readRecord({ db }, record.id);
     expect(after).toMatchObject({ status: 'draft', version: 2, serverVersion: 3 });
     expect(after?.fields.firstName).toBe('Edited');
   });
 
   it('does not put a refusal of an older version on a record that has moved on', async () => {
     const { record, row } = await queueRecord(db, completeFields(1, 's1'));
-    await db.applications.update(record.id, { version: 2, status: 'ready' });
+    await changeRecord({ db }, record.id, { version: 2, status: 'ready' });
 
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'rejected', reason: { code: 'x', message: 'Old problem.' } }]));
 
-    expect(await db.applications.get(record.id)).toMatchObject({ status: 'ready', serverReason: null });
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'ready', serverReason: null });
   });
 
   it('bases a queued newer version on the server version its predecessor just got', async () => {
     const { record, row } = await queueRecord(db, completeFields(1, 's1'));
     const v2 = { ...record, version: 2, fields: completeFields(1, 's1', { firstName: 'Edited' }) };
+    const sealed = await sealApplication(recordIndex(db).key(), v2);
+    const queued = await sealVersion(db, v2);
     const v2Row = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
-      await db.applications.put(v2);
-      return queueVersion(db, v2);
+      await db.applications.put(sealed);
+      return queueVersion(db, queued);
     });
 
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 4 }]));
 
-    const remaining = await db.outbox.toArray();
+    const remaining = await readOutbox({ db });
     expect(remaining.map((r) => r.mutationId)).toEqual([v2Row.mutationId]);
     expect(remaining[0]?.mutation).toMatchObject({ baseServerVersion: 4 });
-    expect((await db.applications.get(record.id))?.status).toBe('queued');
+    expect((await readRecord({ db }, record.id))?.status).toBe('queued');
   });
 
   it('never deletes a row the answer does not name, nor one named for another record', async () => {
@@ -110,6 +115,6 @@ describe('applying a push answer', () => {
 
     expect(summary.applied).toBe(0);
     expect(await db.outbox.count()).toBe(2);
-    expect((await db.applications.get(first.record.id))?.status).toBe('queued');
+    expect((await readRecord({ db }, first.record.id))?.status).toBe('queued');
   });
 });

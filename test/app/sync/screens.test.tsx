@@ -18,7 +18,7 @@ import { createRouter } from '../../../src/app/router';
 import { OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
 import { PROBLEMS } from '../../../src/shared/problems';
 import { seriousViolations } from '../axe';
-import { completeFields, openTestStore, seedRecord, seedSchools } from '../harness';
+import { changeRecord, completeFields, openTestStore, readOutbox, readRecord, seedRecord, seedSchools } from '../harness';
 import { startServer, type TestServer } from './server-harness';
 
 /** Nothing listens here: requests to it fail as they do offline. */
@@ -110,7 +110,7 @@ describe('needs attention', () => {
     const record = await seedRecord(store, null, completeFields({ firstName: 'Maria', lastName: 'Lopez' }));
     await confirmApplications(store, [record.id]);
     await store.db.outbox.clear();
-    await store.db.applications.update(record.id, {
+    await changeRecord(store, record.id, {
       status: 'conflict',
       serverReason: { code: 'ssid_taken', message: 'This CA SSID belongs to another student.' },
     });
@@ -123,16 +123,16 @@ describe('needs attention', () => {
     fireEvent.click(within(item).getByRole('button', { name: 'Send to center review' }));
 
     expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
-    const [row] = await store.db.outbox.toArray();
+    const [row] = await readOutbox(store);
     expect(row?.mutation).toMatchObject({ recordId: record.id, sendToReview: true, version: record.version });
-    expect(await store.db.applications.get(record.id)).toMatchObject({ status: 'queued', sendToReview: true });
+    expect(await readRecord(store, record.id)).toMatchObject({ status: 'queued', sendToReview: true });
     await waitFor(() => expect(screen.getByText('1 waiting to sync')).toBeTruthy());
   });
 
   it('offers only "Edit and resend" for a refused record, with the reason per field', async () => {
     await storeSession();
     const record = await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz' }));
-    await store.db.applications.update(record.id, {
+    await changeRecord(store, record.id, {
       status: 'rejected',
       serverReason: { code: 'unknown_school', message: 'The school is not one of your center’s schools.', fields: [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }] },
     });
@@ -148,7 +148,7 @@ describe('needs attention', () => {
   it('offers "Send my version again" for a record another device changed, and re-queues it', async () => {
     await storeSession();
     const record = await seedRecord(store, null, completeFields({ firstName: 'Kim', lastName: 'Nguyen' }));
-    await store.db.applications.update(record.id, {
+    await changeRecord(store, record.id, {
       status: 'conflict',
       confirmedAt: Date.now(),
       serverVersion: 4,
@@ -161,7 +161,7 @@ describe('needs attention', () => {
     fireEvent.click(within(item).getByRole('button', { name: 'Send my version again' }));
 
     expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
-    const [row] = await store.db.outbox.toArray();
+    const [row] = await readOutbox(store);
     expect(row?.mutation).toMatchObject({ recordId: record.id, baseServerVersion: 4, version: record.version });
   });
 });

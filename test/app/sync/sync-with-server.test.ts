@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
+import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { ApiError, createApiClient, NetworkError, type ApiClient } from '../../../src/app/sync/api';
 import { SyncEngine } from '../../../src/app/sync/engine';
@@ -17,15 +17,17 @@ import { signIn } from '../../../src/app/sync/session';
 import { PROBLEMS } from '../../../src/shared/problems';
 import type { ApplicationFields } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
-import { completeFields, queueVersion } from './fixtures';
+import { completeFields, queueVersion, sealVersion } from './fixtures';
+import { sealApplication } from '../../../src/app/crypto/sealed-fields';
 import { startServer, type TestServer } from './server-harness';
+import { openTestStore, readRecord } from '../harness';
 
 let server: TestServer;
 let store: Store;
 
 beforeEach(async () => {
   server = await startServer();
-  store = await openStore(`sync-server-${uuidv7()}`);
+  store = await openTestStore(`sync-server-${uuidv7()}`);
 });
 afterEach(async () => {
   closeStore(store);
@@ -148,12 +150,12 @@ describe('syncing with the real server', () => {
     await engine.syncNow();
 
     expect(engine.getState().lastResult).toMatchObject({ conflicts: 1 });
-    expect(await store.db.applications.get(second!)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
+    expect(await readRecord(store, second!)).toMatchObject({ status: 'conflict', serverReason: { code: 'ssid_taken' } });
 
     await sendToCenterReview(store.strictDb, second!);
     await engine.syncNow();
 
-    expect(await store.db.applications.get(second!)).toMatchObject({ status: 'synced', sendToReview: true, serverReason: null });
+    expect(await readRecord(store, second!)).toMatchObject({ status: 'synced', sendToReview: true, serverReason: null });
     expect((await server.enrollments()).find((e) => e.id === second)).toMatchObject({ status: 'needs_review' });
   });
 
@@ -163,14 +165,16 @@ describe('syncing with the real server', () => {
     const engine = engineFor(api);
     const [id] = await enterAndConfirm([completeFields(1, schoolId)]);
     await engine.syncNow();
-    const synced = (await store.db.applications.get(id!))!;
+    const synced = await readRecord(store, id!);
     // Another tablet, signed in as the same advisor, sends its own edit of the record.
-    const otherTablet = await openStore(`sync-server-other-${uuidv7()}`);
+    const otherTablet = await openTestStore(`sync-server-other-${uuidv7()}`);
     await signIn(otherTablet.db, api, { email: server.email, password: server.password });
+    const theirs = { ...synced, version: 2, status: 'queued' as const, fields: { ...synced.fields, city: 'Oakland' } };
+    const sealed = await sealApplication(otherTablet.vault.key(), theirs);
+    const queued = await sealVersion(otherTablet.db, theirs);
     await otherTablet.db.transaction('rw', otherTablet.db.applications, otherTablet.db.outbox, otherTablet.db.meta, async () => {
-      const theirs = { ...synced, version: 2, status: 'queued' as const, fields: { ...synced.fields, city: 'Oakland' } };
-      await otherTablet.db.applications.put(theirs);
-      await queueVersion(otherTablet.db, theirs);
+      await otherTablet.db.applications.put(sealed);
+      await queueVersion(otherTablet.db, queued);
     });
     await new SyncEngine({ db: otherTablet.db, api, locks: null, events: null, isOnline: () => true }).syncNow();
     closeStore(otherTablet);
@@ -180,12 +184,12 @@ describe('syncing with the real server', () => {
 
     await engine.syncNow();
 
-    expect(await store.db.applications.get(id!)).toMatchObject({ status: 'conflict', serverVersion: 2, serverReason: { code: 'stale_version' } });
+    expect(await readRecord(store, id!)).toMatchObject({ status: 'conflict', serverVersion: 2, serverReason: { code: 'stale_version' } });
 
     await resendAsIs(store.strictDb, id!);
     await engine.syncNow();
 
-    expect(await store.db.applications.get(id!)).toMatchObject({ status: 'synced', serverVersion: 3 });
+    expect(await readRecord(store, id!)).toMatchObject({ status: 'synced', serverVersion: 3 });
     expect((await server.enrollments()).find((e) => e.id === id)).toMatchObject({ version: 3 });
   });
 
