@@ -3,14 +3,17 @@
  * becomes an `ssid_update` outbox row, a record of its own with a new UUIDv7,
  * so a retried push never applies it twice. The student's roster row is marked
  * pending in the same strict transaction, so the screens can say "sent" only
- * once both are on disk. The server decides whether the SSID may be set.
+ * once both are on disk. The mutation is sealed like every outbox row (an SSID
+ * is pupil data); the roster keeps only its last four digits. The server decides
+ * whether the SSID may be set.
  */
 import type { SsidSource } from '../../shared/application';
 import { uuidv7 } from '../../shared/ids';
 import { ssidUpdateMutationSchema } from '../../shared/protocol';
 import { normalizeSsid } from '../../shared/ssid';
 import type { Store } from './connection';
-import { takeMutationId } from './outbox';
+import { sealForOutbox, takeMutationId } from './outbox';
+import { recordIndex } from './records';
 import { rethrowStorageError } from './storageErrors';
 
 /** One SSID to set on one student. */
@@ -40,7 +43,8 @@ const updateBodySchema = ssidUpdateMutationSchema.omit({ mutationId: true });
  * Queues `updates` in ONE strict transaction: one outbox row per update and the
  * roster entry marked with `pendingSsidLast4`/`pendingSince` (a refusal kept from
  * an earlier update is cleared). All or nothing: an invalid update throws
- * InvalidSsidUpdateError before anything is written.
+ * InvalidSsidUpdateError before anything is written, and VaultLockedError
+ * while the app is locked.
  */
 export async function queueSsidUpdates(
   store: Store,
@@ -65,11 +69,13 @@ export async function queueSsidUpdates(
   if (bodies.length === 0) return { queued: 0 };
 
   const db = store.strictDb;
+  const key = recordIndex(db).key();
+  // Sealed before the transaction: WebCrypto would end it.
+  const sealed = await Promise.all(bodies.map((body) => sealForOutbox(key, body, now)));
   try {
     await db.transaction('rw', db.outbox, db.meta, db.roster, async () => {
-      for (const body of bodies) {
-        const mutationId = await takeMutationId(db);
-        await db.outbox.add({ mutationId, recordId: body.recordId, version: 1, mutation: { ...body, mutationId }, createdAt: now, attempts: 0 });
+      for (const [i, body] of bodies.entries()) {
+        await db.outbox.add(sealed[i]!.row(await takeMutationId(db)));
         // Dexie removes a property set to undefined: the old refusal goes.
         await db.roster.update(body.studentId, { pendingSsidLast4: body.ssid.slice(-4), pendingSince: now, ssidUpdateProblem: undefined });
       }
