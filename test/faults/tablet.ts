@@ -4,7 +4,8 @@
  * Records are typed and confirmed through the app's own repository.
  */
 import 'fake-indexeddb/auto';
-import { closeStore, openStore, type Store } from '../../src/app/db/connection';
+import { closeStore, type Store } from '../../src/app/db/connection';
+import { openTestStore } from '../app/harness';
 import { confirmApplications, newDraft, saveDraft } from '../../src/app/db/applications';
 import { createApiClient, type ApiClient } from '../../src/app/sync/api';
 import { SyncEngine } from '../../src/app/sync/engine';
@@ -43,7 +44,8 @@ function ssidFor(tablet: number, n: number): string {
 export async function newTablet(baseUrl: string, credentials: { email: string; password: string }, options: { timeoutMs?: number } = {}): Promise<Tablet> {
   tabletCounter += 1;
   const tag = tabletCounter;
-  const store = await openStore(`faults-${process.pid}-${tag}-${uuidv7()}`);
+  // Records are sealed at rest: the tablet's vault is set up as an advisor would on first use.
+  const store = await openTestStore(`faults-${process.pid}-${tag}-${uuidv7()}`);
   // A short timeout is for the scenario's syncs; signing in (scrypt) may take longer on a busy machine.
   const api = createApiClient({ baseUrl, timeoutMs: options.timeoutMs ?? 10_000 });
   const setUp = createApiClient({ baseUrl });
