@@ -1,5 +1,5 @@
 /**
- * Builds the Fastify server: hooks (security headers, gzip bodies,
+ * Builds the Fastify server: hooks (security headers, gzip bodies and answers,
  * authentication), the API routes, the built PWA, and the one error handler.
  * The database handle is passed in, so tests run the real server on their own database.
  */
@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from './db/connect';
 import { loggableError } from './db/errors';
 import { registerAuthentication } from './http/authenticate';
+import { registerGzipAnswers } from './http/gzip-answers';
 import { registerGzipBodies } from './http/gzip-body';
 import { loggerOptions } from './http/logger';
 import { problemFor, sendProblem } from './http/problem';
@@ -55,6 +56,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   registerSecurityHeaders(app);
   registerGzipBodies(app);
+  registerGzipAnswers(app);
   registerAuthentication(app, handle.db);
 
   app.setErrorHandler((error, request, reply) => {
