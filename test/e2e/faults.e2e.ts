@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { goOffline, launchBrowser, serverEnrollments, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
-import { sampleSheets, signIn, startBatch, typeSheet } from './journeys';
+import { sampleSheets, signIn, startBatch, typeSheet, unlock } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,6 +22,7 @@ before(async () => {
   await page.goto('/');
   await signIn(page);
   await waitForOfflineReady(page);
+  await unlock(page);
 });
 
 after(async () => {
@@ -62,6 +63,7 @@ test('a push committed on the server whose answer is lost, then the app closed, 
   await context.unrouteAll({ behavior: 'wait' });
   page = await context.newPage();
   await page.goto('/');
+  await unlock(page);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('Everything is synced').waitFor();
 

@@ -14,7 +14,7 @@ import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { PROBLEMS } from '../../src/shared/problems';
 import { apiSession, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
-import { signIn } from './journeys';
+import { reloadAndUnlock, signIn } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -128,8 +128,8 @@ test('the advisor sees the re-enrollment waiting and approves it; a student with
   await noSsid.getByRole('button', { name: 'Approve with this SSID' }).click();
   await noSsid.waitFor({ state: 'detached' });
 
-  // The server agrees: after a reload only last year's application still waits.
-  await page.reload();
+  // The server agrees: after a reload (the app starts locked) only last year's application still waits.
+  await reloadAndUnlock(page);
   await page.getByRole('heading', { name: 'Pending approvals' }).waitFor();
   await page.getByRole('listitem').filter({ hasText: 'Akana, Kalani' }).first().waitFor();
   assert.equal(await page.getByText('Re-enrolled online by the student').count(), 0);
