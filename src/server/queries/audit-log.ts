@@ -5,6 +5,7 @@
 import type { Selectable } from 'kysely';
 import { uuidv7 } from '../../shared/ids';
 import type { AuditLogTable } from '../db/schema';
+import { chunkedForInsert } from './chunked';
 import type { Executor } from './executor';
 
 export type AuditEntry = Selectable<AuditLogTable>;
@@ -12,6 +13,11 @@ export type AuditEntry = Selectable<AuditLogTable>;
 /** Appends one entry. */
 export async function appendAudit(db: Executor, entry: Omit<AuditEntry, 'id'>): Promise<void> {
   await db.insertInto('audit_log').values({ id: uuidv7(), ...entry }).execute();
+}
+
+/** Appends entries whose ids were taken in order (uuidv7), in multi-row statements. */
+export async function appendAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (const chunk of chunkedForInsert(entries, 8)) await db.insertInto('audit_log').values(chunk).execute();
 }
 
 /** The history of one record, oldest first. */

@@ -27,7 +27,20 @@ export async function currentChangeSeq(db: Executor): Promise<number> {
   return row.value;
 }
 
-/** Takes the counter's lock without using a number: for writers that first read, then decide. */
-export async function lockChangeSeq(db: Executor): Promise<void> {
-  await db.updateTable('counters').set((eb) => ({ value: eb.ref('value') })).where('name', '=', 'change').execute();
+/**
+ * Takes the counter's lock without using a number, for writers that first read,
+ * then decide; returns the latest number handed out.
+ */
+export async function lockChangeSeq(db: Executor): Promise<number> {
+  const row = await db.updateTable('counters')
+    .set((eb) => ({ value: eb.ref('value') }))
+    .where('name', '=', 'change')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Moves the counter to `value`: for a writer holding the lock that numbered its changes itself. */
+export async function setChangeSeq(db: Executor, value: number): Promise<void> {
+  await db.updateTable('counters').set({ value }).where('name', '=', 'change').execute();
 }

@@ -1,6 +1,7 @@
 /** Queries on `enrollments`: one row per application record, per program year. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { EnrollmentsTable } from '../db/schema';
+import { chunkedForInsert } from './chunked';
 import type { Executor } from './executor';
 
 export type EnrollmentRow = Selectable<EnrollmentsTable>;
@@ -15,6 +16,20 @@ export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application'>;
 /** The enrollment with this record id, in any center (callers check the center). */
 export async function findEnrollment(db: Executor, id: string): Promise<EnrollmentRow | undefined> {
   return db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What a push needs to know of an existing enrollment. */
+export type EnrollmentState = Pick<EnrollmentRow, 'id' | 'center_id' | 'version' | 'updated_by_device' | 'status'>;
+
+/** The enrollments with these record ids, in any center (callers check the center). */
+export async function findEnrollmentStates(db: Executor, ids: readonly string[]): Promise<EnrollmentState[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('enrollments').select(['id', 'center_id', 'version', 'updated_by_device', 'status']).where('id', 'in', ids).execute();
+}
+
+/** Adds enrollments in multi-row statements; origin defaults to the tablet. */
+export async function insertEnrollments(db: Executor, enrollments: readonly Insertable<EnrollmentsTable>[]): Promise<void> {
+  for (const chunk of chunkedForInsert(enrollments, 20)) await db.insertInto('enrollments').values(chunk).execute();
 }
 
 /** Adds an enrollment; origin defaults to the tablet. */

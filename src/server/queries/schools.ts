@@ -10,6 +10,15 @@ export async function insertSchool(db: Executor, school: SchoolRow): Promise<voi
   await db.insertInto('schools').values(school).execute();
 }
 
+/** Which of these ids are live schools of this center: how a batch push checks its schools at once. */
+export async function liveCenterSchoolIds(db: Executor, centerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('schools').select('id')
+    .where('id', 'in', ids).where('center_id', '=', centerId).where('deleted', '=', 0)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** A live school of this center, or undefined: how pushes check a school is the caller's. */
 export async function findCenterSchool(db: Executor, centerId: string, id: string): Promise<SchoolRow | undefined> {
   return db.selectFrom('schools').selectAll()

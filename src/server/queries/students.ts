@@ -1,6 +1,7 @@
 /** Queries on `students`. */
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { StudentsTable } from '../db/schema';
+import { chunkedForInsert } from './chunked';
 import type { Executor } from './executor';
 
 export type StudentRow = Selectable<StudentsTable>;
@@ -13,6 +14,24 @@ export async function findStudent(db: Executor, id: string): Promise<StudentRow 
 /** The student who holds this SSID, in any center: an SSID is one student's statewide. */
 export async function findStudentBySsid(db: Executor, ssid: string): Promise<Pick<StudentRow, 'id' | 'center_id'> | undefined> {
   return db.selectFrom('students').select(['id', 'center_id']).where('ssid', '=', ssid).executeTakeFirst();
+}
+
+/** The students with these ids, in any center (callers check the center). */
+export async function findStudents(db: Executor, ids: readonly string[]): Promise<StudentRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('students').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Who holds each of these SSIDs, in any center. */
+export async function studentsHoldingSsids(db: Executor, ssids: readonly string[]): Promise<{ id: string; ssid: string }[]> {
+  if (ssids.length === 0) return [];
+  const rows = await db.selectFrom('students').select(['id', 'ssid']).where('ssid', 'in', ssids).execute();
+  return rows.flatMap((r) => (r.ssid === null ? [] : [{ id: r.id, ssid: r.ssid }]));
+}
+
+/** Adds students in multi-row statements. */
+export async function insertStudents(db: Executor, students: readonly StudentRow[]): Promise<void> {
+  for (const chunk of chunkedForInsert(students, 18)) await db.insertInto('students').values(chunk).execute();
 }
 
 /** Adds a student. */

@@ -1,15 +1,14 @@
 /**
  * Applies one valid mutation inside the push transaction: reads what the server
- * holds, lets `decide` rule, and writes the student and enrollment when it says so.
+ * holds (from the batch's state), lets `decide` rule, and writes the student and
+ * enrollment when it says so (through the batch's writes).
  */
 import type { Mutation, MutationResult } from '../../shared/protocol';
 import type { EnrollmentStatus } from '../db/schema';
-import { appendAudit } from '../queries/audit-log';
-import { nextChangeSeq } from '../queries/change-seq';
-import { findEnrollment, insertEnrollment, updateEnrollment, type EnrollmentRow } from '../queries/enrollments';
-import type { Executor } from '../queries/executor';
-import { findCenterSchool } from '../queries/schools';
-import { findStudent, findStudentBySsid, insertStudent, updateStudent, type StudentRow } from '../queries/students';
+import type { EnrollmentState } from '../queries/enrollments';
+import type { StudentRow } from '../queries/students';
+import type { BatchState } from './batch-state';
+import type { BatchWrites } from './batch-writes';
 import { decide } from './decide';
 
 /** Who is pushing, from where, and when. */
@@ -21,20 +20,20 @@ export interface PushContext {
 }
 
 /** Applies `mutation` and answers with its result. */
-export async function applyMutation(trx: Executor, ctx: PushContext, mutation: Mutation): Promise<MutationResult> {
+export async function applyMutation(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation): Promise<MutationResult> {
   const { mutationId, recordId, application } = mutation;
-  const student = await findStudent(trx, mutation.studentId);
-  const enrollment = await findEnrollment(trx, recordId);
-  const school = await findCenterSchool(trx, ctx.centerId, application.schoolId);
-  const ssidOwner = application.ssid === '' ? undefined : await findStudentBySsid(trx, application.ssid);
+  const student = await state.student(mutation.studentId);
+  const enrollment = await state.enrollment(recordId);
+  const schoolInCenter = await state.schoolInCenter(application.schoolId);
+  const ssidOwnerId = application.ssid === '' ? undefined : await state.ssidHolder(application.ssid);
 
   const decision = decide(mutation, {
     centerId: ctx.centerId,
     deviceId: ctx.deviceId,
-    schoolInCenter: school !== undefined,
+    schoolInCenter,
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
     enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device },
-    ssidOwnerId: ssidOwner?.id,
+    ssidOwnerId,
   });
 
   switch (decision.kind) {
@@ -45,16 +44,16 @@ export async function applyMutation(trx: Executor, ctx: PushContext, mutation: M
         ? { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message }, serverVersion: decision.serverVersion }
         : { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message } };
     case 'apply': {
-      await writeStudent(trx, ctx, mutation, student, decision.assignSsid);
-      const serverVersion = await writeEnrollment(trx, ctx, mutation, enrollment, decision.status);
+      await writeStudent(state, writes, ctx, mutation, student, decision.assignSsid);
+      const serverVersion = await writeEnrollment(state, writes, ctx, mutation, enrollment, decision.status);
       return { mutationId, recordId, status: 'applied', serverVersion };
     }
   }
 }
 
-async function writeStudent(trx: Executor, ctx: PushContext, mutation: Mutation, existing: StudentRow | undefined, assignSsid: boolean): Promise<void> {
+async function writeStudent(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation, existing: StudentRow | undefined, assignSsid: boolean): Promise<void> {
   const a = mutation.application;
-  const seq = await nextChangeSeq(trx);
+  const seq = writes.nextSeq();
   const fields = {
     first_name: a.firstName,
     middle_name: a.middleName.trim(),
@@ -70,24 +69,29 @@ async function writeStudent(trx: Executor, ctx: PushContext, mutation: Mutation,
   const ssidFields = assignSsid
     ? { ssid: a.ssid, ssid_source: mutation.ssidSource ?? (a.ssidSource === '' ? null : a.ssidSource), ssid_confirmed_at: mutation.confirmedAt, ssid_confirmed_by: ctx.userId }
     : {};
+  let written: StudentRow;
   if (existing) {
-    await updateStudent(trx, existing.id, { ...fields, ...ssidFields, version: existing.version + 1 });
+    const changes = { ...fields, ...ssidFields, version: existing.version + 1 };
+    written = { ...existing, ...changes };
+    await writes.writeStudent(existing.id, changes, null);
   } else {
-    await insertStudent(trx, {
+    written = {
       id: mutation.studentId, center_id: ctx.centerId, ...fields,
       ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ...ssidFields,
       version: 1, deleted: 0, created_at: ctx.now,
-    });
+    };
+    await writes.writeStudent(written.id, {}, written);
   }
+  state.studentWritten(written);
   const oldSsid = existing?.ssid ?? null;
   if (assignSsid && oldSsid !== a.ssid) {
-    await appendAudit(trx, { at: ctx.now, user_id: ctx.userId, action: 'ssid_changed', entity: 'student', entity_id: mutation.studentId, old_value: oldSsid, new_value: a.ssid });
+    writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_changed', entity: 'student', entity_id: mutation.studentId, old_value: oldSsid, new_value: a.ssid });
   }
 }
 
-async function writeEnrollment(trx: Executor, ctx: PushContext, mutation: Mutation, existing: EnrollmentRow | undefined, status: EnrollmentStatus): Promise<number> {
+async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation, existing: EnrollmentState | undefined, status: EnrollmentStatus): Promise<number> {
   const a = mutation.application;
-  const seq = await nextChangeSeq(trx);
+  const seq = writes.nextSeq();
   const version = (existing?.version ?? 0) + 1;
   const fields = {
     student_id: mutation.studentId,
@@ -104,15 +108,16 @@ async function writeEnrollment(trx: Executor, ctx: PushContext, mutation: Mutati
     updated_seq: seq,
     updated_at: ctx.now,
   } as const;
-  if (existing) await updateEnrollment(trx, existing.id, fields);
-  else await insertEnrollment(trx, { id: mutation.recordId, center_id: ctx.centerId, ...fields, created_at: ctx.now });
-  await appendAudit(trx, {
+  const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, created_at: ctx.now };
+  await writes.writeEnrollment(mutation.recordId, fields, created);
+  state.enrollmentWritten({ id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status });
+  writes.audit({
     at: ctx.now, user_id: ctx.userId, action: existing ? 'enrollment_updated' : 'enrollment_created',
     entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: null,
   });
   if (status === 'needs_review') {
     // The SSID the paper gives is kept for the reviewer, since this student was not given it.
-    await appendAudit(trx, { at: ctx.now, user_id: ctx.userId, action: 'ssid_sent_to_review', entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: a.ssid });
+    writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_sent_to_review', entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: a.ssid });
   }
   return version;
 }

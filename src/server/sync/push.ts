@@ -6,15 +6,14 @@
  * record never blocks the queue.
  */
 import { z } from 'zod';
-import { anyMutationSchema, isSsidUpdate, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
 import { parseOrThrow, withoutNul } from '../http/validation';
-import { lockChangeSeq } from '../queries/change-seq';
 import { lockDevice, setLastAppliedMutationId } from '../queries/devices';
-import { applyMutation, type PushContext } from './apply-mutation';
-import { applySsidUpdate } from './apply-ssid-update';
+import type { PushContext } from './apply-mutation';
+import { applyBatch, duplicates, type Triaged } from './apply-batch';
 
 /** What every mutation must carry for the queue to be ordered at all. */
 const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
@@ -52,24 +51,7 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
         if (!device) throw new Problem('forbidden');
         const last = device.lastAppliedMutationId;
         const highest = envelopes[envelopes.length - 1]?.mutationId ?? 0;
-        // Take the change lock before reading any row we may change (see change-seq.ts).
-        if (highest > last) await lockChangeSeq(trx);
-
-        const results: MutationResult[] = [];
-        for (const [i, raw] of request.mutations.entries()) {
-          const { mutationId, recordId = '' } = envelopes[i]!;
-          if (mutationId <= last) {
-            results.push({ mutationId, recordId, status: 'duplicate' });
-            continue;
-          }
-          const parsed = storableMutationSchema.safeParse(raw);
-          if (!parsed.success) {
-            results.push({ mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(raw, parsed.error) } });
-          } else {
-            const m = parsed.data;
-            results.push(isSsidUpdate(m) ? await applySsidUpdate(trx, ctx, m) : await applyMutation(trx, ctx, m));
-          }
-        }
+        const results = highest > last ? await applyBatch(trx, ctx, triage(request.mutations, envelopes, last)) : duplicates(envelopes);
         const lastAppliedMutationId = Math.max(last, highest);
         if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, lastAppliedMutationId);
         return { lastAppliedMutationId, results };
@@ -79,6 +61,17 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
+}
+
+/** Each mutation as a duplicate (at or below the device's last id), a refusal of its shape, or one to apply. */
+function triage(mutations: readonly unknown[], envelopes: readonly { mutationId: number; recordId?: string }[], last: number): Triaged[] {
+  return mutations.map((raw, i) => {
+    const { mutationId, recordId = '' } = envelopes[i]!;
+    if (mutationId <= last) return { result: { mutationId, recordId, status: 'duplicate' } };
+    const parsed = storableMutationSchema.safeParse(raw);
+    if (parsed.success) return { mutation: parsed.data };
+    return { result: { mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(raw, parsed.error) } } };
+  });
 }
 
 /**

@@ -1,0 +1,92 @@
+/**
+ * What the server holds for a run of application mutations, read in a few
+ * queries instead of four per mutation. The push applies mutations in order, so
+ * each write is recorded here too and the next mutation sees it exactly as it
+ * would have seen it in the database. Anything not read up front (a row a
+ * mutation did not name) is looked up on demand, so the cache is an optimisation,
+ * never a second source of truth.
+ */
+import type { Mutation } from '../../shared/protocol';
+import { findEnrollment, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
+import type { Executor } from '../queries/executor';
+import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
+import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
+
+/** The students, enrollments, SSID holders and schools a run of mutations names; `null` is "none". */
+export class BatchState {
+  private constructor(
+    private readonly trx: Executor,
+    private readonly centerId: string,
+    private readonly students: Map<string, StudentRow | null>,
+    private readonly enrollments: Map<string, EnrollmentState | null>,
+    private readonly ssidHolders: Map<string, string | null>,
+    private readonly schools: Map<string, boolean>,
+  ) {}
+
+  /** Reads everything `mutations` name in four queries. */
+  static async load(trx: Executor, centerId: string, mutations: readonly Mutation[]): Promise<BatchState> {
+    const studentIds = unique(mutations.map((m) => m.studentId));
+    const recordIds = unique(mutations.map((m) => m.recordId));
+    const ssids = unique(mutations.map((m) => m.application.ssid).filter((s) => s !== ''));
+    const schoolIds = unique(mutations.map((m) => m.application.schoolId));
+    // One after another: a transaction is one connection.
+    const students = await findStudents(trx, studentIds);
+    const enrollments = await findEnrollmentStates(trx, recordIds);
+    const holders = await studentsHoldingSsids(trx, ssids);
+    const schools = await liveCenterSchoolIds(trx, centerId, schoolIds);
+    return new BatchState(
+      trx,
+      centerId,
+      known(studentIds, new Map(students.map((s) => [s.id, s]))),
+      known(recordIds, new Map(enrollments.map((e) => [e.id, e]))),
+      known(ssids, new Map(holders.map((h) => [h.ssid, h.id]))),
+      new Map(schoolIds.map((id) => [id, schools.has(id)])),
+    );
+  }
+
+  /** The student with this id, in any center. */
+  async student(id: string): Promise<StudentRow | undefined> {
+    if (!this.students.has(id)) this.students.set(id, (await findStudent(this.trx, id)) ?? null);
+    return this.students.get(id) ?? undefined;
+  }
+
+  /** The enrollment with this record id, in any center. */
+  async enrollment(id: string): Promise<EnrollmentState | undefined> {
+    if (!this.enrollments.has(id)) this.enrollments.set(id, (await findEnrollment(this.trx, id)) ?? null);
+    return this.enrollments.get(id) ?? undefined;
+  }
+
+  /** The id of the student holding this SSID, if any. */
+  async ssidHolder(ssid: string): Promise<string | undefined> {
+    if (!this.ssidHolders.has(ssid)) this.ssidHolders.set(ssid, (await findStudentBySsid(this.trx, ssid))?.id ?? null);
+    return this.ssidHolders.get(ssid) ?? undefined;
+  }
+
+  /** Whether this is a live school of the caller's center. */
+  async schoolInCenter(id: string): Promise<boolean> {
+    if (!this.schools.has(id)) this.schools.set(id, (await findCenterSchool(this.trx, this.centerId, id)) !== undefined);
+    return this.schools.get(id) ?? false;
+  }
+
+  /** Records a student as written, with the SSID it now holds (and so releases its old one). */
+  studentWritten(student: StudentRow): void {
+    const old = this.students.get(student.id)?.ssid ?? null;
+    if (old !== null && old !== student.ssid) this.ssidHolders.set(old, null);
+    if (student.ssid !== null) this.ssidHolders.set(student.ssid, student.id);
+    this.students.set(student.id, student);
+  }
+
+  /** Records an enrollment as written. */
+  enrollmentWritten(enrollment: EnrollmentState): void {
+    this.enrollments.set(enrollment.id, enrollment);
+  }
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Every asked key, with its row or `null` for "read, and there is none". */
+function known<T>(keys: readonly string[], found: Map<string, T>): Map<string, T | null> {
+  return new Map(keys.map((k) => [k, found.get(k) ?? null]));
+}
