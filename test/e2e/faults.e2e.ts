@@ -5,34 +5,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { goOffline, launchBrowser, serverEnrollments, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
-import { sampleSheets, signIn, startBatch, typeSheet, unlock } from './journeys';
+import type { Page, Route } from 'playwright-core';
+import { goOffline, serverEnrollments } from './harness';
+import { openTablet, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let tablet: Tablet;
 let page: Page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await tabletContext(browser, server.url);
-  page = await context.newPage();
-  await page.goto('/');
-  await signIn(page);
-  await waitForOfflineReady(page);
-  await unlock(page);
+  tablet = await openTablet();
+  ({ page } = tablet);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tablet?.close();
 });
 
 test('a push committed on the server whose answer is lost, then the app closed, leaves each record on the server once', async () => {
   const sheets = sampleSheets(4, 3);
-  await goOffline(context);
+  await goOffline(tablet.context);
   await startBatch(page, sheets.length);
   for (const [i, sheet] of sheets.entries()) {
     await typeSheet(page, sheet);
@@ -48,26 +39,26 @@ test('a push committed on the server whose answer is lost, then the app closed, 
   // Back online, but the first push's answer is cut after the server has committed it.
   let pushed!: () => void;
   const committed = new Promise<void>((resolve) => { pushed = resolve; });
-  await context.unrouteAll({ behavior: 'wait' });
-  await context.route('**/api/sync/push', async (route: Route) => {
+  await tablet.context.unrouteAll({ behavior: 'wait' });
+  await tablet.context.route('**/api/sync/push', async (route: Route) => {
     const answer = await route.fetch();
     assert.equal(answer.status(), 200, 'the server accepted the push');
     pushed();
     await route.abort('connectionreset');
   });
-  await context.setOffline(false);
+  await tablet.context.setOffline(false);
   await committed;
   await page.close();
-  assert.equal(serverEnrollments(server.dataDir).length, sheets.length, 'the server committed the push');
+  assert.equal(serverEnrollments(tablet.server.dataDir).length, sheets.length, 'the server committed the push');
 
-  await context.unrouteAll({ behavior: 'wait' });
-  page = await context.newPage();
+  await tablet.context.unrouteAll({ behavior: 'wait' });
+  page = await tablet.context.newPage();
   await page.goto('/');
   await unlock(page);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('Everything is synced').waitFor();
 
-  const held = serverEnrollments(server.dataDir);
+  const held = serverEnrollments(tablet.server.dataDir);
   assert.deepEqual(held.map((e) => e.lastName).sort(), sheets.map((s) => s.lastName).sort(), 'nothing lost, nothing doubled');
   const ids = new Set(held.map((e) => e.id));
   assert.equal(ids.size, sheets.length);

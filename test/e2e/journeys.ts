@@ -3,8 +3,10 @@
  * tests: sign in, start a batch, type a sheet with the keyboard only.
  */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { DEMO_EMAIL, DEMO_PASSWORD } from './harness';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer,
+} from './harness';
 
 /** One paper sheet, as the advisor reads it. */
 export interface Sheet {
@@ -140,4 +142,32 @@ export function sampleSheets(count: number, seed = 0): Sheet[] {
       email: `student${i}@example.org`,
     };
   });
+}
+
+/** A tablet that signed in once online and set its passphrase; the service worker serves the app from now on. */
+export interface Tablet {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Starts the real server and brings a fresh tablet to the batches screen, ready to go offline. */
+export async function openTablet(): Promise<Tablet> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const context = await tabletContext(browser, server.url);
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page);
+  await waitForOfflineReady(page);
+  await unlock(page);
+  return {
+    server, browser, context, page,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
 }

@@ -6,33 +6,24 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { goOffline, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
-import { expectedSheet, openRecord, readSheet, sampleSheets, reloadAndUnlock, signIn, unlock, startBatch, typeSheet } from './journeys';
+import type { Page } from 'playwright-core';
+import { goOffline } from './harness';
+import { expectedSheet, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let tablet: Tablet;
 let page: Page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await tabletContext(browser, server.url);
-  page = await context.newPage();
-  await page.goto('/');
-  await signIn(page);
-  await waitForOfflineReady(page);
-  await unlock(page);
+  tablet = await openTablet();
+  ({ page } = tablet);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tablet?.close();
 });
 
 test('three sheets typed offline with the keyboard survive a reload and can be confirmed', async () => {
-  await goOffline(context);
+  await goOffline(tablet.context);
   const sheets = sampleSheets(3);
   await startBatch(page, 3);
   for (const [i, sheet] of sheets.entries()) {
@@ -62,7 +53,7 @@ test('three sheets typed offline with the keyboard survive a reload and can be c
 });
 
 test('a wrong CA SSID says what is wrong and blocks confirmation', async () => {
-  await goOffline(context);
+  await goOffline(tablet.context);
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, 1);
   const [sheet] = sampleSheets(1, 9);
@@ -98,7 +89,7 @@ test('a wrong CA SSID says what is wrong and blocks confirmation', async () => {
 });
 
 test('IndexedDB holds no first name, last name or SSID in plain text; the app locks and unlocks offline', async () => {
-  await goOffline(context);
+  await goOffline(tablet.context);
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, 1);
   const [sheet] = sampleSheets(1, 11);

@@ -7,39 +7,27 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
-import {
-  apiSession, goOffline, goOnline, launchBrowser, serverEnrollments, startServer, tabletContext, waitForOfflineReady,
-  type RunningServer,
-} from './harness';
-import { sampleSheets, reloadAndUnlock, signIn, unlock, startBatch, typeSheet, type Sheet } from './journeys';
+import { apiSession, goOffline, goOnline, serverEnrollments } from './harness';
+import { openTablet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Sheet, type Tablet } from './journeys';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+let tablet: Tablet;
 let page: Page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await tabletContext(browser, server.url);
-  page = await context.newPage();
-  await page.goto('/');
-  await signIn(page);
-  await waitForOfflineReady(page);
-  await unlock(page);
+  tablet = await openTablet();
+  ({ page } = tablet);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await tablet?.close();
 });
 
 /** Types and confirms a whole batch while offline, then reloads. */
 async function confirmBatchOffline(sheets: Sheet[]): Promise<void> {
-  await goOffline(context);
+  await goOffline(tablet.context);
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, sheets.length);
   for (const [i, sheet] of sheets.entries()) {
@@ -65,19 +53,19 @@ async function syncNow(): Promise<void> {
 test('five applications confirmed offline reach the server exactly once, however often sync runs', async () => {
   const sheets = sampleSheets(5, 1);
   await confirmBatchOffline(sheets);
-  assert.equal(serverEnrollments(server.dataDir).length, 0, 'nothing left the tablet while offline');
+  assert.equal(serverEnrollments(tablet.server.dataDir).length, 0, 'nothing left the tablet while offline');
 
-  await goOnline(context);
+  await goOnline(tablet.context);
   await syncNow();
   await page.getByText('Everything is synced').waitFor();
-  const held = serverEnrollments(server.dataDir);
+  const held = serverEnrollments(tablet.server.dataDir);
   assert.deepEqual(held.map((e) => e.lastName).sort(), sheets.map((s) => s.lastName).sort());
   assert.deepEqual(held.map((e) => e.ssid).sort(), sheets.map((s) => s.ssid).sort());
 
   await syncNow();
   await reloadAndUnlock(page);
   await syncNow();
-  assert.equal(serverEnrollments(server.dataDir).length, 5, 'syncing again adds nothing');
+  assert.equal(serverEnrollments(tablet.server.dataDir).length, 5, 'syncing again adds nothing');
 });
 
 test('an SSID another student already holds comes back as a conflict that the advisor resolves', async () => {
@@ -85,12 +73,12 @@ test('an SSID another student already holds comes back as a conflict that the ad
   assert.ok(sheet);
   // Another tablet already sent a different student with that SSID.
   const otherDevice = uuidv7();
-  const token = await apiSession(server.url, otherDevice);
-  const pull = (await (await fetch(`${server.url}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+  const token = await apiSession(tablet.server.url, otherDevice);
+  const pull = (await (await fetch(`${tablet.server.url}/api/sync/pull`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
     schools: { id: string }[];
   };
   const schoolId = pull.schools[0]!.id;
-  const push = await fetch(`${server.url}/api/sync/push`, {
+  const push = await fetch(`${tablet.server.url}/api/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
@@ -103,15 +91,15 @@ test('an SSID another student already holds comes back as a conflict that the ad
     }),
   });
   assert.equal(push.status, 200);
-  const before = serverEnrollments(server.dataDir).length;
+  const before = serverEnrollments(tablet.server.dataDir).length;
 
   await confirmBatchOffline([sheet]);
-  await goOnline(context);
+  await goOnline(tablet.context);
   await syncNow();
   await page.getByRole('link', { name: '1 needs attention' }).click();
   await page.getByRole('heading', { name: 'Needs attention' }).waitFor();
   await page.getByText(/already|another student/i).first().waitFor();
-  assert.equal(serverEnrollments(server.dataDir).length, before, 'the conflicting record was not stored');
+  assert.equal(serverEnrollments(tablet.server.dataDir).length, before, 'the conflicting record was not stored');
 
   // The paper, read again, shows a different last digit.
   const corrected = `${sheet.ssid.slice(0, 9)}${(Number(sheet.ssid[9]) + 1) % 10}`;
@@ -123,7 +111,7 @@ test('an SSID another student already holds comes back as a conflict that the ad
   await syncNow();
   await page.getByText('Everything is synced').waitFor();
 
-  const held = serverEnrollments(server.dataDir);
+  const held = serverEnrollments(tablet.server.dataDir);
   assert.equal(held.length, before + 1);
   assert.equal(held.filter((e) => e.lastName === sheet.lastName).map((e) => e.ssid).join(), corrected);
   assert.equal(held.filter((e) => e.ssid === sheet.ssid).length, 1, 'the other student keeps the SSID');

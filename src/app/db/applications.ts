@@ -19,9 +19,8 @@ import { openRows, readApplication, readApplications, recordIndex, rowStamp } fr
 import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
-import { mutationSchema } from '../../shared/protocol';
-import { checkSsid } from '../../shared/ssid';
 import { uuidv7 } from '../../shared/ids';
+import { mutationFor } from './mutations';
 import { sealForOutbox, takeMutationId, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
 import { localIsoDate } from '../model/today';
@@ -146,18 +145,7 @@ interface PreparedConfirm {
 async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: LocalApplication, now: number): Promise<PreparedConfirm | ConfirmSkip> {
   const { errors } = validateRecord(record, localIsoDate(now));
   if (!canConfirm(record.status, errors.length)) return { id: record.id, reason: errors[0]?.message ?? 'Already confirmed.' };
-  const ssid = record.fields.ssid.trim() === '' ? '' : (checkSsid(record.fields.ssid).value ?? '');
-  const candidate = mutationSchema.safeParse({
-    mutationId: 1,
-    recordId: record.id,
-    studentId: record.studentId,
-    version: record.version,
-    baseServerVersion: record.serverVersion,
-    application: { ...record.fields, ssid },
-    ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
-    confirmedAt: new Date(now).toISOString(),
-    sendToReview: record.sendToReview,
-  });
+  const candidate = mutationFor(record, { confirmedAt: new Date(now).toISOString(), sendToReview: record.sendToReview });
   if (!candidate.success) return { id: record.id, reason: candidate.error.issues[0]?.message ?? 'The record is not complete.' };
   const queuedRecord: LocalApplication = { ...record, fields: candidate.data.application, status: 'queued', confirmedAt: now, updatedAt: now, serverReason: null };
   return {

@@ -10,11 +10,11 @@
  * confirmation: sealed first, then written only if the record is unchanged.
  */
 import type { LocalApplication, MesaDb } from '../db/schema';
+import { mutationFor } from '../db/mutations';
 import { sealForOutbox, takeMutationId } from '../db/outbox';
 import { recordIndex, rowStamp } from '../db/records';
 import { rethrowStorageError } from '../db/storageErrors';
 import { sealApplication } from '../crypto/sealed-fields';
-import { mutationSchema } from '../../shared/protocol';
 
 /** Why a record cannot be re-queued as it is. */
 export class NotResendableError extends Error {
@@ -49,14 +49,7 @@ async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now:
       const record = await index.open(row);
       const allowed = sendToReview ? canSendToReview(record) : canResendAsIs(record);
       if (!allowed) throw new NotResendableError('This record is no longer in that conflict.');
-      const candidate = mutationSchema.safeParse({
-        mutationId: 1,
-        recordId: record.id,
-        studentId: record.studentId,
-        version: record.version,
-        baseServerVersion: record.serverVersion,
-        application: record.fields,
-        ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
+      const candidate = mutationFor(record, {
         confirmedAt: new Date(record.confirmedAt ?? now).toISOString(),
         sendToReview: sendToReview || record.sendToReview,
       });
