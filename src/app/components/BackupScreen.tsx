@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { IdleLockSetting } from './IdleLockSetting';
 import { ScreenTitle } from './ScreenTitle';
 import { BackupError } from '../backup/envelope';
 import type { ImportReport } from '../backup/store';
@@ -101,6 +102,7 @@ export function BackupScreen() {
           Import backup file
         </button>
       </form>
+      <IdleLockSetting />
     </section>
   );
 }

@@ -5,17 +5,55 @@
  * still plain, and writes a sealed row only if the plain one is unchanged since
  * it was read, so an edit made meanwhile is never overwritten.
  */
-import type { LocalApplication, MesaDb, OutboxRow } from '../db/schema';
+import type { LocalApplication, MesaDb, OutboxRow, RosterRow } from '../db/schema';
 import { sealOutbox } from '../db/outbox';
+import { rowStamp } from '../db/records';
+import { META, sealSsidKey } from '../sync/meta';
 import { isSealedRow, sealApplication } from './sealed-fields';
+import {
+  isSealedRosterRow,
+  openAnyRosterRow,
+  plainLocalFacts,
+  rosterLocalBlob,
+  sealRosterEntry,
+  sealRosterLocalFacts,
+  type StoredRosterEntry,
+} from './sealed-roster';
 
 /** How many rows one pass sealed. */
 export interface SealReport {
   applications: number;
   outbox: number;
+  roster: number;
 }
 
-/** Seals every application and outbox row still stored in plain text. */
+/** Seals every roster row still plain and the SSID hash key if still plain; returns how many roster rows it sealed. */
+export async function sealPlainRoster(db: MesaDb, key: CryptoKey): Promise<number> {
+  const plainRows = (await db.roster.toArray()).filter((row) => !isSealedRosterRow(row));
+  const sealed = await Promise.all(plainRows.map((row) => sealPlainRosterRow(key, row)));
+  const ssidKeyRow = await db.meta.get(META.ssidKey);
+  const plainSsidKey = typeof ssidKeyRow?.value === 'string' ? ssidKeyRow.value : null;
+  const sealedSsidKey = plainSsidKey === null ? null : await sealSsidKey(key, plainSsidKey);
+
+  return db.transaction('rw', db.roster, db.meta, async () => {
+    const current = await db.roster.bulkGet(plainRows.map((row) => row.studentId));
+    const writes = sealed.filter((_, i) => rowStamp(current[i]) === rowStamp(plainRows[i]));
+    await db.roster.bulkPut(writes);
+    if (sealedSsidKey && (await db.meta.get(META.ssidKey))?.value === plainSsidKey) {
+      await db.meta.put({ key: META.ssidKey, value: sealedSsidKey });
+    }
+    return writes.length;
+  });
+}
+
+async function sealPlainRosterRow(key: CryptoKey, row: RosterRow): Promise<StoredRosterEntry> {
+  const entry = await openAnyRosterRow(key, row);
+  const facts = plainLocalFacts(entry);
+  const local = rosterLocalBlob(row) ?? (Object.keys(facts).length > 0 ? await sealRosterLocalFacts(key, entry.studentId, facts) : undefined);
+  return sealRosterEntry(key, entry, local);
+}
+
+/** Seals every application, outbox and roster row (and the SSID hash key) still stored in plain text. */
 export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealReport> {
   const { applications, outbox } = db;
 
@@ -24,8 +62,9 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
   const sealedApps = await Promise.all(plainApps.map((app) => sealApplication(key, app)));
   const sealedOutbox = await Promise.all(plainOutbox.map((row) => sealOutbox(key, row)));
 
-  return db.transaction('rw', applications, outbox, async () => {
-    const report: SealReport = { applications: 0, outbox: 0 };
+  const roster = await sealPlainRoster(db, key);
+  const counts = await db.transaction('rw', applications, outbox, async () => {
+    const report: SealReport = { applications: 0, outbox: 0, roster: 0 };
     const currentApps = await applications.bulkGet(plainApps.map((app) => app.id));
     const appWrites = sealedApps.filter((sealed, i) => {
       const now = currentApps[i];
@@ -44,4 +83,5 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
     report.outbox = outboxWrites.length;
     return report;
   });
+  return { ...counts, roster };
 }

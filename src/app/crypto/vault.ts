@@ -5,8 +5,10 @@
  */
 import Dexie from 'dexie';
 import type { MesaDb } from '../db/schema';
+import { META } from '../sync/meta';
 import { VaultAlreadySetUpError, VaultChangedError, VaultLockedError, VaultNotSetUpError, WeakPassphraseError } from './errors';
 import { createKeyRecord, DEFAULT_ITERATIONS, keyRecordSchema, rekey, unlockKey, type KeyRecord } from './keys';
+import { readIdleMinutes } from './idle-setting';
 import { passphraseProblems } from './passphrase';
 import {
   DEFAULT_IDLE_MINUTES,
@@ -26,7 +28,7 @@ export const FORGOTTEN_PASSPHRASE_NOTICE =
   'been sent to the server are lost for good; records already sent are safe on the server.';
 
 export interface VaultOptions {
-  /** Minutes without activity before the vault locks itself. */
+  /** Minutes without activity before the vault locks itself; default: the saved setting, else 10. */
   idleMinutes?: number;
   /** PBKDF2 work factor for new key records; tests lower it, production keeps the default. */
   iterations?: number;
@@ -67,7 +69,8 @@ export class Vault {
   /** A locked vault if this tablet has a passphrase, otherwise a new one awaiting setup(). */
   static async open(db: MesaDb, options: VaultOptions = {}): Promise<Vault> {
     const row = await db.meta.get(VAULT_META_KEY);
-    return new Vault(db, row ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, options);
+    const idleMinutes = options.idleMinutes ?? (await readIdleMinutes(db)) ?? undefined;
+    return new Vault(db, row ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, { ...options, idleMinutes });
   }
 
   /** The current phase: new, locked (with why) or unlocked. */
@@ -135,15 +138,17 @@ export class Vault {
   }
 
   /**
-   * After a forgotten passphrase: deletes every local application and outbox row
-   * (unreadable without the key) and the key record, so setup() can start again.
+   * After a forgotten passphrase: deletes every local application, outbox and
+   * roster row (unreadable without the key) and the key record, so setup() can start again.
    * Synced records come back from the server; unsynced ones are gone.
    */
   async reset(): Promise<void> {
-    await this.db.transaction('rw', this.db.applications, this.db.outbox, this.db.meta, async () => {
+    await this.db.transaction('rw', this.db.applications, this.db.outbox, this.db.roster, this.db.meta, async () => {
       await this.db.applications.clear();
       await this.db.outbox.clear();
-      await this.db.meta.delete(VAULT_META_KEY);
+      // The roster and its hash key are sealed too: without the checkpoint the next pull brings them back whole.
+      await this.db.roster.clear();
+      await this.db.meta.bulkDelete([VAULT_META_KEY, META.ssidKey, META.pullCheckpoint]);
     });
     this.dispatch({ type: 'reset' });
   }
@@ -156,6 +161,11 @@ export class Vault {
   /** Re-checks the idle deadline now, e.g. when the page becomes visible after the tablet slept. */
   checkIdle(): void {
     this.dispatch({ type: 'tick', at: this.now(), idleMs: this.idleMs });
+  }
+
+  /** The idle lock delay in minutes. */
+  idleMinutes(): number {
+    return this.idleMs / 60_000;
   }
 
   /** Changes the idle lock delay; applies to the running session at once. */

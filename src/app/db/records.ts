@@ -19,7 +19,7 @@ import type { ApplicationRow, LocalApplication, MesaDb } from './schema';
  * and a write: any change, to the seal or to a plain column such as the status
  * push writes, gives another stamp. Null for no row.
  */
-export function rowStamp(row: ApplicationRow | undefined): string | null {
+export function rowStamp(row: object | undefined): string | null {
   return row === undefined ? null : JSON.stringify(row);
 }
 

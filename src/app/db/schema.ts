@@ -8,6 +8,8 @@ import type { ApplicationFields } from '../../shared/application';
 import type { Status } from '../../shared/lifecycle';
 import type { AnyMutation, RosterEntry, School } from '../../shared/protocol';
 import type { StoredApplication, StoredOutboxRow } from '../crypto/sealed-fields';
+import type { Sealed } from '../crypto/seal';
+import type { StoredRosterEntry } from '../crypto/sealed-roster';
 
 /** Why the server refused a version, kept on the record until the advisor fixes it. */
 export interface ServerReason {
@@ -84,7 +86,7 @@ export interface LocalRosterEntry extends RosterEntry {
   ssidUpdateProblem?: ServerReason;
 }
 
-/** Small key-value facts: deviceId, nextMutationId, pull checkpoint, ssidKey, session. */
+/** Small key-value facts: deviceId, nextMutationId, pull checkpoint, ssidKey (sealed), session. */
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -104,12 +106,20 @@ export type ApplicationRow = StoredApplication | LocalApplication;
  */
 export type OutboxRecordRow = (StoredOutboxRow & { baseServerVersion?: number | null }) | OutboxRow;
 
+/**
+ * A roster row as IndexedDB holds it: sealed (see crypto/sealed-roster.ts), or
+ * still plain if pulled before the roster was sealed and not yet sealed by the
+ * first unlock (an SSID update may already have sealed its `local` facts onto
+ * it). Read it through db/roster.ts.
+ */
+export type RosterRow = StoredRosterEntry | (LocalRosterEntry & { local?: Sealed });
+
 export class MesaDb extends Dexie {
   applications!: Table<ApplicationRow, string>;
   batches!: Table<LocalBatch, string>;
   outbox!: Table<OutboxRecordRow, number>;
   schools!: Table<School, string>;
-  roster!: Table<LocalRosterEntry, string>;
+  roster!: Table<RosterRow, string>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = 'mesa-intake', options: { durability?: 'strict' | 'relaxed' | 'default' } = {}) {

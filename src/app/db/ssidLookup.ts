@@ -7,6 +7,7 @@ import type { MesaDb } from './schema';
 import { normalizeSsid } from '../../shared/ssid';
 import { readSsidKey } from '../sync/meta';
 import { readApplications } from './records';
+import { readRosterBySsidHash } from './roster';
 
 /** The record being checked, so it does not match itself. */
 export interface SsidOwner {
@@ -45,7 +46,6 @@ export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner):
   const key = await readSsidKey(db);
   if (!key) return null;
   const hash = await hashSsid(key, ssid);
-  const rostered = await db.roster.where('ssidHash').equals(hash).toArray();
-  const other = rostered.find((r) => !r.deleted && r.studentId !== self.studentId);
+  const other = (await readRosterBySsidHash(db, hash)).find((r) => r.studentId !== self.studentId);
   return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
 }

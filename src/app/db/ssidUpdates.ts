@@ -4,7 +4,7 @@
  * so a retried push never applies it twice. The student's roster row is marked
  * pending in the same strict transaction, so the screens can say "sent" only
  * once both are on disk. The mutation is sealed like every outbox row (an SSID
- * is pupil data); the roster keeps only its last four digits. The server decides
+ * is pupil data); the roster keeps only its last four digits, sealed too. The server decides
  * whether the SSID may be set.
  */
 import type { SsidSource } from '../../shared/application';
@@ -13,6 +13,7 @@ import { ssidUpdateMutationSchema } from '../../shared/protocol';
 import { normalizeSsid } from '../../shared/ssid';
 import type { Store } from './connection';
 import { sealForOutbox, takeMutationId } from './outbox';
+import { sealRosterLocalFacts } from '../crypto/sealed-roster';
 import { recordIndex } from './records';
 import { rethrowStorageError } from './storageErrors';
 
@@ -41,8 +42,8 @@ const updateBodySchema = ssidUpdateMutationSchema.omit({ mutationId: true });
 
 /**
  * Queues `updates` in ONE strict transaction: one outbox row per update and the
- * roster entry marked with `pendingSsidLast4`/`pendingSince` (a refusal kept from
- * an earlier update is cleared). All or nothing: an invalid update throws
+ * roster entry's sealed facts set to `pendingSsidLast4`/`pendingSince` (a refusal
+ * kept from an earlier update is cleared). All or nothing: an invalid update throws
  * InvalidSsidUpdateError before anything is written, and VaultLockedError
  * while the app is locked.
  */
@@ -72,12 +73,15 @@ export async function queueSsidUpdates(
   const key = recordIndex(db).key();
   // Sealed before the transaction: WebCrypto would end it.
   const sealed = await Promise.all(bodies.map((body) => sealForOutbox(key, body, now)));
+  // The roster row's own facts are replaced, not merged: the new update is pending and an old refusal goes.
+  const facts = await Promise.all(
+    bodies.map((body) => sealRosterLocalFacts(key, body.studentId, { pendingSsidLast4: body.ssid.slice(-4), pendingSince: now })),
+  );
   try {
     await db.transaction('rw', db.outbox, db.meta, db.roster, async () => {
       for (const [i, body] of bodies.entries()) {
         await db.outbox.add(sealed[i]!.row(await takeMutationId(db)));
-        // Dexie removes a property set to undefined: the old refusal goes.
-        await db.roster.update(body.studentId, { pendingSsidLast4: body.ssid.slice(-4), pendingSince: now, ssidUpdateProblem: undefined });
+        await db.roster.update(body.studentId, { local: facts[i]! });
       }
     });
   } catch (error) {

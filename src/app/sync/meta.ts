@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { MesaDb } from '../db/schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
 import { sessionUserSchema } from '../../shared/protocol';
+import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
+import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
+import { recordIndex } from '../db/records';
 
 /** Meta keys owned by sync; other parts of the app read some of them (ssidKey, center). */
 export const META = {
@@ -60,9 +63,23 @@ export function readCheckpoint(db: MesaDb): Promise<string | null> {
   return readMeta(db, META.pullCheckpoint, z.string());
 }
 
-/** The hex key of the roster's SSID hashes, once pulled. */
-export function readSsidKey(db: MesaDb): Promise<string | null> {
-  return readMeta(db, META.ssidKey, z.string());
+/**
+ * The hex key of the roster's SSID hashes, once pulled. It is sealed at rest (with
+ * it, anyone could test SSIDs against the roster's hashes); a plain value from
+ * before is read as it is until the first unlock seals it. VaultLockedError while locked.
+ */
+export async function readSsidKey(db: MesaDb): Promise<string | null> {
+  const key = recordIndex(db).key();
+  const row = await db.meta.get(META.ssidKey);
+  const sealed = sealedSchema.safeParse(row?.value);
+  if (!sealed.success) return readMeta(db, META.ssidKey, z.string());
+  const parsed = z.string().safeParse(await open(key, sealed.data, SSID_KEY_CONTEXT));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The SSID hash key as stored: sealed (seal it before the transaction that writes it). */
+export function sealSsidKey(key: CryptoKey, ssidKey: string): Promise<Sealed> {
+  return seal(key, ssidKey, SSID_KEY_CONTEXT);
 }
 
 /** The advisor's center, once pulled. */

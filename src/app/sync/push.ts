@@ -10,8 +10,9 @@ import { openOutbox, queuedBase, rebaseQueued } from '../db/outbox';
 import { recordIndex, rowStamp } from '../db/records';
 import { sealApplication } from '../crypto/sealed-fields';
 import { statusAfterAnswer } from '../../shared/lifecycle';
-import { isSsidUpdate, MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse, type SsidUpdateMutation } from '../../shared/protocol';
+import { isSsidUpdate, MAX_MUTATIONS_PER_PUSH, type MutationResult, type PushResponse } from '../../shared/protocol';
 import { ApiError, ContractError } from './api';
+import { planSsidAnswers, ssidAnswerRowsUnchanged, writeSsidAnswers, type SsidAnswerPlan } from './ssidAnswers';
 
 /**
  * Mutations per request. A full application is about 1 KB of JSON, so 250 is
@@ -62,28 +63,14 @@ function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: Mut
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
-/**
- * An SSID update's answer on the student's roster row: no longer pending (unless
- * a newer update for another SSID is queued), and a refusal kept for the advisor.
- * The SSID itself arrives with the next pull, hashed like every roster SSID.
- */
-async function answerSsidUpdate(db: MesaDb, mutation: SsidUpdateMutation, result: MutationResult): Promise<void> {
-  const entry = await db.roster.get(mutation.studentId);
-  if (!entry) return;
-  const refused = result.status === 'rejected' || result.status === 'conflict';
-  const stillPending = entry.pendingSsidLast4 !== undefined && entry.pendingSsidLast4 !== mutation.ssid.slice(-4);
-  await db.roster.update(mutation.studentId, {
-    ...(stillPending ? {} : { pendingSsidLast4: undefined, pendingSince: undefined }),
-    ssidUpdateProblem: refused ? result.reason : undefined,
-  });
-}
-
 /** Attempts to apply one answer when records keep changing under it (the advisor typing in another tab). */
 const APPLY_ATTEMPTS = 5;
 
 /** Records the answer touches, as read and decrypted before the transaction, and their state after it. */
 interface AnswerPlan {
   stamps: Map<string, string | null>;
+  /** SSID updates' answers on the students' roster rows. */
+  roster: SsidAnswerPlan;
   after: Map<string, { before: LocalApplication; next: LocalApplication; sealed: ApplicationRow | null }>;
 }
 
@@ -98,7 +85,7 @@ async function planAnswer(db: MesaDb, sent: readonly OutboxRow[], response: Push
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
   const ids = [...new Set(sent.filter((row) => !isSsidUpdate(row.mutation)).map((row) => row.recordId))];
   const rows = await db.applications.bulkGet(ids);
-  const plan: AnswerPlan = { stamps: new Map(), after: new Map() };
+  const plan: AnswerPlan = { stamps: new Map(), after: new Map(), roster: await planSsidAnswers(db, key, sent, response) };
   for (const [i, row] of rows.entries()) {
     plan.stamps.set(ids[i]!, rowStamp(row));
     if (row) {
@@ -149,6 +136,7 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
   for (const [id, stamp] of plan.stamps) {
     if (rowStamp(await db.applications.get(id)) !== stamp) return null;
   }
+  if (!(await ssidAnswerRowsUnchanged(db, plan.roster))) return null;
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
   for (const result of response.results) {
@@ -162,10 +150,8 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
     else summary[result.status]++;
 
     const { mutation } = row;
-    if (isSsidUpdate(mutation)) {
-      await answerSsidUpdate(db, mutation, result);
-      continue;
-    }
+    // Its answer on the roster row was planned and sealed before the transaction.
+    if (isSsidUpdate(mutation)) continue;
     if (result.status === 'applied') {
       const base = mutation.baseServerVersion;
       await db.outbox
@@ -176,6 +162,7 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
         });
     }
   }
+  await writeSsidAnswers(db, plan.roster);
   for (const entry of plan.after.values()) {
     const { before, next, sealed } = entry;
     if (sealed) await db.applications.put(sealed);

@@ -8,6 +8,7 @@ import { VaultLockedError } from '../../../src/app/crypto/errors';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { RosterEntry } from '../../../src/shared/protocol';
 import { openTestStore, readOutbox } from '../harness';
+import { readRosterEntry } from '../../../src/app/db/roster';
 
 let store: Store;
 const ann = uuidv7();
@@ -41,8 +42,8 @@ describe('queueSsidUpdates', () => {
       { kind: 'ssid_update', mutationId: 2, recordId: rows[1]!.recordId, studentId: ben, version: 1, ssid: '9111122223', source: 'student_form', confirmedAt: '2026-03-02T10:00:00.000Z', replaces: '5555' },
     ]);
     expect(rows[0]!.recordId).not.toBe(rows[1]!.recordId);
-    expect(await store.db.roster.get(ann)).toMatchObject({ pendingSsidLast4: '1234', pendingSince: now });
-    expect(await store.db.roster.get(ben)).toMatchObject({ pendingSsidLast4: '2223', pendingSince: now });
+    expect(await readRosterEntry(store.db, ann)).toMatchObject({ pendingSsidLast4: '1234', pendingSince: now });
+    expect(await readRosterEntry(store.db, ben)).toMatchObject({ pendingSsidLast4: '2223', pendingSince: now });
   });
 
   it('keeps the whole SSID out of the stored rows: the outbox is sealed, the roster has four digits', async () => {
@@ -64,9 +65,9 @@ describe('queueSsidUpdates', () => {
   });
 
   it('clears the refusal of an earlier update when a new one is queued', async () => {
-    await store.db.roster.update(ann, { ssidUpdateProblem: { code: 'ssid_differs', message: 'Decide which is right.' } });
+    await store.db.roster.put({ ...(await readRosterEntry(store.db, ann))!, ssidUpdateProblem: { code: 'ssid_differs', message: 'Decide which is right.' } });
     await queueSsidUpdates(store, [{ studentId: ann, ssid: '9876501234', source: 'school_records', replaces: '0000' }]);
-    expect((await store.db.roster.get(ann))?.ssidUpdateProblem).toBeUndefined();
+    expect((await readRosterEntry(store.db, ann))?.ssidUpdateProblem).toBeUndefined();
   });
 
   it('refuses to queue while the app is locked', async () => {

@@ -11,6 +11,8 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../harness';
 import { ROSTER, seedRoster } from './fixtures';
+import { openOutbox } from '../../../src/app/db/outbox';
+import { readRosterEntry } from '../../../src/app/db/roster';
 
 let store: Store;
 beforeEach(async () => {
@@ -50,8 +52,10 @@ async function upload(text: string, name = 'return.csv') {
 }
 
 /** The mutations in the outbox, in send order (rows written in the clear, as queueSsidUpdates writes them). */
+/** The queued mutations, opened (outbox rows are sealed at rest). */
 async function queued() {
-  return (await store.db.outbox.toArray()).map((row) => ('mutation' in row ? row.mutation : null));
+  const key = store.vault.key();
+  return Promise.all((await store.db.outbox.toArray()).map(async (row) => (await openOutbox(key, row)).mutation));
 }
 
 const section = (title: RegExp) => screen.getByRole('region', { name: title });
@@ -99,7 +103,7 @@ describe('school return import', () => {
       { studentId: expect.any(String), ssid: '3120558744', source: 'school_records' },
     ]);
     expect([ids[5], ids[6]]).toContain(updates[2]!.studentId);
-    expect((await store.db.roster.get(ids[0]!))?.pendingSsidLast4).toBe('8741');
+    expect((await readRosterEntry(store.db, ids[0]!))?.pendingSsidLast4).toBe('8741');
   });
 
   it('flags a school SSID that differs from the one typed from the paper and queues it only once accepted', async () => {

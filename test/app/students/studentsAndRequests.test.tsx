@@ -10,6 +10,7 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../harness';
 import { ROSTER, seedRoster } from './fixtures';
+import { readRosterEntry } from '../../../src/app/db/roster';
 
 let store: Store;
 beforeEach(async () => {
@@ -126,7 +127,7 @@ describe('SSID request list', () => {
 
   it('leaves out a student with an SSID update queued', async () => {
     const [anaId] = await seedRoster(store, ROSTER);
-    await store.db.roster.update(anaId!, { pendingSsidLast4: '8741', pendingSince: Date.now() });
+    await store.db.roster.put({ ...(await readRosterEntry(store.db, anaId!))!, pendingSsidLast4: '8741', pendingSince: Date.now() });
     await openFor('Lincoln Middle School');
     await screen.findByText('2 students at Lincoln Middle School without a CA SSID.');
     expect(screen.queryByText('García-López')).toBeNull();

@@ -19,6 +19,7 @@ import { PROBLEMS } from '../../../src/shared/problems';
 import { completeFields } from './fixtures';
 import { startServer, type TestServer } from './server-harness';
 import { openTestStore } from '../harness';
+import { readRosterEntry } from '../../../src/app/db/roster';
 
 let server: TestServer;
 let store: Store;
@@ -61,12 +62,12 @@ describe('SSID updates through sync', () => {
   it('sets a school’s SSID on the server, clears the pending mark, and the pull brings it to the roster', async () => {
     const [ann] = await enrollAndSync([completeFields(1, await schoolId())]);
     await queueSsidUpdates(store, [{ studentId: ann!.studentId, ssid: '9876501234', source: 'school_records' }]);
-    expect(await store.db.roster.get(ann!.studentId)).toMatchObject({ pendingSsidLast4: '1234' });
+    expect(await readRosterEntry(store.db, ann!.studentId)).toMatchObject({ pendingSsidLast4: '1234' });
 
     await engine.syncNow();
 
     expect(await store.db.outbox.count()).toBe(0);
-    const entry = await store.db.roster.get(ann!.studentId);
+    const entry = await readRosterEntry(store.db, ann!.studentId);
     expect(entry).toMatchObject({ ssidLast4: '1234', ssidSource: 'school_records', ssidHash: expect.any(String) });
     expect(entry?.pendingSsidLast4).toBeUndefined();
     const record = await createStudentCalls(store.db, api).fetchStudentRecord(ann!.studentId);
@@ -79,16 +80,16 @@ describe('SSID updates through sync', () => {
     await queueSsidUpdates(store, [{ studentId: ben!.studentId, ssid: '9876501234', source: 'school_records' }]);
     await engine.syncNow();
 
-    const refused = await store.db.roster.get(ben!.studentId);
+    const refused = await readRosterEntry(store.db, ben!.studentId);
     expect(refused).toMatchObject({ ssidLast4: '2223', ssidUpdateProblem: { code: 'ssid_differs' } });
     expect(refused?.pendingSsidLast4).toBeUndefined();
     // A later pull that changes nothing about the student keeps the refusal.
     await engine.syncNow();
-    expect((await store.db.roster.get(ben!.studentId))?.ssidUpdateProblem).toMatchObject({ code: 'ssid_differs' });
+    expect((await readRosterEntry(store.db, ben!.studentId))?.ssidUpdateProblem).toMatchObject({ code: 'ssid_differs' });
 
     await queueSsidUpdates(store, [{ studentId: ben!.studentId, ssid: '9876501234', source: 'school_records', replaces: '2223' }]);
     await engine.syncNow();
-    const replaced = await store.db.roster.get(ben!.studentId);
+    const replaced = await readRosterEntry(store.db, ben!.studentId);
     expect(replaced).toMatchObject({ ssidLast4: '1234', ssidSource: 'school_records' });
     expect(replaced?.ssidUpdateProblem).toBeUndefined();
   });
@@ -100,7 +101,7 @@ describe('SSID updates through sync', () => {
     await offline.syncNow();
     offline.stop();
     expect(await store.db.outbox.count()).toBe(1);
-    expect(await store.db.roster.get(cy!.studentId)).toMatchObject({ pendingSsidLast4: '1234' });
+    expect(await readRosterEntry(store.db, cy!.studentId)).toMatchObject({ pendingSsidLast4: '1234' });
   });
 });
 

@@ -5,6 +5,7 @@
  * return import all start from here, so they work offline.
  */
 import { listApplications } from '../../db/applications';
+import { readRoster } from '../../db/roster';
 import type { LocalRosterEntry, MesaDb } from '../../db/schema';
 import type { LocalKnowledge } from '../../../shared/roster-students';
 import { checkSsid } from '../../../shared/ssid';
@@ -33,6 +34,7 @@ export async function readLocalKnowledge(db: MesaDb): Promise<Map<string, LocalK
 
 /** Every live student on the roster, with the tablet's knowledge of each. */
 export async function readKnownStudents(db: MesaDb): Promise<KnownStudent[]> {
-  const [entries, knowledge] = await Promise.all([db.roster.toArray(), readLocalKnowledge(db)]);
-  return entries.filter((e) => !e.deleted).map((entry) => ({ entry, local: knowledge.get(entry.studentId) ?? {} }));
+  // Through the roster module: it reads sealed (encrypted) rows too.
+  const [entries, knowledge] = await Promise.all([readRoster(db), readLocalKnowledge(db)]);
+  return entries.map((entry) => ({ entry, local: knowledge.get(entry.studentId) ?? {} }));
 }

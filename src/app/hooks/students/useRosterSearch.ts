@@ -1,5 +1,6 @@
 /** The students screen's data: the local roster, searchable offline. */
 import { useMemo } from 'preact/hooks';
+import { readRoster } from '../../db/roster';
 import { useServices } from '../context';
 import { useLiveQuery } from '../useLiveQuery';
 import { useSchools } from '../useSchools';
@@ -10,7 +11,7 @@ import { useSsidHashes } from './useSsidHashes';
 export function useRosterSearch(query: string): { loaded: boolean; failed: boolean; total: number; matches: RosterSearchEntry[] } {
   const { store } = useServices();
   const { names } = useSchools();
-  const result = useLiveQuery(async () => (await store.db.roster.toArray()).filter((e) => !e.deleted), [store]);
+  const result = useLiveQuery(() => readRoster(store.db), [store]);
   const entries = result.status === 'ready' ? result.data : null;
   const index = useMemo(() => (entries ? buildRosterIndex(entries, names) : []), [entries, names]);
   const ssids = useMemo(() => wholeSsidsIn(query), [query]);

@@ -7,6 +7,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { useServices } from '../context';
 import { useLiveQuery, type LiveResult } from '../useLiveQuery';
 import { listApplications } from '../../db/applications';
+import { readRosterEntry } from '../../db/roster';
 import type { LocalApplication, LocalRosterEntry } from '../../db/schema';
 import { ApiError } from '../../sync/api';
 import { SyncContext } from '../../sync/context';
@@ -33,7 +34,8 @@ export function useStudentRecord(studentId: string): { local: LiveResult<LocalSt
   const sync = useContext(SyncContext);
   const local = useLiveQuery(async () => {
     const [entry, applications] = await Promise.all([
-      store.db.roster.get(studentId),
+      // Through the roster module: it reads sealed (encrypted) rows too.
+      readRosterEntry(store.db, studentId),
       // Through the applications module: it reads sealed (encrypted) rows too.
       listApplications(store.db).then((apps) => apps.filter((a) => a.studentId === studentId)),
     ]);

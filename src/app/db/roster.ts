@@ -1,0 +1,85 @@
+/**
+ * Reading the roster while encryption at rest is on. Rows are opened with the
+ * vault's key and kept, decrypted, in one in-memory cache per vault, keyed by
+ * student and the row's seals (a fresh IV on every write), so the students
+ * screens and SSID checks re-open only rows that changed; the cache is dropped
+ * the moment the vault locks. Rows still plain from before are read as they are
+ * until the first unlock seals them (crypto/migrate.ts).
+ *
+ * As in db/records.ts, the Dexie read comes first (live queries observe it) and
+ * the decryption after it, wrapped in Promise.resolve().
+ */
+import { isSealedRosterRow, openAnyRosterRow, openRosterEntry } from '../crypto/sealed-roster';
+import type { Vault } from '../crypto/vault';
+import { recordIndex } from './records';
+import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
+
+/** The decrypted roster of one vault while it is unlocked. */
+class RosterIndex {
+  private readonly cache = new Map<string, { seals: string; entry: LocalRosterEntry }>();
+
+  constructor(private readonly vault: Vault) {
+    vault.subscribe((state) => {
+      if (state.phase !== 'unlocked') this.cache.clear();
+    });
+  }
+
+  async open(row: RosterRow): Promise<LocalRosterEntry> {
+    const key = this.vault.key();
+    if (!isSealedRosterRow(row)) return openAnyRosterRow(key, row);
+    const seals = `${row.sealed.iv}/${row.local?.iv ?? ''}/${row.ssidHash ?? ''}/${row.schoolId}/${row.deleted}`;
+    const cached = this.cache.get(row.studentId);
+    if (cached?.seals === seals) return cached.entry;
+    const entry = await openRosterEntry(key, row);
+    if (this.vault.isUnlocked()) this.cache.set(row.studentId, { seals, entry });
+    return entry;
+  }
+
+  async openAll(rows: readonly RosterRow[], complete: boolean): Promise<LocalRosterEntry[]> {
+    this.vault.key();
+    const entries = await Promise.all(rows.map((row) => this.open(row)));
+    if (complete) {
+      const ids = new Set(rows.map((row) => row.studentId));
+      for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
+    }
+    return entries;
+  }
+}
+
+const indexes = new WeakMap<Vault, RosterIndex>();
+
+function rosterIndex(db: MesaDb): RosterIndex {
+  const { vault } = recordIndex(db);
+  let index = indexes.get(vault);
+  if (!index) {
+    index = new RosterIndex(vault);
+    indexes.set(vault, index);
+  }
+  return index;
+}
+
+/** Every live student on the roster, decrypted. VaultLockedError while locked. */
+export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
+  const index = rosterIndex(db);
+  recordIndex(db).key();
+  const rows = await db.roster.toArray();
+  const entries = await Promise.resolve(index.openAll(rows, true));
+  return entries.filter((entry) => !entry.deleted);
+}
+
+/** One roster entry, decrypted, or undefined. */
+export async function readRosterEntry(db: MesaDb, studentId: string): Promise<LocalRosterEntry | undefined> {
+  const index = rosterIndex(db);
+  recordIndex(db).key();
+  const row = await db.roster.get(studentId);
+  return row ? Promise.resolve(index.open(row)) : undefined;
+}
+
+/** Live roster entries whose SSID hash is `hash`, decrypted. */
+export async function readRosterBySsidHash(db: MesaDb, hash: string): Promise<LocalRosterEntry[]> {
+  const index = rosterIndex(db);
+  recordIndex(db).key();
+  const rows = await db.roster.where('ssidHash').equals(hash).toArray();
+  const entries = await Promise.resolve(index.openAll(rows, false));
+  return entries.filter((entry) => !entry.deleted);
+}
