@@ -26,6 +26,8 @@ export class BatchWrites {
   private readonly students = new Map<string, StudentRow>();
   private readonly enrollments = new Map<string, Insertable<EnrollmentsTable>>();
   private audits: AuditEntry[] = [];
+  private auditPrefix: string | null = null;
+  private auditCount = 0;
 
   private constructor(private readonly trx: Executor, private base: number) {}
 
@@ -62,9 +64,12 @@ export class BatchWrites {
     await updateEnrollment(this.trx, id, changes);
   }
 
-  /** Adds an audit entry; its id is taken now, so history keeps this order. */
+  /** Adds an audit entry; its id sorts after the ones added before it, so history keeps this order. */
   audit(entry: Omit<AuditEntry, 'id'>): void {
-    this.audits.push({ id: uuidv7(), ...entry });
+    // A push writes many entries within one millisecond, where uuidv7's random bits
+    // would order them by chance: one uuidv7 per run, its last 8 hex digits a counter.
+    this.auditPrefix ??= uuidv7().slice(0, -8);
+    this.audits.push({ id: `${this.auditPrefix}${(this.auditCount++).toString(16).padStart(8, '0')}`, ...entry });
   }
 
   /** Writes everything gathered and moves the counter past the numbers taken. */
@@ -85,6 +90,9 @@ export class BatchWrites {
   /** After a writer that numbered its change through the counter itself (an SSID update): continue from there. */
   async resync(): Promise<void> {
     await this.flush();
+    // Entries after the update's own audit entry take a fresh (later) uuidv7.
+    this.auditPrefix = null;
+    this.auditCount = 0;
     this.base = await currentChangeSeq(this.trx);
   }
 }

@@ -1,0 +1,92 @@
+/**
+ * A push applies its mutations set-based, yet each one must see the ones before
+ * it in the same push exactly as if they had been sent one by one. Real HTTP, on each database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullResponseSchema, pushResponseSchema, type PushResponse, type SsidUpdateMutation } from '../../src/shared/protocol';
+import { uuidv7 } from '../../src/shared/ids';
+import type { DatabaseHandle } from '../../src/server/db/connect';
+import { auditOf } from '../../src/server/queries/audit-log';
+import { findEnrollment } from '../../src/server/queries/enrollments';
+import { findStudent } from '../../src/server/queries/students';
+import { DATABASES } from './helpers/databases';
+import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
+import { call, signIn, startServer, type RunningServer } from './helpers/http';
+
+describe.each(DATABASES)('one push, in order, on $name', (database) => {
+  let handle: DatabaseHandle;
+  let server: RunningServer;
+  let center: CenterFixture;
+
+  beforeAll(async () => {
+    handle = await database.open();
+    server = await startServer(handle, { serverSecret: 'test secret' });
+    center = await makeCenter(handle);
+  });
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+  });
+
+  async function device() {
+    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    return {
+      push: async (mutations: unknown[]) => {
+        const answer = await call<PushResponse>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations } });
+        expect(answer.status).toBe(200);
+        return pushResponseSchema.parse(answer.body).results;
+      },
+      pull: async (checkpoint?: string) => {
+        const query = checkpoint === undefined ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`;
+        return pullResponseSchema.parse((await call(server.url, 'GET', `/api/sync/pull${query}`, { token: session.token })).body);
+      },
+    };
+  }
+  const school = () => center.schoolIds[0]!;
+
+  it('lets a later mutation see an SSID taken, then released, earlier in the same push', async () => {
+    const tablet = await device();
+    const [x, y] = [randomSsid(), randomSsid()];
+    const a = mutation(1, school(), { application: application(school(), { ssid: x }) });
+    const takenX = mutation(2, school(), { application: application(school(), { ssid: x, firstName: 'Other' }) });
+    const aMovesToY = { ...a, mutationId: 3, version: 2, application: { ...a.application, ssid: y } };
+    const getsX = mutation(4, school(), { application: application(school(), { ssid: x, firstName: 'Third' }) });
+    const takenY = mutation(5, school(), { application: application(school(), { ssid: y, firstName: 'Fourth' }) });
+
+    const results = await tablet.push([a, takenX, aMovesToY, getsX, takenY]);
+
+    expect(results.map((r) => (r.status === 'conflict' ? r.reason.code : r.status))).toEqual(['applied', 'ssid_taken', 'applied', 'applied', 'ssid_taken']);
+    expect(results[2]).toMatchObject({ serverVersion: 2 });
+    expect(await findStudent(handle.db, a.studentId)).toMatchObject({ ssid: y, version: 2 });
+    expect((await findEnrollment(handle.db, a.recordId))?.version).toBe(2);
+    expect((await findStudent(handle.db, getsX.studentId))?.ssid).toBe(x);
+    expect(await findStudent(handle.db, takenY.studentId)).toBeUndefined();
+    const history = (await auditOf(handle.db, 'student', a.studentId)).map((e) => [e.action, e.old_value, e.new_value]);
+    expect(history).toEqual([['ssid_changed', null, x], ['ssid_changed', x, y]]);
+  });
+
+  it('lets the mutations after an SSID update in the same push see that update', async () => {
+    const tablet = await device();
+    const x = randomSsid();
+    const a = mutation(1, school(), { application: application(school(), { ssid: '', ssidSource: '' }) });
+    const update: SsidUpdateMutation = { kind: 'ssid_update', mutationId: 2, recordId: uuidv7(), studentId: a.studentId, version: 1, ssid: x, source: 'school_records', confirmedAt: new Date().toISOString() };
+    const wantsX = mutation(3, school(), { application: application(school(), { ssid: x, firstName: 'Other' }) });
+    const edit = { ...a, mutationId: 4, version: 2, application: { ...a.application, grade: '9' as const } };
+
+    const results = await tablet.push([a, update, wantsX, edit]);
+
+    expect(results.map((r) => (r.status === 'conflict' ? r.reason.code : r.status))).toEqual(['applied', 'applied', 'ssid_taken', 'applied']);
+    // The edit carries no SSID, so the one the update set stays; versions count every change.
+    expect(await findStudent(handle.db, a.studentId)).toMatchObject({ ssid: x, grade: '9', version: 3 });
+  });
+
+  it('numbers a push’s changes so that a pull from before it brings them all and a pull after it none', async () => {
+    const tablet = await device();
+    const before = await tablet.pull();
+    const batch = Array.from({ length: 30 }, (_, i) => mutation(i + 1, school()));
+    expect((await tablet.push(batch)).every((r) => r.status === 'applied')).toBe(true);
+    const after = await tablet.pull(before.checkpoint);
+    expect(after.roster.map((r) => r.studentId).sort()).toEqual(batch.map((m) => m.studentId).sort());
+    expect((await tablet.pull(after.checkpoint)).roster).toEqual([]);
+  });
+});
