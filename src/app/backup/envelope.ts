@@ -10,6 +10,7 @@ import { SealBrokenError, WeakPassphraseError, WrongPassphraseError } from '../c
 import { DEFAULT_ITERATIONS, deriveKey, kdfParamsSchema, newKdfParams } from '../crypto/keys';
 import { passphraseProblems } from '../crypto/passphrase';
 import { localApplicationSchema, outboxRowSchema } from '../crypto/row-schemas';
+import { isSsidUpdate } from '../../shared/protocol';
 import { open, seal, sealedSchema } from '../crypto/seal';
 
 export const BACKUP_FORMAT = 'mesa-intake-backup';
@@ -28,7 +29,7 @@ export const backupEnvelopeSchema = z.object({
 });
 export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
 
-/** What a backup carries: unsynced applications and the outbox rows that queue them. */
+/** What a backup carries: unsynced applications, the outbox rows that queue them, and queued SSID updates. */
 export const backupContentsSchema = z
   .object({
     applications: z.array(localApplicationSchema),
@@ -39,7 +40,8 @@ export const backupContentsSchema = z
     if (ids.size !== contents.applications.length) ctx.addIssue({ code: 'custom', message: 'A record appears twice.' });
     const mutationIds = new Set(contents.outbox.map((r) => r.mutationId));
     if (mutationIds.size !== contents.outbox.length) ctx.addIssue({ code: 'custom', message: 'An outbox row appears twice.' });
-    if (contents.outbox.some((r) => !ids.has(r.recordId))) {
+    // An SSID update from a school's return is a record of its own, with no application.
+    if (contents.outbox.some((r) => !isSsidUpdate(r.mutation) && !ids.has(r.recordId))) {
       ctx.addIssue({ code: 'custom', message: 'An outbox row belongs to no record in the file.' });
     }
   });

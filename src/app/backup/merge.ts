@@ -9,12 +9,17 @@
  * - on the tablet at an older version: take the file's version, and queue its
  *   outbox rows for versions newer than the tablet's (older ones are already
  *   queued here or were acknowledged).
+ * A queued SSID update (from a school's return) has no application: it is
+ * queued unless this tablet already queues an update with the same record id,
+ * so importing twice queues it once (and one that already synced is an
+ * idempotent no-op on the server when sent again).
  * Outbox rows get fresh mutation ids from this tablet's counter, in the order
  * they had in the file, because the server orders a device's mutations by id.
  */
 import type { Status } from '../../shared/lifecycle';
 import type { LocalApplication, OutboxRow } from '../db/schema';
 import type { BackupContents } from './envelope';
+import { isSsidUpdate } from '../../shared/protocol';
 
 /** What the tablet holds for one record id: plain columns, readable while locked. */
 export interface LocalRecordState {
@@ -36,11 +41,12 @@ export interface ImportPlan {
   nextMutationId: number;
 }
 
-/** Plans the import of `backup` into a tablet holding `local`, whose next mutation id is `nextMutationId`. */
+/** Plans the import of `backup` into a tablet holding `local`, whose next mutation id is `nextMutationId` and whose outbox queues `queuedHere` (record ids). */
 export function planImport(
   backup: BackupContents,
   local: ReadonlyMap<string, LocalRecordState>,
   nextMutationId: number,
+  queuedHere: ReadonlySet<string> = new Set(),
 ): ImportPlan {
   const plan: ImportPlan = { added: [], replaced: [], skipped: [], outbox: [], nextMutationId };
   /** For each record taken: queue outbox rows above this version. */
@@ -59,8 +65,12 @@ export function planImport(
   }
   const rows = [...backup.outbox].sort((a, b) => a.mutationId - b.mutationId);
   for (const row of rows) {
-    const above = queueAbove.get(row.recordId);
-    if (above === undefined || row.version <= above) continue;
+    if (isSsidUpdate(row.mutation)) {
+      if (queuedHere.has(row.recordId)) continue;
+    } else {
+      const above = queueAbove.get(row.recordId);
+      if (above === undefined || row.version <= above) continue;
+    }
     const mutationId = plan.nextMutationId++;
     plan.outbox.push({ ...row, mutationId, attempts: 0, mutation: { ...row.mutation, mutationId } });
   }

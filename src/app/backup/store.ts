@@ -28,8 +28,8 @@ export async function exportBackup(db: MesaDb, passphrase: string, options: Expo
   const { apps, rows, deviceId } = await db.transaction('r', db.applications, db.outbox, db.meta, async () => {
     // Only plain columns (id, status) are read here; the codec opens the rest.
     const apps = await db.applications.where('status').notEqual('synced').toArray();
-    const ids = apps.map((app) => app.id);
-    const rows = await db.outbox.where('recordId').anyOf(ids).toArray();
+    // Every queued row is unsynced: the application versions and the SSID updates alike.
+    const rows = await db.outbox.toArray();
     const device = z.string().min(1).safeParse((await db.meta.get('deviceId'))?.value);
     return { apps, rows, deviceId: device.success ? device.data : UNREGISTERED_DEVICE };
   });
@@ -51,6 +51,8 @@ export interface ImportReport {
 
 interface Snapshot {
   local: Map<string, LocalRecordState>;
+  /** Record ids this tablet's outbox already queues. */
+  queued: Set<string>;
   nextMutationId: number;
 }
 
@@ -62,11 +64,12 @@ async function readSnapshot(db: MesaDb, ids: string[]): Promise<Snapshot> {
   const counter = z.number().int().positive().safeParse((await db.meta.get(NEXT_MUTATION_ID))?.value);
   // The counter should always be ahead of the outbox; never reuse an id if it is not.
   const lastQueued = (await db.outbox.orderBy('mutationId').lastKey()) ?? 0;
-  return { local, nextMutationId: Math.max(counter.success ? counter.data : 1, Number(lastQueued) + 1) };
+  const queued = new Set((await db.outbox.orderBy('recordId').uniqueKeys()).map(String));
+  return { local, queued, nextMutationId: Math.max(counter.success ? counter.data : 1, Number(lastQueued) + 1) };
 }
 
 function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
-  if (a.nextMutationId !== b.nextMutationId || a.local.size !== b.local.size) return false;
+  if (a.nextMutationId !== b.nextMutationId || a.local.size !== b.local.size || a.queued.size !== b.queued.size) return false;
   for (const [id, state] of a.local) {
     const other = b.local.get(id);
     if (!other || other.version !== state.version || other.status !== state.status) return false;
@@ -85,7 +88,7 @@ export async function importBackup(db: MesaDb, text: string, passphrase: string,
   const tables = [db.applications, db.outbox, db.meta];
   for (let attempt = 1; attempt <= MAX_IMPORT_ATTEMPTS; attempt++) {
     const before = await db.transaction('r', tables, () => readSnapshot(db, ids));
-    const plan = planImport(contents, before.local, before.nextMutationId);
+    const plan = planImport(contents, before.local, before.nextMutationId, before.queued);
     const apps = await Promise.all([...plan.added, ...plan.replaced].map((app) => codec.writeApplication(app)));
     const rows = await Promise.all(plan.outbox.map((row) => codec.writeOutbox(row)));
     const written = await db.transaction('rw', tables, async () => {

@@ -20,6 +20,19 @@ function file(records: { id: string; version: number; status?: Status; queued?: 
   return { applications, outbox };
 }
 
+const UPDATE_ID = ['0190a000-0000-7000-8000-0000000000a1', '0190a000-0000-7000-8000-0000000000a2'] as const;
+
+/** A queued SSID update from a school's return: a record of its own, with no application. */
+function ssidUpdateRow(recordId: string, mutationId: number): OutboxRow {
+  return {
+    mutationId, recordId, version: 1, createdAt: 1, attempts: 0,
+    mutation: {
+      kind: 'ssid_update', mutationId, recordId, studentId: '0190a000-0000-7000-8000-0000000000b1', version: 1,
+      ssid: '4821937560', source: 'school_records', confirmedAt: new Date(1).toISOString(),
+    },
+  };
+}
+
 const here = (entries: [string, number, Status][]) =>
   new Map<string, LocalRecordState>(entries.map(([id, version, status]) => [id, { version, status }]));
 
@@ -97,7 +110,7 @@ interface Tablet {
 }
 
 function applyImport(tablet: Tablet, backup: BackupContents): Tablet {
-  const plan = planImport(backup, tablet.records, tablet.next);
+  const plan = planImport(backup, tablet.records, tablet.next, new Set(tablet.outbox.map((r) => r.recordId)));
   const records = new Map(tablet.records);
   for (const app of [...plan.added, ...plan.replaced]) records.set(app.id, { version: app.version, status: app.status });
   const outbox = [...tablet.outbox, ...plan.outbox.map((r) => ({ recordId: r.recordId, version: r.version, mutationId: r.mutationId }))];
@@ -116,12 +129,24 @@ const backupArb = fc
       fc.tuple(...records.map((r) => fc.subarray(Array.from({ length: r.version }, (_, i) => i + 1)))),
     ),
   )
-  .map(([records, queued]) => file(records.map((r, i) => ({ ...r, queued: queued[i] ?? [] }))));
+  .map(([records, queued]) => file(records.map((r, i) => ({ ...r, queued: queued[i] ?? [] }))))
+  .chain((backup) =>
+    fc.subarray([...UPDATE_ID]).map((updates) => ({ ...backup, outbox: [...backup.outbox, ...updates.map((id, i) => ssidUpdateRow(id, 200 + i))] })),
+  );
 const tabletArb = fc
   .uniqueArray(fc.tuple(fc.constantFrom(...ID), fc.integer({ min: 1, max: 5 }), statusArb), { selector: (t) => t[0], maxLength: 3 })
   .chain((entries) =>
     fc.integer({ min: 1, max: 50 }).map((next): Tablet => ({ records: here(entries), outbox: [], next })),
   );
+
+describe('queued SSID updates in a backup', () => {
+  it('are queued on a tablet that does not queue them yet, and once only', () => {
+    const backup: BackupContents = { applications: [], outbox: [ssidUpdateRow(UPDATE_ID[0], 7)] };
+    const first = planImport(backup, here([]), 3);
+    expect(first.outbox.map((r) => [r.recordId, r.mutationId])).toEqual([[UPDATE_ID[0], 3]]);
+    expect(planImport(backup, here([]), 4, new Set([UPDATE_ID[0]])).outbox).toEqual([]);
+  });
+});
 
 describe('import properties', () => {
   it('importing any file twice equals importing it once', () => {
