@@ -13,6 +13,7 @@ import { isSealedRow, openApplication, type StoredApplication } from '../crypto/
 import { localApplicationSchema } from '../crypto/row-schemas';
 import type { Vault } from '../crypto/vault';
 import type { ApplicationRow, LocalApplication, MesaDb } from './schema';
+import { SealedCache } from './sealedCache';
 
 /**
  * The whole stored row as a string, to tell whether it changed between a read
@@ -25,14 +26,14 @@ export function rowStamp(row: object | undefined): string | null {
 
 type SealedPart = Pick<LocalApplication, 'fields' | 'ssidRekey' | 'serverReason'>;
 
+const sealedPart = (app: LocalApplication): SealedPart => ({ fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason });
+
 /** The decrypted applications of one database while its vault is unlocked. */
 export class RecordIndex {
-  private readonly cache = new Map<string, { iv: string; part: SealedPart }>();
+  private readonly cache: SealedCache<SealedPart>;
 
   constructor(readonly vault: Vault) {
-    vault.subscribe((state) => {
-      if (state.phase !== 'unlocked') this.cache.clear();
-    });
+    this.cache = new SealedCache(vault);
   }
 
   /** The data key; VaultLockedError while locked. */
@@ -40,34 +41,31 @@ export class RecordIndex {
     return this.vault.key();
   }
 
-  /** Opens one stored row (its sealed part from the cache when the seal is unchanged). */
+  /**
+   * Opens one stored row. Only the sealed part is cached (keyed by its IV): the
+   * plain columns, such as the status push writes, always come from the row.
+   */
   async open(row: ApplicationRow): Promise<LocalApplication> {
     const key = this.key();
     if (!isSealedRow(row)) return localApplicationSchema.parse(row);
     const { sealed, ...plain } = row as StoredApplication;
-    const cached = this.cache.get(row.id);
-    if (cached?.iv === sealed.iv) return { ...plain, ...cached.part };
-    const app = localApplicationSchema.parse(await openApplication(key, row as StoredApplication));
-    this.cache.set(row.id, { iv: sealed.iv, part: { fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason } });
-    return app;
+    const part = await this.cache.get(row.id, sealed.iv, async () =>
+      sealedPart(localApplicationSchema.parse(await openApplication(key, row as StoredApplication))),
+    );
+    return { ...plain, ...part };
   }
 
-  /** Opens many rows; drops cached ids not among them when `complete` (the whole table was read). */
+  /** Opens many rows; forgets cached ids not among them when `complete` (the whole table was read). */
   async openAll(rows: readonly ApplicationRow[], complete = false): Promise<LocalApplication[]> {
     this.key();
     const apps = await Promise.all(rows.map((row) => this.open(row)));
-    if (complete) {
-      const ids = new Set(rows.map((row) => row.id));
-      for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
-    }
+    if (complete) this.cache.keepOnly(new Set(rows.map((row) => row.id)));
     return apps;
   }
 
   /** Records what this tab just sealed, so the next read needs no decryption. */
   remember(row: ApplicationRow, app: LocalApplication): void {
-    if (isSealedRow(row) && this.vault.isUnlocked()) {
-      this.cache.set(app.id, { iv: row.sealed.iv, part: { fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason } });
-    }
+    if (isSealedRow(row)) this.cache.remember(app.id, row.sealed.iv, sealedPart(app));
   }
 }
 

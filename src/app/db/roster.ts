@@ -13,35 +13,28 @@ import { isSealedRosterRow, openAnyRosterRow, openRosterEntry } from '../crypto/
 import type { Vault } from '../crypto/vault';
 import { recordIndex } from './records';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
+import { SealedCache } from './sealedCache';
 
 /** The decrypted roster of one vault while it is unlocked. */
 class RosterIndex {
-  private readonly cache = new Map<string, { seals: string; entry: LocalRosterEntry }>();
+  private readonly cache: SealedCache<LocalRosterEntry>;
 
   constructor(private readonly vault: Vault) {
-    vault.subscribe((state) => {
-      if (state.phase !== 'unlocked') this.cache.clear();
-    });
+    this.cache = new SealedCache(vault);
   }
 
   async open(row: RosterRow): Promise<LocalRosterEntry> {
     const key = this.vault.key();
     if (!isSealedRosterRow(row)) return openAnyRosterRow(key, row);
+    // The whole entry is cached, so the fingerprint covers the plain columns too.
     const seals = `${row.sealed.iv}/${row.local?.iv ?? ''}/${row.ssidHash ?? ''}/${row.schoolId}/${row.deleted}`;
-    const cached = this.cache.get(row.studentId);
-    if (cached?.seals === seals) return cached.entry;
-    const entry = await openRosterEntry(key, row);
-    if (this.vault.isUnlocked()) this.cache.set(row.studentId, { seals, entry });
-    return entry;
+    return this.cache.get(row.studentId, seals, () => openRosterEntry(key, row));
   }
 
   async openAll(rows: readonly RosterRow[], complete: boolean): Promise<LocalRosterEntry[]> {
     this.vault.key();
     const entries = await Promise.all(rows.map((row) => this.open(row)));
-    if (complete) {
-      const ids = new Set(rows.map((row) => row.studentId));
-      for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
-    }
+    if (complete) this.cache.keepOnly(new Set(rows.map((row) => row.studentId)));
     return entries;
   }
 }
