@@ -58,6 +58,16 @@ describe.each(DATABASES)('bad records in a push on $name', (database) => {
     return answer.body.results[0]!;
   }
 
+  it('names a list field once when items in it are wrong (regression: it said ethnicity.0)', async () => {
+    const record: Mutation = mutation(nextId++, school());
+    const broken = structuredClone(record) as unknown as { application: Record<string, unknown> };
+    broken.application.ethnicity = [0, 1];
+    const result = await pushOne(broken);
+    expect(result.status).toBe('rejected');
+    if (result.status === 'rejected') expect(result.reason.fields?.map((f) => f.field)).toEqual(['ethnicity']);
+    expect(await findEnrollment(handle.db, record.recordId)).toBeUndefined();
+  });
+
   it('rejects a record with a field missing or of the wrong kind, names the field, and stores nothing', async () => {
     // mutationId and recordId are the envelope, refused for the whole push (below).
     const fields = Object.keys(mutation(1, school())).filter((k) => !['mutationId', 'recordId', 'application'].includes(k))

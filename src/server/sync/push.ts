@@ -81,8 +81,12 @@ function triage(mutations: readonly unknown[], envelopes: readonly { mutationId:
 function rejectedFields(raw: unknown, unionError: z.ZodError): { field: string; message: string }[] {
   const isSsidUpdateShaped = typeof raw === 'object' && raw !== null && 'kind' in raw && raw.kind === 'ssid_update';
   const error = (isSsidUpdateShaped ? storableSsidUpdateSchema : storableApplicationSchema).safeParse(raw).error ?? unionError;
-  return error.issues.map((issue) => {
+  // A reason names the paper field the advisor fixes ("ethnicity", not "application.ethnicity.0"), once.
+  const byField = new Map<string, string>();
+  for (const issue of error.issues) {
     const path = issue.path.map(String);
-    return { field: (path[0] === 'application' && path.length > 1 ? path.slice(1) : path).join('.'), message: issue.message };
-  });
+    const field = path[0] === 'application' && path.length > 1 ? path[1]! : path.join('.');
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
 }
