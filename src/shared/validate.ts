@@ -34,6 +34,18 @@ export interface Validation {
   warnings: FieldIssue[];
 }
 
+/**
+ * The blind re-key rule: the second keying must be exactly the first, checked
+ * SSID (spaces and dashes aside). Null when both agree. One rule for the entry
+ * form, the server's checks and the approval prompt.
+ */
+export function rekeyIssue(ssid: string, rekey: string): Issue | null {
+  const second = normalizeSsid(rekey.trim());
+  if (second === '') return { code: 'ssid_rekey_missing', message: 'Re-enter the CA SSID from the paper to confirm it.' };
+  if (second !== ssid) return { code: 'ssid_rekey_mismatch', message: 'The two keyings differ: read the paper again and re-enter it.' };
+  return null;
+}
+
 /** Checks a whole application the way confirmation and the server will. */
 export function validateApplication(fields: ApplicationFields, ctx: ValidationContext): Validation {
   const errors: FieldIssue[] = [];
@@ -66,14 +78,8 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
         message: 'Look at the paper again. If it really shows this number, tick “The paper shows this number”.',
       });
     }
-    if (check.value !== null) {
-      const rekey = normalizeSsid(ctx.ssidRekey.trim());
-      if (rekey === '') {
-        errors.push({ field: 'ssidRekey', code: 'ssid_rekey_missing', message: 'Re-enter the CA SSID from the paper to confirm it.' });
-      } else if (rekey !== check.value) {
-        errors.push({ field: 'ssidRekey', code: 'ssid_rekey_mismatch', message: 'The two keyings differ: read the paper again and re-enter it.' });
-      }
-    }
+    const rekey = check.value !== null ? rekeyIssue(check.value, ctx.ssidRekey) : null;
+    if (rekey) errors.push({ field: 'ssidRekey', ...rekey });
   } else {
     warnings.push({ field: 'ssid', code: 'ssid_missing', message: 'No CA SSID: it can be added later from school records.' });
   }

@@ -6,8 +6,11 @@ import type { Validation } from '../../shared/validate';
 import { isRevealed, messagesByField, type EntryField } from '../model/fieldMessages';
 import { describedBy, Field } from './Field';
 import { SsidCheckedBox } from './SsidCheckedBox';
-import { SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
+import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
+import { checkSsid } from '../../shared/ssid';
+import { useBlindRekey } from '../hooks/useBlindRekey';
 import { FormInput } from './FormInput';
+import { SsidInput } from './SsidInput';
 
 /** The entry form's inputs and what it reports back. */
 export interface ApplicationFormProps {
@@ -54,6 +57,8 @@ export function ApplicationForm({ draft, validation, schools, revealAll, afterLa
   const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const messages = useMemo(() => messagesByField(draft.fields, validation), [draft.fields, validation]);
+  const firstSsid = checkSsid(draft.fields.ssid).value;
+  const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[data-entry-field]')?.focus();
@@ -101,6 +106,7 @@ export function ApplicationForm({ draft, validation, schools, revealAll, afterLa
                     describedBy={describedBy(id, false, msgs.length > 0)}
                     invalid={msgs.some((m) => m.kind === 'error')}
                     schools={schools}
+                    hidden={def.kind === 'ssid' && blind.firstHidden}
                   />
                 </Field>
               );
@@ -111,15 +117,12 @@ export function ApplicationForm({ draft, validation, schools, revealAll, afterLa
                 field,
                 needsLook ? <SsidCheckedBox key="ssidChecked" checked={draft.ssidChecked ?? false} onChange={onSsidChecked} /> : null,
                 <Field key="ssidRekey" id={REKEY_ID} label="Re-enter CA SSID" hint="Type it again from the paper, without looking at the first." messages={rekeyMsgs}>
-                  <input
+                  <SsidInput
                     id={REKEY_ID}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    spellcheck={false}
-                    maxLength={32}
                     value={draft.ssidRekey}
-                    onInput={(e) => onRekey(e.currentTarget.value)}
+                    onValue={onRekey}
+                    onFocus={blind.onRekeyFocus}
+                    onBlur={blind.onRekeyBlur}
                     aria-describedby={describedBy(REKEY_ID, true, rekeyMsgs.length > 0)}
                     aria-invalid={rekeyMsgs.some((m) => m.kind === 'error') || undefined}
                     data-entry-field="ssidRekey"

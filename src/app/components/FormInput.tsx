@@ -1,5 +1,6 @@
 import type { FieldDef } from '../../shared/application';
 import type { School } from '../../shared/protocol';
+import { SsidInput } from './SsidInput';
 
 /** How the control of one paper field is wired to the form. */
 export interface FormInputProps {
@@ -10,6 +11,8 @@ export interface FormInputProps {
   describedBy?: string;
   invalid: boolean;
   schools: readonly School[];
+  /** Show nothing of the value (the first SSID keying during the blind re-key). */
+  hidden?: boolean;
 }
 
 const YES_NO = [
@@ -18,7 +21,7 @@ const YES_NO = [
 ] as const;
 
 /** The input element for one field of the paper, chosen by its kind (keyboard, picker, checkboxes). */
-export function FormInput({ def, id, value, onValue, describedBy, invalid, schools }: FormInputProps) {
+export function FormInput({ def, id, value, onValue, describedBy, invalid, schools, hidden }: FormInputProps) {
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, 'data-entry-field': def.name };
   const text = typeof value === 'string' ? value : '';
   const onText = (e: { currentTarget: HTMLInputElement | HTMLSelectElement }) => onValue(e.currentTarget.value);
@@ -68,7 +71,7 @@ export function FormInput({ def, id, value, onValue, describedBy, invalid, schoo
     case 'date':
       return <input {...common} type="date" value={text} onInput={onText} />;
     case 'ssid':
-      return <input {...common} type="text" inputMode="numeric" autoComplete="off" spellcheck={false} maxLength={32} value={text} onInput={onText} />;
+      return <SsidInput {...common} value={text} hidden={hidden} onValue={onValue} />;
     case 'zip':
       return <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={10} value={text} onInput={onText} />;
     case 'email':

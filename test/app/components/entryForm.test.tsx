@@ -140,4 +140,29 @@ describe('blind re-keying', () => {
     expect(record?.status).toBe('queued');
     expect(await store.db.outbox.count()).toBe(1);
   });
+
+  it('hides the first keying while Re-enter CA SSID has focus, and shows it when they agree or focus leaves the pair', async () => {
+    await openNewForm();
+    type('CA SSID', '2038475610');
+    const first = input('CA SSID');
+    const rekey = input('Re-enter CA SSID');
+    rekey.focus();
+    await waitFor(() => expect(first.value).toBe(''));
+    expect(document.body.innerHTML).not.toContain('2038475610');
+
+    type('Re-enter CA SSID', '2038475601');
+    expect(first.value).toBe('');
+    rekey.blur();
+    await waitFor(() => expect(first.value).toBe('2038475610'));
+
+    rekey.focus();
+    await waitFor(() => expect(first.value).toBe(''));
+    type('Re-enter CA SSID', '2038475610');
+    await waitFor(() => expect(first.value).toBe('2038475610'));
+    // What is hidden is only the screen: both keyings are kept as typed.
+    await waitFor(async () => {
+      const [record] = await listApplications(store.db);
+      expect([record?.fields.ssid, record?.ssidRekey]).toEqual(['2038475610', '2038475610']);
+    });
+  });
 });

@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
 import { checkSsid } from '../../../shared/ssid';
+import { rekeyIssue } from '../../../shared/validate';
+import { useBlindRekey } from '../../hooks/useBlindRekey';
+import { SsidInput } from '../SsidInput';
 
 /**
  * Asked when approving a student without a CA SSID: the number keyed twice
@@ -18,11 +21,9 @@ export function SsidPrompt({ idPrefix, required, busy, onApprove, onCancel }: {
   const [rekey, setRekey] = useState('');
   const [shown, setShown] = useState(false);
   const check = checkSsid(ssid);
-  const rekeyed = checkSsid(rekey).value;
-  const messages = [
-    ...check.errors.map((e) => e.message),
-    ...(check.value !== null && rekeyed !== check.value ? ['The two keyings differ: check the number against the paper and key it again.'] : []),
-  ];
+  const rekeyed = check.value !== null ? rekeyIssue(check.value, rekey) : null;
+  const blind = useBlindRekey(check.value !== null && rekeyed === null);
+  const messages = [...check.errors, ...(rekeyed ? [rekeyed] : [])].map((e) => e.message);
   const notes = [...check.warnings, ...check.notes].map((n) => n.message);
   const ssidId = `${idPrefix}-ssid`;
   const rekeyId = `${idPrefix}-rekey`;
@@ -42,11 +43,11 @@ export function SsidPrompt({ idPrefix, required, busy, onApprove, onCancel }: {
       </p>
       <div class="field">
         <label for={ssidId}>CA SSID</label>
-        <input id={ssidId} inputMode="numeric" autoComplete="off" value={ssid} onInput={(e) => setSsid(e.currentTarget.value)} aria-describedby={msgId} aria-invalid={shown && messages.length > 0 ? true : undefined} />
+        <SsidInput id={ssidId} value={ssid} hidden={blind.firstHidden} onValue={setSsid} aria-describedby={msgId} aria-invalid={shown && messages.length > 0 ? true : undefined} />
       </div>
       <div class="field">
         <label for={rekeyId}>Re-enter CA SSID</label>
-        <input id={rekeyId} inputMode="numeric" autoComplete="off" value={rekey} onInput={(e) => setRekey(e.currentTarget.value)} aria-describedby={msgId} />
+        <SsidInput id={rekeyId} value={rekey} onValue={setRekey} onFocus={blind.onRekeyFocus} onBlur={blind.onRekeyBlur} aria-describedby={msgId} />
       </div>
       <ul id={msgId} class="msgs" aria-live="polite">
         {(shown || rekey.trim() !== '') &&
