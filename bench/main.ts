@@ -14,13 +14,14 @@ import { describeError } from './lib/errors';
 import { buildBenchPages } from './lib/pages';
 import { judge, renderTable, type Figure } from './lib/report';
 import type { BenchContext, Section } from './lib/section';
+import { accuracySection } from './measures/accuracy';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
 import { localSection } from './measures/local';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

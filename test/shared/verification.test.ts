@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VERIFIED_FIELDS, fieldsToRekey, mayVerify, settleField, verifySheet } from '../../src/shared/verification';
+
+const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 10, maxLength: 10 });
+const anyKeying = fc.oneof(digits, fc.string({ maxLength: 12 }));
+
+describe('settleField', () => {
+  it.each([
+    ['two equal keyings stand', 'ssid', '1234567890', '1234567890', undefined, { state: 'agreed', value: '1234567890' }],
+    ['spaces and dashes in an SSID are no disagreement', 'ssid', '123-456 7890', '1234567890', undefined, { state: 'agreed', value: '1234567890' }],
+    ['white space around a name is no disagreement', 'lastName', '  de la  Cruz ', 'de la Cruz', undefined, { state: 'agreed', value: 'de la Cruz' }],
+    ['case in a name is a disagreement for the paper to settle', 'lastName', 'McDonald', 'Mcdonald', undefined, { state: 'needs_third' }],
+    ['an accent is a disagreement for the paper to settle', 'lastName', 'Ramírez', 'Ramirez', undefined, { state: 'needs_third' }],
+    ['a third keying agreeing with the second settles it', 'ssid', '1234567890', '1234567809', '1234567809', { state: 'settled', value: '1234567809' }],
+    ['a third keying agreeing with the first settles it', 'ssid', '1234567890', '1234567809', '1234567890', { state: 'settled', value: '1234567890' }],
+    ['a third keying agreeing with neither needs a second look', 'ssid', '1234567890', '1234567809', '1234567800',
+      { state: 'second_look', values: ['1234567809', '1234567890', '1234567800'] }],
+  ] as const)('%s', (_name, field, first, second, third, expected) => {
+    expect(settleField(field, first, second, third)).toEqual(expected);
+  });
+
+  it('is order independent in the first two keyings', () => {
+    fc.assert(fc.property(anyKeying, anyKeying, fc.option(anyKeying, { nil: undefined }), (a, b, c) => {
+      expect(settleField('ssid', a, b, c)).toEqual(settleField('ssid', b, a, c));
+    }));
+  });
+
+  it('never changes a value the two keyings agreed on, whatever the third says', () => {
+    fc.assert(fc.property(digits, anyKeying, (agreed, third) => {
+      expect(settleField('ssid', agreed, agreed, third)).toEqual({ state: 'agreed', value: agreed });
+    }));
+  });
+
+  it('never settles on a value that neither of two differing keyings nor the third had', () => {
+    fc.assert(fc.property(digits, digits, digits, (a, b, c) => {
+      const verdict = settleField('ssid', a, b, c);
+      if (verdict.state === 'settled') expect([a, b]).toContain(verdict.value);
+      if (verdict.state === 'settled') expect(verdict.value).toBe(c);
+    }));
+  });
+});
+
+describe('verifySheet', () => {
+  const first = { ssid: '1234567890', firstName: 'Ana', lastName: 'Soto', dateOfBirth: '2011-04-02' };
+
+  it('is verified when every field agrees, with nothing counted as disagreed', () => {
+    expect(verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first })).toMatchObject({ state: 'verified', disagreed: [] });
+  });
+
+  it('asks for a third keying of the differing field only, and counts it', () => {
+    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, ssid: '1234567980' });
+    expect(sheet.state).toBe('needs_third');
+    expect(fieldsToRekey(sheet)).toEqual(['ssid']);
+    expect(sheet.disagreed).toEqual(['ssid']);
+  });
+
+  it('is verified once the third keying settles the disagreement, and still counts it', () => {
+    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, ssid: '1234567980' }, { ssid: '1234567890' });
+    expect(sheet).toMatchObject({ state: 'verified', disagreed: ['ssid'] });
+    expect(sheet.fields.ssid).toEqual({ state: 'settled', value: '1234567890' });
+  });
+
+  it('goes to a second look when the third keying agrees with neither', () => {
+    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, lastName: 'Sato' }, { lastName: 'Sotto' });
+    expect(sheet.state).toBe('second_look');
+  });
+
+  it('names the fields to re-key without any value of either keying', () => {
+    fc.assert(fc.property(digits, digits, (a, b) => {
+      const sheet = verifySheet(['ssid'], { ssid: a }, { ssid: b });
+      const prompt = JSON.stringify(fieldsToRekey(sheet));
+      expect(prompt.includes(a) || prompt.includes(b)).toBe(false);
+    }));
+  });
+});
+
+describe('mayVerify', () => {
+  it.each([
+    ['a different advisor may verify', 'u1', 'u2', true],
+    ['the first keyer may not verify their own sheet', 'u1', 'u1', false],
+    ['nobody named cannot verify', 'u1', '', false],
+  ] as const)('%s', (_name, a, b, expected) => {
+    expect(mayVerify(a, b)).toBe(expected);
+  });
+});
