@@ -16,7 +16,10 @@ import { UpdateContext } from './hooks/useUpdatePrompt';
 import { createUpdateChannel } from './pwa/updates';
 import { createRouter } from './router';
 import { holdJournal } from './services/unloadJournal';
-import { HeldJournalContext } from './hooks/useVault';
+import { flushAllDrafts } from './services/pendingSaves';
+import { linkTabLocks, TAB_LOCK_CHANNEL } from './crypto/tab-locks';
+import { HeldJournalContext, PASSPHRASE_PATH } from './hooks/useVault';
+import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
 import { VaultGate } from './components/VaultGate';
 import { BackupScreen } from './components/BackupScreen';
 import { EvictionBanner } from './components/EvictionBanner';
@@ -39,6 +42,10 @@ async function start(root: HTMLElement): Promise<void> {
     render(<StorageUnavailable storageFull={isQuotaError(error)} />, root);
     return;
   }
+  // A lock in any tab locks this one too (and activity here keeps the others open).
+  if (typeof BroadcastChannel !== 'undefined') {
+    linkTabLocks(store.vault, new BroadcastChannel(TAB_LOCK_CHANNEL), { beforeLock: flushAllDrafts, doc: document });
+  }
   // Typing that was mid-save when the page last unloaded leaves sessionStorage now and is stored after the unlock.
   const journal = holdJournal(sessionStorage, window);
   render(
@@ -56,7 +63,11 @@ async function start(root: HTMLElement): Promise<void> {
                     </>
                   }
                   notice={<EvictionBanner />}
-                  routes={[...SYNC_ROUTES, { pattern: BACKUP_PATH, render: () => <BackupScreen /> }]}
+                  routes={[
+                    ...SYNC_ROUTES,
+                    { pattern: BACKUP_PATH, render: () => <BackupScreen /> },
+                    { pattern: PASSPHRASE_PATH, render: () => <ChangePassphraseScreen /> },
+                  ]}
                 />
               </VaultGate>
             </SessionGate>

@@ -10,6 +10,7 @@ import { NEXT_MUTATION_ID } from '../db/outbox';
 import { plainRows, type RowCodec } from '../crypto/row-codec';
 import { BackupError, decryptBackup, encryptBackup } from './envelope';
 import { planImport, type LocalRecordState } from './merge';
+import { isSealedCopy, openSealedCopy } from './sealed-copy';
 
 const MAX_IMPORT_ATTEMPTS = 3;
 /** Used before the sync engine has made this tablet's id: the file must still be writable. */
@@ -78,12 +79,13 @@ function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
 }
 
 /**
- * Imports a backup file: wrong passphrase, altered file or invalid contents
+ * Imports a backup file, or a sealed copy saved before a passphrase reset (opened
+ * with the old passphrase): wrong passphrase, altered file or invalid contents
  * throw before anything is written; otherwise merges by the rule in merge.ts,
  * so importing the same file twice adds nothing the second time.
  */
 export async function importBackup(db: MesaDb, text: string, passphrase: string, codec: RowCodec = plainRows): Promise<ImportReport> {
-  const { contents } = await decryptBackup(text, passphrase);
+  const contents = isSealedCopy(text) ? await openSealedCopy(text, passphrase) : (await decryptBackup(text, passphrase)).contents;
   const ids = contents.applications.map((app) => app.id);
   const tables = [db.applications, db.outbox, db.meta];
   for (let attempt = 1; attempt <= MAX_IMPORT_ATTEMPTS; attempt++) {

@@ -5,6 +5,9 @@ import { BackupError } from '../backup/envelope';
 import type { ImportReport } from '../backup/store';
 import { CryptoError } from '../crypto/errors';
 import { useBackup } from '../hooks/useBackup';
+import { PASSPHRASE_PATH } from '../hooks/useVault';
+import { download } from '../services/download';
+import { Link } from './Link';
 
 type Outcome = { kind: 'ok'; message: string } | { kind: 'error'; message: string } | null;
 
@@ -15,16 +18,6 @@ function describe(error: unknown): string {
 
 function describeImport(report: ImportReport): string {
   return `Import finished: ${report.added} added, ${report.replaced} replaced, ${report.skipped} skipped (already here).`;
-}
-
-/** Hands a file to the browser's download. */
-function download(file: File): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -92,7 +85,10 @@ export function BackupScreen() {
       </form>
       <form class="stack-form" onSubmit={onImport} noValidate>
         <h2>Import backup file</h2>
-        <p class="hint">Records already on this tablet at the same or a newer version are skipped, so importing twice adds nothing.</p>
+        <p class="hint">
+          Records already on this tablet at the same or a newer version are skipped, so importing twice adds nothing. A sealed copy saved before a
+          passphrase reset opens here with the old passphrase.
+        </p>
         <label for="backup-file">Backup file</label>
         <input id="backup-file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
         <label for="backup-import-pass">Passphrase of the file</label>
@@ -103,6 +99,12 @@ export function BackupScreen() {
         </button>
       </form>
       <IdleLockSetting />
+      <h2>Passphrase</h2>
+      <p>
+        <Link href={PASSPHRASE_PATH} class="button">
+          Change passphrase
+        </Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ScreenTitle } from './ScreenTitle';
-import { passphraseProblems } from '../crypto/passphrase';
+import { newPassphraseMessages } from '../crypto/passphrase';
 import { FORGOTTEN_PASSPHRASE_NOTICE } from '../crypto/vault';
 
 /**
@@ -15,8 +15,7 @@ export function SetupPassphraseScreen({ onSetup }: { onSetup: (passphrase: strin
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const found = passphraseProblems(passphrase).map((p) => p.message);
-    if (found.length === 0 && passphrase !== repeat) found.push('The two passphrases are not the same.');
+    const found = newPassphraseMessages(passphrase, repeat);
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);

@@ -6,7 +6,7 @@ import { CryptoError } from '../crypto/errors';
  * The locked app: only the passphrase field, and what is waiting to sync.
  * Unlocking works offline; a wrong passphrase changes nothing.
  */
-export function UnlockScreen({ onUnlock, waiting }: { onUnlock: (passphrase: string) => Promise<void>; waiting: number }) {
+export function UnlockScreen({ onUnlock, waiting, onForgot }: { onUnlock: (passphrase: string) => Promise<void>; waiting: number; onForgot: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,6 +44,11 @@ export function UnlockScreen({ onUnlock, waiting }: { onUnlock: (passphrase: str
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
+      <div class="button-row">
+        <button type="button" class="button" onClick={onForgot}>
+          Forgot the passphrase?
+        </button>
+      </div>
     </main>
   );
 }

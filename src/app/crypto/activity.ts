@@ -5,7 +5,8 @@
  */
 import type { Vault } from './vault';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
+/** The page events that count as the advisor being there. */
+export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
 
 /** Starts watching `doc` for activity on behalf of `vault`; returns the function that stops it. */
 export function watchActivity(vault: Pick<Vault, 'noteActivity' | 'checkIdle'>, doc: Document = document): () => void {

@@ -59,3 +59,10 @@ export function passphraseProblems(passphrase: string): PassphraseProblem[] {
   }
   return problems;
 }
+
+/** What to tell the advisor about a new passphrase typed twice (setup, change); empty when it can be used. */
+export function newPassphraseMessages(passphrase: string, repeat: string): string[] {
+  const messages = passphraseProblems(passphrase).map((p) => p.message);
+  if (messages.length === 0 && passphrase !== repeat) messages.push('The two passphrases are not the same.');
+  return messages;
+}

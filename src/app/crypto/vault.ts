@@ -153,9 +153,12 @@ export class Vault {
     this.dispatch({ type: 'reset' });
   }
 
-  /** A touch or key press: pushes the idle lock back (or locks, if it is already overdue). */
-  noteActivity(): void {
-    this.dispatch({ type: 'activity', at: this.now(), idleMs: this.idleMs });
+  /**
+   * A touch or key press, here or (with its time `at`) in another tab: pushes the
+   * idle lock back, or locks if it is already overdue.
+   */
+  noteActivity(at: number = this.now()): void {
+    this.dispatch({ type: 'activity', at: Math.min(at, this.now()), idleMs: this.idleMs });
   }
 
   /** Re-checks the idle deadline now, e.g. when the page becomes visible after the tablet slept. */

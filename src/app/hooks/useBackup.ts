@@ -12,9 +12,9 @@ import { sealedRows } from '../crypto/row-codec';
 export const BACKUP_PATH = '/backup';
 
 /** The file name of an export made at `now`, e.g. mesa-backup-2025-09-15-1042.json. */
-export function backupFileName(now: Date): string {
+export function backupFileName(now: Date, prefix = 'mesa-backup'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `mesa-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}.json`;
+  return `${prefix}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}.json`;
 }
 
 /** Export and import, for the backup screen. */

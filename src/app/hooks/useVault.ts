@@ -15,6 +15,9 @@ import { saveDraft } from '../db/applications';
 import type { Store } from '../db/connection';
 import type { HeldJournal } from '../services/unloadJournal';
 
+/** Where the change-passphrase screen lives. */
+export const PASSPHRASE_PATH = '/passphrase';
+
 /** Typing taken from the unload journal at start, stored once the vault is open (main.tsx provides it). */
 export const HeldJournalContext = createContext<HeldJournal | null>(null);
 
@@ -30,6 +33,7 @@ export function useVault(): {
   setup: (passphrase: string) => Promise<void>;
   unlock: (passphrase: string) => Promise<void>;
   lock: () => void;
+  changePassphrase: (current: string, next: string) => Promise<void>;
 } {
   const { store } = useServices();
   const { vault } = store;
@@ -41,7 +45,8 @@ export function useVault(): {
   const setup = useCallback((passphrase: string) => vault.setup(passphrase), [vault]);
   const unlock = useCallback((passphrase: string) => vault.unlock(passphrase), [vault]);
   const lock = useCallback(() => vault.lock(), [vault]);
-  return { state, setup, unlock, lock };
+  const changePassphrase = useCallback((current: string, next: string) => vault.changePassphrase(current, next), [vault]);
+  return { state, setup, unlock, lock, changePassphrase };
 }
 
 /**

@@ -13,6 +13,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { getOrCreateDeviceId, readSession } from './meta';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
+import { sendRevocations } from './revocations';
 import { markSessionExpired } from './session';
 import { describeSyncError } from './messages';
 
@@ -169,9 +170,13 @@ export class SyncEngine {
 
   private async syncOnce(): Promise<void> {
     const { db, api } = this.deps;
+    // Sign-outs made offline reach the server first, whoever is signed in now (or nobody).
+    const unrevoked = this.isOnline() ? await this.sendRevocations() : 0;
     const session = await readSession(db);
     if (!session || session.expired) {
       this.setState({ phase: 'signed-out' });
+      // Nothing else brings a signed-out tablet back here but the next `online` event or start.
+      if (unrevoked > 0) this.schedule(this.deps.intervalMs ?? 5 * 60_000);
       return;
     }
     if (!this.isOnline()) {
@@ -217,6 +222,16 @@ export class SyncEngine {
       this.setState({ phase: offline ? 'offline' : 'error', lastResult: this.result(counts, error) });
       const random = this.deps.random ?? Math.random;
       this.schedule(backoffDelay(this.failures, random(), this.deps.backoff ?? DEFAULT_BACKOFF));
+    }
+  }
+
+  /** Sends remembered sign-outs; resolves to how many still wait (a failure here never stops the sync). */
+  private async sendRevocations(): Promise<number> {
+    try {
+      return await sendRevocations(this.deps.db, this.deps.api);
+    } catch (error) {
+      console.warn('Remembered sign-outs not sent', error instanceof Error ? error.name : typeof error);
+      return 1;
     }
   }
 

@@ -18,6 +18,8 @@ export const META = {
   pullCheckpoint: 'pullCheckpoint',
   ssidKey: 'ssidKey',
   center: 'center',
+  /** Tokens signed out offline, revoked on the server at the next connection. */
+  revocations: 'revocations',
 } as const;
 
 export const storedSessionSchema = z.object({

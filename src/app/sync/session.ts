@@ -6,6 +6,7 @@
 import type { MesaDb } from '../db/schema';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { getOrCreateDeviceId, META, readSession, type StoredSession } from './meta';
+import { rememberRevocation } from './revocations';
 
 /** What the sign-in form sends. */
 export interface Credentials {
@@ -45,6 +46,8 @@ export interface SignOutResult {
 /**
  * Ends the session: asks the server to revoke the token, then forgets it here
  * whatever the server said, because the tablet may be handed to someone else.
+ * A token the server could not be told about is remembered and revoked at the
+ * next connection (see revocations.ts).
  */
 export async function signOut(db: MesaDb, api: ApiClient): Promise<SignOutResult> {
   const session = await readSession(db);
@@ -58,7 +61,10 @@ export async function signOut(db: MesaDb, api: ApiClient): Promise<SignOutResult
     else if (error instanceof ApiError || error instanceof NetworkError) revoked = false;
     else throw error;
   }
-  await db.meta.delete(META.session);
+  await db.transaction('rw', db.meta, async () => {
+    if (!revoked) await rememberRevocation(db, session.token);
+    await db.meta.delete(META.session);
+  });
   return { revoked };
 }
 

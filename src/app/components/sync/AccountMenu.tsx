@@ -12,8 +12,8 @@ export function AccountMenu() {
     setBusy(true);
     setError(null);
     try {
-      // When the server cannot be reached the token is still forgotten here;
-      // the server lets it lapse at its expiry.
+      // When the server cannot be reached the token is still forgotten here,
+      // and revoked on the server at the next connection.
       await signOut();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Sign-out failed.');

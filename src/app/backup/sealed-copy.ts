@@ -1,0 +1,86 @@
+/**
+ * The sealed copy: what a locked tablet can still save before a forgotten
+ * passphrase is reset. Without the passphrase nothing can be decrypted, so the
+ * file holds the unsynced rows exactly as stored (sealed under the data key)
+ * and the key record that wraps that key under the passphrase. It opens only
+ * with that old passphrase, on this tablet or another, through the backup
+ * screen's import; to anyone else it is as unreadable as the tablet itself.
+ */
+import { z } from 'zod';
+import type { MesaDb } from '../db/schema';
+import { keyRecordSchema, unlockKey } from '../crypto/keys';
+import { sealedRows } from '../crypto/row-codec';
+import { VAULT_META_KEY } from '../crypto/vault';
+import { BackupError, backupContentsSchema, type BackupContents } from './envelope';
+
+export const SEALED_COPY_FORMAT = 'mesa-intake-sealed-copy';
+const storedRowSchema = z.looseObject({});
+
+/** The file: readable header, the key record, and the rows as IndexedDB held them. */
+export const sealedCopySchema = z.object({
+  format: z.literal(SEALED_COPY_FORMAT),
+  version: z.literal(1),
+  createdAt: z.iso.datetime(),
+  keyRecord: keyRecordSchema,
+  applications: z.array(storedRowSchema),
+  outbox: z.array(storedRowSchema),
+});
+
+/** What is on this tablet that the server has not got, counted from plain columns (works while locked). */
+export interface UnsyncedCount {
+  /** Records not yet acknowledged by the server: drafts, confirmed, queued, refused, in conflict. */
+  unsynced: number;
+  /** Records the server holds. */
+  synced: number;
+}
+
+/** Counts records by whether the server has them; reads no sealed field. */
+export async function countUnsynced(db: MesaDb): Promise<UnsyncedCount> {
+  return db.transaction('r', db.applications, async () => {
+    const synced = await db.applications.where('status').equals('synced').count();
+    return { synced, unsynced: (await db.applications.count()) - synced };
+  });
+}
+
+/** The sealed copy's text and how many records it holds; needs no key, so it works while locked. */
+export async function makeSealedCopy(db: MesaDb, now: Date = new Date()): Promise<{ text: string; records: number }> {
+  const copy = await db.transaction('r', db.applications, db.outbox, db.meta, async () => ({
+    format: SEALED_COPY_FORMAT,
+    version: 1 as const,
+    createdAt: now.toISOString(),
+    keyRecord: keyRecordSchema.parse((await db.meta.get(VAULT_META_KEY))?.value),
+    applications: await db.applications.where('status').notEqual('synced').toArray(),
+    outbox: await db.outbox.toArray(),
+  }));
+  return { text: JSON.stringify(copy), records: copy.applications.length };
+}
+
+/** True when `text` is a sealed copy rather than a backup file (decided on the header alone). */
+export function isSealedCopy(text: string): boolean {
+  try {
+    return z.object({ format: z.literal(SEALED_COPY_FORMAT) }).safeParse(JSON.parse(text)).success;
+  } catch {
+    // Not JSON at all: certainly not a sealed copy; the backup reader says what it is.
+    return false;
+  }
+}
+
+/**
+ * Opens a sealed copy with the passphrase it was locked with. WrongPassphraseError
+ * when it does not fit; BackupError when the file is damaged. Nothing is written.
+ */
+export async function openSealedCopy(text: string, passphrase: string): Promise<BackupContents> {
+  const file = sealedCopySchema.safeParse(JSON.parse(text));
+  if (!file.success) throw new BackupError('not_a_backup', 'This file is not a sealed copy this app can read.');
+  const codec = sealedRows(await unlockKey(passphrase, file.data.keyRecord));
+  try {
+    const contents = {
+      applications: await Promise.all(file.data.applications.map((row) => codec.readApplication(row))),
+      outbox: await Promise.all(file.data.outbox.map((row) => codec.readOutbox(row))),
+    };
+    return backupContentsSchema.parse(contents);
+  } catch (error) {
+    console.warn('Sealed copy unreadable', error instanceof Error ? error.name : typeof error);
+    throw new BackupError('tampered', 'This sealed copy is damaged or was changed; nothing was imported.');
+  }
+}

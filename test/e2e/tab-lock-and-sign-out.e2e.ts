@@ -1,0 +1,106 @@
+/**
+ * Issue 11, item 9 in real Chromium against the real server: the app lock
+ * holds across tabs (the button and the idle lock), and a sign-out made with no
+ * network revokes the token on the server once the tablet is back online.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { goOffline, goOnline } from './harness';
+import { openTablet, startBatch, unlock, type Tablet } from './journeys';
+
+let tablet: Tablet;
+let first: Page;
+let second: Page;
+
+before(async () => {
+  tablet = await openTablet();
+  first = tablet.page;
+  second = await tablet.context.newPage();
+  await second.goto('/');
+  await unlock(second);
+});
+
+after(async () => {
+  await tablet?.close();
+});
+
+const unlockHeading = (page: Page) => page.getByRole('heading', { name: 'Unlock' });
+
+/** What the server answers GET /api/session with this token: 200 while it is valid, 401 once revoked. */
+async function sessionStatus(token: string): Promise<number> {
+  const res = await fetch(`${tablet.server.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/** A meta row of the tablet's own IndexedDB, read in the page. */
+function readMeta(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (metaKey) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('mesa-intake');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const get = request.result.transaction('meta').objectStore('meta').get(metaKey);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            request.result.close();
+            resolve((get.result as { value?: unknown } | undefined)?.value ?? null);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+/** Polls `check` for up to 30 s. */
+async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, what);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+test('"Lock now" in one tab locks the other, whose half-typed sheet is kept', async () => {
+  await startBatch(second, 1);
+  await second.keyboard.type('Itzel');
+  // Locked at once, inside the autosave's delay: the other tab stores the typing before it drops its key.
+  await first.getByRole('button', { name: 'Lock now' }).click();
+  await unlockHeading(first).waitFor();
+  await unlockHeading(second).waitFor();
+  assert.equal(await second.locator('#f-firstName').count(), 0, 'no record stays on screen in the other tab');
+
+  await unlock(second);
+  await second.locator('#f-firstName').waitFor();
+  assert.equal(await second.locator('#f-firstName').inputValue(), 'Itzel');
+  await unlock(first);
+});
+
+test('the idle lock of one tab locks the other tab too', async () => {
+  await first.getByRole('link', { name: 'Backup' }).click();
+  await first.getByLabel(/Lock after this many minutes/).fill('1');
+  await first.getByRole('button', { name: 'Save lock time' }).click();
+  await first.getByText('The app now locks after 1 minute of no use.').waitFor();
+  // The second tab keeps its own 10-minute delay; only the first tab's idle lock can lock it in time.
+  await unlockHeading(first).waitFor({ timeout: 90_000 });
+  await unlockHeading(second).waitFor({ timeout: 5_000 });
+  await unlock(first);
+  await unlock(second);
+});
+
+test('signing out with no network revokes the token on the server at the next connection', async () => {
+  const session = (await readMeta(first, 'session')) as { token: string };
+  assert.equal(await sessionStatus(session.token), 200);
+
+  await goOffline(tablet.context);
+  await first.getByRole('button', { name: 'Sign out' }).click();
+  await first.getByRole('button', { name: 'Sign in' }).waitFor();
+  assert.equal(await sessionStatus(session.token), 200, 'offline, the server has not heard of the sign-out yet');
+  assert.deepEqual(await readMeta(first, 'revocations'), [session.token]);
+
+  await goOnline(tablet.context);
+  await waitUntil(async () => (await sessionStatus(session.token)) === 401, 'the token was revoked soon after coming back online');
+  await waitUntil(async () => (await readMeta(first, 'revocations')) === null, 'the tablet forgot the revoked token');
+});
