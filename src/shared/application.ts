@@ -7,6 +7,8 @@
  * the rules a confirmed record must meet. The server validates pushes with it.
  */
 import { z } from 'zod';
+import { todayIso } from './dates';
+import { storedDateProblem, type DateKind } from './typed-dates';
 
 export const SSID_SOURCES = ['student_form', 'school_records', 'student_online'] as const;
 export const ssidSourceSchema = z.enum(SSID_SOURCES);
@@ -75,14 +77,26 @@ export function blankFields(defaults: Partial<ApplicationFields> = {}): Applicat
   };
 }
 
-const optionalDate = z.union([z.literal(''), isoDateSchema]);
+/**
+ * A date field of a record that may leave the tablet: ISO, a real date, its
+ * year from 1900 to this year, with the typed-date reader's own message, so
+ * the server refuses what the tablet refuses in the same words.
+ */
+function paperDateSchema(kind: DateKind, required: boolean) {
+  return z.string().superRefine((value, ctx) => {
+    if (value === '' && !required) return;
+    const found = storedDateProblem(value, todayIso(), kind);
+    if (found) ctx.addIssue({ code: 'custom', message: found.message });
+  });
+}
+const optionalDate = paperDateSchema('event', false);
 const optionalEmail = z.union([z.literal(''), z.email('Not an email address.')]);
 
 /** What a confirmed record must satisfy; the server re-checks every push with it. */
 export const confirmedApplicationSchema = applicationFieldsSchema.extend({
   firstName: text(80).trim().min(1, 'First name is required.'),
   lastName: text(80).trim().min(1, 'Last name is required.'),
-  dateOfBirth: isoDateSchema,
+  dateOfBirth: paperDateSchema('birth', true),
   grade: z.enum(GRADES, 'Choose a grade.'),
   schoolId: text(64).min(1, 'Choose the school.'),
   ssid: z.union([z.literal(''), z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.')]),

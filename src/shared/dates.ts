@@ -50,9 +50,10 @@ export function isIsoDate(value: string): boolean {
  * The century for a two-digit year: the latest year ending in those digits
  * that makes the child at least YOUNGEST_AGE this year. So in 2025, "11" is
  * 2011, "22" is 2022 and "23" is 1923 (then flagged as implausible, not guessed).
+ * A date that is not a birth date passes `youngestAge` 0: the latest such year up to this one.
  */
-export function expandTwoDigitYear(twoDigits: number, todayYear: number): number {
-  const latestBirthYear = todayYear - YOUNGEST_AGE;
+export function expandTwoDigitYear(twoDigits: number, todayYear: number, youngestAge: number = YOUNGEST_AGE): number {
+  const latestBirthYear = todayYear - youngestAge;
   const century = Math.floor(latestBirthYear / 100) * 100;
   const candidate = century + twoDigits;
   return candidate <= latestBirthYear ? candidate : candidate - 100;

@@ -63,7 +63,7 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
     }
   }
 
-  if (ctx.today && fields.dateOfBirth && fields.dateOfBirth > ctx.today) {
+  if (ctx.today && fields.dateOfBirth > ctx.today && !errors.some((e) => e.field === 'dateOfBirth')) {
     errors.push({ field: 'dateOfBirth', code: 'dob_in_future', message: 'Date of birth is in the future.' });
   }
 

@@ -1,6 +1,6 @@
 /** Shared set-up for app tests: a fresh fake-indexeddb store per test and the app rendered at a path. */
 import 'fake-indexeddb/auto';
-import { configure, render } from '@testing-library/preact';
+import { configure, fireEvent, render, screen } from '@testing-library/preact';
 import { openStore, type Store } from '../../src/app/db/connection';
 import { createBatch } from '../../src/app/db/batches';
 import type { LocalApplication, LocalBatch, MesaDb, OutboxRow } from '../../src/app/db/schema';
@@ -81,6 +81,24 @@ export function renderApp(store: Store, path: string): ReturnType<typeof render>
     </AppContext.Provider>,
   );
   return { ...result, router };
+}
+
+/** The input labelled exactly `label`. */
+export function fieldByLabel(label: string): HTMLInputElement {
+  return screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
+}
+
+/** Types `value` into the input labelled `label`, as one input event. */
+export function typeInto(label: string, value: string): void {
+  fireEvent.input(fieldByLabel(label), { target: { value } });
+}
+
+/** A new blank form of a fresh batch, rendered and ready for typing. */
+export async function openNewForm(store: Store): Promise<ReturnType<typeof renderApp> & { batch: LocalBatch }> {
+  const batch = await seedBatch(store);
+  const app = renderApp(store, `/batches/${batch.id}/new`);
+  await screen.findByLabelText('First name');
+  return { batch, ...app };
 }
 
 /** The text of everything an input's aria-describedby points at (what a screen reader reads with it). */

@@ -13,9 +13,9 @@ export interface Sheet {
   firstName: string;
   middleName: string;
   lastName: string;
-  /** As typed into a date field in a US locale: MMDDYYYY. */
+  /** As typed into the date field from the paper: MMDDYYYY. */
   dobTyped: string;
-  /** The same date as the field reports it. */
+  /** The same date as the field says it back in words. */
   dob: string;
   grade: string;
   ssid: string;
@@ -102,7 +102,7 @@ export async function readSheet(page: Page): Promise<Record<string, string>> {
     firstName: await value('firstName'),
     middleName: await value('middleName'),
     lastName: await value('lastName'),
-    dob: await value('dateOfBirth'),
+    dob: (await page.locator('#f-dateOfBirth-words').textContent()) ?? '',
     grade: await value('grade'),
     ssid: await value('ssid'),
     schoolStudentId: await value('schoolStudentId'),
@@ -134,10 +134,12 @@ export function sampleSheets(count: number, seed = 0): Sheet[] {
   ];
   return Array.from({ length: count }, (_, i) => {
     const [firstName, middleName, lastName] = people[(i + seed) % people.length]!;
-    const day = String(10 + i).padStart(2, '0');
+    const day = 10 + i;
+    // Born 13 years ago: a usual age for grades 6 to 8 whatever year the test runs.
+    const year = new Date().getFullYear() - 13;
     return {
       firstName: firstName!, middleName: middleName!, lastName: `${lastName!}${seed > 0 ? `-${seed}` : ''}`,
-      dobTyped: `03${day}2012`, dob: `2012-03-${day}`, grade: String(6 + (i % 3)),
+      dobTyped: `03${day}${year}`, dob: `March ${day}, ${year}`, grade: String(6 + (i % 3)),
       ssid: String(4_821_937_560 + i * 7919 + seed * 104_729), schoolStudentId: `S${1000 + i}`,
       email: `student${i}@example.org`,
     };

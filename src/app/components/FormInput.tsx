@@ -1,5 +1,6 @@
 import type { FieldDef } from '../../shared/application';
 import type { School } from '../../shared/protocol';
+import { DateInput } from './DateInput';
 import { SsidInput } from './SsidInput';
 
 /** How the control of one paper field is wired to the form. */
@@ -69,7 +70,9 @@ export function FormInput({ def, id, value, onValue, describedBy, invalid, schoo
       );
     }
     case 'date':
-      return <input {...common} type="date" value={text} onInput={onText} />;
+      return (
+        <DateInput id={id} value={text} onValue={onValue} kind={def.name === 'dateOfBirth' ? 'birth' : 'event'} describedBy={describedBy} invalid={invalid} entryField={def.name} />
+      );
     case 'ssid':
       return <SsidInput {...common} value={text} hidden={hidden} onValue={onValue} />;
     case 'zip':

@@ -6,6 +6,7 @@ import { localIsoDate } from '../model/today';
 import { paths } from '../router';
 import { GRADES, programYearSchema } from '../../shared/application';
 import { programYearOf } from '../../shared/policy';
+import { DateInput } from './DateInput';
 import { describedBy, Field, type FieldMessage } from './Field';
 import { Link } from './Link';
 import { ScreenTitle } from './ScreenTitle';
@@ -93,7 +94,7 @@ export function NewBatchScreen() {
               </select>
             </Field>
             <Field id="batch-received" label="Date received">
-              <input id="batch-received" type="date" value={dateReceived} onInput={(e) => setDateReceived(e.currentTarget.value)} />
+              <DateInput id="batch-received" value={dateReceived} onValue={setDateReceived} kind="event" />
             </Field>
           </fieldset>
           {error && (

@@ -1,0 +1,119 @@
+/**
+ * Dates as an advisor types them from the paper (design section 14): month
+ * first, in the forms people use (03152013, 3/15/2013, 03/15/13, 2013-03-15),
+ * read to ISO YYYY-MM-DD and said back in words. Pure: the entry form, record
+ * validation and the server's push schema share these rules.
+ */
+import { ageOn, expandTwoDigitYear, isIsoDate } from './dates';
+import type { Issue } from './ssid';
+
+/** A birth date reads a two-digit year as a child's; any other date as the latest year up to this one. */
+export type DateKind = 'birth' | 'event';
+
+/** A typed date read to ISO, or why it could not be. */
+export type TypedDate = { ok: true; iso: string } | { ok: false; problem: Issue };
+
+/** The earliest year a date on the paper may have. */
+export const EARLIEST_YEAR = 1900;
+
+/** How the date field asks for a date: its placeholder, and the order every message uses. */
+export const DATE_PATTERN = 'MM/DD/YYYY';
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+const UNREADABLE = `Type the date month first, as ${DATE_PATTERN} (03/15/2013), M/D/YYYY, MMDDYYYY or YYYY-MM-DD.`;
+
+const problem = (code: string, message: string): TypedDate => ({ ok: false, problem: { code, message } });
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+type Parts = { year: number; month: number; day: number; twoDigitYear: boolean };
+
+/** The typed forms, month first except ISO, whose four-digit year comes first. */
+function splitTyped(text: string): Parts | null {
+  let m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
+  if (m) return { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]), twoDigitYear: false };
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), twoDigitYear: false };
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(text);
+  if (m) return { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]), twoDigitYear: (m[3] ?? '').length === 2 };
+  return null;
+}
+
+/**
+ * Reads what was typed into a date field. A two-digit year follows the
+ * school-return import's century rule for birth dates (the latest year that
+ * makes the child at least 3) and the latest year up to this one otherwise.
+ * A year outside 1900 to this year is refused: it is a typing slip, never a date on the paper.
+ */
+export function readTypedDate(input: string, today: string, kind: DateKind): TypedDate {
+  const text = input.trim();
+  if (text === '') return problem('date_empty', `Type the date as ${DATE_PATTERN}.`);
+  const parts = splitTyped(text);
+  if (!parts) return problem('date_unreadable', UNREADABLE);
+  const thisYear = Number(today.slice(0, 4));
+  const year = parts.twoDigitYear ? expandTwoDigitYear(parts.year, thisYear, kind === 'birth' ? undefined : 0) : parts.year;
+  const { month, day } = parts;
+  if (month < 1 || month > 12) return problem('date_no_month', `“${text}” has no month ${month}: type the month first, as ${DATE_PATTERN}.`);
+  if (year < EARLIEST_YEAR || year > thisYear) {
+    return problem('date_year_range', `The year ${year} is not between ${EARLIEST_YEAR} and ${thisYear}.`);
+  }
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return problem('date_no_day', `${MONTH_NAMES[month - 1]} ${year} has no day ${day}.`);
+  }
+  return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/**
+ * Why a stored date field cannot be confirmed, or null when it holds a date
+ * that may leave the tablet. The draft holds ISO once the typing reads as a
+ * date, and the typed text until then, so the reason is the reader's own.
+ */
+export function storedDateProblem(value: string, today: string, kind: DateKind): Issue | null {
+  const read = readTypedDate(value, today, kind);
+  if (!read.ok) return read.problem;
+  return isIsoDate(value) ? null : { code: 'date_unreadable', message: UNREADABLE };
+}
+
+/** An ISO date in words, as the field says it back: "March 15, 2013". */
+export function dateInWords(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${MONTH_NAMES[(month ?? 1) - 1]} ${day}, ${year}`;
+}
+
+/** An ISO date as the field shows it back for editing: MM/DD/YYYY. */
+export function typedForm(iso: string): string {
+  return isIsoDate(iso) ? `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}` : iso;
+}
+
+/** Grades counted from kindergarten as 0. */
+function gradeNumber(grade: string): number | null {
+  if (grade === 'K') return 0;
+  return /^(?:[1-9]|1[0-2])$/.test(grade) ? Number(grade) : null;
+}
+
+/** How far from the grade's usual age a birth date may be before the advisor must look again. */
+const AGE_SLACK = 2;
+
+/**
+ * A warning when a birth date is implausible for the grade: a student in grade
+ * g is usually g+5 or g+6 during the school year (5 or 6 in kindergarten), so
+ * an age more than two years outside that asks the advisor to check the paper.
+ */
+export function gradeAgeWarning(birthIso: string, grade: string, today: string): Issue | null {
+  const g = gradeNumber(grade);
+  if (g === null || !isIsoDate(birthIso)) return null;
+  const age = ageOn(birthIso, today);
+  const [youngest, oldest] = [g + 5, g + 6];
+  if (age >= youngest - AGE_SLACK && age <= oldest + AGE_SLACK) return null;
+  const inGrade = g === 0 ? 'kindergarten' : `grade ${g}`;
+  return {
+    code: 'dob_unusual_for_grade',
+    message: `That makes the student ${age} years old; in ${inGrade} students are usually ${youngest} or ${oldest}.`,
+  };
+}
