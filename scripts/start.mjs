@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const BUILD_INPUTS = ['src/app', 'src/shared', 'public', 'index.html', 'vite.config.ts'];
+const BUILD_INPUTS = ['src/app', 'src/shared', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts'];
 
 /** Newest modification time under `target` (a file or a directory), 0 when absent. */
 function newestMtime(target) {

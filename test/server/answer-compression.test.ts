@@ -1,5 +1,4 @@
 /** Gzipped API answers over real HTTP: only for clients that ask, only when worth it, always readable. */
-import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema } from '../../src/shared/protocol';
@@ -7,25 +6,7 @@ import type { DatabaseHandle } from '../../src/server/db/connect';
 import { acceptsGzip } from '../../src/server/http/gzip-answers';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
-
-interface RawAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** A GET through node:http, which (unlike fetch) shows the bytes exactly as sent. */
-function rawGet(url: string, path: string, headers: Record<string, string>): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    http.get(`${url}${path}`, { headers, agent: false }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
-      answer.on('error', reject);
-    }).on('error', reject);
-  });
-}
+import { call, rawGet, signIn, startServer, type RunningServer } from './helpers/http';
 
 describe.each(DATABASES)('answer compression on $name', (database) => {
   let handle: DatabaseHandle;

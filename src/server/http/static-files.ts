@@ -3,6 +3,9 @@
  * revalidated on every load, or a tablet could stay on an old version; Vite's
  * hashed assets never change under one name, so they are cached for a year.
  * Any other GET outside /api gets index.html (the app routes on the client).
+ * Every text file goes out as the brotli or gzip copy the build made beside it
+ * (scripts/precompress.ts), by the request's Accept-Encoding. Source maps are
+ * built for the bench but never served: they would publish the app's source.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +17,11 @@ const LONG_CACHE = 'public, max-age=31536000, immutable';
 /** Cache-Control for a file under dist/, by its path relative to dist/. */
 export function cacheControlFor(relativePath: string): string {
   return relativePath.startsWith('assets/') ? LONG_CACHE : 'no-cache';
+}
+
+/** Whether a URL path may be served from dist/: everything but source maps. */
+export function isPublicAsset(urlPath: string): boolean {
+  return !urlPath.endsWith('.map');
 }
 
 /** Whether dist/ holds a build. */
@@ -28,6 +36,8 @@ export async function registerStaticFiles(app: FastifyInstance, distDir: string)
     cacheControl: false,
     // Dotfiles never leave the server.
     dotfiles: 'deny',
+    preCompressed: true,
+    allowedPath: (urlPath) => isPublicAsset(urlPath),
     setHeaders: (reply, filePath) => {
       reply.header('cache-control', cacheControlFor(path.relative(distDir, filePath).split(path.sep).join('/')));
     },

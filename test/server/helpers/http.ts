@@ -1,4 +1,5 @@
 /** Runs the real server on a real port and talks to it with fetch. */
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from '../../../src/shared/ids';
@@ -57,4 +58,23 @@ export async function signIn(url: string, email: string, password: string, devic
   const answer = await call<SessionResponse>(url, 'POST', '/api/session', { body: { email, password, deviceId } });
   if (answer.status !== 200) throw new Error(`sign-in failed: ${answer.status} ${JSON.stringify(answer.body)}`);
   return { ...answer.body, deviceId };
+}
+
+/** An answer's bytes exactly as sent, compression included. */
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A GET through node:http, which (unlike fetch) shows the bytes exactly as sent. */
+export function rawGet(url: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    http.get(`${url}${path}`, { headers, agent: false }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+      answer.on('error', reject);
+    }).on('error', reject);
+  });
 }

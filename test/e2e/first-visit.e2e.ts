@@ -1,0 +1,62 @@
+/**
+ * A first visit in real Chromium against the real server: every script, style
+ * and page arrives compressed, no source map is linked or served, and loading
+ * and signing in log no Content Security Policy violation (zod never probes eval).
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
+import { signIn } from './journeys';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await tabletContext(browser, server.url);
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a first visit downloads every text file compressed, logs no CSP violation, and no source map is reachable', async () => {
+  const page = await context.newPage();
+  // Registered before any of the app's scripts run; the init script is not subject to the page's CSP.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+  });
+  const uncompressed: string[] = [];
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'document' && type !== 'script' && type !== 'stylesheet') return;
+    if (type === 'script') scripts.push(new URL(response.url()).pathname);
+    if (response.headers()['content-encoding'] !== 'br') uncompressed.push(`${type} ${response.url()} ${response.headers()['content-encoding'] ?? 'plain'}`);
+  });
+
+  await page.goto('/');
+  await signIn(page);
+
+  assert.deepEqual(uncompressed, [], 'every page, script and stylesheet came as brotli');
+  assert.ok(scripts.length > 0, 'the app loaded scripts');
+  const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(consoleErrors.filter((text) => /content security policy|unsafe-eval/i.test(text)), []);
+
+  const mapAnswer = await page.request.get(`${scripts[0]}.map`);
+  assert.equal(mapAnswer.status(), 404);
+  const script = await page.request.get(scripts[0]!);
+  assert.doesNotMatch(await script.text(), /sourceMappingURL/);
+});
