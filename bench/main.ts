@@ -17,11 +17,12 @@ import type { BenchContext, Section } from './lib/section';
 import { accuracySection } from './measures/accuracy';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
+import { lighthouseSection } from './measures/lighthouse';
 import { localSection } from './measures/local';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

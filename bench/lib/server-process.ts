@@ -41,12 +41,12 @@ async function waitUntilAnswering(url: string, exited: () => string | null): Pro
 
 /**
  * Starts src/server/main.ts with a temporary DATA_DIR (SQLite), or on PostgreSQL
- * when `databaseUrl` is given, and waits until it answers HTTP.
+ * when `databaseUrl` is given, with `env` added (DIST_DIR, say), and waits until it answers HTTP.
  */
-export async function startServerProcess(rootDir: string, options: { databaseUrl?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(rootDir: string, options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mesa-bench-data-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD, ...options.env };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
 
