@@ -65,6 +65,19 @@ describe.each(DATABASES)('push on $name', (database) => {
     expect((await findEnrollment(handle.db, batch[0]!.recordId))?.version).toBe(1);
   });
 
+  it('answers the first mutation of a batch that starts at the last applied id as a duplicate and applies only the rest', async () => {
+    // The answer to [1, 2] was lost; the tablet's next batch starts at 2, the id the server last applied.
+    const tablet = await device();
+    const [one, two, three] = [mutation(1, school()), mutation(2, school()), mutation(3, school())];
+    await tablet.push([one, two]);
+    const next = await tablet.push([two, three]);
+    expect(next.results.map((r) => r.status)).toEqual(['duplicate', 'applied']);
+    expect(next.lastAppliedMutationId).toBe(3);
+    expect(await findEnrollment(handle.db, two.recordId)).toMatchObject({ version: 1 });
+    expect(await findStudent(handle.db, two.studentId)).toMatchObject({ version: 1 });
+    expect(await auditOf(handle.db, 'student', two.studentId)).toHaveLength(1);
+  });
+
   it('rejects an invalid record with field reasons and applies the rest', async () => {
     const tablet = await device();
     const bad = mutation(1, school(), { application: application(school(), { ssid: '12345', dateOfBirth: '2011-02-30' }) });

@@ -62,8 +62,11 @@ describe('batches list', () => {
   it('shows each batch with its school and counts', async () => {
     await seedStack();
     renderApp(store, '/');
+    // The counts and the school's name come from two live queries that settle in
+    // either order (the name shows as "Unknown school" until its own read lands):
+    // wait for each, never for one and then read the other at once.
     expect(await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Lincoln Middle School' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Lincoln Middle School' })).toBeTruthy();
   });
 
   it('creates a batch and opens its first blank form with the chosen defaults', async () => {

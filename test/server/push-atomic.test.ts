@@ -1,0 +1,92 @@
+/**
+ * A push is all or nothing: when the database itself refuses one mutation of a
+ * batch, nothing of the batch is stored and the device's last applied id stays
+ * where it was, so the tablet's retry sends the whole batch again. The refusal
+ * is a trigger this test installs, which fails the insert of any enrollment whose
+ * application carries a marker name: deterministic, on SQLite and PostgreSQL.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pushResponseSchema, type Mutation } from '../../src/shared/protocol';
+import type { DatabaseHandle } from '../../src/server/db/connect';
+import { auditOf } from '../../src/server/queries/audit-log';
+import { findEnrollment } from '../../src/server/queries/enrollments';
+import { findStudent } from '../../src/server/queries/students';
+import { DATABASES, type TestDatabase } from './helpers/databases';
+import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
+import { call, signIn, startServer, type RunningServer } from './helpers/http';
+
+const MARKER = 'Tripwire';
+
+/** Makes the database refuse, from inside the push's own statements, any enrollment named MARKER. */
+async function armTripwire(handle: DatabaseHandle, database: TestDatabase): Promise<void> {
+  if (database.name === 'sqlite') {
+    await sql.raw(`create trigger tripwire before insert on enrollments when new.application like '%${MARKER}%' begin select raise(abort, 'tripwire'); end`).execute(handle.db);
+    return;
+  }
+  await sql.raw(`create or replace function tripwire() returns trigger language plpgsql as $$ begin if new.application like '%${MARKER}%' then raise exception 'tripwire'; end if; return new; end $$`).execute(handle.db);
+  await sql.raw('create trigger tripwire before insert on enrollments for each row execute function tripwire()').execute(handle.db);
+}
+
+async function disarmTripwire(handle: DatabaseHandle, database: TestDatabase): Promise<void> {
+  await sql.raw(database.name === 'sqlite' ? 'drop trigger tripwire' : 'drop trigger tripwire on enrollments').execute(handle.db);
+}
+
+describe.each(DATABASES)('a push the database refuses part of, on $name', (database) => {
+  let handle: DatabaseHandle;
+  let server: RunningServer;
+  let center: CenterFixture;
+
+  beforeAll(async () => {
+    handle = await database.open();
+    server = await startServer(handle, { logger: false });
+    center = await makeCenter(handle);
+    await armTripwire(handle, database);
+  });
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+  });
+
+  const school = () => center.schoolIds[0]!;
+  const lastAppliedOf = async (deviceId: string) =>
+    Number((await handle.db.selectFrom('devices').select('last_applied_mutation_id').where('device_id', '=', deviceId).executeTakeFirstOrThrow()).last_applied_mutation_id);
+
+  // The edit of a record the server already holds sits second, so the new record
+  // before it is written in a statement of its own, before the refused one.
+  it.each([1, 3, 5])('stores nothing of a 5-mutation batch whose mutation %i fails in the database, and applies it all on retry', async (k) => {
+    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    const pushRaw = (mutations: Mutation[]) => call(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations } });
+    const earlier = mutation(1, school());
+    expect((await pushRaw([earlier])).status).toBe(200);
+    const edit = { ...earlier, mutationId: 3, version: 2, baseServerVersion: 1, application: { ...earlier.application, grade: '9' as const } };
+    const batch = [mutation(2, school()), edit, mutation(4, school()), mutation(5, school()), mutation(6, school())];
+    const failing = batch[k - 1]!;
+    batch[k - 1] = { ...failing, application: application(school(), { ...failing.application, lastName: MARKER }) };
+    const news = batch.filter((m) => m !== edit);
+
+    const refused = await pushRaw(batch);
+
+    expect(refused.status).toBe(500);
+    for (const m of news) {
+      expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+      expect(await findStudent(handle.db, m.studentId)).toBeUndefined();
+      expect(await auditOf(handle.db, 'student', m.studentId)).toEqual([]);
+    }
+    expect(await findEnrollment(handle.db, earlier.recordId)).toMatchObject({ version: 1 });
+    expect(await findStudent(handle.db, earlier.studentId)).toMatchObject({ grade: '8', version: 1 });
+    expect(await lastAppliedOf(session.deviceId)).toBe(1);
+
+    await disarmTripwire(handle, database);
+    try {
+      const retried = await pushRaw(batch);
+      expect(retried.status).toBe(200);
+      expect(pushResponseSchema.parse(retried.body).results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+      for (const m of news) expect(await findEnrollment(handle.db, m.recordId)).toMatchObject({ version: 1 });
+      expect(await findStudent(handle.db, earlier.studentId)).toMatchObject({ grade: '9', version: 2 });
+      expect(await lastAppliedOf(session.deviceId)).toBe(6);
+    } finally {
+      await armTripwire(handle, database);
+    }
+  });
+});
