@@ -14,6 +14,16 @@ export const PROBLEMS = {
   ssidTaken: { code: 409.2, status: 409, message: 'This CA SSID belongs to another student.' },
   ssidDiffers: { code: 409.3, status: 409, message: 'The student already has a different CA SSID. Decide which is right on the student record first.' },
   enrollmentNotPending: { code: 409.4, status: 409, message: 'This enrollment is not waiting for approval: it is in SSID review.' },
+  sameStudentProbable: {
+    code: 409.5,
+    status: 409,
+    message: 'The center already has a student with this CA SSID, but the name or date of birth is written a little differently. Check the paper: if it is the same student, choose “Same student”; if not, correct what was typed.',
+  },
+  alreadyEnrolled: {
+    code: 409.6,
+    status: 409,
+    message: 'This student already has an enrollment for this program year from another paper application. A student has one enrollment per year: check the program year on the paper, or ask your center to update the enrollment it has.',
+  },
   tooLarge: { code: 413.1, status: 413, message: 'The request is too large.' },
   unsupportedEncoding: { code: 415.1, status: 415, message: 'Unsupported content encoding.' },
   ssidRequired: { code: 422.1, status: 422, message: 'This program year requires the student’s CA SSID before approval. Enter the 10-digit CA SSID to approve.' },

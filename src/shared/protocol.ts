@@ -62,6 +62,8 @@ export const mutationSchema = z.object({
   confirmedAt: z.string().datetime(),
   /** Set when the advisor sends an SSID conflict to center review instead of correcting it. */
   sendToReview: z.boolean().optional(),
+  /** Set when the advisor says a paper is for the student the center has under its SSID, whose name or birth date differs a little. */
+  sameStudent: z.boolean().optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -119,8 +121,12 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
     mutationId: z.number(),
     recordId: z.string(),
     status: z.literal('conflict'),
-    /** `ssid_differs`: an SSID update for a student who already has another SSID (the advisor decides). */
-    reason: reasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs']) }),
+    /**
+     * `ssid_differs`: an SSID update for a student who already has another SSID (the advisor decides);
+     * `same_student_probable`: the center has a student with this SSID whose name or birth date differs a little;
+     * `already_enrolled`: the student already has another paper's enrollment for this program year.
+     */
+    reason: reasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs', 'same_student_probable', 'already_enrolled']) }),
     serverVersion: z.number().optional(),
   }),
 ]);

@@ -1,43 +1,102 @@
 /** The push rules as a table: what the server does with one valid mutation. */
 import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/shared/protocol';
-import { decide, type ServerState } from '../../src/server/sync/decide';
+import { decide, type ServerState, type SsidOwner } from '../../src/server/sync/decide';
 import { mutation } from './helpers/fixtures';
 
 const m: Mutation = mutation(1, 'school-1', { baseServerVersion: 2 });
-const calm: ServerState = { centerId: 'c1', deviceId: 'd1', schoolInCenter: true, student: undefined, enrollment: undefined, ssidOwnerId: undefined };
+const calm: ServerState = {
+  centerId: 'c1', deviceId: 'd1', schoolInCenter: true, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
+};
+const enrollment = (version: number, updatedByDevice: string, centerId = 'c1') => ({ centerId, version, updatedByDevice, studentId: m.studentId });
+/** A student the server holds under the paper's SSID, by default the paper's own name and birth date. */
+const owner = (overrides: Partial<SsidOwner> = {}): SsidOwner => ({
+  id: 'known-student', centerId: 'c1', deleted: false,
+  firstName: m.application.firstName, middleName: m.application.middleName, lastName: m.application.lastName, dateOfBirth: m.application.dateOfBirth,
+  ...overrides,
+});
+
+function codeOf(decision: ReturnType<typeof decide>): string | undefined {
+  return decision.kind === 'rejected' ? decision.reason.code : decision.kind === 'conflict' ? decision.code : undefined;
+}
 
 describe('decide', () => {
   it.each<[string, Partial<ServerState>, Partial<Mutation>, ReturnType<typeof decide>['kind'], string | undefined]>([
     ['a new record', {}, {}, 'apply', undefined],
     ['a student of another center', { student: { centerId: 'c2', deleted: false } }, {}, 'rejected', 'forbidden'],
-    ['an enrollment of another center', { enrollment: { centerId: 'c2', version: 1, updatedByDevice: 'd1' } }, {}, 'rejected', 'forbidden'],
+    ['an enrollment of another center', { enrollment: enrollment(1, 'd1', 'c2') }, {}, 'rejected', 'forbidden'],
     ['a school outside the center', { schoolInCenter: false }, {}, 'rejected', 'unknown_school'],
     ['a student the center removed', { student: { centerId: 'c1', deleted: true } }, {}, 'rejected', 'student_removed'],
-    ['a newer version from another device', { enrollment: { centerId: 'c1', version: 3, updatedByDevice: 'd2' } }, {}, 'conflict', 'stale_version'],
-    ['a newer version from this device', { enrollment: { centerId: 'c1', version: 3, updatedByDevice: 'd1' } }, {}, 'apply', undefined],
-    ['the version the tablet saw', { enrollment: { centerId: 'c1', version: 2, updatedByDevice: 'd2' } }, {}, 'apply', undefined],
-    ['a record the tablet thinks is new, written by another device', { enrollment: { centerId: 'c1', version: 1, updatedByDevice: 'd2' } }, { baseServerVersion: null }, 'conflict', 'stale_version'],
-    ['an SSID held by another student', { ssidOwnerId: 'someone-else' }, {}, 'conflict', 'ssid_taken'],
-    ['an SSID held by this student', { ssidOwnerId: m.studentId }, {}, 'apply', undefined],
+    ['a newer version from another device', { enrollment: enrollment(3, 'd2') }, {}, 'conflict', 'stale_version'],
+    ['a newer version from this device', { enrollment: enrollment(3, 'd1') }, {}, 'apply', undefined],
+    ['the version the tablet saw', { enrollment: enrollment(2, 'd2') }, {}, 'apply', undefined],
+    ['a record the tablet thinks is new, written by another device', { enrollment: enrollment(1, 'd2') }, { baseServerVersion: null }, 'conflict', 'stale_version'],
+    ['an SSID held by a student of another name', { ssidOwner: owner({ firstName: 'Jonathan', lastName: 'Reyes' }) }, {}, 'conflict', 'ssid_taken'],
+    ['an SSID held by this student', { student: { centerId: 'c1', deleted: false }, ssidOwner: owner({ id: m.studentId }) }, {}, 'apply', undefined],
+    ['an SSID held by a student of another center with the same name', { ssidOwner: owner({ centerId: 'c2' }) }, {}, 'conflict', 'ssid_taken'],
+    ['an SSID held by another known student with the same name', { student: { centerId: 'c1', deleted: false }, ssidOwner: owner() }, {}, 'conflict', 'ssid_taken'],
+    ['the same SSID, name and birth date as a known student', { ssidOwner: owner() }, {}, 'apply', undefined],
+    ['the same SSID and name, birth date one digit apart', { ssidOwner: owner({ dateOfBirth: '2011-04-03' }) }, {}, 'conflict', 'same_student_probable'],
+    ['the same SSID and birth date, last name one letter apart', { ssidOwner: owner({ lastName: 'Lopes' }) }, {}, 'conflict', 'same_student_probable'],
+    ['the same SSID, last name and birth date both a little apart', { ssidOwner: owner({ lastName: 'Lopes', dateOfBirth: '2011-04-03' }) }, {}, 'conflict', 'ssid_taken'],
+    ['a probable match the advisor says is the same student', { ssidOwner: owner({ lastName: 'Lopes' }) }, { sameStudent: true }, 'apply', undefined],
+    ['"same student" said of a different name', { ssidOwner: owner({ firstName: 'Jonathan', lastName: 'Reyes' }) }, { sameStudent: true }, 'conflict', 'ssid_taken'],
+    ['the same student, whom the center removed', { ssidOwner: owner({ deleted: true }) }, {}, 'rejected', 'student_removed'],
+    ['a second paper for the same student and year', { ssidOwner: owner(), yearEnrollments: [{ id: 'paper-1', studentId: 'known-student', origin: 'tablet' }] }, {}, 'conflict', 'already_enrolled'],
+    ['a paper for a year the student re-enrolled online', { ssidOwner: owner(), yearEnrollments: [{ id: 'online-1', studentId: 'known-student', origin: 'student_online' }] }, {}, 'apply', undefined],
+    ['another student’s enrollment of that year', { yearEnrollments: [{ id: 'paper-1', studentId: 'someone-else', origin: 'tablet' }] }, {}, 'apply', undefined],
+    ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {
     const decision = decide({ ...m, ...change }, { ...calm, ...state });
     expect(decision.kind).toBe(kind);
-    const actualCode = decision.kind === 'rejected' ? decision.reason.code : decision.kind === 'conflict' ? decision.code : undefined;
-    expect(actualCode).toBe(code);
+    expect(codeOf(decision)).toBe(code);
   });
 
   it('stores a disputed SSID for review without giving it to the student', () => {
-    expect(decide({ ...m, sendToReview: true }, { ...calm, ssidOwnerId: 'someone-else' })).toEqual({ kind: 'apply', assignSsid: false, status: 'needs_review' });
+    expect(decide({ ...m, sendToReview: true }, { ...calm, ssidOwner: owner({ firstName: 'Jonathan' }) }))
+      .toEqual({ kind: 'apply', assignSsid: false, status: 'needs_review', studentId: m.studentId });
   });
 
   it('assigns the SSID only when the application has one', () => {
     const blank = { ...m, application: { ...m.application, ssid: '' } };
-    expect(decide(blank, calm)).toEqual({ kind: 'apply', assignSsid: false, status: 'submitted' });
-    expect(decide(m, calm)).toEqual({ kind: 'apply', assignSsid: true, status: 'submitted' });
+    expect(decide(blank, calm)).toEqual({ kind: 'apply', assignSsid: false, status: 'submitted', studentId: m.studentId });
+    expect(decide(m, calm)).toEqual({ kind: 'apply', assignSsid: true, status: 'submitted', studentId: m.studentId });
   });
 
   it('reports the server version with a stale-version conflict', () => {
-    expect(decide(m, { ...calm, enrollment: { centerId: 'c1', version: 5, updatedByDevice: 'd9' } })).toMatchObject({ serverVersion: 5 });
+    expect(decide(m, { ...calm, enrollment: enrollment(5, 'd9') })).toMatchObject({ serverVersion: 5 });
+  });
+
+  it.each([
+    ['written the same way', {}],
+    ['with accents, case and a hyphen the paper leaves out', { firstName: 'MARÍA', lastName: 'López' }],
+    ['with the middle name in the first-name box', { firstName: 'Maria Elena', middleName: '' }],
+  ])('links a paper to the student the center has under its SSID, %s', (_label, name) => {
+    const paper = { ...m, application: { ...m.application, middleName: 'Elena' } };
+    expect(decide(paper, { ...calm, ssidOwner: owner({ middleName: 'Elena', ...name }) })).toMatchObject({ kind: 'apply', studentId: 'known-student', assignSsid: true });
+  });
+
+  it('keeps a linked paper with its student when an edit comes from the tablet’s own new-student id', () => {
+    const edit = { ...m, application: { ...m.application, lastName: 'Lopez-Garcia' } };
+    expect(decide(edit, { ...calm, enrollment: { ...enrollment(2, 'd1'), studentId: 'known-student' }, ssidOwner: owner() }))
+      .toMatchObject({ kind: 'apply', studentId: 'known-student' });
+  });
+
+  it('shows the center’s name and birth date, and what differs, with a probable match', () => {
+    const decision = decide(m, { ...calm, ssidOwner: owner({ lastName: 'Lopes', middleName: 'E' }) });
+    expect(decision).toMatchObject({
+      kind: 'conflict',
+      code: 'same_student_probable',
+      fields: [
+        { field: 'name', message: 'The center has “Maria E Lopes”.' },
+        { field: 'dateOfBirth', message: `The center has ${m.application.dateOfBirth}.` },
+        { field: 'difference', message: 'The last names differ by one letter.' },
+      ],
+    });
+  });
+
+  it('completes an online re-enrollment of the same year with the paper', () => {
+    const online = { id: 'online-1', studentId: 'known-student', origin: 'student_online' as const };
+    expect(decide(m, { ...calm, ssidOwner: owner(), yearEnrollments: [online] })).toMatchObject({ kind: 'apply', studentId: 'known-student', replaces: 'online-1' });
   });
 });

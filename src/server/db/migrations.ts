@@ -192,6 +192,35 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.createIndex('enrollments_center_status').on('enrollments').columns(['center_id', 'status']).execute();
     },
   },
+  {
+    // One enrollment per student and program year, enforced by the database too.
+    // An old database may hold several (an online re-enrollment and a paper, before
+    // the push knew the rule): none is deleted; all but one of each group are
+    // marked `duplicate_of` the one kept, and the unique index leaves them out.
+    name: '003_one_enrollment_per_year',
+    async up(trx) {
+      await trx.schema.alterTable('enrollments').addColumn('duplicate_of', 'text').execute();
+      const rows = await trx.selectFrom('enrollments')
+        .select(['id', 'student_id', 'program_year', 'status', 'origin', 'created_at'])
+        .where((eb) => eb.exists(eb.selectFrom('enrollments as other').select('other.id')
+          .whereRef('other.student_id', '=', 'enrollments.student_id')
+          .whereRef('other.program_year', '=', 'enrollments.program_year')
+          .whereRef('other.id', '<>', 'enrollments.id')))
+        .execute();
+      const at = new Date().toISOString();
+      for (const group of groupBy(rows, (r) => `${r.student_id}|${r.program_year}`)) {
+        const [kept, ...others] = [...group].sort(keptFirst);
+        for (const other of others) {
+          await trx.updateTable('enrollments').set({ duplicate_of: kept!.id }).where('id', '=', other.id).execute();
+          await trx.insertInto('audit_log').values({
+            id: `003-${other.id}`, at, user_id: null, action: 'enrollment_marked_duplicate', entity: 'enrollment', entity_id: other.id, old_value: null, new_value: kept!.id,
+          }).execute();
+        }
+      }
+      await trx.schema.createIndex('enrollments_one_per_year').on('enrollments').columns(['student_id', 'program_year']).unique()
+        .where(sql.ref('duplicate_of'), 'is', null).execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */
@@ -211,6 +240,21 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
     if (ran) applied.push(migration.name);
   }
   return applied;
+}
+
+/** Rows that share a key, one array per key. */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return [...groups.values()];
+}
+
+type YearRow = { id: string; status: string; origin: string; created_at: string };
+
+/** The enrollment kept of a year's several: an approved one, then a paper (it has the application), then the oldest. */
+function keptFirst(a: YearRow, b: YearRow): number {
+  const rank = (r: YearRow) => (r.status === 'approved' ? 0 : 2) + (r.origin === 'tablet' ? 0 : 1);
+  return rank(a) - rank(b) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
 }
 
 async function ensureMigrationsTable(db: Kysely<Database>): Promise<void> {

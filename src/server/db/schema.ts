@@ -128,6 +128,12 @@ export interface EnrollmentsTable {
   origin: Generated<EnrollmentOrigin>;
   approved_at: string | null;
   approved_by: string | null;
+  /**
+   * Set only by migration 003 on an old database's second enrollment of one
+   * student and year: the enrollment kept as that year's one. The row is kept,
+   * outside the one-per-year rule.
+   */
+  duplicate_of: string | null;
 }
 
 export interface SsidPolicyTable {

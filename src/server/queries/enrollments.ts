@@ -11,7 +11,7 @@ const SUMMARY_COLUMNS = [
   'id', 'student_id', 'center_id', 'program_year', 'paf_status', 'status', 'version', 'client_version', 'updated_by',
   'updated_by_device', 'confirmed_at', 'updated_seq', 'created_at', 'updated_at', 'origin', 'approved_at', 'approved_by',
 ] as const;
-export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application'>;
+export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application' | 'duplicate_of'>;
 
 /** The enrollment with this record id, in any center (callers check the center). */
 export async function findEnrollment(db: Executor, id: string): Promise<EnrollmentRow | undefined> {
@@ -19,12 +19,28 @@ export async function findEnrollment(db: Executor, id: string): Promise<Enrollme
 }
 
 /** What a push needs to know of an existing enrollment. */
-export type EnrollmentState = Pick<EnrollmentRow, 'id' | 'center_id' | 'version' | 'updated_by_device' | 'status'>;
+export type EnrollmentState = Pick<
+  EnrollmentRow,
+  'id' | 'center_id' | 'version' | 'updated_by_device' | 'status' | 'student_id' | 'program_year' | 'origin' | 'approved_at' | 'approved_by'
+>;
+
+const STATE_COLUMNS = ['id', 'center_id', 'version', 'updated_by_device', 'status', 'student_id', 'program_year', 'origin', 'approved_at', 'approved_by'] as const;
 
 /** The enrollments with these record ids, in any center (callers check the center). */
 export async function findEnrollmentStates(db: Executor, ids: readonly string[]): Promise<EnrollmentState[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('enrollments').select(['id', 'center_id', 'version', 'updated_by_device', 'status']).where('id', 'in', ids).execute();
+  return db.selectFrom('enrollments').select(STATE_COLUMNS).where('id', 'in', ids).execute();
+}
+
+/** Every enrollment of these students that counts for one-per-year (not one set aside as a duplicate by migration 003). */
+export async function countedEnrollmentsOf(db: Executor, studentIds: readonly string[]): Promise<EnrollmentState[]> {
+  if (studentIds.length === 0) return [];
+  return db.selectFrom('enrollments').select(STATE_COLUMNS).where('student_id', 'in', studentIds).where('duplicate_of', 'is', null).execute();
+}
+
+/** Removes an enrollment: only an online re-enrollment that a paper application replaced. */
+export async function deleteEnrollment(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('enrollments').where('id', '=', id).execute();
 }
 
 /** Adds enrollments in multi-row statements; origin defaults to the tablet. */
@@ -52,11 +68,11 @@ export async function enrollmentsOfStudents(db: Executor, studentIds: readonly s
     .execute();
 }
 
-/** The student's enrollment for a program year, if any (the oldest, should there be several). */
+/** The student's enrollment for a program year, if any (never one set aside as a duplicate). */
 export async function enrollmentOfYear(db: Executor, studentId: string, programYear: string): Promise<EnrollmentSummaryRow | undefined> {
   return db.selectFrom('enrollments')
     .select(SUMMARY_COLUMNS)
-    .where('student_id', '=', studentId).where('program_year', '=', programYear)
+    .where('student_id', '=', studentId).where('program_year', '=', programYear).where('duplicate_of', 'is', null)
     .orderBy('id')
     .executeTakeFirst();
 }

@@ -25,33 +25,55 @@ export async function applyMutation(state: BatchState, writes: BatchWrites, ctx:
   const student = await state.student(mutation.studentId);
   const enrollment = await state.enrollment(recordId);
   const schoolInCenter = await state.schoolInCenter(application.schoolId);
-  const ssidOwnerId = application.ssid === '' ? undefined : await state.ssidHolder(application.ssid);
+  const ownerId = application.ssid === '' ? undefined : await state.ssidHolder(application.ssid);
+  const owner = ownerId === undefined ? undefined : await state.student(ownerId);
+  const mayBeFor = [...new Set([mutation.studentId, enrollment?.student_id, owner?.id].filter((id) => id !== undefined))];
+  const yearEnrollments = await state.yearEnrollments(mayBeFor, application.programYear);
 
   const decision = decide(mutation, {
     centerId: ctx.centerId,
     deviceId: ctx.deviceId,
     schoolInCenter,
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
-    enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device },
-    ssidOwnerId,
+    enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id },
+    ssidOwner: owner && {
+      id: owner.id, centerId: owner.center_id, deleted: owner.deleted === 1,
+      firstName: owner.first_name, middleName: owner.middle_name, lastName: owner.last_name, dateOfBirth: owner.date_of_birth,
+    },
+    yearEnrollments: yearEnrollments.map((e) => ({ id: e.id, studentId: e.student_id, origin: e.origin })),
   });
 
   switch (decision.kind) {
     case 'rejected':
       return { mutationId, recordId, status: 'rejected', reason: decision.reason };
     case 'conflict':
-      return decision.code === 'stale_version'
-        ? { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message }, serverVersion: decision.serverVersion }
-        : { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message } };
+      if (decision.code === 'stale_version') {
+        return { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message }, serverVersion: decision.serverVersion };
+      }
+      return { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message, ...('fields' in decision ? { fields: decision.fields } : {}) } };
     case 'apply': {
-      await writeStudent(state, writes, ctx, mutation, student, decision.assignSsid);
-      const serverVersion = await writeEnrollment(state, writes, ctx, mutation, enrollment, decision.status);
+      const { studentId } = decision;
+      if (studentId !== mutation.studentId && !enrollment) {
+        // The paper is linked to a student the center already had (decide.ts rule 3c): who, never their name or SSID.
+        writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'paper_linked_to_student', entity: 'enrollment', entity_id: recordId, old_value: mutation.studentId, new_value: studentId });
+      }
+      const target = studentId === mutation.studentId ? student : await state.student(studentId);
+      await writeStudent(state, writes, ctx, mutation, studentId, target, decision.assignSsid);
+      const replaced = yearEnrollments.find((e) => e.id === decision.replaces);
+      if (replaced) {
+        await writes.removeEnrollment(replaced.id);
+        state.enrollmentRemoved(replaced.id);
+        writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'enrollment_completed_by_paper', entity: 'enrollment', entity_id: recordId, old_value: replaced.id, new_value: null });
+      }
+      const serverVersion = await writeEnrollment(state, writes, ctx, { mutation, studentId, existing: enrollment, replaced }, decision.status);
       return { mutationId, recordId, status: 'applied', serverVersion };
     }
   }
 }
 
-async function writeStudent(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation, existing: StudentRow | undefined, assignSsid: boolean): Promise<void> {
+async function writeStudent(
+  state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation, studentId: string, existing: StudentRow | undefined, assignSsid: boolean,
+): Promise<void> {
   const a = mutation.application;
   const seq = writes.nextSeq();
   const fields = {
@@ -76,7 +98,7 @@ async function writeStudent(state: BatchState, writes: BatchWrites, ctx: PushCon
     await writes.writeStudent(existing.id, changes, null);
   } else {
     written = {
-      id: mutation.studentId, center_id: ctx.centerId, ...fields,
+      id: studentId, center_id: ctx.centerId, ...fields,
       ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ...ssidFields,
       version: 1, deleted: 0, created_at: ctx.now,
     };
@@ -85,21 +107,31 @@ async function writeStudent(state: BatchState, writes: BatchWrites, ctx: PushCon
   state.studentWritten(written);
   const oldSsid = existing?.ssid ?? null;
   if (assignSsid && oldSsid !== a.ssid) {
-    writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_changed', entity: 'student', entity_id: mutation.studentId, old_value: oldSsid, new_value: a.ssid });
+    writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_changed', entity: 'student', entity_id: studentId, old_value: oldSsid, new_value: a.ssid });
   }
 }
 
-async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation, existing: EnrollmentState | undefined, status: EnrollmentStatus): Promise<number> {
+/** The enrollment a mutation writes: for which student, over which row (if any), and the online one it replaces (if any). */
+interface EnrollmentTarget {
+  mutation: Mutation;
+  studentId: string;
+  existing: EnrollmentState | undefined;
+  replaced: EnrollmentState | undefined;
+}
+
+async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: PushContext, target: EnrollmentTarget, status: EnrollmentStatus): Promise<number> {
+  const { mutation, studentId, existing, replaced } = target;
   const a = mutation.application;
   const seq = writes.nextSeq();
   const version = (existing?.version ?? 0) + 1;
+  const before = existing ?? replaced;
   const fields = {
-    student_id: mutation.studentId,
+    student_id: studentId,
     program_year: a.programYear,
     application: JSON.stringify(a),
     paf_status: a.pafSignedDate === '' ? 'missing' : 'signed',
-    // A corrected version of an approved enrollment stays approved.
-    status: existing?.status === 'approved' && status === 'submitted' ? 'approved' : status,
+    // A corrected version of an approved enrollment stays approved, and so does an approved re-enrollment a paper completes.
+    status: before?.status === 'approved' && status === 'submitted' ? 'approved' : status,
     version,
     client_version: mutation.version,
     updated_by: ctx.userId,
@@ -108,9 +140,14 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     updated_seq: seq,
     updated_at: ctx.now,
   } as const;
-  const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, created_at: ctx.now };
+  const approval = fields.status === 'approved' && replaced ? { approved_at: replaced.approved_at, approved_by: replaced.approved_by } : {};
+  const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, ...approval, created_at: ctx.now };
   await writes.writeEnrollment(mutation.recordId, fields, created);
-  state.enrollmentWritten({ id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status });
+  state.enrollmentWritten({
+    id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status,
+    student_id: studentId, program_year: a.programYear, origin: existing?.origin ?? 'tablet',
+    approved_at: existing?.approved_at ?? created?.approved_at ?? null, approved_by: existing?.approved_by ?? created?.approved_by ?? null,
+  });
   writes.audit({
     at: ctx.now, user_id: ctx.userId, action: existing ? 'enrollment_updated' : 'enrollment_created',
     entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: null,

@@ -7,7 +7,7 @@
  * never a second source of truth.
  */
 import type { Mutation } from '../../shared/protocol';
-import { findEnrollment, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
+import { countedEnrollmentsOf, findEnrollment, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
 import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
 import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
@@ -21,6 +21,8 @@ export class BatchState {
     private readonly enrollments: Map<string, EnrollmentState | null>,
     private readonly ssidHolders: Map<string, string | null>,
     private readonly schools: Map<string, boolean>,
+    /** By student id: their enrollments that count for one-per-year, every year. */
+    private readonly counted: Map<string, EnrollmentState[]>,
   ) {}
 
   /** Reads everything `mutations` name in four queries. */
@@ -34,6 +36,9 @@ export class BatchState {
     const enrollments = await findEnrollmentStates(trx, recordIds);
     const holders = await studentsHoldingSsids(trx, ssids);
     const schools = await liveCenterSchoolIds(trx, centerId, schoolIds);
+    // The students a paper may be for: its own, its enrollment's, or the one holding its SSID (decide.ts rule 3).
+    const forStudents = unique([...studentIds, ...enrollments.map((e) => e.student_id), ...holders.map((h) => h.id)]);
+    const counted = await countedEnrollmentsOf(trx, forStudents);
     return new BatchState(
       trx,
       centerId,
@@ -41,6 +46,7 @@ export class BatchState {
       known(recordIds, new Map(enrollments.map((e) => [e.id, e]))),
       known(ssids, new Map(holders.map((h) => [h.ssid, h.id]))),
       new Map(schoolIds.map((id) => [id, schools.has(id)])),
+      new Map(forStudents.map((id) => [id, counted.filter((e) => e.student_id === id)])),
     );
   }
 
@@ -68,6 +74,14 @@ export class BatchState {
     return this.schools.get(id) ?? false;
   }
 
+  /** These students' enrollments for one program year that count for one-per-year. */
+  async yearEnrollments(studentIds: readonly string[], programYear: string): Promise<EnrollmentState[]> {
+    const unread = studentIds.filter((id) => !this.counted.has(id));
+    const read = await countedEnrollmentsOf(this.trx, unread);
+    for (const id of unread) this.counted.set(id, read.filter((e) => e.student_id === id));
+    return studentIds.flatMap((id) => this.counted.get(id) ?? []).filter((e) => e.program_year === programYear);
+  }
+
   /** Records a student as written, with the SSID it now holds (and so releases its old one). */
   studentWritten(student: StudentRow): void {
     const old = this.students.get(student.id)?.ssid ?? null;
@@ -76,9 +90,21 @@ export class BatchState {
     this.students.set(student.id, student);
   }
 
-  /** Records an enrollment as written. */
+  /** Records an enrollment as written (under its student, whose enrollments were read before). */
   enrollmentWritten(enrollment: EnrollmentState): void {
     this.enrollments.set(enrollment.id, enrollment);
+    this.uncount(enrollment.id);
+    this.counted.get(enrollment.student_id)?.push(enrollment);
+  }
+
+  /** Records an enrollment as removed. */
+  enrollmentRemoved(id: string): void {
+    this.enrollments.set(id, null);
+    this.uncount(id);
+  }
+
+  private uncount(id: string): void {
+    for (const [studentId, list] of this.counted) this.counted.set(studentId, list.filter((e) => e.id !== id));
   }
 }
 

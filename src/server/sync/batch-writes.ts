@@ -16,7 +16,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { EnrollmentsTable, StudentsTable } from '../db/schema';
 import { appendAudits, type AuditEntry } from '../queries/audit-log';
 import { currentChangeSeq, lockChangeSeq, setChangeSeq } from '../queries/change-seq';
-import { insertEnrollments, updateEnrollment } from '../queries/enrollments';
+import { deleteEnrollment, insertEnrollments, updateEnrollment } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
 import { insertStudents, updateStudent, type StudentRow } from '../queries/students';
 
@@ -62,6 +62,12 @@ export class BatchWrites {
     }
     await this.flush();
     await updateEnrollment(this.trx, id, changes);
+  }
+
+  /** Removes an enrollment that existed before the push, after writing what was gathered. */
+  async removeEnrollment(id: string): Promise<void> {
+    await this.flush();
+    await deleteEnrollment(this.trx, id);
   }
 
   /** Adds an audit entry; its id sorts after the ones added before it, so history keeps this order. */

@@ -2,8 +2,24 @@
  * What the server does with one valid mutation, given what it already holds:
  * a pure function, so the rules can be read (and tested) in one place.
  */
+import { PROBLEMS } from '../../shared/problems';
 import type { Mutation } from '../../shared/protocol';
-import type { EnrollmentStatus } from '../db/schema';
+import { compareStudents, type StudentIdentity } from '../../shared/same-student';
+import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
+
+/** The student holding the application's SSID, as the identity rule compares them. */
+export interface SsidOwner extends StudentIdentity {
+  id: string;
+  centerId: string;
+  deleted: boolean;
+}
+
+/** An enrollment the server holds for a program year. */
+export interface YearEnrollment {
+  id: string;
+  studentId: string;
+  origin: EnrollmentOrigin;
+}
 
 /** What the server holds that bears on one mutation. */
 export interface ServerState {
@@ -14,9 +30,11 @@ export interface ServerState {
   /** The application's school is a live school of the caller's center. */
   schoolInCenter: boolean;
   student: { centerId: string; deleted: boolean } | undefined;
-  enrollment: { centerId: string; version: number; updatedByDevice: string } | undefined;
+  enrollment: { centerId: string; version: number; updatedByDevice: string; studentId: string } | undefined;
   /** The student who holds the application's SSID now, if any. */
-  ssidOwnerId: string | undefined;
+  ssidOwner: SsidOwner | undefined;
+  /** The application's program year's enrollments of the students this mutation may be for. */
+  yearEnrollments: readonly YearEnrollment[];
 }
 
 export interface Reason {
@@ -27,9 +45,18 @@ export interface Reason {
 
 export type Decision =
   | { kind: 'rejected'; reason: Reason }
-  | { kind: 'conflict'; code: 'ssid_taken'; message: string }
+  | { kind: 'conflict'; code: 'ssid_taken' | 'already_enrolled'; message: string }
+  | { kind: 'conflict'; code: 'same_student_probable'; message: string; fields: { field: string; message: string }[] }
   | { kind: 'conflict'; code: 'stale_version'; message: string; serverVersion: number }
-  | { kind: 'apply'; assignSsid: boolean; status: EnrollmentStatus };
+  | {
+    kind: 'apply';
+    assignSsid: boolean;
+    status: EnrollmentStatus;
+    /** The student the enrollment is written for: the mutation's own, or one the center already had. */
+    studentId: string;
+    /** An online re-enrollment of the same student and year that this paper completes (and replaces). */
+    replaces?: string;
+  };
 
 const OTHER_CENTER: Reason = { code: 'forbidden', message: 'This record belongs to another center.' };
 
@@ -37,14 +64,31 @@ const OTHER_CENTER: Reason = { code: 'forbidden', message: 'This record belongs 
  * The rules, in the order they are checked:
  * 1. A student or enrollment of another center is never touched (rejected).
  * 2. The school must be one of the caller's center's live schools (rejected).
- * 3. A student the center removed stays removed (rejected).
- * 4. Stale version: the enrollment changed on the server since the version the
+ * 3. Which student the paper is for:
+ *    a. the mutation's student, when the server knows them;
+ *    b. otherwise the enrollment's student, when the record is on the server
+ *       already (a paper linked once stays linked, whatever its edits say);
+ *    c. otherwise, when the center already has a student with the paper's SSID,
+ *       names and birth date compared as a school's return is matched
+ *       (shared/same-student.ts): the same name and birth date link the paper to
+ *       that student; one small difference (a one-letter typo, a missing middle
+ *       name, a birth date one digit or a month/day swap apart) is a
+ *       `same_student_probable` conflict showing the center's name and birth
+ *       date, linked once the advisor answers "Same student"; more than that
+ *       falls to rule 6;
+ *    d. otherwise the mutation's new student.
+ * 4. A student the center removed stays removed (rejected).
+ * 5. Stale version: the enrollment changed on the server since the version the
  *    tablet last saw, and the change came from another device. A device's own
  *    earlier write is never a conflict: its mutations arrive in order, and when
  *    a response is lost the tablet never learns the version its own write made.
- * 5. SSID taken: the SSID belongs to another student. Sent to review, the
+ * 6. SSID taken: the SSID belongs to another student. Sent to review, the
  *    enrollment is stored for center staff as `needs_review` and the SSID is not
  *    given to this student; otherwise it is a conflict the advisor resolves.
+ * 7. One enrollment per student and program year: when the student already has
+ *    another enrollment for the paper's year, an online re-enrollment is
+ *    completed by the paper (the paper's record replaces it, approval kept);
+ *    another paper's enrollment makes this one an `already_enrolled` conflict.
  */
 export function decide(mutation: Mutation, state: ServerState): Decision {
   if (state.student && state.student.centerId !== state.centerId) return { kind: 'rejected', reason: OTHER_CENTER };
@@ -59,7 +103,10 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
       },
     };
   }
-  if (state.student?.deleted) {
+  const who = whichStudent(mutation, state);
+  if (who.kind === 'conflict') return who;
+  const { studentId } = who;
+  if (state.student?.deleted || who.removed) {
     return { kind: 'rejected', reason: { code: 'student_removed', message: 'The center removed this student. Ask your center before sending it again.' } };
   }
   const { enrollment } = state;
@@ -67,9 +114,44 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
     return { kind: 'conflict', code: 'stale_version', message: 'Someone else changed this record on the server since you last synced.', serverVersion: enrollment.version };
   }
   const ssid = mutation.application.ssid;
-  if (ssid !== '' && state.ssidOwnerId !== undefined && state.ssidOwnerId !== mutation.studentId) {
-    if (mutation.sendToReview === true) return { kind: 'apply', assignSsid: false, status: 'needs_review' };
-    return { kind: 'conflict', code: 'ssid_taken', message: 'This CA SSID belongs to another student.' };
+  const ssidTaken = ssid !== '' && state.ssidOwner !== undefined && state.ssidOwner.id !== studentId;
+  if (ssidTaken && mutation.sendToReview !== true) return { kind: 'conflict', code: 'ssid_taken', message: PROBLEMS.ssidTaken.message };
+  const other = state.yearEnrollments.find((e) => e.studentId === studentId && e.id !== mutation.recordId);
+  if (other && other.origin !== 'student_online') return { kind: 'conflict', code: 'already_enrolled', message: PROBLEMS.alreadyEnrolled.message };
+  return {
+    kind: 'apply',
+    assignSsid: ssid !== '' && !ssidTaken,
+    status: ssidTaken ? 'needs_review' : 'submitted',
+    studentId,
+    ...(other ? { replaces: other.id } : {}),
+  };
+}
+
+type Identified = { kind: 'student'; studentId: string; removed: boolean } | Extract<Decision, { kind: 'conflict' }>;
+
+/** Rule 3: the student this paper is for. */
+function whichStudent(mutation: Mutation, state: ServerState): Identified {
+  if (state.student) return { kind: 'student', studentId: mutation.studentId, removed: false };
+  if (state.enrollment) return { kind: 'student', studentId: state.enrollment.studentId, removed: false };
+  const owner = state.ssidOwner;
+  const a = mutation.application;
+  if (a.ssid === '' || owner === undefined || owner.centerId !== state.centerId) return { kind: 'student', studentId: mutation.studentId, removed: false };
+  const verdict = compareStudents(a, owner);
+  if (verdict.level === 'same' || (verdict.level === 'probable' && mutation.sameStudent === true)) {
+    return { kind: 'student', studentId: owner.id, removed: owner.deleted };
   }
-  return { kind: 'apply', assignSsid: ssid !== '', status: 'submitted' };
+  if (verdict.level === 'probable') {
+    return {
+      kind: 'conflict',
+      code: 'same_student_probable',
+      message: PROBLEMS.sameStudentProbable.message,
+      fields: [
+        // The center's own record of its student, so the advisor can hold it against the paper.
+        { field: 'name', message: `The center has “${[owner.firstName, owner.middleName, owner.lastName].filter(Boolean).join(' ')}”.` },
+        { field: 'dateOfBirth', message: `The center has ${owner.dateOfBirth}.` },
+        ...verdict.differences.map((d) => ({ field: 'difference', message: d.message })),
+      ],
+    };
+  }
+  return { kind: 'student', studentId: mutation.studentId, removed: false };
 }
