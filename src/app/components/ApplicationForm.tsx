@@ -26,7 +26,6 @@ export interface ApplicationFormProps {
   onRekey: (value: string) => void;
   onSsidChecked: (checked: boolean) => void;
   onLeave: () => void;
-  onSaveAndNext: () => void;
 }
 
 const REKEY_ID = 'f-ssidRekey';
@@ -51,9 +50,9 @@ function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null
 
 /**
  * The paper form, section by section, keyboard-first: Enter moves to the next
- * field (textareas keep their Enter), Ctrl+Enter saves and opens the next blank form.
+ * field (textareas keep their Enter).
  */
-export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave, onSaveAndNext }: ApplicationFormProps) {
+export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
   const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   const messages = useMemo(() => messagesByField(draft.fields, validation), [draft.fields, validation]);
@@ -65,13 +64,9 @@ export function ApplicationForm({ draft, validation, schools, revealAll, afterLa
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.isComposing) return;
+    // Ctrl+Enter belongs to the whole sheet (useCtrlEnter on the entry screen).
+    if (event.key !== 'Enter' || event.isComposing || event.ctrlKey || event.metaKey) return;
     const target = event.target as HTMLElement;
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault();
-      onSaveAndNext();
-      return;
-    }
     if (event.altKey || event.shiftKey || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !formRef.current) return;
     event.preventDefault();

@@ -20,7 +20,8 @@ function focusField(field: string) {
 
 /**
  * The bottom of the entry form: what still blocks confirmation (each item jumps
- * to its field), "Confirm" (checked against the paper) and "Save and next".
+ * to its field), "Confirm" (checked against the paper) and "Save and next"
+ * (where the keyboard goes after Confirm, so it is never left on a disabled button).
  */
 export function ConfirmPanel({ errors, warningCount, canConfirm, confirmedAt, message, hasBatch, onConfirm, onNext }: ConfirmPanelProps) {
   return (
@@ -58,11 +59,9 @@ export function ConfirmPanel({ errors, warningCount, canConfirm, confirmedAt, me
         <button type="button" id="confirm-button" class="button button-primary" disabled={!canConfirm} onClick={onConfirm}>
           Confirm
         </button>
-        {hasBatch && (
-          <button type="button" id="next-button" class="button" onClick={onNext}>
-            Save and next <kbd>Ctrl+Enter</kbd>
-          </button>
-        )}
+        <button type="button" id="next-button" class="button" onClick={onNext}>
+          {hasBatch ? 'Save and next' : 'Save and back to records'} <kbd>Ctrl+Enter</kbd>
+        </button>
       </div>
     </section>
   );

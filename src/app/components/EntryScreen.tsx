@@ -1,5 +1,6 @@
 import { useApplicationEditor, type EditorTarget } from '../hooks/useApplicationEditor';
 import { useBatchPosition } from '../hooks/useBatchPosition';
+import { useCtrlEnter } from '../hooks/useCtrlEnter';
 import { useSchools } from '../hooks/useSchools';
 import { paths } from '../router';
 import { ApplicationForm } from './ApplicationForm';
@@ -15,6 +16,8 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
   const { schools, names } = useSchools();
   const { draft, batch, stored } = editor;
   const position = useBatchPosition(draft?.batchId ?? null, stored?.id ?? null);
+  const onNext = () => void editor.saveAndNext();
+  useCtrlEnter(onNext);
 
   if (editor.phase === 'missing') {
     return (
@@ -37,8 +40,10 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
 
   const title = batch && position !== null ? `Sheet ${position} of ${Math.max(batch.sheetCount, position)}` : 'Application';
   const alreadyConfirmed = stored !== null && !editor.dirty && !editor.canConfirmNow && stored.confirmedAt !== null;
-  const onConfirm = () => void editor.confirm();
-  const onNext = () => void editor.saveAndNext();
+  // Confirm disables itself: the keyboard moves on to the next sheet's button instead of falling to the page.
+  const onConfirm = async () => {
+    if (await editor.confirm()) document.getElementById('next-button')?.focus();
+  };
 
   return (
     <section class="screen screen-entry" aria-labelledby="screen-title">
@@ -76,7 +81,6 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         onRekey={editor.setRekey}
         onSsidChecked={editor.setSsidChecked}
         onLeave={() => void editor.flush()}
-        onSaveAndNext={onNext}
       />
       <ConfirmPanel
         errors={editor.validation.errors}
@@ -85,7 +89,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         confirmedAt={alreadyConfirmed ? stored.confirmedAt : null}
         message={editor.confirmMessage}
         hasBatch={batch !== null}
-        onConfirm={onConfirm}
+        onConfirm={() => void onConfirm()}
         onNext={onNext}
       />
     </section>

@@ -44,7 +44,7 @@ export function ReEnrollPage({ baseUrl = '' }: { baseUrl?: string }) {
   const message = formError ?? (state.phase === 'failed' ? state.message : null);
   return (
     <main id="main" class="public-page">
-      <ScreenTitle focus={false}>Re-enroll in MESA</ScreenTitle>
+      <ScreenTitle>Re-enroll in MESA</ScreenTitle>
       <p>Returning students: enroll for this program year with your last name, your date of birth and your CA SSID (the 10-digit California student number; your school office can tell you yours).</p>
       <form onSubmit={onSubmit} noValidate>
         <div class="field">

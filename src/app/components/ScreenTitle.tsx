@@ -1,11 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-/** A screen's h1; takes focus when the screen opens so screen readers announce it (unless a form field should). */
+/** The fields a screen can start in: the first one takes the keyboard when the screen opens. */
+const FIRST_FIELD = 'input:not([type=hidden]):not([type=file]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+
+/**
+ * A screen's h1. When the screen opens, its first field takes focus so typing
+ * can start at once; a screen without fields focuses the title instead, so
+ * screen readers announce it. `focus={false}` leaves focus to the screen itself.
+ */
 export function ScreenTitle({ children, focus = true }: { children: ComponentChildren; focus?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focus) ref.current?.focus({ preventScroll: true });
+    if (!focus) return;
+    const field = ref.current?.closest('.screen, main')?.querySelector<HTMLElement>(FIRST_FIELD);
+    (field ?? ref.current)?.focus({ preventScroll: true });
   }, [focus]);
   return (
     <h1 id="screen-title" tabIndex={-1} ref={ref}>

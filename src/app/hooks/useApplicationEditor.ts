@@ -44,7 +44,8 @@ export interface ApplicationEditor {
   setRekey: (value: string) => void;
   setSsidChecked: (checked: boolean) => void;
   flush: () => Promise<boolean>;
-  confirm: () => Promise<void>;
+  /** Confirms the record; true when it was. */
+  confirm: () => Promise<boolean>;
   saveAndNext: () => Promise<void>;
 }
 
@@ -191,7 +192,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
 
   const confirm = useCallback(async () => {
     const current = draftRef.current;
-    if (!current || !(await flush())) return;
+    if (!current || !(await flush())) return false;
     try {
       const result = await confirmApplications(store, [current.id]);
       const record = await getApplication(store.db, current.id);
@@ -200,9 +201,12 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
         setDraft(draftRef.current);
         setStored(record);
       }
-      setConfirmMessage(result.confirmed.length === 1 ? 'Confirmed. It will be sent when the tablet is online.' : (result.skipped[0]?.reason ?? 'Not confirmed.'));
+      const confirmed = result.confirmed.length === 1;
+      setConfirmMessage(confirmed ? 'Confirmed. It will be sent when the tablet is online.' : (result.skipped[0]?.reason ?? 'Not confirmed.'));
+      return confirmed;
     } catch (error) {
       setConfirmMessage(describeSaveError(error));
+      return false;
     }
   }, [store, flush]);
 

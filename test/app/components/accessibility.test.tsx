@@ -2,10 +2,15 @@
 import 'fake-indexeddb/auto';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReEnrollPage } from '../../../src/app/components/ReEnrollPage';
 import { StorageUnavailable } from '../../../src/app/components/StorageUnavailable';
+import { SessionGate } from '../../../src/app/components/sync/SessionGate';
+import { SyncProvider } from '../../../src/app/components/sync/SyncProvider';
 import { UpdateBanner } from '../../../src/app/components/UpdateBanner';
 import { closeStore, type Store } from '../../../src/app/db/connection';
+import { AppContext } from '../../../src/app/hooks/context';
 import { UpdateContext } from '../../../src/app/hooks/useUpdatePrompt';
+import { createRouter } from '../../../src/app/router';
 import { createUpdateChannel } from '../../../src/app/pwa/updates';
 import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
@@ -85,5 +90,40 @@ describe('no serious or critical accessibility violation', () => {
     );
     screen.getByRole('button', { name: 'Update now' });
     expect(await seriousViolations()).toEqual([]);
+  });
+});
+
+/** Nothing listens here: requests to it fail as they do offline. */
+const UNREACHABLE = 'http://127.0.0.1:9';
+
+describe('the first field of a screen takes the keyboard', () => {
+  it.each([
+    ['/batches/new', 'School'],
+    ['/records', 'Search by name, CA SSID or school'],
+  ])('%s starts in %s', async (path, label) => {
+    renderApp(store, path);
+    const field = await screen.findByLabelText(label);
+    await waitFor(() => expect(document.activeElement).toBe(field));
+  });
+
+  it('the sign-in screen starts in Email', async () => {
+    window.history.replaceState(null, '', '/');
+    render(
+      <AppContext.Provider value={{ store, router: createRouter(window) }}>
+        <SyncProvider baseUrl={UNREACHABLE}>
+          <SessionGate>
+            <p>Signed in</p>
+          </SessionGate>
+        </SyncProvider>
+      </AppContext.Provider>,
+    );
+    const email = await screen.findByLabelText('Email');
+    await waitFor(() => expect(document.activeElement).toBe(email));
+  });
+
+  it('the re-enrollment page starts in Last name', async () => {
+    window.history.replaceState(null, '', '/re-enroll');
+    render(<ReEnrollPage baseUrl={UNREACHABLE} />);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Last name')));
   });
 });

@@ -76,6 +76,54 @@ describe('keyboard entry', () => {
   });
 });
 
+describe('the keyboard never gets stuck', () => {
+  async function typeReadySheet() {
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    type('Date of birth', '2012-03-15');
+    type('CA SSID', '2038475610');
+    type('Re-enter CA SSID', '2038475610');
+    const confirm = screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+    return confirm;
+  }
+
+  it('after Confirm, focus is on the button that opens the next sheet, which then starts in First name', async () => {
+    const { batch, router } = await openNewForm();
+    const confirm = await typeReadySheet();
+    confirm.focus();
+    fireEvent.click(confirm);
+    await screen.findByText(/Confirmed\. It will be sent/);
+    const next = screen.getByRole('button', { name: /^Save and next/ });
+    await waitFor(() => expect(document.activeElement).toBe(next));
+    fireEvent.click(next);
+    await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
+    await waitFor(() => expect(input('First name').value).toBe(''));
+    await waitFor(() => expect(document.activeElement).toBe(input('First name')));
+  });
+
+  it('Ctrl+Enter works from anywhere on the sheet, even with focus on the page itself', async () => {
+    const { batch, router } = await openNewForm();
+    type('First name', 'Maria');
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
+    const [record] = await listApplications(store.db);
+    expect(record?.fields.firstName).toBe('Maria');
+  });
+
+  it('Ctrl+Enter on a focused button saves an unfinished sheet and opens the next without pressing the button', async () => {
+    const { batch, router } = await openNewForm();
+    type('First name', 'Maria');
+    const review = screen.getByRole('link', { name: 'Review batch' });
+    review.focus();
+    fireEvent.keyDown(review, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
+    const [record] = await listApplications(store.db);
+    expect([record?.fields.firstName, record?.status]).toEqual(['Maria', 'draft']);
+  });
+});
+
 describe('CA SSID checks beside the field', () => {
   it.each([
     ['9 digits', '203847561', /9 digits: one is missing/],

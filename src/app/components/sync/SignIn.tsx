@@ -37,7 +37,7 @@ export function SignIn() {
 
   return (
     <section class="screen sign-in" aria-labelledby="screen-title">
-      <ScreenTitle focus={false}>Sign in</ScreenTitle>
+      <ScreenTitle>Sign in</ScreenTitle>
       {status === 'expired' && (
         <p class="notice">Your session has ended. Sign in again to sync; your records are safe on this tablet.</p>
       )}
