@@ -50,15 +50,24 @@ export function normalizeName(input: string): string {
 }
 
 /**
+ * The one fold for searching and matching (records, students, school returns):
+ * accents and case as normalizeName, apostrophes dropped and hyphens read as
+ * spaces, so "O’Brien-Núñez", "obrien nunez" and "O'BRIEN NUNEZ" are all "obrien nunez".
+ */
+export function searchFold(input: string): string {
+  return normalizeName(input).replace(/'/g, '').replace(/-/g, ' ');
+}
+
+/**
  * The words of a name: split on spaces and hyphens, with apostrophes, periods
  * and commas dropped ("O'Brien" -> "obrien", "St. John" -> "st", "john") and a
  * trailing Jr/Sr/II/III/IV dropped when other words remain.
  */
 export function nameTokens(input: string): string[] {
-  const normalized = normalizeName(input);
-  const notWordChar = PLAIN_ASCII.test(normalized) ? /[^a-z0-9]/g : /[^\p{L}\p{N}]/gu;
-  const tokens = normalized
-    .split(/[ -]/)
+  const folded = searchFold(input);
+  const notWordChar = PLAIN_ASCII.test(folded) ? /[^a-z0-9]/g : /[^\p{L}\p{N}]/gu;
+  const tokens = folded
+    .split(' ')
     .map((token) => token.replace(notWordChar, ''))
     .filter((token) => token !== '');
   while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens.pop();

@@ -1,9 +1,10 @@
 /**
  * Records search, in memory: names and SSIDs may be encrypted at rest, so they
- * cannot be indexed in IndexedDB. A lowercase haystack is built once per load and
+ * cannot be indexed in IndexedDB. A folded haystack is built once per load and
  * each query is a substring scan, fast enough for 10,000 records per keystroke.
  */
 import type { LocalApplication } from '../db/schema';
+import { searchHaystack, searchWords } from '../../shared/search';
 import { normalizeSsid } from '../../shared/ssid';
 
 /** One searchable record. */
@@ -18,17 +19,17 @@ export function buildSearchIndex(records: readonly LocalApplication[], schoolNam
   return records.map((record) => {
     const f = record.fields;
     const schoolName = schoolNames.get(f.schoolId) ?? '';
-    const haystack = [
+    const haystack = searchHaystack([
       f.firstName, f.middleName, f.lastName, `${f.firstName} ${f.lastName}`, `${f.lastName}, ${f.firstName}`,
       normalizeSsid(f.ssid), f.schoolStudentId, schoolName,
-    ].join('\n').toLowerCase();
+    ]);
     return { record, schoolName, haystack };
   });
 }
 
 /** Entries matching every word of the query (names, SSID digits, school). */
 export function searchRecords(entries: readonly SearchEntry[], query: string): SearchEntry[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean).map((w) => (/^[\d\s-]+$/.test(w) ? normalizeSsid(w) : w));
+  const words = searchWords(query);
   if (words.length === 0) return entries.slice();
   return entries.filter((e) => words.every((w) => e.haystack.includes(w)));
 }

@@ -1,9 +1,9 @@
 /**
  * Searching the local roster in memory, offline: by name (accents, case and
- * hyphens ignored), school, grade, School Student ID, or SSID (the last four
+ * hyphens and apostrophes ignored, as everywhere: src/shared/search.ts), school, grade, School Student ID, or SSID (the last four
  * digits, or a whole SSID compared by its hash: the roster never holds one).
  */
-import { normalizeName } from '../../../shared/names';
+import { searchHaystack, searchWords } from '../../../shared/search';
 import type { LocalRosterEntry } from '../../db/schema';
 import { normalizeSsid } from '../../../shared/ssid';
 
@@ -22,10 +22,10 @@ export function buildRosterIndex(entries: readonly LocalRosterEntry[], schoolNam
   const sorted = [...entries].sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
   return sorted.map((entry) => {
     const schoolName = schoolNames.get(entry.schoolId) ?? '';
-    const haystack = [
+    const haystack = searchHaystack([
       entry.firstName, entry.lastName, `${entry.firstName} ${entry.lastName}`, `${entry.lastName}, ${entry.firstName}`,
       schoolName, entry.schoolStudentId,
-    ].map(normalizeName).join('\n');
+    ]);
     return { entry, schoolName, haystack };
   });
 }
@@ -39,9 +39,7 @@ type Word =
 /** "grade 7", "gr7", "7th" and "k" read as grades; 4 or 10 digits as an SSID; anything else as text. */
 export function readQuery(query: string): Word[] {
   const words: Word[] = [];
-  // An SSID typed in groups ("4821 937 560") is one word.
-  const grouped = query.replace(/\d[\d\s-]*\d/g, (run) => (normalizeSsid(run).length === 10 ? normalizeSsid(run) : run));
-  const raw = normalizeName(grouped).split(' ').filter(Boolean);
+  const raw = searchWords(query);
   for (let i = 0; i < raw.length; i++) {
     const word = raw[i]!;
     const next = raw[i + 1];
