@@ -78,6 +78,26 @@ test('"Lock now" in one tab locks the other, whose half-typed sheet is kept', as
   await unlock(first);
 });
 
+test('typing journaled at unload is sealed in sessionStorage, and the typing is there after a reload and unlock', async () => {
+  // In one task, as at a real unload: a keystroke, then pagehide before the autosave's delay is over.
+  const journal = await second.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('#f-middleName');
+    if (!input) throw new Error('no middle name field');
+    input.value = 'Journalina';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    return JSON.stringify(Object.entries(sessionStorage));
+  });
+  assert.match(journal, /mesa-intake:unsaved-draft:/, 'the pending typing was journaled');
+  for (const secret of ['Journalina', 'Itzel']) assert.ok(!journal.includes(secret), `${secret} is not in sessionStorage`);
+
+  await second.reload();
+  await unlock(second);
+  await second.locator('#f-middleName').waitFor();
+  assert.equal(await second.locator('#f-middleName').inputValue(), 'Journalina');
+  assert.equal(await second.locator('#f-firstName').inputValue(), 'Itzel');
+});
+
 test('the idle lock of one tab locks the other tab too', async () => {
   await first.getByRole('link', { name: 'Backup' }).click();
   await first.getByLabel(/Lock after this many minutes/).fill('1');

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AlertList } from './AlertList';
 import { ScreenTitle } from './ScreenTitle';
 import { CryptoError } from '../crypto/errors';
 import { newPassphraseMessages } from '../crypto/passphrase';
@@ -60,13 +61,7 @@ export function ChangePassphraseScreen() {
         <p class="hint">At least 12 characters: a few words you will remember work well.</p>
         <label for="passphrase-repeat">Repeat new passphrase</label>
         <input id="passphrase-repeat" type="password" autoComplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
-        {outcome?.kind === 'error' && (
-          <ul class="notice notice-error" role="alert">
-            {outcome.messages.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        )}
+        {outcome?.kind === 'error' && <AlertList messages={outcome.messages} />}
         {outcome?.kind === 'ok' && (
           <p class="notice" role="status">
             Passphrase changed. Use the new one from now on, in every window.

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { AlertList } from './AlertList';
 import { ScreenTitle } from './ScreenTitle';
 import { newPassphraseMessages } from '../crypto/passphrase';
 import { FORGOTTEN_PASSPHRASE_NOTICE } from '../crypto/vault';
@@ -38,13 +39,7 @@ export function SetupPassphraseScreen({ onSetup }: { onSetup: (passphrase: strin
         <p class="hint">At least 12 characters: a few words you will remember work well.</p>
         <label for="vault-repeat">Repeat passphrase</label>
         <input id="vault-repeat" type="password" autoComplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
-        {problems.length > 0 && (
-          <ul class="notice notice-error" role="alert">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        )}
+        <AlertList messages={problems} />
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save passphrase'}
         </button>

@@ -44,7 +44,8 @@ export interface VaultOptions {
  * can rebuild the key. Records on this tablet that were never synced (drafts,
  * confirmed and queued ones) are lost with it, and the only way forward is
  * reset(), which deletes them; records already synced are safe on the server.
- * An encrypted backup file made earlier can bring unsynced records back.
+ * An encrypted backup file made earlier, or a sealed copy saved on the reset
+ * screen (opened later with the old passphrase), can bring unsynced records back.
  */
 export class Vault {
   private current: VaultState;

@@ -4,6 +4,7 @@
  * which must be on disk before the screen says "confirmed" (Chrome 121+ defaults
  * to relaxed). Both are bound to the one Vault whose key seals pupil data.
  */
+import { JournalSealer } from '../crypto/journal-seal';
 import { Vault, type VaultOptions } from '../crypto/vault';
 import { bindVault, type RecordIndex } from './records';
 import { MesaDb } from './schema';
@@ -16,6 +17,8 @@ export interface Store {
   vault: Vault;
   /** The decrypted applications while unlocked. */
   records: RecordIndex;
+  /** Keystream for sealing the unload journal synchronously at pagehide. */
+  journal: JournalSealer;
 }
 
 /** Opens both connections and the vault; rejects when IndexedDB cannot be used (e.g. private mode). */
@@ -25,7 +28,7 @@ export async function openStore(name = 'mesa-intake', vaultOptions: VaultOptions
   await db.open();
   await strictDb.open();
   const vault = await Vault.open(db, vaultOptions);
-  return { db, strictDb, vault, records: bindVault([db, strictDb], vault) };
+  return { db, strictDb, vault, records: bindVault([db, strictDb], vault), journal: new JournalSealer(vault) };
 }
 
 /** Closes both connections (tests, and before deleting a database). */

@@ -137,7 +137,8 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     const onPageHide = () => {
       const unsaved = saver.pendingValue();
       try {
-        if (unsaved) journalDraft(sessionStorage, unsaved);
+        // Not journaled only in the moment after an unlock, before the keystream is made; the flush below still runs.
+        if (unsaved && !journalDraft(sessionStorage, unsaved, store.journal)) console.warn('Unsaved-draft journal not sealed: no keystream yet');
       } catch (error) {
         console.warn('Unsaved-draft journal not written', error instanceof Error ? error.name : typeof error);
       }

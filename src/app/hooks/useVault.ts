@@ -24,7 +24,7 @@ export const HeldJournalContext = createContext<HeldJournal | null>(null);
 /** What to do right after an unlock: finish the move to sealed rows, then store held typing. */
 export async function afterUnlock(store: Store, journal: HeldJournal | null): Promise<void> {
   await sealPlainRows(store.db, store.vault.key());
-  if (journal && journal.count() > 0) await journal.release((draft) => saveDraft(store.db, draft));
+  if (journal && journal.count() > 0) await journal.release(store.vault.key(), (draft) => saveDraft(store.db, draft));
 }
 
 /** The vault's phase, kept current, and its actions; failures reject with the crypto layer's typed errors. */

@@ -6,17 +6,22 @@
  * closes), and the next start of the app stores it properly and deletes it.
  * It holds at most the forms that were mid-save at unload, for one page load.
  *
- * Pupil data at rest: the copy is plain, because pagehide allows only synchronous
- * work and WebCrypto is asynchronous. So it lives in sessionStorage only from
- * pagehide to the next start, which moves it into memory at once (holdJournal)
- * and stores it, sealed, after the unlock; if the page goes away again before
- * that, it is written back so the typing still survives.
+ * Pupil data at rest: each form is sealed (crypto/journal-seal.ts: XOR with
+ * keystream made from the data key while unlocked), so sessionStorage never
+ * holds typing in plain text. The next start moves the sealed entries into
+ * memory at once (holdJournal), still sealed, and opens and stores them after
+ * the unlock; if the page goes away again before that, they are written back
+ * as they were, so the typing still survives.
  */
 import { z } from 'zod';
 import type { DraftInput } from '../db/applications';
+import { journalEntrySchema, openJournalEntry, type JournalSealer } from '../crypto/journal-seal';
 import { applicationFieldsSchema } from '../../shared/application';
 
-const KEY = 'mesa-intake:unsaved-drafts';
+/** One sessionStorage item per form: writing one never needs to read (or open) another. */
+const PREFIX = 'mesa-intake:unsaved-draft:';
+/** Where versions before the journal was sealed kept every form, in plain text; read once after the update. */
+const LEGACY_KEY = 'mesa-intake:unsaved-drafts';
 
 const draftInputSchema = z.object({
   id: z.string(),
@@ -28,51 +33,73 @@ const draftInputSchema = z.object({
   ssidChecked: z.boolean().optional(),
 });
 
-function read(storage: Storage): Record<string, DraftInput> {
-  const raw = storage.getItem(KEY);
-  if (raw === null) return {};
-  try {
-    const parsed = z.record(z.string(), draftInputSchema).safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
-  } catch (error) {
-    // Unreadable journal (truncated write): nothing can be recovered from it.
-    console.warn('Unsaved-draft journal unreadable', error instanceof Error ? error.name : typeof error);
-    return {};
-  }
+/**
+ * Synchronously keeps a form that is not yet safely stored, sealed (call from
+ * pagehide). False when it could not be sealed (no keystream: locked, or the
+ * unlock a moment ago): then nothing is written, rather than plain text.
+ */
+export function journalDraft(storage: Storage, draft: DraftInput, sealer: Pick<JournalSealer, 'seal'>): boolean {
+  const entry = sealer.seal(JSON.stringify(draft));
+  if (entry === null) return false;
+  storage.setItem(`${PREFIX}${draft.id}`, JSON.stringify(entry));
+  return true;
 }
 
-/** Synchronously keeps a form that is not yet safely stored (call from pagehide). */
-export function journalDraft(storage: Storage, draft: DraftInput): void {
-  const all = read(storage);
-  all[draft.id] = draft;
-  storage.setItem(KEY, JSON.stringify(all));
+function journalKeys(storage: Storage): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key !== null && (key.startsWith(PREFIX) || key === LEGACY_KEY)) keys.push(key);
+  }
+  return keys;
 }
 
 /** Forgets the journal (the page came back from the back/forward cache and keeps saving itself). */
 export function clearJournal(storage: Storage): void {
-  storage.removeItem(KEY);
+  for (const key of journalKeys(storage)) storage.removeItem(key);
 }
 
-/** Journaled forms moved into memory at start, waiting for the unlock that lets them be stored sealed. */
+/** The forms in one stored item, or null when it cannot be read (damaged, or sealed under a key since reset). */
+async function openItem(key: CryptoKey, raw: string): Promise<DraftInput[] | null> {
+  try {
+    const json: unknown = JSON.parse(raw);
+    const entry = journalEntrySchema.safeParse(json);
+    if (entry.success) {
+      const draft = draftInputSchema.safeParse(JSON.parse(await openJournalEntry(key, entry.data)));
+      return draft.success ? [draft.data] : null;
+    }
+    const legacy = z.record(z.string(), draftInputSchema).safeParse(json);
+    return legacy.success ? Object.values(legacy.data) : null;
+  } catch (error) {
+    // Truncated write, or XOR under the wrong key gave no JSON: nothing can be recovered from it.
+    console.warn('Unsaved-draft journal entry unreadable', error instanceof Error ? error.name : typeof error);
+    return null;
+  }
+}
+
+/** Journaled forms moved into memory at start, still sealed, waiting for the unlock that opens and stores them. */
 export interface HeldJournal {
-  /** How many forms are waiting. */
+  /** How many stored items are waiting. */
   count(): number;
-  /** Stores every held form with `save` (after the unlock); keeps those whose save failed. */
-  release(save: (draft: DraftInput) => Promise<unknown>): Promise<number>;
-  /** Stops writing the held forms back at pagehide. */
+  /** Opens every held item with the data key and stores its forms with `save`; keeps items whose save failed. */
+  release(key: CryptoKey, save: (draft: DraftInput) => Promise<unknown>): Promise<number>;
+  /** Stops writing the held items back at pagehide. */
   dispose(): void;
 }
 
 /**
- * Takes the journal out of `storage` into memory; while forms are held, a
- * pagehide writes them back (the next start takes them again).
+ * Takes the journal out of `storage` into memory; while items are held, a
+ * pagehide writes them back as they were (the next start takes them again).
  */
 export function holdJournal(storage: Storage, target: Pick<Window, 'addEventListener' | 'removeEventListener'>): HeldJournal {
-  let held = Object.values(read(storage));
+  let held = journalKeys(storage).flatMap((key) => {
+    const raw = storage.getItem(key);
+    return raw === null ? [] : [{ key, raw }];
+  });
   clearJournal(storage);
   const onPageHide = () => {
     try {
-      for (const draft of held) journalDraft(storage, draft);
+      for (const item of held) storage.setItem(item.key, item.raw);
     } catch (error) {
       console.warn('Unsaved-draft journal not written', error instanceof Error ? error.name : typeof error);
     }
@@ -84,18 +111,21 @@ export function holdJournal(storage: Storage, target: Pick<Window, 'addEventList
   target.addEventListener('pageshow', onPageShow as EventListener);
   return {
     count: () => held.length,
-    async release(save) {
-      const failed: DraftInput[] = [];
-      for (const draft of held) {
+    async release(key, save) {
+      const kept: typeof held = [];
+      let stored = 0;
+      for (const item of held) {
+        const drafts = await openItem(key, item.raw);
+        if (drafts === null) continue;
         try {
-          await save(draft);
+          for (const draft of drafts) await save(draft);
+          stored += drafts.length;
         } catch (error) {
           console.warn('Unsaved typing could not be stored yet', error instanceof Error ? error.name : typeof error);
-          failed.push(draft);
+          kept.push(item);
         }
       }
-      const stored = held.length - failed.length;
-      held = failed;
+      held = kept;
       return stored;
     },
     dispose() {

@@ -15,6 +15,7 @@ import { createApiClient } from '../../../src/app/sync/api';
 import { SyncContext } from '../../../src/app/sync/context';
 import { SyncEngine } from '../../../src/app/sync/engine';
 import { META, readSession } from '../../../src/app/sync/meta';
+import { seriousViolations } from '../axe';
 import { changeRecord, completeFields, openTestStore, seedRecord, TEST_PASSPHRASE } from '../harness';
 
 const NEW_PASSPHRASE = 'violet harbor seven lamps';
@@ -56,6 +57,7 @@ describe('changing the passphrase', () => {
 
     type('Current passphrase', 'not the passphrase at all');
     type('New passphrase', NEW_PASSPHRASE);
+    expect(await seriousViolations()).toEqual([]);
     type('Repeat new passphrase', NEW_PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/not right/);
@@ -71,6 +73,7 @@ describe('changing the passphrase', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/not the same/);
 
+    expect(await seriousViolations()).toEqual([]);
     type('Repeat new passphrase', NEW_PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/Passphrase changed/);
@@ -110,6 +113,7 @@ describe('a forgotten passphrase', () => {
   it('says what is lost before anything is erased, and erases nothing until the advisor says they understand', async () => {
     await seedTablet();
     await openForgottenScreen();
+    expect(await seriousViolations()).toEqual([]);
     expect(screen.getByText(/2 records on this tablet never reached the server/)).toBeTruthy();
     expect(screen.getByText(/1 record already reached the server/)).toBeTruthy();
     const erase = screen.getByRole('button', { name: 'Erase and start again' }) as HTMLButtonElement;
