@@ -75,4 +75,5 @@ export const paths = {
   newRecord: (batchId: string) => `/batches/${encodeURIComponent(batchId)}/new`,
   record: (id: string) => `/records/${encodeURIComponent(id)}`,
   records: () => '/records',
+  repair: (table: string, key: string) => `/repair/${encodeURIComponent(table)}/${encodeURIComponent(key)}`,
 };

@@ -6,6 +6,8 @@ import { EntryScreen } from './components/EntryScreen';
 import { NewBatchScreen } from './components/NewBatchScreen';
 import { ReviewScreen } from './components/ReviewScreen';
 import { lazyScreen } from './components/lazyScreen';
+import { NotFoundScreen } from './components/NotFoundScreen';
+import type { SetAsideTable } from './db/setAside';
 import { STUDENT_ROUTES } from './components/students/routes';
 
 /** One screen and the path pattern that opens it. */
@@ -16,6 +18,9 @@ export interface Route {
 
 // Off the first-visit path (batches, entry, review): fetched when first opened.
 const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
+const RepairScreen = lazyScreen(() => import('./components/RepairScreen').then((m) => m.RepairScreen));
+
+const SET_ASIDE_TABLES: ReadonlySet<string> = new Set<SetAsideTable>(['applications', 'batches', 'outbox', 'roster']);
 
 export const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <BatchesScreen /> },
@@ -26,5 +31,9 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/batches/:batchId/new', render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
   { pattern: '/records', render: () => <RecordsScreen /> },
   { pattern: '/records/:recordId', render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
+  {
+    pattern: '/repair/:table/:key',
+    render: (p) => (SET_ASIDE_TABLES.has(p.table!) ? <RepairScreen table={p.table as SetAsideTable} rowKey={p.key!} /> : <NotFoundScreen />),
+  },
   ...STUDENT_ROUTES,
 ];

@@ -1,7 +1,8 @@
 /** Shared set-up for app tests: a fresh fake-indexeddb store per test and the app rendered at a path. */
 import 'fake-indexeddb/auto';
-import { configure, fireEvent, render, screen } from '@testing-library/preact';
-import { openStore, type Store } from '../../src/app/db/connection';
+import { cleanup, configure, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
+import { closeStore, openStore, type Store } from '../../src/app/db/connection';
 import { createBatch } from '../../src/app/db/batches';
 import type { LocalApplication, LocalBatch, MesaDb, OutboxRow } from '../../src/app/db/schema';
 import { bindVault, recordIndex } from '../../src/app/db/records';
@@ -81,6 +82,26 @@ export function renderApp(store: Store, path: string): ReturnType<typeof render>
     </AppContext.Provider>,
   );
   return { ...result, router };
+}
+
+/**
+ * Gives each test of a screen suite a fresh store with the schools pulled, and
+ * cleans up after it; returns how to reach the current test's store.
+ */
+export function screenStorePerTest(): () => Store {
+  let store: Store | undefined;
+  beforeEach(async () => {
+    store = await openTestStore();
+    await seedSchools(store);
+  });
+  afterEach(() => {
+    cleanup();
+    if (store) closeStore(store);
+  });
+  return () => {
+    if (!store) throw new Error('The store is made before each test.');
+    return store;
+  };
 }
 
 /** The input labelled exactly `label`. */

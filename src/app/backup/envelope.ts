@@ -12,6 +12,7 @@ import { passphraseProblems } from '../crypto/passphrase';
 import { localApplicationSchema, outboxRowSchema } from '../crypto/row-schemas';
 import { isSsidUpdate } from '../../shared/protocol';
 import { open, seal, sealedSchema } from '../crypto/seal';
+import type { SetAsideRow } from '../db/setAside';
 
 export const BACKUP_FORMAT = 'mesa-intake-backup';
 const CHECK_CONTEXT = 'mesa-intake-backup/check';
@@ -29,15 +30,30 @@ export const backupEnvelopeSchema = z.object({
 });
 export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
 
-/** What a backup carries: unsynced applications, the outbox rows that queue them, and queued SSID updates. */
+/** A stored row that failed its schema, carried in a backup as it was read so nothing is lost (db/setAside.ts). */
+const setAsideRowSchema = z.object({
+  table: z.enum(['applications', 'batches', 'outbox', 'roster']),
+  key: z.string(),
+  batchId: z.string().nullable(),
+  reason: z.string(),
+  readable: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<SetAsideRow>;
+
+/**
+ * What a backup carries: unsynced applications, the outbox rows that queue them,
+ * queued SSID updates, and every row set aside as unreadable, as it was read.
+ */
 export const backupContentsSchema = z
   .object({
     applications: z.array(localApplicationSchema),
     outbox: z.array(outboxRowSchema),
+    setAside: z.array(setAsideRowSchema).optional(),
   })
   .superRefine((contents, ctx) => {
-    const ids = new Set(contents.applications.map((a) => a.id));
-    if (ids.size !== contents.applications.length) ctx.addIssue({ code: 'custom', message: 'A record appears twice.' });
+    // A record set aside is in the file too: its queued versions belong to it.
+    const setAsideIds = (contents.setAside ?? []).filter((row) => row.table === 'applications').map((row) => row.key);
+    const ids = new Set([...contents.applications.map((a) => a.id), ...setAsideIds]);
+    if (ids.size !== contents.applications.length + setAsideIds.length) ctx.addIssue({ code: 'custom', message: 'A record appears twice.' });
     const mutationIds = new Set(contents.outbox.map((r) => r.mutationId));
     if (mutationIds.size !== contents.outbox.length) ctx.addIssue({ code: 'custom', message: 'An outbox row appears twice.' });
     // An SSID update from a school's return is a record of its own, with no application.

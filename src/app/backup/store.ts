@@ -11,6 +11,8 @@ import { plainRows, type RowCodec } from '../crypto/row-codec';
 import { BackupError, decryptBackup, encryptBackup } from './envelope';
 import { planImport, type LocalRecordState } from './merge';
 import { isSealedCopy, openSealedCopy } from './sealed-copy';
+import { openSettled, type SetAsideRow } from '../db/setAside';
+import { applicationContext, outboxContext } from '../crypto/sealed-fields';
 
 const MAX_IMPORT_ATTEMPTS = 3;
 /** Used before the sync engine has made this tablet's id: the file must still be writable. */
@@ -23,8 +25,8 @@ export interface ExportOptions {
   now?: Date;
 }
 
-/** The encrypted backup file of every unsynced record and its outbox rows, and how many records it holds. */
-export async function exportBackup(db: MesaDb, passphrase: string, options: ExportOptions = {}): Promise<{ text: string; records: number }> {
+/** The encrypted backup file of every unsynced record and its outbox rows, and how many records and set-aside rows it holds. */
+export async function exportBackup(db: MesaDb, passphrase: string, options: ExportOptions = {}): Promise<{ text: string; records: number; setAside: number }> {
   const codec = options.codec ?? plainRows;
   const { apps, rows, deviceId } = await db.transaction('r', db.applications, db.outbox, db.meta, async () => {
     // Only plain columns (id, status) are read here; the codec opens the rest.
@@ -34,12 +36,20 @@ export async function exportBackup(db: MesaDb, passphrase: string, options: Expo
     const device = z.string().min(1).safeParse((await db.meta.get('deviceId'))?.value);
     return { apps, rows, deviceId: device.success ? device.data : UNREGISTERED_DEVICE };
   });
-  const contents = {
-    applications: await Promise.all(apps.map((row) => codec.readApplication(row))),
-    outbox: await Promise.all(rows.map((row) => codec.readOutbox(row))),
-  };
+  // A row that fails its schema goes into the file as it was read, and never stops the export.
+  const applications = await openSettled(apps, (row) => codec.readApplication(row));
+  const outbox = await openSettled(rows, (row) => codec.readOutbox(row));
+  const setAside = await Promise.all([
+    ...applications.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
+      table: 'applications', key: String(row.id), batchId: row.batchId ?? null, reason, readable: await codec.readable(row, applicationContext(String(row.id))),
+    })),
+    ...outbox.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
+      table: 'outbox', key: String(row.mutationId), batchId: null, reason, readable: await codec.readable(row, outboxContext(String(row.recordId), row.version)),
+    })),
+  ]);
+  const contents = { applications: applications.opened, outbox: outbox.opened, setAside };
   const text = await encryptBackup(contents, passphrase, { deviceId, now: options.now, iterations: options.iterations });
-  return { text, records: contents.applications.length };
+  return { text, records: contents.applications.length, setAside: setAside.length };
 }
 
 /** What an import did, for the advisor. */

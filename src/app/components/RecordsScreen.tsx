@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useRecordSearch } from '../hooks/useRecordSearch';
+import { useSetAside } from '../hooks/useSetAside';
 import { formatWhen, listName } from '../model/format';
 import { paths } from '../router';
 import { maskSsid } from '../../shared/ssid';
 import { Link } from './Link';
 import { ScreenTitle } from './ScreenTitle';
+import { SetAsideList } from './SetAsideList';
 import { StatusBadge } from './StatusBadge';
 
 /** More rows than this are not drawn at once; the count says how many matched. */
@@ -14,6 +16,7 @@ const SHOWN = 200;
 export function RecordsScreen() {
   const [query, setQuery] = useState('');
   const { loaded, total, matches, failed } = useRecordSearch(query);
+  const setAside = useSetAside();
   const shown = matches.slice(0, SHOWN);
   const count = query.trim() === '' ? `${total} record${total === 1 ? '' : 's'} on this tablet` : `${matches.length} of ${total} records match`;
 
@@ -28,6 +31,7 @@ export function RecordsScreen() {
         {failed ? 'The records could not be read from this tablet’s storage.' : loaded ? count : 'Loading…'}
         {matches.length > SHOWN ? ` (showing the first ${SHOWN}; type more to narrow it down)` : ''}
       </p>
+      {setAside.status === 'ready' && <SetAsideList rows={setAside.data} />}
       {shown.length > 0 && (
         <table class="records">
           <thead>

@@ -1,15 +1,18 @@
 import { useBatchReview } from '../hooks/useBatchReview';
 import { useSchools } from '../hooks/useSchools';
+import { useSetAside } from '../hooks/useSetAside';
 import { describeSummary } from '../model/batchSummary';
 import { paths } from '../router';
 import { Link } from './Link';
 import { ReviewRow } from './ReviewRow';
 import { ScreenTitle } from './ScreenTitle';
+import { SetAsideList } from './SetAsideList';
 
 /** A batch checked against its stack: counts, each record's problems, Confirm one or all. */
 export function ReviewScreen({ batchId }: { batchId: string }) {
   const { review, confirm, busy, message } = useBatchReview(batchId);
   const { names } = useSchools();
+  const setAside = useSetAside(batchId);
 
   if (review.status === 'loading') return <p class="muted">Loading…</p>;
   if (review.status === 'error' || review.data === null) {
@@ -51,6 +54,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
       <p class="confirm-message" role="status">
         {message ?? ''}
       </p>
+      {setAside.status === 'ready' && <SetAsideList rows={setAside.data} />}
       {items.length === 0 ? (
         <p class="empty">Nothing typed in this batch yet.</p>
       ) : (

@@ -7,6 +7,7 @@
  */
 import type { LocalApplication, OutboxRecordRow, OutboxRow } from '../db/schema';
 import { openOutbox, sealOutbox } from '../db/outbox';
+import { readableRow } from '../db/setAside';
 import { localApplicationSchema, outboxRowSchema } from './row-schemas';
 import { isSealedRow, openApplication, sealApplication, type StoredApplication } from './sealed-fields';
 
@@ -16,6 +17,8 @@ export interface RowCodec {
   writeApplication(app: LocalApplication): Promise<object>;
   readOutbox(row: object): Promise<OutboxRow>;
   writeOutbox(row: OutboxRow): Promise<object>;
+  /** What can be read of a row that fails its schema, its sealed part opened under `context` when it opens. */
+  readable(row: object, context: string): Promise<Record<string, unknown>>;
 }
 
 /** Rows stored as they are (the schema before encryption at rest). */
@@ -24,6 +27,7 @@ export const plainRows: RowCodec = {
   writeApplication: async (app) => app,
   readOutbox: async (row) => outboxRowSchema.parse(row),
   writeOutbox: async (row) => row,
+  readable: async (row) => ({ ...row }),
 };
 
 /** Rows stored sealed under the vault's data key. */
@@ -35,5 +39,6 @@ export function sealedRows(key: CryptoKey): RowCodec {
     // The outbox module keeps the base server version plain beside the seal (see db/outbox.ts).
     readOutbox: (row) => openOutbox(key, row as OutboxRecordRow),
     writeOutbox: (row) => sealOutbox(key, row),
+    readable: (row, context) => readableRow(key, row, context),
   };
 }

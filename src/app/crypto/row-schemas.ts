@@ -5,10 +5,10 @@
  * field added there without being added here fails the type check.
  */
 import { z } from 'zod';
-import { applicationFieldsSchema } from '../../shared/application';
+import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema } from '../../shared/protocol';
-import type { LocalApplication, OutboxRow, ServerReason } from '../db/schema';
+import type { LocalApplication, LocalBatch, OutboxRow, ServerReason } from '../db/schema';
 
 const count = z.number().int().nonnegative();
 const timestamp = z.number().int().nonnegative();
@@ -55,3 +55,13 @@ export const outboxRowSchema = z
       row.mutation.version === row.version,
     'The outbox row and its mutation disagree.',
   ) satisfies z.ZodType<OutboxRow>;
+
+/** One batch (stored plain: it holds no pupil data); loose, so a column added later is never dropped by a read. */
+export const localBatchSchema = z.looseObject({
+  id: z.string().min(1),
+  schoolId: z.string(),
+  programYear: programYearSchema,
+  sheetCount: z.number().int().positive(),
+  defaults: applicationFieldsSchema.partial(),
+  createdAt: timestamp,
+}) satisfies z.ZodType<LocalBatch>;

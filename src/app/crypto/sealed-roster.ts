@@ -47,7 +47,8 @@ export const localRosterEntrySchema = rosterEntrySchema.extend({
   ssidUpdateProblem: serverReasonSchema.optional(),
 }) satisfies z.ZodType<LocalRosterEntry>;
 
-const rosterContext = (studentId: string) => `roster/${studentId}`;
+/** The AAD of a roster row's blob. */
+export const rosterContext = (studentId: string): string => `roster/${studentId}`;
 const localContext = (studentId: string) => `roster/${studentId}/local`;
 
 /** The meta row's AAD for the sealed SSID hash key. */

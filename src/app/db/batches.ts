@@ -3,6 +3,8 @@ import type { LocalBatch, MesaDb } from './schema';
 import { DEFAULT_FORM, type ApplicationFields } from '../../shared/application';
 import { uuidv7 } from '../../shared/ids';
 import { rethrowStorageError } from './storageErrors';
+import { localBatchSchema } from '../crypto/row-schemas';
+import { openSettled } from './setAside';
 
 /** What the advisor chooses when starting a stack. */
 export interface NewBatch {
@@ -23,14 +25,22 @@ export async function createBatch(db: MesaDb, input: NewBatch, now: number = Dat
   return batch;
 }
 
-/** Every batch, newest first. */
-export function listBatches(db: MesaDb): Promise<LocalBatch[]> {
-  return db.batches.orderBy('createdAt').reverse().toArray();
+/** Every batch, newest first, and the rows set aside because they fail the batch schema. */
+export async function readAllBatches(db: MesaDb): Promise<{ batches: LocalBatch[]; aside: { row: LocalBatch; reason: string }[] }> {
+  const rows = await db.batches.orderBy('createdAt').reverse().toArray();
+  const { opened, aside } = await openSettled(rows, async (row) => localBatchSchema.parse(row));
+  return { batches: opened, aside };
 }
 
-/** One batch, or undefined. */
-export function getBatch(db: MesaDb, id: string): Promise<LocalBatch | undefined> {
-  return db.batches.get(id);
+/** Every batch that reads, newest first; one that fails its schema is listed for repair instead. */
+export async function listBatches(db: MesaDb): Promise<LocalBatch[]> {
+  return (await readAllBatches(db)).batches;
+}
+
+/** One batch, or undefined when it is missing or fails its schema (then it is listed for repair). */
+export async function getBatch(db: MesaDb, id: string): Promise<LocalBatch | undefined> {
+  const parsed = localBatchSchema.safeParse(await db.batches.get(id));
+  return parsed.success ? parsed.data : undefined;
 }
 
 const CARRIED = DEFAULT_FORM.filter((f) => f.batchDefault).map((f) => f.name);

@@ -9,11 +9,18 @@
  * observes), then the decryption, wrapped in Promise.resolve() as Dexie asks
  * for non-Dexie async work inside a live query.
  */
-import { isSealedRow, openApplication, type StoredApplication } from '../crypto/sealed-fields';
+import { applicationContext, isSealedRow, openApplication, type StoredApplication } from '../crypto/sealed-fields';
 import { localApplicationSchema } from '../crypto/row-schemas';
 import type { Vault } from '../crypto/vault';
 import type { ApplicationRow, LocalApplication, MesaDb } from './schema';
 import { SealedCache } from './sealedCache';
+import { openSettled, readableRow, type SetAsideRow } from './setAside';
+
+/** The applications that opened, and the rows set aside because they fail their schema. */
+export interface ReadApplications {
+  records: LocalApplication[];
+  setAside: SetAsideRow[];
+}
 
 /**
  * The whole stored row as a string, to tell whether it changed between a read
@@ -55,12 +62,24 @@ export class RecordIndex {
     return { ...plain, ...part };
   }
 
-  /** Opens many rows; forgets cached ids not among them when `complete` (the whole table was read). */
-  async openAll(rows: readonly ApplicationRow[], complete = false): Promise<LocalApplication[]> {
-    this.key();
-    const apps = await Promise.all(rows.map((row) => this.open(row)));
+  /**
+   * Opens many rows, setting aside each one that fails its schema (see
+   * setAside.ts); forgets cached ids not among them when `complete` (the whole table was read).
+   */
+  async openAll(rows: readonly ApplicationRow[], complete = false): Promise<ReadApplications> {
+    const key = this.key();
+    const settled = await openSettled(rows, (row) => this.open(row));
     if (complete) this.cache.keepOnly(new Set(rows.map((row) => row.id)));
-    return apps;
+    const setAside = await Promise.all(
+      settled.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
+        table: 'applications',
+        key: String(row.id),
+        batchId: typeof row.batchId === 'string' ? row.batchId : null,
+        reason,
+        readable: await readableRow(key, row, applicationContext(String(row.id))),
+      })),
+    );
+    return { records: settled.opened, setAside };
   }
 
   /** Records what this tab just sealed, so the next read needs no decryption. */
@@ -85,17 +104,27 @@ export function recordIndex(db: MesaDb): RecordIndex {
   return index;
 }
 
-/** Every application on the tablet, decrypted. VaultLockedError while locked. */
-export async function readApplications(db: MesaDb): Promise<LocalApplication[]> {
+/** Every application on the tablet, decrypted, and the rows set aside. VaultLockedError while locked. */
+export async function readAllApplications(db: MesaDb): Promise<ReadApplications> {
   const index = recordIndex(db);
   index.key();
   const rows = await db.applications.toArray();
   return Promise.resolve(index.openAll(rows, true));
 }
 
-/** Applications matching a Dexie query over plain columns, decrypted. */
-export async function openRows(db: MesaDb, rows: readonly ApplicationRow[]): Promise<LocalApplication[]> {
+/** Every readable application on the tablet, decrypted; rows that fail their schema are left out. */
+export async function readApplications(db: MesaDb): Promise<LocalApplication[]> {
+  return (await readAllApplications(db)).records;
+}
+
+/** Applications matching a Dexie query over plain columns, decrypted, and the rows set aside. */
+export async function openRowsSettled(db: MesaDb, rows: readonly ApplicationRow[]): Promise<ReadApplications> {
   return Promise.resolve(recordIndex(db).openAll(rows));
+}
+
+/** Applications matching a Dexie query over plain columns, decrypted; rows that fail their schema are left out. */
+export async function openRows(db: MesaDb, rows: readonly ApplicationRow[]): Promise<LocalApplication[]> {
+  return (await openRowsSettled(db, rows)).records;
 }
 
 /** One application, decrypted, or undefined. */

@@ -9,11 +9,12 @@
  * As in db/records.ts, the Dexie read comes first (live queries observe it) and
  * the decryption after it, wrapped in Promise.resolve().
  */
-import { isSealedRosterRow, openAnyRosterRow, openRosterEntry } from '../crypto/sealed-roster';
+import { isSealedRosterRow, openAnyRosterRow, openRosterEntry, rosterContext } from '../crypto/sealed-roster';
 import type { Vault } from '../crypto/vault';
 import { recordIndex } from './records';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
 import { SealedCache } from './sealedCache';
+import { openSettled, readableRow, type SetAsideRow, type Settled } from './setAside';
 
 /** The decrypted roster of one vault while it is unlocked. */
 class RosterIndex {
@@ -31,11 +32,12 @@ class RosterIndex {
     return this.cache.get(row.studentId, seals, () => openRosterEntry(key, row));
   }
 
-  async openAll(rows: readonly RosterRow[], complete: boolean): Promise<LocalRosterEntry[]> {
+  /** Opens many rows, setting aside each one that fails its schema (listed for repair by setAsideRows.ts). */
+  async openAll(rows: readonly RosterRow[], complete: boolean): Promise<Settled<RosterRow, LocalRosterEntry>> {
     this.vault.key();
-    const entries = await Promise.all(rows.map((row) => this.open(row)));
+    const settled = await openSettled(rows, (row) => this.open(row));
     if (complete) this.cache.keepOnly(new Set(rows.map((row) => row.studentId)));
-    return entries;
+    return settled;
   }
 }
 
@@ -56,8 +58,21 @@ export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
   const index = rosterIndex(db);
   recordIndex(db).key();
   const rows = await db.roster.toArray();
-  const entries = await Promise.resolve(index.openAll(rows, true));
-  return entries.filter((entry) => !entry.deleted);
+  const { opened } = await Promise.resolve(index.openAll(rows, true));
+  return opened.filter((entry) => !entry.deleted);
+}
+
+/** The roster rows that fail their schema, with what could be read of them. */
+export async function readRosterSetAside(db: MesaDb): Promise<SetAsideRow[]> {
+  const index = rosterIndex(db);
+  const key = recordIndex(db).key();
+  const rows = await db.roster.toArray();
+  const { aside } = await Promise.resolve(index.openAll(rows, true));
+  return Promise.all(
+    aside.map(async ({ row, reason }) => ({
+      table: 'roster' as const, key: String(row.studentId), batchId: null, reason, readable: await readableRow(key, row, rosterContext(String(row.studentId))),
+    })),
+  );
 }
 
 /** One roster entry, decrypted, or undefined. */
@@ -73,6 +88,6 @@ export async function readRosterBySsidHash(db: MesaDb, hash: string): Promise<Lo
   const index = rosterIndex(db);
   recordIndex(db).key();
   const rows = await db.roster.where('ssidHash').equals(hash).toArray();
-  const entries = await Promise.resolve(index.openAll(rows, false));
-  return entries.filter((entry) => !entry.deleted);
+  const { opened } = await Promise.resolve(index.openAll(rows, false));
+  return opened.filter((entry) => !entry.deleted);
 }

@@ -7,6 +7,7 @@
  */
 import type { ApplicationRow, LocalApplication, MesaDb, OutboxRow } from '../db/schema';
 import { openOutbox, queuedBase, rebaseQueued } from '../db/outbox';
+import { openSettled } from '../db/setAside';
 import { recordIndex, rowStamp } from '../db/records';
 import { sealApplication } from '../crypto/sealed-fields';
 import { statusAfterAnswer } from '../../shared/lifecycle';
@@ -193,10 +194,15 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     const stored = await db.outbox.where('mutationId').above(after).limit(batchSize).toArray();
     // Mutations are sealed at rest: a locked vault stops the push here (VaultLockedError), before anything is sent.
     const key = recordIndex(db).key();
-    const rows = await Promise.all(stored.map((row) => openOutbox(key, row)));
-    progress.total = progress.sent + (await db.outbox.where('mutationId').above(after).count());
+    // A row that fails its schema is set aside (listed for repair), never sent and never in the way of the rest.
+    const { opened: rows, aside } = await openSettled(stored, (row) => openOutbox(key, row));
+    progress.total = progress.sent + (await db.outbox.where('mutationId').above(after).count()) - aside.length;
     options.onProgress?.({ ...progress });
-    if (rows.length === 0) return progress;
+    if (stored.length === 0) return progress;
+    if (rows.length === 0) {
+      after = stored[stored.length - 1]?.mutationId ?? after;
+      continue;
+    }
 
     const ids = rows.map((row) => row.mutationId);
     let response: PushResponse;
@@ -222,6 +228,6 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     if (answered < rows.length) {
       throw new ContractError(`The server answered ${answered} of ${rows.length} mutations.`);
     }
-    after = ids[ids.length - 1] ?? after;
+    after = stored[stored.length - 1]?.mutationId ?? after;
   }
 }

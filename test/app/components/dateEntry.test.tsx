@@ -1,22 +1,13 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, type Store } from '../../../src/app/db/connection';
+import { describe, expect, it } from 'vitest';
 import { listApplications } from '../../../src/app/db/applications';
-import { describedText, fieldByLabel as input, openNewForm as openForm, openTestStore, renderApp, seedSchools, typeInto as type } from '../harness';
+import { describedText, fieldByLabel as input, openNewForm as openForm, renderApp, screenStorePerTest, typeInto as type } from '../harness';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
-const openNewForm = () => openForm(store);
+const openNewForm = () => openForm(current());
 
 describe('dates typed as people type them', () => {
   it.each([
@@ -31,14 +22,14 @@ describe('dates typed as people type them', () => {
     type('Date of birth', typed);
     expect(input('Date of birth').value).toBe(typed);
     expect(describedText(input('Date of birth'))).toContain(words);
-    await waitFor(async () => expect((await listApplications(store.db)).map((a) => a.fields.dateOfBirth)).toEqual([iso]));
+    await waitFor(async () => expect((await listApplications(current().db)).map((a) => a.fields.dateOfBirth)).toEqual([iso]));
 
     // Reopened, the field shows the stored date month first, as the paper has it.
     await waitFor(() => expect(router.current().path).toMatch(/^\/records\//));
     const path = router.current().path;
     unmount();
     cleanup();
-    renderApp(store, path);
+    renderApp(current(), path);
     await waitFor(() => expect(input('Date of birth').value).toBe(`${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`));
     expect(describedText(input('Date of birth'))).toContain(words);
   });
@@ -56,7 +47,7 @@ describe('dates typed as people type them', () => {
     type('Date of birth', '03/15/1850');
     expect(describedText(input('Date of birth'))).toContain('The year 1850 is not between 1900 and');
     expect(input('Date of birth').getAttribute('aria-invalid')).toBe('true');
-    await waitFor(async () => expect((await listApplications(store.db)).map((a) => a.fields.dateOfBirth)).toEqual(['03/15/1850']));
+    await waitFor(async () => expect((await listApplications(current().db)).map((a) => a.fields.dateOfBirth)).toEqual(['03/15/1850']));
   });
 
   it('asks for an empty date in the order the field shows', async () => {
@@ -66,7 +57,7 @@ describe('dates typed as people type them', () => {
     const path = router.current().path;
     unmount();
     cleanup();
-    renderApp(store, path);
+    renderApp(current(), path);
     await waitFor(() => expect(describedText(input('Date of birth'))).toContain('Type the date as MM/DD/YYYY.'));
     expect(input('Date of birth').placeholder).toBe('MM/DD/YYYY');
     expect(describedText(input('Date of birth'))).not.toContain('YYYY-MM-DD');

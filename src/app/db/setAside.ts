@@ -1,0 +1,78 @@
+/**
+ * Rows that fail their schema (design section 14): a value an older version let
+ * through (a birth date of year 30315), a damaged seal, a row written by another
+ * tool. Every read opens rows one by one and sets such a row aside instead of
+ * failing the list, the review, sync or a backup; the screens list it as "This
+ * record needs fixing" and the repair view shows what could be read of it.
+ */
+import { ZodError } from 'zod';
+import { VaultLockedError } from '../crypto/errors';
+import { open, sealedSchema } from '../crypto/seal';
+
+/** The stores whose rows have a schema. */
+export type SetAsideTable = 'applications' | 'batches' | 'outbox' | 'roster';
+
+/** One stored row that could not be read as its schema says. */
+export interface SetAsideRow {
+  table: SetAsideTable;
+  /** The row's key in its table, as text. */
+  key: string;
+  /** The batch the row belongs to, when its plain columns say so. */
+  batchId: string | null;
+  /** Which values do not fit, in words and without the values themselves. */
+  reason: string;
+  /** What could be read of the row: its sealed part opened when the seal opens, else the row as it is stored. */
+  readable: Record<string, unknown>;
+}
+
+/** The rows that opened, and the ones set aside with why. */
+export interface Settled<Row, T> {
+  opened: T[];
+  aside: { row: Row; reason: string }[];
+}
+
+/** Which values of a row do not fit, in words: field paths only, never the values (they may be pupil data). */
+export function describeReadFailure(error: unknown): string {
+  if (error instanceof ZodError) {
+    const paths = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || 'the row itself'))];
+    return `These values do not fit: ${paths.join(', ')}.`;
+  }
+  if (error instanceof Error && error.name === 'SealBrokenError') return 'Its encrypted part could not be opened.';
+  return 'It could not be read.';
+}
+
+/**
+ * Opens each row with `open`, setting aside the ones that fail. A locked vault
+ * is not a bad row: it stops the whole read, as before.
+ */
+export async function openSettled<Row, T>(rows: readonly Row[], openRow: (row: Row) => Promise<T>): Promise<Settled<Row, T>> {
+  const results = await Promise.allSettled(rows.map((row) => openRow(row)));
+  const settled: Settled<Row, T> = { opened: [], aside: [] };
+  results.forEach((result, i) => {
+    if (result.status === 'fulfilled') settled.opened.push(result.value);
+    else if (result.reason instanceof VaultLockedError) throw result.reason;
+    else settled.aside.push({ row: rows[i] as Row, reason: describeReadFailure(result.reason) });
+  });
+  return settled;
+}
+
+function plainObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : { value };
+}
+
+/**
+ * What can be read of a set-aside row: its plain columns, with the sealed part
+ * opened in place when it opens under `context` (else left out and said so).
+ */
+export async function readableRow(key: CryptoKey, row: unknown, context: string | null): Promise<Record<string, unknown>> {
+  const plain = plainObject(row);
+  const seal = sealedSchema.safeParse(plain.sealed);
+  if (!seal.success || context === null) return plain;
+  delete plain.sealed;
+  try {
+    return { ...plain, ...plainObject(await open(key, seal.data, context)) };
+  } catch (error) {
+    if (error instanceof VaultLockedError) throw error;
+    return { ...plain, sealed: '(encrypted part could not be opened)' };
+  }
+}

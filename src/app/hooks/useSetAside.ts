@@ -1,0 +1,66 @@
+/** The rows set aside as unreadable (db/setAside.ts), live, and the repair view's actions on one of them. */
+import { useCallback, useState } from 'preact/hooks';
+import { useServices } from './context';
+import { useLiveQuery, type LiveResult } from './useLiveQuery';
+import { removeSetAside, repairApplication } from '../db/repair';
+import type { SetAsideRow, SetAsideTable } from '../db/setAside';
+import { readSetAside, readSetAsideRow } from '../db/setAsideRows';
+import { describeSaveError } from '../db/storageErrors';
+import { useNavigate } from './useLocation';
+import { paths } from '../router';
+
+/** Every set-aside row on the tablet, or only a batch's records when `batchId` is given. */
+export function useSetAside(batchId?: string): LiveResult<SetAsideRow[]> {
+  const { store } = useServices();
+  return useLiveQuery(async () => {
+    const rows = await readSetAside(store.db);
+    return batchId === undefined ? rows : rows.filter((row) => row.table === 'applications' && row.batchId === batchId);
+  }, [store, batchId]);
+}
+
+/** One set-aside row for the repair view, with "correct it in the form" and "remove it". */
+export function useRepair(table: SetAsideTable, key: string): {
+  row: LiveResult<SetAsideRow | null>;
+  correct: () => Promise<void>;
+  remove: () => Promise<void>;
+  busy: boolean;
+  message: string | null;
+} {
+  const { store } = useServices();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const row = useLiveQuery(async () => (await readSetAsideRow(store.db, table, key)) ?? null, [store, table, key]);
+
+  const act = useCallback(
+    async (action: () => Promise<string>) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        navigate(await action(), { replace: true });
+      } catch (error) {
+        setMessage(error instanceof Error && error.name === 'RepairRaceError' ? error.message : describeSaveError(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [navigate],
+  );
+  const correct = useCallback(
+    () =>
+      act(async () => {
+        await repairApplication(store.db, key);
+        return paths.record(key);
+      }),
+    [act, store, key],
+  );
+  const remove = useCallback(
+    () =>
+      act(async () => {
+        await removeSetAside(store.db, table, key);
+        return paths.records();
+      }),
+    [act, store, table, key],
+  );
+  return { row, correct, remove, busy, message };
+}

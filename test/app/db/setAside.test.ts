@@ -1,0 +1,95 @@
+/**
+ * Fault tests for design section 14: rows of each kind that fail their schema,
+ * written straight into IndexedDB (fake-indexeddb), never make a list, the
+ * review's records, the roster or a backup fail; each is set aside and listed.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { listApplications, listBatchApplications } from '../../../src/app/db/applications';
+import { listBatches } from '../../../src/app/db/batches';
+import { readRoster } from '../../../src/app/db/roster';
+import { readSetAside } from '../../../src/app/db/setAsideRows';
+import { removeSetAside, repairApplication } from '../../../src/app/db/repair';
+import { recordIndex } from '../../../src/app/db/records';
+import { exportBackup, importBackup } from '../../../src/app/backup/store';
+import { decryptBackup } from '../../../src/app/backup/envelope';
+import { sealedRows } from '../../../src/app/crypto/row-codec';
+import { openTestStore, readRecord, TEST_ITERATIONS } from '../harness';
+import { writeBadRows } from './badRows';
+
+const FILE_PASSPHRASE = 'blue heron at dawn';
+let store: Store;
+let other: Store;
+
+beforeEach(async () => {
+  store = await openTestStore();
+  other = await openTestStore();
+});
+afterEach(() => {
+  closeStore(store);
+  closeStore(other);
+});
+
+describe('rows that fail their schema', () => {
+  it('leave every list readable and are each listed as set aside with why', async () => {
+    const { batch, good } = await writeBadRows(store);
+
+    expect((await listApplications(store.db)).map((a) => a.id).sort()).toEqual(good.map((a) => a.id).sort());
+    expect(await listBatchApplications(store.db, batch.id)).toHaveLength(2);
+    expect((await listBatches(store.db)).map((b) => b.id)).toEqual([batch.id]);
+    expect(await readRoster(store.db)).toEqual([]);
+
+    const aside = await readSetAside(store.db);
+    expect(aside.map((row) => `${row.table}/${row.key}`).sort()).toEqual(
+      ['applications/app-30315', 'applications/app-moved', 'applications/app-plain', 'batches/batch-bad', 'outbox/900', 'roster/st-bad'].sort(),
+    );
+    const year30315 = aside.find((row) => row.key === 'app-30315')!;
+    expect(year30315.reason).toBe('These values do not fit: fields.dateOfBirth.');
+    expect(year30315.batchId).toBe(batch.id);
+    expect((year30315.readable.fields as Record<string, unknown>).dateOfBirth).toBe('30315-03-15');
+    expect(aside.find((row) => row.key === 'app-moved')?.reason).toBe('Its encrypted part could not be opened.');
+    // A reason names fields, never their values.
+    for (const row of aside) expect(row.reason).not.toMatch(/30315|Ramírez|Lopez/);
+  });
+
+  it('go into a backup as they were read, and the backup imports on another tablet', async () => {
+    const { good } = await writeBadRows(store);
+    const codec = sealedRows(recordIndex(store.db).key());
+    const { text, records, setAside } = await exportBackup(store.db, FILE_PASSPHRASE, { codec, iterations: TEST_ITERATIONS });
+
+    expect(records).toBe(2);
+    expect(setAside).toBe(4);
+    const { contents } = await decryptBackup(text, FILE_PASSPHRASE);
+    const year30315 = contents.setAside?.find((row) => row.key === 'app-30315');
+    expect((year30315?.readable.fields as Record<string, unknown>).lastName).toBe('Ramírez');
+
+    const report = await importBackup(other.db, text, FILE_PASSPHRASE, sealedRows(recordIndex(other.db).key()));
+    expect(report.added).toBe(2);
+    expect((await listApplications(other.db)).map((a) => a.id).sort()).toEqual(good.map((a) => a.id).sort());
+  });
+
+  it('can be corrected in the form: values that fit are kept, the year 30315 starts blank, and it is a draft again', async () => {
+    await writeBadRows(store);
+    const { record, blanked } = await repairApplication(store.db, 'app-30315');
+
+    expect(blanked).toEqual(['dateOfBirth']);
+    const stored = await readRecord(store, 'app-30315');
+    expect(stored).toEqual(record);
+    expect(stored.fields.lastName).toBe('Ramírez');
+    expect(stored.fields.dateOfBirth).toBe('');
+    expect(stored.status).toBe('draft');
+    expect((await readSetAside(store.db)).map((row) => row.key)).not.toContain('app-30315');
+  });
+
+  it('can be removed for good, and only while it is still set aside', async () => {
+    const { good } = await writeBadRows(store);
+    await removeSetAside(store.db, 'outbox', '900');
+    await removeSetAside(store.db, 'batches', 'batch-bad');
+
+    expect(await store.db.outbox.get(900)).toBeUndefined();
+    expect(await store.db.batches.get('batch-bad')).toBeUndefined();
+    await expect(removeSetAside(store.db, 'applications', good[0]!.id)).rejects.toThrow('changed on the tablet');
+    expect(await store.db.applications.get(good[0]!.id)).toBeDefined();
+  });
+});
