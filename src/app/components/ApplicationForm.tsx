@@ -16,6 +16,8 @@ import { SsidInput } from './SsidInput';
 export interface ApplicationFormProps {
   draft: DraftInput;
   validation: Validation;
+  /** Fields holding the batch's value, marked as such. */
+  carried: ReadonlySet<FieldName>;
   schools: readonly School[];
   /** Show every field's messages at once (a record reopened from the store). */
   revealAll: boolean;
@@ -52,10 +54,10 @@ function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null
  * The paper form, section by section, keyboard-first: Enter moves to the next
  * field (textareas keep their Enter).
  */
-export function ApplicationForm({ draft, validation, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
+export function ApplicationForm({ draft, validation, carried, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
   const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
-  const messages = useMemo(() => messagesByField(draft.fields, validation), [draft.fields, validation]);
+  const messages = useMemo(() => messagesByField(draft.fields, validation, carried), [draft.fields, validation, carried]);
   const firstSsid = checkSsid(draft.fields.ssid).value;
   const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
 

@@ -74,6 +74,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
       <ApplicationForm
         draft={draft}
         validation={editor.validation}
+        carried={editor.carried}
         schools={schools}
         revealAll={editor.reopened}
         afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}

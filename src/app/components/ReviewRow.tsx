@@ -2,12 +2,15 @@ import type { ReviewItem } from '../hooks/useBatchReview';
 import { listName } from '../model/format';
 import { paths } from '../router';
 import { maskSsid } from '../../shared/ssid';
+import { dateInWords } from '../../shared/typed-dates';
+import { isIsoDate } from '../../shared/dates';
 import { Link } from './Link';
 import { StatusBadge } from './StatusBadge';
 
 /** One record in a batch review: who, its status, what is wrong, and Confirm. */
-export function ReviewRow({ item, sheet, busy, onConfirm }: { item: ReviewItem; sheet: number; busy: boolean; onConfirm: (id: string) => void }) {
-  const { record, problems, confirmable } = item;
+export function ReviewRow({ item, busy, onConfirm }: { item: ReviewItem; busy: boolean; onConfirm: (id: string) => void }) {
+  const { record, sheet, problems, confirmable } = item;
+  const { dateOfBirth, grade } = record.fields;
   const nameId = `name-${record.id}`;
   const ssid = record.fields.ssid.trim();
   return (
@@ -21,6 +24,8 @@ export function ReviewRow({ item, sheet, busy, onConfirm }: { item: ReviewItem; 
         </p>
         <p class="review-meta">
           <StatusBadge status={record.status} />
+          <span>Born {isIsoDate(dateOfBirth) ? dateInWords(dateOfBirth) : 'date not given'}</span>
+          <span>Grade {grade || 'not given'}</span>
           <span>CA SSID {ssid ? maskSsid(ssid) : 'not given'}</span>
         </p>
         {problems.length > 0 && (

@@ -59,8 +59,8 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
         <p class="empty">Nothing typed in this batch yet.</p>
       ) : (
         <ol class="review-list">
-          {items.map((item, i) => (
-            <ReviewRow key={item.record.id} item={item} sheet={i + 1} busy={busy} onConfirm={(id) => void confirm([id])} />
+          {items.map((item) => (
+            <ReviewRow key={item.record.id} item={item} busy={busy} onConfirm={(id) => void confirm([id])} />
           ))}
         </ol>
       )}

@@ -20,6 +20,7 @@ import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
 import { uuidv7 } from '../../shared/ids';
+import { sheetDefaults } from './batches';
 import { mutationFor } from './mutations';
 import { sealForOutbox, takeMutationId, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
@@ -43,9 +44,7 @@ const PAST_DRAFT: ReadonlySet<Status> = new Set(['confirmed', 'queued', 'synced'
 
 /** A new, unsaved form for a batch, with the batch's carried-over values filled in. */
 export function newDraft(batch: LocalBatch | null, now: number = Date.now()): DraftInput {
-  const defaults: Partial<ApplicationFields> = batch
-    ? { schoolId: batch.schoolId, programYear: batch.programYear, ...batch.defaults }
-    : {};
+  const defaults: Partial<ApplicationFields> = batch ? sheetDefaults(batch) : {};
   // A batch is a stack of paper: an SSID typed from it came from the student's own form.
   return { id: uuidv7(now), studentId: uuidv7(now), batchId: batch?.id ?? null, createdAt: now, fields: blankFields({ ssidSource: 'student_form', ...defaults }), ssidRekey: '' };
 }

@@ -1,6 +1,6 @@
 /** The batches repository: one row per stack of paper. */
 import type { LocalBatch, MesaDb } from './schema';
-import { DEFAULT_FORM, type ApplicationFields } from '../../shared/application';
+import type { ApplicationFields } from '../../shared/application';
 import { uuidv7 } from '../../shared/ids';
 import { rethrowStorageError } from './storageErrors';
 import { localBatchSchema } from '../crypto/row-schemas';
@@ -43,24 +43,7 @@ export async function getBatch(db: MesaDb, id: string): Promise<LocalBatch | und
   return parsed.success ? parsed.data : undefined;
 }
 
-const CARRIED = DEFAULT_FORM.filter((f) => f.batchDefault).map((f) => f.name);
-
-/**
- * Remembers the carried-over values (grade, school, date received...) of the form
- * just finished, so the next blank form starts with them, even after a reload.
- */
-export async function carryDefaults(db: MesaDb, batchId: string, fields: ApplicationFields): Promise<void> {
-  const carried: Partial<Record<keyof ApplicationFields, unknown>> = {};
-  for (const name of CARRIED) {
-    const value = fields[name];
-    if (typeof value === 'string' && value !== '') carried[name] = value;
-  }
-  try {
-    await db.transaction('rw', db.batches, async () => {
-      const batch = await db.batches.get(batchId);
-      if (batch) await db.batches.put({ ...batch, defaults: { ...batch.defaults, ...(carried as Partial<ApplicationFields>) } });
-    });
-  } catch (error) {
-    rethrowStorageError(error);
-  }
+/** What every new sheet of `batch` starts from: its school and program year, then its carried values. */
+export function sheetDefaults(batch: LocalBatch): Partial<ApplicationFields> {
+  return { schoolId: batch.schoolId, programYear: batch.programYear, ...batch.defaults };
 }

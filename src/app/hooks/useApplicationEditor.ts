@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useServices } from './context';
 import { useSsidHolder } from './useSsidHolder';
 import { confirmApplications, getApplication, newDraft, saveDraft, type DraftInput } from '../db/applications';
-import { carryDefaults, getBatch } from '../db/batches';
+import { getBatch, sheetDefaults } from '../db/batches';
+import { carriedFields } from '../../shared/carried';
 import type { LocalApplication, LocalBatch } from '../db/schema';
 import { requestPersistenceOnce } from '../db/storage';
 import { describeSaveError } from '../db/storageErrors';
@@ -35,6 +36,8 @@ export interface ApplicationEditor {
   reopened: boolean;
   validation: Validation;
   ssidHolder: string | null;
+  /** Fields still holding the batch's value, until the advisor changes them or confirms the record. */
+  carried: ReadonlySet<FieldName>;
   saveState: SaveState;
   /** True when the screen differs from what was last confirmed or saved. */
   dirty: boolean;
@@ -50,6 +53,7 @@ export interface ApplicationEditor {
 }
 
 const NO_ISSUES: Validation = { errors: [], warnings: [] };
+const NONE: ReadonlySet<FieldName> = new Set();
 
 function differs(draft: DraftInput, stored: LocalApplication | null): boolean {
   if (!stored) return true;
@@ -188,6 +192,10 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     () => (draft ? validateRecord(draft, today, ssidHolder) : NO_ISSUES),
     [draft, ssidHolder, today],
   );
+  const carried = useMemo(
+    () => (draft && batch && !stored?.confirmedAt ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),
+    [draft, batch, stored],
+  );
   const dirty = draft !== null && differs(draft, stored);
   const canConfirmNow = draft !== null && validation.errors.length === 0 && (dirty || stored === null || canConfirm(stored.status, 0));
 
@@ -218,13 +226,9 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
       router.navigate(paths.records());
       return;
     }
-    try {
-      await carryDefaults(store.db, current.batchId, current.fields);
-      router.navigate(paths.newRecord(current.batchId));
-    } catch (error) {
-      setSaveState({ kind: 'error', message: describeSaveError(error) });
-    }
-  }, [store, router, flush]);
+    // The next sheet starts from the batch's defaults, not from this one (design section 5).
+    router.navigate(paths.newRecord(current.batchId));
+  }, [router, flush]);
 
-  return { phase, draft, batch, stored, reopened, validation, ssidHolder, saveState, dirty, canConfirmNow, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, validation, ssidHolder, carried, saveState, dirty, canConfirmNow, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
 }

@@ -14,6 +14,8 @@ import { canConfirm } from '../../shared/lifecycle';
 /** One record as the review lists it. */
 export interface ReviewItem {
   record: LocalApplication;
+  /** Its place in the stack of paper, counted in the order typed. */
+  sheet: number;
   problems: string[];
   confirmable: boolean;
 }
@@ -25,11 +27,11 @@ export interface BatchReview {
   summary: BatchSummary;
 }
 
-function toItem(record: LocalApplication, today: string): ReviewItem {
+function toItem(record: LocalApplication, sheet: number, today: string): ReviewItem {
   const { errors } = validateRecord(record, today);
   const problems = errors.map((e) => e.message);
   if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
-  return { record, problems, confirmable: canConfirm(record.status, errors.length) };
+  return { record, sheet, problems, confirmable: canConfirm(record.status, errors.length) };
 }
 
 /** The review's data (live) and its two actions; `message` says what the last action did. */
@@ -47,7 +49,10 @@ export function useBatchReview(batchId: string): {
     if (!batch) return null;
     const records = await listBatchApplications(store.db, batchId);
     const today = localIsoDate();
-    return { batch, items: records.map((r) => toItem(r, today)), summary: summarizeBatch(records, batch.sheetCount) };
+    const items = records.map((r, i) => toItem(r, i + 1, today));
+    // Records with problems first, each group in sheet order: what needs the advisor is on top.
+    const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
+    return { batch, items: byProblems, summary: summarizeBatch(records, batch.sheetCount) };
   }, [store, batchId]);
 
   const confirm = useCallback(

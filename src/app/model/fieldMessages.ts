@@ -11,8 +11,11 @@ import type { FieldMessage } from '../components/Field';
 /** A field of the form, or the blind re-key. */
 export type EntryField = FieldName | 'ssidRekey';
 
+/** The note on a value the sheet got from its batch rather than from the advisor's typing. */
+export const CARRIED_NOTE = 'Carried from the batch: check it against the paper.';
+
 /** Every message per field, before deciding which are shown yet. */
-export function messagesByField(fields: ApplicationFields, validation: Validation): Map<EntryField, FieldMessage[]> {
+export function messagesByField(fields: ApplicationFields, validation: Validation, carried: ReadonlySet<FieldName> = new Set()): Map<EntryField, FieldMessage[]> {
   const byField = new Map<EntryField, FieldMessage[]>();
   const add = (field: EntryField, m: FieldMessage) => byField.set(field, [...(byField.get(field) ?? []), m]);
   for (const e of validation.errors) add(e.field, { kind: 'error', code: e.code, text: e.message });
@@ -20,6 +23,7 @@ export function messagesByField(fields: ApplicationFields, validation: Validatio
   if (fields.ssid.trim() !== '') {
     for (const n of checkSsid(fields.ssid).notes) add('ssid', { kind: 'note', code: n.code, text: n.message });
   }
+  for (const field of carried) add(field, { kind: 'note', code: 'carried', text: CARRIED_NOTE });
   return byField;
 }
 

@@ -41,6 +41,16 @@ describe('keyboard entry', () => {
     expect(document.activeElement).toBe(input('School'));
   });
 
+  it('marks a value carried from the batch until the advisor changes it', async () => {
+    await openNewForm();
+    expect(describedText(input('Grade'))).toContain('Carried from the batch');
+    expect(describedText(input('School'))).toContain('Carried from the batch');
+    expect(describedText(input('First name'))).not.toContain('Carried');
+    fireEvent.change(input('Grade'), { target: { value: '8' } });
+    await waitFor(() => expect(describedText(input('Grade'))).not.toContain('Carried from the batch'));
+    expect(describedText(input('School'))).toContain('Carried from the batch');
+  });
+
   it('Ctrl+Enter saves the form and opens the next blank one with the batch defaults', async () => {
     const { batch, router } = await openNewForm();
     expect(input('Grade').value).toBe('7');
@@ -52,8 +62,8 @@ describe('keyboard entry', () => {
     await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
     await waitFor(() => expect(input('First name').value).toBe(''));
     expect(input('Last name').value).toBe('');
-    // The grade of the form just finished carries to the next one, with the school.
-    expect(input('Grade').value).toBe('8');
+    // The next sheet starts from the batch's defaults, not from the sheet just finished.
+    expect(input('Grade').value).toBe('7');
     expect(input('School').value).toBe('school-lincoln');
     const saved = await listApplications(store.db);
     expect(saved.map((a) => [a.fields.firstName, a.fields.lastName])).toEqual([['Maria', 'Lopez']]);

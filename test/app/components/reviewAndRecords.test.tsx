@@ -38,6 +38,16 @@ describe('batch review', () => {
     expect(within(ortega).queryByRole('button', { name: 'Confirm' })).toBeNull();
   });
 
+  it('lists records with problems first, each row with its sheet number, birth date and grade', async () => {
+    const { batch } = await seedStack();
+    renderApp(store, `/batches/${batch.id}`);
+    await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems');
+    const rows = screen.getAllByRole('listitem').filter((li) => li.classList.contains('review-row'));
+    expect(rows.map((r) => r.querySelector('.review-name')?.textContent)).toEqual(['#3 Ortega, Luis', '#1 Lopez, Maria', '#2 Diaz, Ana', '#4 Nguyen, Kim']);
+    expect(rows[1]?.textContent).toContain('Born March 15, 2012');
+    expect(rows[1]?.textContent).toContain('Grade 7');
+  });
+
   it('confirms all records without problems in one action, leaving the others', async () => {
     const { batch } = await seedStack();
     renderApp(store, `/batches/${batch.id}`);
