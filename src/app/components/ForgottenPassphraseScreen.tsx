@@ -75,19 +75,23 @@ export function ForgottenPassphraseScreen({ onBack }: { onBack: () => void }) {
             {records(unsynced)} on this tablet never reached the server (drafts, and records waiting to sync). Without the passphrase they cannot be
             read, and starting again erases them for good.
           </p>
-          <h2>First, save a sealed copy</h2>
-          <p class="hint">
-            The copy stays locked with the forgotten passphrase. If you remember it later, import the copy on the Backup screen, on this tablet or
-            another, to get these records back.
-          </p>
-          <button type="button" class="button" onClick={onSave} disabled={busy}>
-            Save a sealed copy
-          </button>
-          {saved && (
-            <p class="notice" role="status">
-              {saved}
+          <section class="stack-form" aria-labelledby="sealed-copy-title">
+            <h2 id="sealed-copy-title">First, save a sealed copy</h2>
+            <p class="hint">
+              The copy stays locked with the forgotten passphrase. If you remember it later, import the copy on the Backup screen, on this tablet or
+              another, to get these records back.
             </p>
-          )}
+            {saved && (
+              <p class="notice" role="status">
+                {saved}
+              </p>
+            )}
+            <div>
+              <button type="button" class="button" onClick={onSave} disabled={busy}>
+                Save a sealed copy
+              </button>
+            </div>
+          </section>
           <label class="check" for="reset-understood">
             <input id="reset-understood" type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} />I understand
             that {records(unsynced)} not on the server will be erased from this tablet.
