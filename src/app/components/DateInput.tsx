@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DATE_PATTERN, dateInWords, readTypedDate, typedForm, type DateKind } from '../../shared/typed-dates';
 import { localIsoDate } from '../model/today';
 
@@ -30,7 +30,9 @@ export function DateInput({ id, value, onValue, kind, describedBy, invalid, entr
   const sent = useRef(value);
 
   // A value from outside (a reopened record, the next blank sheet) replaces the typing; our own echo does not.
-  useEffect(() => {
+  // A layout effect, never a plain one: a plain effect runs after paint, so a key typed in between made it
+  // compare an older render's value with the newer typing and put the older text back (a lost digit).
+  useLayoutEffect(() => {
     if (value === sent.current) return;
     sent.current = value;
     setText(typedForm(value));
