@@ -18,11 +18,12 @@ import { accuracySection } from './measures/accuracy';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
 import { lighthouseSection } from './measures/lighthouse';
+import { scaleOutSection } from './measures/scale-out';
 import { localSection } from './measures/local';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

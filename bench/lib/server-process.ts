@@ -46,9 +46,10 @@ async function waitUntilAnswering(url: string, exited: () => string | null): Pro
 export async function startServerProcess(rootDir: string, options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mesa-bench-data-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
+  Object.assign(env, options.env);
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -50,7 +50,7 @@ export async function createSchool(db: Executor, input: z.input<typeof newSchool
   const now = new Date().toISOString();
   await insertSchool(db, {
     id, center_id: school.centerId, name: school.name, cds_code: school.cdsCode, city: school.city,
-    deleted: 0, updated_seq: await nextChangeSeq(db), created_at: now, updated_at: now,
+    deleted: 0, updated_seq: await nextChangeSeq(db, school.centerId), created_at: now, updated_at: now,
   });
   return id;
 }

@@ -73,9 +73,9 @@ describe.each(DATABASES)('pull on $name', (database) => {
     const start = await pullFrom();
     expect((await pullFrom(start.checkpoint)).roster).toEqual([]);
     const [added] = await pushNew(1);
-    const seq = await nextChangeSeq(handle.db);
+    const seq = await nextChangeSeq(handle.db, center.centerId);
     await softDeleteStudent(handle.db, added!.studentId, seq, new Date().toISOString());
-    await softDeleteSchool(handle.db, center.schoolIds[1]!, await nextChangeSeq(handle.db), new Date().toISOString());
+    await softDeleteSchool(handle.db, center.schoolIds[1]!, await nextChangeSeq(handle.db, center.centerId), new Date().toISOString());
     const next = await pullFrom(start.checkpoint);
     expect(next.roster).toEqual([expect.objectContaining({ studentId: added!.studentId, deleted: true })]);
     expect(next.schools).toEqual([expect.objectContaining({ id: center.schoolIds[1], deleted: true })]);

@@ -55,14 +55,14 @@ describe.each(DATABASES)('storage on $name', (database) => {
   });
 
   it('hands out change numbers that only increase, and rolls one back with its transaction', async () => {
-    const first = await nextChangeSeq(handle.db);
-    const second = await nextChangeSeq(handle.db);
+    const first = await nextChangeSeq(handle.db, center.centerId);
+    const second = await nextChangeSeq(handle.db, center.centerId);
     expect(second).toBe(first + 1);
     await expect(handle.db.transaction().execute(async (trx) => {
-      await nextChangeSeq(trx);
+      await nextChangeSeq(trx, center.centerId);
       throw new Error('abort');
     })).rejects.toThrow('abort');
-    expect(await currentChangeSeq(handle.db)).toBe(second);
+    expect(await currentChangeSeq(handle.db, center.centerId)).toBe(second);
   });
 
   it('counts attempts within a window and starts again after it', async () => {

@@ -30,8 +30,8 @@ export async function approveEnrollment(handle: DatabaseHandle, caller: Approver
     try {
       return await handle.db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
-        // Take the change lock before reading rows we may change (see change-seq.ts).
-        await lockChangeSeq(trx);
+        // Take the center's change lock before reading rows we may change (see change-seq.ts).
+        await lockChangeSeq(trx, caller.centerId);
         const enrollment = await findEnrollment(trx, enrollmentId);
         if (!enrollment || enrollment.center_id !== caller.centerId) throw new Problem('notFound');
         const student = await findStudent(trx, enrollment.student_id);
@@ -59,7 +59,7 @@ export async function approveEnrollment(handle: DatabaseHandle, caller: Approver
         const version = enrollment.version + 1;
         await updateEnrollment(trx, enrollment.id, {
           status: 'approved', paf_status: 'signed', version, updated_by: caller.userId, updated_by_device: caller.deviceId,
-          approved_at: now, approved_by: caller.userId, updated_seq: await nextChangeSeq(trx), updated_at: now,
+          approved_at: now, approved_by: caller.userId, updated_seq: await nextChangeSeq(trx, caller.centerId), updated_at: now,
         });
         await appendAudit(trx, { at: now, user_id: caller.userId, action: 'enrollment_approved', entity: 'enrollment', entity_id: enrollment.id, old_value: enrollment.status, new_value: 'approved' });
         const ssidNow = decision.setSsid ?? student.ssid;

@@ -38,9 +38,10 @@ export async function reEnroll(handle: DatabaseHandle, answers: ReEnrollAnswers,
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await handle.db.transaction().execute(async (trx) => {
-        // Take the change lock first: two sends of the same form must not both insert.
-        await lockChangeSeq(trx);
         const holder = await findStudentBySsid(trx, answers.ssid);
+        // Take the holder's center's change lock before reading what we may change:
+        // two sends of the same form must not both insert. (The answer floor hides the extra query.)
+        if (holder) await lockChangeSeq(trx, holder.center_id);
         const student = await findStudent(trx, holder?.id ?? NOBODY);
         const candidate: ReEnrollCandidate = student
           ? { exists: true, deleted: student.deleted === 1, lastName: student.last_name, dateOfBirth: student.date_of_birth }
@@ -57,7 +58,7 @@ export async function reEnroll(handle: DatabaseHandle, answers: ReEnrollAnswers,
           // No paper application: the student's own answers are all there is.
           application: '{}',
           paf_status: 'missing', status: 'pending_approval', origin: 'student_online', version: 1, client_version: 0,
-          updated_by: '', updated_by_device: '', confirmed_at: at, updated_seq: await nextChangeSeq(trx), created_at: at, updated_at: at,
+          updated_by: '', updated_by_device: '', confirmed_at: at, updated_seq: await nextChangeSeq(trx, student.center_id), created_at: at, updated_at: at,
         });
         await appendAudit(trx, { at, user_id: null, action: 'enrollment_reenrolled_online', entity: 'enrollment', entity_id: id, old_value: null, new_value: null });
         return { programYear, waitingForApproval: true };

@@ -21,10 +21,10 @@ export interface SsidChange {
 
 /**
  * Sets the student's SSID and returns the student's new version. Callers hold
- * the change lock (lockChangeSeq) and have checked that no other student holds it.
+ * the student's center's change lock (lockChangeSeq) and have checked that no other student holds it.
  */
 export async function setStudentSsid(trx: Executor, student: StudentRow, change: SsidChange): Promise<number> {
-  const seq = await nextChangeSeq(trx);
+  const seq = await nextChangeSeq(trx, student.center_id);
   const version = student.version + 1;
   await updateStudent(trx, student.id, {
     ssid: change.ssid,

@@ -22,8 +22,8 @@ export function duplicates(envelopes: readonly { mutationId: number; recordId?: 
 
 /** Applies the mutations to apply, in order, and answers each. */
 export async function applyBatch(trx: Executor, ctx: PushContext, triaged: readonly Triaged[]): Promise<MutationResult[]> {
-  // Takes the change lock before reading any row the push may change (see change-seq.ts).
-  const writes = await BatchWrites.start(trx);
+  // Takes the center's change lock before reading any row the push may change (see change-seq.ts).
+  const writes = await BatchWrites.start(trx, ctx.centerId);
   const results: MutationResult[] = [];
   let state: BatchState | null = null;
   for (const [i, item] of triaged.entries()) {

@@ -1,6 +1,6 @@
 /**
  * The writes of a push, gathered so that new rows go in as multi-row inserts and
- * the change counter is written once. The push holds the change lock for the
+ * the change counter is written once. The push holds its center's change lock for the
  * whole transaction (see change-seq.ts), so it numbers its own changes from the
  * counter's value and moves the counter once at the end.
  *
@@ -29,11 +29,11 @@ export class BatchWrites {
   private auditPrefix: string | null = null;
   private auditCount = 0;
 
-  private constructor(private readonly trx: Executor, private base: number) {}
+  private constructor(private readonly trx: Executor, private readonly centerId: string, private base: number) {}
 
-  /** Takes the change lock: call before reading any row the push may change. */
-  static async start(trx: Executor): Promise<BatchWrites> {
-    return new BatchWrites(trx, await lockChangeSeq(trx));
+  /** Takes the center's change lock: call before reading any row the push may change. */
+  static async start(trx: Executor, centerId: string): Promise<BatchWrites> {
+    return new BatchWrites(trx, centerId, await lockChangeSeq(trx, centerId));
   }
 
   /** The next change number. */
@@ -89,7 +89,7 @@ export class BatchWrites {
     if (this.taken > 0) {
       this.base += this.taken;
       this.taken = 0;
-      await setChangeSeq(this.trx, this.base);
+      await setChangeSeq(this.trx, this.centerId, this.base);
     }
   }
 
@@ -99,6 +99,6 @@ export class BatchWrites {
     // Entries after the update's own audit entry take a fresh (later) uuidv7.
     this.auditPrefix = null;
     this.auditCount = 0;
-    this.base = await currentChangeSeq(this.trx);
+    this.base = await currentChangeSeq(this.trx, this.centerId);
   }
 }

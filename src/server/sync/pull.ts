@@ -27,7 +27,7 @@ export async function pull(db: Executor, serverSecret: string, centerId: string,
   const since = from && from.keyId === keyId ? from.seq : 0;
 
   // Read the high-water mark first: anything committed later is caught next time.
-  const upTo = await currentChangeSeq(db);
+  const upTo = await currentChangeSeq(db, centerId);
   const schools = (await schoolsChangedSince(db, centerId, since)).filter((s) => s.updated_seq <= upTo);
   const page = (await rosterChangedSince(db, centerId, since, pageSize + 1)).filter((s) => s.updated_seq <= upTo);
   const more = page.length > pageSize;

@@ -11,19 +11,27 @@ import pg from 'pg';
 import { openPostgres, openSqlite, type DatabaseHandle } from '../../../src/server/db/connect';
 import { migrate } from '../../../src/server/db/migrations';
 
+/** A test's database, and how a server process of its own reaches the same one. */
+export interface TestHandle extends DatabaseHandle {
+  /** DATA_DIR or DATABASE_URL for src/server/main.ts. */
+  processEnv: Record<string, string>;
+}
+
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
-  open(): Promise<DatabaseHandle>;
+  open(): Promise<TestHandle>;
 }
 
 const sqlite: TestDatabase = {
   name: 'sqlite',
   async open() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-server-test-'));
-    const handle = openSqlite(path.join(dir, 'test.sqlite'));
+    // The file name the server uses under DATA_DIR, so a server process can share it.
+    const handle = openSqlite(path.join(dir, 'mesa.sqlite'));
     await migrate(handle);
     return {
       ...handle,
+      processEnv: { DATA_DIR: dir },
       async close() {
         await handle.close();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -43,8 +51,11 @@ function postgres(url: string): TestDatabase {
       await admin.end();
       const handle = openPostgres(url, { schema, maxConnections: 5 });
       await migrate(handle);
+      const processUrl = new URL(url);
+      processUrl.searchParams.set('options', `-c search_path=${schema}`);
       return {
         ...handle,
+        processEnv: { DATABASE_URL: processUrl.toString() },
         async close() {
           await handle.close();
           const dropper = new pg.Client({ connectionString: url });
