@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { precompressDir } from '../../scripts/precompress';
 import { launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
 import { openRecord, sampleSheets, signIn, startBatch, unlock } from './journeys';
 
@@ -50,8 +51,10 @@ test('a new version waits for "Update now" and never reloads over a half-typed s
     (window as unknown as { sameDocument: boolean }).sameDocument = true;
   });
 
-  // Publish a new version: its service worker differs byte for byte.
+  // Publish a new version: its service worker differs byte for byte, and, as a build
+  // would, its compressed copies are written again (the server sends those first).
   appendFileSync(join(distDir, 'sw.js'), '\n// next release\n');
+  await precompressDir(distDir);
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration?.update();
