@@ -7,9 +7,9 @@ import { ROUTES, type Route } from './routes';
 
 /**
  * The app: the shell and the screen for the current path. `header` fills the top
- * bar's slot (sync status, sign-in); `routes` adds screens before the built-in ones; `notice` is shown above every screen.
+ * bar's slot (sync status, sign-in); `routes` adds screens before the built-in ones; `notice` is shown above every screen; `nav` adds links to the main navigation.
  */
-export function App({ header, notice, routes = [] }: { header?: ComponentChildren; notice?: ComponentChildren; routes?: readonly Route[] }) {
+export function App({ header, notice, nav, routes = [] }: { header?: ComponentChildren; notice?: ComponentChildren; nav?: ComponentChildren; routes?: readonly Route[] }) {
   const location = useLocation();
   let screen: ComponentChildren = <NotFoundScreen />;
   for (const route of [...routes, ...ROUTES]) {
@@ -20,7 +20,7 @@ export function App({ header, notice, routes = [] }: { header?: ComponentChildre
     }
   }
   return (
-    <AppShell path={location.path} header={header}>
+    <AppShell path={location.path} header={header} nav={nav}>
       {notice}
       {screen}
     </AppShell>

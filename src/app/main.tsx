@@ -2,6 +2,8 @@
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
+import { AdminNavLink } from './admin/AdminNavLink';
+import { ADMIN_ROUTES } from './admin/routes';
 import { ReEnrollPage } from './components/ReEnrollPage';
 import { StorageUnavailable } from './components/StorageUnavailable';
 import { SYNC_ROUTES } from './components/sync/routes';
@@ -63,8 +65,10 @@ async function start(root: HTMLElement): Promise<void> {
                     </>
                   }
                   notice={<EvictionBanner />}
+                  nav={<AdminNavLink />}
                   routes={[
                     ...SYNC_ROUTES,
+                    ...ADMIN_ROUTES,
                     { pattern: BACKUP_PATH, render: () => <BackupScreen /> },
                     { pattern: PASSPHRASE_PATH, render: () => <ChangePassphraseScreen /> },
                   ]}

@@ -3,6 +3,7 @@
  * seed, so both apply the same checks.
  */
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../shared/admin-protocol';
 import { uuidv7 } from '../shared/ids';
 import { ROLES } from '../shared/protocol';
 import { hashPassword } from './auth/passwords';
@@ -13,9 +14,6 @@ import { nextChangeSeq } from './queries/change-seq';
 import type { Executor } from './queries/executor';
 import { insertSchool } from './queries/schools';
 import { insertUser } from './queries/users';
-
-/** Passwords for staff accounts: long enough to resist guessing, short enough to type on a tablet. */
-export const MIN_PASSWORD_LENGTH = 10;
 
 const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -55,13 +53,17 @@ export async function createSchool(db: Executor, input: z.input<typeof newSchool
   return id;
 }
 
-/** Adds a user with a scrypt-hashed password; returns its id. */
-export async function createUser(db: Executor, input: z.input<typeof newUserSchema>): Promise<string> {
+/**
+ * Adds a user with a scrypt-hashed password; returns its id. `oneTime` marks a
+ * password an administrator handed over: the user must replace it at first sign-in.
+ */
+export async function createUser(db: Executor, input: z.input<typeof newUserSchema>, oneTime = false): Promise<string> {
   const user = parseOrThrow(newUserSchema, input);
   const id = uuidv7();
   await insertUser(db, {
     id, email: user.email, name: user.name, role: user.role, center_id: user.centerId,
     password_hash: await hashPassword(user.password), disabled: 0, created_at: new Date().toISOString(),
+    must_change_password: oneTime ? 1 : 0,
   });
   return id;
 }

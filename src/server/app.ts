@@ -13,9 +13,14 @@ import { loggerOptions } from './http/logger';
 import { problemFor, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
 import { hasBuild, registerStaticFiles } from './http/static-files';
+import { adminAccountRoutes } from './routes/admin-accounts';
+import { adminSchoolRoutes } from './routes/admin-schools';
+import { adminTabletRoutes } from './routes/admin-tablets';
 import { enrollmentRoutes } from './routes/enrollments';
+import { passwordRoutes } from './routes/password';
 import { reEnrollRoutes } from './routes/re-enroll';
 import { sessionRoutes } from './routes/session';
+import { setupRoutes } from './routes/setup';
 import { studentRoutes } from './routes/students';
 import { syncRoutes } from './routes/sync';
 import { resolveServerSecret } from './secret';
@@ -70,6 +75,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(studentRoutes, deps);
   await app.register(enrollmentRoutes, deps);
   await app.register(reEnrollRoutes, deps);
+  await app.register(passwordRoutes, deps);
+  await app.register(setupRoutes, deps);
+  await app.register(adminAccountRoutes, deps);
+  await app.register(adminSchoolRoutes, deps);
+  await app.register(adminTabletRoutes, deps);
 
   const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
   if (serveApp) await registerStaticFiles(app, options.distDir!);

@@ -3,6 +3,7 @@
  * embedded database, listen, and close cleanly on SIGINT/SIGTERM.
  */
 import { loadConfig } from './config';
+import { issueSetupCode } from './admin/setup';
 import { buildServer } from './app';
 import { verifyPassword } from './auth/passwords';
 import { openDatabase } from './db/connect';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     const known = await verifyPassword(demoPassword, demo.password_hash);
     lines.push(`Demo sign-in: ${DEMO_EMAIL} / ${known ? demoPassword : '(the password set when the demo was seeded)'}`);
   }
+  const setupCode = await issueSetupCode(handle.db);
+  if (setupCode !== undefined) lines.push(`No center yet: open the app and create the first center and its administrator with the setup code ${setupCode}`);
   console.log(lines.join('\n'));
 
   const stop = async (signal: string): Promise<void> => {

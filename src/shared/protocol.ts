@@ -32,6 +32,8 @@ export const sessionUserSchema = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   centerId: z.string(),
+  /** Signed in with a one-time password: the app asks for a new one before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 

@@ -11,12 +11,13 @@ import type { DatabaseHandle } from '../../src/server/db/connect';
 import { hashToken } from '../../src/server/auth/tokens';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
+import { findUserByEmail } from '../../src/server/queries/users';
 import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
 
-const PUBLIC = ['POST /api/session', 'POST /api/re-enroll'];
+const PUBLIC = ['POST /api/session', 'POST /api/re-enroll', 'GET /api/setup', 'POST /api/setup'];
 const MISSING_ID = '0190a0a0-0000-7000-8000-000000000000';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -28,6 +29,9 @@ describe.each(DATABASES)('authorization on $name', (database) => {
   let theirs: CenterFixture;
   let me: Session;
   let them: Session;
+  /** Our center's administrator, and the other center's advisor's account id. */
+  let myAdmin: Session;
+  let theirAdvisorId = '';
   /** The other center's record, student and school. */
   const their = { recordId: '', studentId: '', schoolId: '', lastName: 'Theirsworth', ssid: '' };
   let nextId = 1;
@@ -44,6 +48,8 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     Object.assign(their, { recordId: m.recordId, studentId: m.studentId, ssid: m.application.ssid });
     const pushed = await call(server.url, 'POST', '/api/sync/push', { token: them.token, body: { deviceId: them.deviceId, mutations: [m] } });
     expect(pushed.status).toBe(200);
+    myAdmin = await signIn(server.url, ours.admin.email, ours.admin.password);
+    theirAdvisorId = (await findUserByEmail(handle.db, theirs.advisor.email))!.id;
   });
   afterAll(async () => {
     await server.close();
@@ -110,6 +116,71 @@ describe.each(DATABASES)('authorization on $name', (database) => {
       expect(await findEnrollment(handle.db, their.recordId)).toMatchObject({ status: 'submitted', version: 1 });
     },
   };
+
+  /**
+   * An administrator's route: our advisor is refused with 403 and changes nothing;
+   * our administrator aimed at the other center's `target` gets 404, or (for lists)
+   * nothing of theirs; `unchanged` checks their data after both tries.
+   */
+  function adminAttempt(method: string, path: (id: string) => string, target: () => string, unchanged: () => Promise<void>, bodyOf?: () => unknown) {
+    return async () => {
+      const body = bodyOf?.();
+      const asAdvisor = await call(server.url, method, path(MISSING_ID), { token: me.token, ...(body === undefined ? {} : { body }) });
+      expect(asAdvisor.status).toBe(403);
+      expect(asAdvisor.body).toMatchObject({ code: PROBLEMS.forbidden.code });
+      const asAdmin = await call(server.url, method, path(target()), { token: myAdmin.token, ...(body === undefined ? {} : { body }) });
+      if (method === 'GET') {
+        expect(asAdmin.status).toBe(200);
+        expectNothingOfTheirs(asAdmin.body);
+        expect(JSON.stringify(asAdmin.body)).not.toContain(theirs.advisor.email);
+        expect(JSON.stringify(asAdmin.body)).not.toContain(them.deviceId);
+      } else {
+        expect(asAdmin.status, JSON.stringify(asAdmin.body)).toBe(path('') === path(target()) ? 201 : 404);
+      }
+      await unchanged();
+    };
+  }
+  const theirAdvisorUnchanged = async () => {
+    expect(await findUserByEmail(handle.db, theirs.advisor.email)).toMatchObject({ disabled: 0, must_change_password: 0 });
+    expect((await call(server.url, 'GET', '/api/session', { token: them.token })).status).toBe(200);
+  };
+  const theirSchoolUnchanged = async () => {
+    const school = await handle.db.selectFrom('schools').selectAll().where('id', '=', their.schoolId).executeTakeFirstOrThrow();
+    expect(school).toMatchObject({ center_id: theirs.centerId, deleted: 0 });
+    expect(school.name).not.toBe('Renamed');
+  };
+  const nothing = async () => {};
+  Object.assign(attempts, {
+    'GET /api/admin/accounts': adminAttempt('GET', () => '/api/admin/accounts', () => '', nothing),
+    // Creating lands in the caller's own center, whatever the body says.
+    'POST /api/admin/accounts': adminAttempt('POST', () => '/api/admin/accounts', () => '', async () => {
+      expect(await findUserByEmail(handle.db, 'planted@example.org')).toMatchObject({ center_id: ours.centerId });
+    }, () => ({ email: 'planted@example.org', name: 'Planted', role: 'center_admin', centerId: theirs.centerId })),
+    'POST /api/admin/accounts/:id/disable': adminAttempt('POST', (id) => `/api/admin/accounts/${id}/disable`, () => theirAdvisorId, theirAdvisorUnchanged),
+    'POST /api/admin/accounts/:id/enable': adminAttempt('POST', (id) => `/api/admin/accounts/${id}/enable`, () => theirAdvisorId, theirAdvisorUnchanged),
+    'POST /api/admin/accounts/:id/reset-password': adminAttempt('POST', (id) => `/api/admin/accounts/${id}/reset-password`, () => theirAdvisorId, async () => {
+      await theirAdvisorUnchanged();
+      await signIn(server.url, theirs.advisor.email, theirs.advisor.password);
+    }),
+    'GET /api/admin/schools': adminAttempt('GET', () => '/api/admin/schools', () => '', nothing),
+    'POST /api/admin/schools': adminAttempt('POST', () => '/api/admin/schools', () => '', async () => {
+      const planted = await handle.db.selectFrom('schools').selectAll().where('name', '=', 'Planted School').executeTakeFirstOrThrow();
+      expect(planted.center_id).toBe(ours.centerId);
+    }, () => ({ name: 'Planted School', cdsCode: '99999999999999', centerId: theirs.centerId })),
+    'POST /api/admin/schools/:id/rename': adminAttempt('POST', (id) => `/api/admin/schools/${id}/rename`, () => their.schoolId, theirSchoolUnchanged, () => ({ name: 'Renamed' })),
+    'POST /api/admin/schools/:id/retire': adminAttempt('POST', (id) => `/api/admin/schools/${id}/retire`, () => their.schoolId, theirSchoolUnchanged),
+    'GET /api/admin/tablets': adminAttempt('GET', () => '/api/admin/tablets', () => '', nothing),
+    'POST /api/admin/tablets/:id/revoke': adminAttempt('POST', (id) => `/api/admin/tablets/${id}/revoke`, () => them.deviceId, async () => {
+      expect((await call(server.url, 'GET', '/api/session', { token: them.token })).status).toBe(200);
+    }),
+    'GET /api/admin/history': adminAttempt('GET', () => '/api/admin/history', () => '', nothing),
+    'POST /api/session/password': async () => {
+      // Only ever the caller's own password: there is no user id to aim anywhere else.
+      const answer = await call(server.url, 'POST', '/api/session/password', { token: me.token, body: { currentPassword: theirs.advisor.password + 'x', newPassword: 'a new password 1' } });
+      expect(answer.status).toBe(400);
+      await signIn(server.url, theirs.advisor.email, theirs.advisor.password);
+    },
+  });
 
   it('has a cross-center case for every authenticated route', () => {
     expect(Object.keys(attempts).sort()).toEqual(apiRoutes(server.app).filter((r) => !PUBLIC.includes(r)));

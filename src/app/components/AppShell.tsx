@@ -7,9 +7,9 @@ import { STUDENT_PATHS } from '../hooks/students/paths';
 
 /**
  * The frame around every screen. `header` is the slot on the right of the top bar
- * for sync status and sign-in.
+ * for sync status and sign-in; `nav` adds links after the built-in ones.
  */
-export function AppShell({ path, header, children }: { path: string; header?: ComponentChildren; children: ComponentChildren }) {
+export function AppShell({ path, header, nav, children }: { path: string; header?: ComponentChildren; nav?: ComponentChildren; children: ComponentChildren }) {
   // A record opened from a batch lives at /records/:id; only the list itself is "Records".
   const inRecords = path === paths.records();
   const inBatches = path === paths.batches() || path.startsWith('/batches');
@@ -34,6 +34,7 @@ export function AppShell({ path, header, children }: { path: string; header?: Co
           <Link href={STUDENT_PATHS.students()} current={inStudents}>
             Students
           </Link>
+          {nav}
         </nav>
         <div class="topbar-slot">{header}</div>
       </header>

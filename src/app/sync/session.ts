@@ -3,6 +3,9 @@
  * after one online sign-in, the app opens and works offline; a 401 later only
  * marks it expired and never touches a record or an outbox row.
  */
+import { z } from 'zod';
+import { PROBLEMS } from '../../shared/problems';
+import { sessionUserSchema } from '../../shared/protocol';
 import type { MesaDb } from '../db/schema';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { getOrCreateDeviceId, META, readSession, type StoredSession } from './meta';
@@ -78,5 +81,20 @@ export async function markSessionExpired(db: MesaDb, refusedToken: string): Prom
     if (session && session.token === refusedToken && !session.expired) {
       await db.meta.put({ key: META.session, value: { ...session, expired: true } });
     }
+  });
+}
+
+/**
+ * Replaces a one-time password with the user's own, then stores the user as the
+ * server now describes them (no longer asked to change it). Errors are the ApiError
+ * or NetworkError they are: the form says why.
+ */
+export async function changePassword(db: MesaDb, api: ApiClient, change: { currentPassword: string; newPassword: string }): Promise<void> {
+  const session = await readSession(db);
+  if (!session) throw new ApiError(PROBLEMS.unauthenticated.status, { code: PROBLEMS.unauthenticated.code, message: PROBLEMS.unauthenticated.message });
+  const { user } = await api.request('POST', '/api/session/password', z.object({ user: sessionUserSchema }), { token: session.token, body: change });
+  await db.transaction('rw', db.meta, async () => {
+    const current = await readSession(db);
+    if (current?.token === session.token) await db.meta.put({ key: META.session, value: { ...current, user } });
   });
 }

@@ -8,8 +8,7 @@ import type { MesaDb } from '../db/schema';
 import { PROBLEMS, type ProblemBody } from '../../shared/problems';
 import type { ApproveEnrollmentResponse, PendingEnrollment, StudentRecord } from '../../shared/protocol';
 import { ApiError, type ApiClient } from './api';
-import { readSession } from './meta';
-import { markSessionExpired } from './session';
+import { withSessionToken } from './withSession';
 
 /** How an approval went: approved (perhaps with a prompt for the SSID), or the server's problem. */
 export type ApprovalOutcome =
@@ -37,19 +36,7 @@ export interface StudentCalls {
 
 /** The student calls over `api`, with the session stored in `db`. */
 export function createStudentCalls(db: MesaDb, api: ApiClient): StudentCalls {
-  async function withToken<T>(run: (token: string) => Promise<T>): Promise<T> {
-    const session = await readSession(db);
-    if (!session || session.expired) {
-      const { code, message } = PROBLEMS.unauthenticated;
-      throw new ApiError(PROBLEMS.unauthenticated.status, { code, message });
-    }
-    try {
-      return await run(session.token);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) await markSessionExpired(db, session.token);
-      throw error;
-    }
-  }
+  const withToken = <T>(run: (token: string) => Promise<T>): Promise<T> => withSessionToken(db, run);
 
   return {
     fetchStudentRecord: (studentId) => withToken((token) => api.studentRecord(token, studentId)),

@@ -221,6 +221,20 @@ const MIGRATIONS: readonly Migration[] = [
         .where(sql.ref('duplicate_of'), 'is', null).execute();
     },
   },
+  {
+    // Center administrators manage advisors and tablets in the app (issue 13).
+    name: '004_center_admin',
+    async up(trx) {
+      // An account made or reset by an administrator signs in once with a one-time password, then sets its own.
+      await trx.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      // 'device_revoked' when an administrator cut the tablet off, so it can be told why.
+      await trx.schema.alterTable('sessions').addColumn('revoke_reason', 'text').execute();
+      // Revoking every session of one tablet at once.
+      await trx.schema.createIndex('sessions_device').on('sessions').column('device_id').execute();
+      await trx.schema.alterTable('devices').addColumn('last_push_at', 'text').execute();
+      await trx.schema.alterTable('devices').addColumn('revoked_at', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -52,6 +52,8 @@ export interface UsersTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** 1 after an administrator set a one-time password: only the password change is allowed. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -62,6 +64,8 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** Why it was revoked, when the tablet should be told: 'device_revoked'. */
+  revoke_reason: string | null;
 }
 
 export interface DevicesTable {
@@ -73,6 +77,9 @@ export interface DevicesTable {
   last_applied_mutation_id: number;
   created_at: string;
   last_seen_at: string;
+  last_push_at: string | null;
+  /** When an administrator last ended every session of this tablet. */
+  revoked_at: string | null;
 }
 
 export interface StudentsTable {

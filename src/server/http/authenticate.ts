@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../shared/protocol';
 import { hashToken } from '../auth/tokens';
 import type { Executor } from '../queries/executor';
-import { findLiveSession } from '../queries/sessions';
+import { findLiveSession, wasRevokedWithDevice } from '../queries/sessions';
+import type { UserRow } from '../queries/users';
 import { Problem } from './problem';
 
 declare module 'fastify' {
@@ -41,14 +42,20 @@ export function registerAuthentication(app: FastifyInstance, db: Executor): void
     if (!match) throw new Problem('unauthenticated');
     const tokenHash = hashToken(match[1]!);
     const session = await findLiveSession(db, tokenHash, new Date().toISOString());
-    if (!session) throw new Problem('unauthenticated');
+    if (!session) throw new Problem((await wasRevokedWithDevice(db, tokenHash)) ? 'deviceRevoked' : 'unauthenticated');
     const { user } = session;
-    request.auth = {
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, centerId: user.center_id },
-      deviceId: session.deviceId,
-      tokenHash,
-    };
+    // A one-time password opens only the way to replace it (and sign-out).
+    if (user.must_change_password === 1 && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${route}`)) throw new Problem('passwordChangeRequired');
+    request.auth = { user: sessionUserOf(user), deviceId: session.deviceId, tokenHash };
   });
+}
+
+/** What a user signed in with a one-time password may still do. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/session', 'DELETE /api/session', 'POST /api/session/password']);
+
+/** The user as the session answers describe them. */
+export function sessionUserOf(user: UserRow): SessionUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, centerId: user.center_id, mustChangePassword: user.must_change_password === 1 };
 }
 
 /** The caller of an authenticated route. */

@@ -39,3 +39,15 @@ export async function ssidHistoryOf(db: Executor, studentId: string): Promise<Na
     .orderBy('audit_log.id')
     .execute();
 }
+
+/** The center's administrative changes, newest first, with who made them. */
+export async function centerHistory(db: Executor, centerId: string, limit: number): Promise<NamedAuditEntry[]> {
+  return db.selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.user_id')
+    .selectAll('audit_log')
+    .select('users.name as user_name')
+    .where('audit_log.entity', '=', 'center').where('audit_log.entity_id', '=', centerId)
+    .orderBy('audit_log.id', 'desc')
+    .limit(limit)
+    .execute();
+}

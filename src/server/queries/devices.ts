@@ -17,7 +17,7 @@ export async function registerDevice(db: Executor, device: { deviceId: string; u
  */
 export async function lockDevice(db: Executor, deviceId: string, now: string): Promise<{ userId: string; lastAppliedMutationId: number } | undefined> {
   const row = await db.updateTable('devices')
-    .set({ last_seen_at: now })
+    .set({ last_seen_at: now, last_push_at: now })
     .where('device_id', '=', deviceId)
     .returning(['user_id', 'last_applied_mutation_id'])
     .executeTakeFirst();
@@ -27,4 +27,44 @@ export async function lockDevice(db: Executor, deviceId: string, now: string): P
 /** Records how far the device's queue has been processed. */
 export async function setLastAppliedMutationId(db: Executor, deviceId: string, mutationId: number): Promise<void> {
   await db.updateTable('devices').set({ last_applied_mutation_id: mutationId }).where('device_id', '=', deviceId).execute();
+}
+
+/** A tablet as the administrator's list shows it, with the user who last signed in on it. */
+export interface CenterDeviceRow {
+  device_id: string;
+  name: string;
+  last_seen_at: string;
+  last_push_at: string | null;
+  revoked_at: string | null;
+  user_name: string;
+  user_email: string;
+  live_sessions: number;
+}
+
+/** Every tablet whose last user belongs to this center, most recently seen first. */
+export async function centerDevices(db: Executor, centerId: string, now: string): Promise<CenterDeviceRow[]> {
+  const rows = await db.selectFrom('devices')
+    .innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.device_id', 'devices.name', 'devices.last_seen_at', 'devices.last_push_at', 'devices.revoked_at', 'users.name as user_name', 'users.email as user_email'])
+    .select((eb) => eb.selectFrom('sessions').select((s) => s.fn.countAll<number>().as('n'))
+      .whereRef('sessions.device_id', '=', 'devices.device_id')
+      .where('sessions.revoked_at', 'is', null).where('sessions.expires_at', '>', now)
+      .as('live_sessions'))
+    .where('users.center_id', '=', centerId)
+    .orderBy('devices.last_seen_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, live_sessions: Number(r.live_sessions ?? 0) }));
+}
+
+/** The tablet, when its last user belongs to this center. */
+export async function findCenterDevice(db: Executor, centerId: string, deviceId: string): Promise<{ device_id: string; name: string } | undefined> {
+  return db.selectFrom('devices').innerJoin('users', 'users.id', 'devices.user_id')
+    .select(['devices.device_id', 'devices.name'])
+    .where('devices.device_id', '=', deviceId).where('users.center_id', '=', centerId)
+    .executeTakeFirst();
+}
+
+/** Notes when an administrator cut the tablet off. */
+export async function markDeviceRevoked(db: Executor, deviceId: string, now: string): Promise<void> {
+  await db.updateTable('devices').set({ revoked_at: now }).where('device_id', '=', deviceId).execute();
 }

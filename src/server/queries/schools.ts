@@ -38,3 +38,18 @@ export async function schoolsChangedSince(db: Executor, centerId: string, seq: n
 export async function softDeleteSchool(db: Executor, id: string, seq: number, now: string): Promise<void> {
   await db.updateTable('schools').set({ deleted: 1, updated_seq: seq, updated_at: now }).where('id', '=', id).execute();
 }
+
+/** All the center's schools, retired ones included, by name. */
+export async function centerSchools(db: Executor, centerId: string): Promise<SchoolRow[]> {
+  return db.selectFrom('schools').selectAll().where('center_id', '=', centerId).orderBy('name').execute();
+}
+
+/** A school of this center, retired or not. */
+export async function findAnyCenterSchool(db: Executor, centerId: string, id: string): Promise<SchoolRow | undefined> {
+  return db.selectFrom('schools').selectAll().where('id', '=', id).where('center_id', '=', centerId).executeTakeFirst();
+}
+
+/** Renames a school; `seq` from nextChangeSeq, so tablets pull the new name. */
+export async function renameSchool(db: Executor, id: string, name: string, seq: number, now: string): Promise<void> {
+  await db.updateTable('schools').set({ name, updated_seq: seq, updated_at: now }).where('id', '=', id).execute();
+}

@@ -5,7 +5,7 @@ import type { Executor } from './executor';
 import type { UserRow } from './users';
 
 /** Stores a new session. */
-export async function insertSession(db: Executor, session: Selectable<SessionsTable>): Promise<void> {
+export async function insertSession(db: Executor, session: Omit<Selectable<SessionsTable>, 'revoke_reason'>): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
 }
 
@@ -32,4 +32,21 @@ export async function findLiveSession(
 /** Revokes one session. */
 export async function revokeSession(db: Executor, tokenHash: string, now: string): Promise<void> {
   await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).execute();
+}
+
+/** Whether this token was ended by an administrator revoking its tablet. */
+export async function wasRevokedWithDevice(db: Executor, tokenHash: string): Promise<boolean> {
+  const row = await db.selectFrom('sessions').select('revoke_reason').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.revoke_reason === 'device_revoked';
+}
+
+/** Ends every live session on this tablet of this center's users; returns how many. */
+export async function revokeDeviceSessions(db: Executor, deviceId: string, centerId: string, now: string): Promise<number> {
+  const result = await db.updateTable('sessions')
+    .set({ revoked_at: now, revoke_reason: 'device_revoked' })
+    .where('device_id', '=', deviceId)
+    .where('revoked_at', 'is', null)
+    .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('center_id', '=', centerId))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -14,3 +14,13 @@ export async function setSettingOnce(db: Executor, key: string, value: string): 
   if (stored === undefined) throw new Error(`setting ${key} was not stored`);
   return stored;
 }
+
+/** Sets `key` to `value`, replacing what was there. */
+export async function putSetting(db: Executor, key: string, value: string): Promise<void> {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** Removes `key`. */
+export async function deleteSetting(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}

@@ -1,18 +1,24 @@
 /** Queries on `users`. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+import type { Dialect } from '../db/connect';
 import type { UsersTable } from '../db/schema';
 import type { Executor } from './executor';
 
 export type UserRow = Selectable<UsersTable>;
 
 /** Adds a user; the email must already be lower-case. */
-export async function insertUser(db: Executor, user: UserRow): Promise<void> {
+export async function insertUser(db: Executor, user: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(user).execute();
 }
 
 /** The user with this (lower-case) email. */
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** The user with this id. */
+export async function findUser(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** How many users exist: zero means a fresh database. */
@@ -25,4 +31,31 @@ export async function countUsers(db: Executor): Promise<number> {
 export async function userName(db: Executor, id: string): Promise<string | undefined> {
   const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name;
+}
+
+/** The center's staff accounts, by name. */
+export async function centerUsers(db: Executor, centerId: string): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('center_id', '=', centerId).orderBy('name').orderBy('email').execute();
+}
+
+/**
+ * The center's enabled administrators, their rows locked until the transaction
+ * ends on PostgreSQL, so two administrators disabling each other at once cannot
+ * both pass the last-administrator check (SQLite's writers already run one at a time).
+ */
+export async function lockActiveAdmins(db: Executor, centerId: string, dialect: Dialect): Promise<string[]> {
+  const query = db.selectFrom('users').select('id')
+    .where('center_id', '=', centerId).where('role', '=', 'center_admin').where('disabled', '=', 0);
+  const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Disables (1) or re-enables (0) an account. */
+export async function setUserDisabled(db: Executor, id: string, disabled: 0 | 1): Promise<void> {
+  await db.updateTable('users').set({ disabled }).where('id', '=', id).execute();
+}
+
+/** Stores a new password hash; `mustChange` 1 for a one-time password. */
+export async function setUserPassword(db: Executor, id: string, passwordHash: string, mustChange: 0 | 1): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange }).where('id', '=', id).execute();
 }

@@ -5,7 +5,7 @@ import { sessionRequestSchema, type SessionResponse } from '../../shared/protoco
 import { DECOY_HASH, verifyPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import { Problem } from '../http/problem';
-import { callerOf } from '../http/authenticate';
+import { callerOf, sessionUserOf } from '../http/authenticate';
 import { parseOrThrow, withoutNul } from '../http/validation';
 import { registerDevice } from '../queries/devices';
 import { clearAttempts, countAttempt } from '../queries/rate-limits';
@@ -48,7 +48,7 @@ export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDa
     const response: SessionResponse = {
       token,
       expiresAt,
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, centerId: user.center_id },
+      user: sessionUserOf(user),
     };
     return reply.send(response);
   });

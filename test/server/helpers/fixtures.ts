@@ -12,11 +12,13 @@ export interface CenterFixture {
   centerId: string;
   schoolIds: string[];
   advisor: { email: string; password: string };
+  /** The center's administrator (role center_admin). */
+  admin: { email: string; password: string };
 }
 
 let counter = 0;
 
-/** A center with two schools and an advisor, all with unique names and codes. */
+/** A center with two schools, an advisor and an administrator, all with unique names and codes. */
 export async function makeCenter(handle: DatabaseHandle, label = 'center'): Promise<CenterFixture> {
   counter += 1;
   const tag = `${label}-${counter}-${randomInt(1_000_000)}`;
@@ -27,7 +29,9 @@ export async function makeCenter(handle: DatabaseHandle, label = 'center'): Prom
   ];
   const email = `advisor-${tag}@example.org`;
   await createUser(handle.db, { email, name: `Advisor ${tag}`, role: 'advisor', centerId, password: PASSWORD });
-  return { centerId, schoolIds, advisor: { email, password: PASSWORD } };
+  const adminEmail = `admin-${tag}@example.org`;
+  await createUser(handle.db, { email: adminEmail, name: `Admin ${tag}`, role: 'center_admin', centerId, password: PASSWORD });
+  return { centerId, schoolIds, advisor: { email, password: PASSWORD }, admin: { email: adminEmail, password: PASSWORD } };
 }
 
 /** A random 14-digit CDS code. */

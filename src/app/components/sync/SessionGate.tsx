@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { ChangePasswordScreen } from '../../admin/ChangePasswordScreen';
 import { useSession } from '../../sync/useSession';
 import { SignIn } from './SignIn';
 
@@ -8,7 +9,7 @@ import { SignIn } from './SignIn';
  * stay editable offline, and "Sign in again" leads to the sign-in route.
  */
 export function SessionGate({ children }: { children: ComponentChildren }) {
-  const { status } = useSession();
+  const { status, session } = useSession();
   if (status === 'loading') return <p class="muted">Loading…</p>;
   if (status === 'none') {
     return (
@@ -17,5 +18,7 @@ export function SessionGate({ children }: { children: ComponentChildren }) {
       </main>
     );
   }
+  // A one-time password from the center administrator is replaced before anything else.
+  if (status === 'active' && session?.user.mustChangePassword === true) return <ChangePasswordScreen name={session.user.name} />;
   return <>{children}</>;
 }

@@ -1,0 +1,112 @@
+/**
+ * The wire contract of the center administrator's screens (issue 13) and of the
+ * first set-up: advisors, schools, tablets, the short history. Parsed by the
+ * server on the way in and by the app on the way back.
+ */
+import { z } from 'zod';
+import { ROLES } from './protocol';
+
+/** Staff passwords: long enough to resist guessing, short enough to type on a tablet. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** The roles a center administrator may give: state administrators are made by script. */
+export const CENTER_ROLES = ['advisor', 'center_admin'] as const;
+
+const email = z.string().trim().toLowerCase().email('Enter an email address such as name@school.org.').max(254);
+const personName = z.string().trim().min(1, 'Enter a name.').max(120);
+const password = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
+
+/** A CDS code as people write it ("01-61192-0130229"): spaces and dashes go, then 14 digits. */
+export const cdsCodeSchema = z.string().max(40)
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{14}$/, 'A CDS code is 14 digits: county (2), district (5), school (7).'));
+
+const schoolName = z.string().trim().min(1, 'Enter the school’s name.').max(200);
+
+/** POST /api/admin/accounts. */
+export const newAccountSchema = z.object({ email, name: personName, role: z.enum(CENTER_ROLES) });
+export type NewAccount = z.input<typeof newAccountSchema>;
+
+/** One staff account of the center. */
+export const accountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) });
+
+/** A new or reset account: the one-time password is shown to the administrator once. */
+export const oneTimePasswordResponseSchema = z.object({ account: accountSchema, oneTimePassword: z.string() });
+export type OneTimePasswordResponse = z.infer<typeof oneTimePasswordResponseSchema>;
+
+/** POST /api/admin/schools. */
+export const newSchoolSchema = z.object({ name: schoolName, cdsCode: cdsCodeSchema, city: z.string().trim().max(80).default('') });
+export type NewSchool = z.input<typeof newSchoolSchema>;
+
+/** POST /api/admin/schools/:id/rename. */
+export const renameSchoolSchema = z.object({ name: schoolName });
+
+/** One school of the center; a retired one keeps its students and records. */
+export const adminSchoolSchema = z.object({ id: z.string(), name: z.string(), cdsCode: z.string(), city: z.string(), retired: z.boolean() });
+export type AdminSchool = z.infer<typeof adminSchoolSchema>;
+
+export const adminSchoolsResponseSchema = z.object({ schools: z.array(adminSchoolSchema) });
+
+/** One tablet that has signed in for the center. */
+export const tabletSchema = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  userName: z.string(),
+  userEmail: z.string(),
+  lastContactAt: z.string(),
+  lastPushAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** Whether any session on it is still live. */
+  signedIn: z.boolean(),
+});
+export type Tablet = z.infer<typeof tabletSchema>;
+
+export const tabletsResponseSchema = z.object({ tablets: z.array(tabletSchema) });
+
+/** What an administrator changed, as the history names it. */
+export const ADMIN_ACTIONS = [
+  'center_created', 'account_created', 'account_disabled', 'account_enabled', 'password_reset',
+  'school_added', 'school_renamed', 'school_retired', 'tablet_revoked',
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+/** One line of the center's history: who did what, when. */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  by: z.string().nullable(),
+  action: z.enum(ADMIN_ACTIONS),
+  /** What it was done to: an account's email, a school's name, a tablet's name. */
+  subject: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const historyResponseSchema = z.object({ entries: z.array(historyEntrySchema) });
+
+/** POST /api/session/password: the signed-in user sets their own password. */
+export const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
+
+/** GET /api/setup: whether the first center and administrator are still to be made. */
+export const setupStatusSchema = z.object({ needed: z.boolean() });
+
+/** POST /api/setup: the first center and its administrator, guarded by the code printed at start. */
+export const setupRequestSchema = z.object({
+  setupCode: z.string().trim().min(1, 'Enter the setup code.').max(64),
+  centerName: z.string().trim().min(1, 'Enter the center’s name.').max(200),
+  name: personName,
+  email,
+  password,
+});
+export type SetupRequest = z.input<typeof setupRequestSchema>;
