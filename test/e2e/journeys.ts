@@ -34,6 +34,11 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(DEMO_EMAIL);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await setOrUnlockPassphrase(page);
+}
+
+/** After a sign-in: sets the tablet's passphrase (first visit) or unlocks with it, and waits for the batches screen. */
+export async function setOrUnlockPassphrase(page: Page): Promise<void> {
   const setup = page.getByRole('heading', { name: 'Set a passphrase' });
   const locked = page.getByRole('heading', { name: 'Unlock' });
   await setup.or(locked).waitFor();

@@ -28,7 +28,7 @@ export async function revokeTablet(handle: DatabaseHandle, actor: Actor, deviceI
   return handle.db.transaction().execute(async (trx) => {
     const ended = await revokeDeviceSessions(trx, deviceId, actor.centerId, now);
     await markDeviceRevoked(trx, deviceId, now);
-    await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'tablet_revoked', subject: device.name === '' ? deviceId.slice(-8) : device.name, now });
+    await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'tablet_revoked', subject: device.name === '' ? `Tablet …${deviceId.slice(-6)}` : device.name, now });
     return ended;
   });
 }

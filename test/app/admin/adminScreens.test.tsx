@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/App';
 import { AdminNavLink } from '../../../src/app/admin/AdminNavLink';
 import { ADMIN_ROUTES } from '../../../src/app/admin/routes';
@@ -31,6 +31,10 @@ const ADMIN_EMAIL = 'director@mesa.example';
 
 let store: Store;
 let server: TestServer;
+// The screens are lazy chunks: load them once up front, so a loaded machine's first import is not inside a findBy.
+beforeAll(async () => {
+  await Promise.all([import('../../../src/app/admin/AccountsScreen'), import('../../../src/app/admin/SchoolsScreen'), import('../../../src/app/admin/TabletsScreen'), import('../../../src/app/components/BatchesScreen')]);
+});
 beforeEach(async () => {
   store = await openTestStore();
   server = await startServer();
@@ -65,7 +69,10 @@ function renderAt(path: string) {
   );
 }
 
-describe('center administrator screens', () => {
+/** Waits that include scrypt on the server (a new or changed password): room for a loaded machine; no timing is asserted. */
+const SCRYPT_WAIT = { timeout: 30_000 };
+
+describe('center administrator screens', { timeout: 90_000 }, () => {
   it('creates an advisor and shows the one-time password once, with the change in the history', async () => {
     await signedInAs(ADMIN_EMAIL);
     renderAt('/center');
@@ -73,7 +80,7 @@ describe('center administrator screens', () => {
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'ana@school.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
-    const password = (await screen.findByTestId('one-time-password')).textContent!;
+    const password = (await screen.findByTestId('one-time-password', {}, SCRYPT_WAIT)).textContent!;
     expect(password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     const accounts = screen.getByRole('list', { name: 'Accounts' });
     expect(await within(accounts).findByText('ana@school.example')).toBeTruthy();
@@ -134,12 +141,12 @@ describe('center administrator screens', () => {
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'short' } });
     fireEvent.input(screen.getByLabelText('New password again'), { target: { value: 'short' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save my password' }));
-    expect(await screen.findByText('Use at least 10 characters.')).toBeTruthy();
+    expect(await screen.findByText('Use at least 10 characters.', {}, SCRYPT_WAIT)).toBeTruthy();
 
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'nia chose this one' } });
     fireEvent.input(screen.getByLabelText('New password again'), { target: { value: 'nia chose this one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save my password' }));
-    expect(await screen.findByRole('link', { name: 'Batches' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Batches' }, SCRYPT_WAIT)).toBeTruthy();
     expect((await readSession(store.db))?.user.mustChangePassword).toBe(false);
     await createApiClient({ baseUrl: server.baseUrl }).signIn({ email: 'new@school.example', password: 'nia chose this one', deviceId: uuidv7() });
   });

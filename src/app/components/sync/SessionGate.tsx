@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ChangePasswordScreen } from '../../admin/ChangePasswordScreen';
+import { SignInOrSetup } from '../../admin/SignInOrSetup';
 import { useSession } from '../../sync/useSession';
-import { SignIn } from './SignIn';
 
 /**
  * Shows the sign-in screen until someone has signed in once on this tablet;
@@ -14,7 +14,7 @@ export function SessionGate({ children }: { children: ComponentChildren }) {
   if (status === 'none') {
     return (
       <main id="main" class="sign-in-page">
-        <SignIn />
+        <SignInOrSetup />
       </main>
     );
   }

@@ -1,0 +1,129 @@
+/**
+ * Issue 13's journey in real Chromium against the real server, started on an
+ * empty database without demo data: the first administrator is created with the
+ * setup code the server printed; they add a school and an advisor; the advisor
+ * signs in on a tablet with the one-time password, chooses their own, and syncs
+ * a record; the administrator revokes that tablet, and the tablet's next sync
+ * says so with its records intact. Screenshots of the admin screens at both
+ * tablet sizes go to docs/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, serverEnrollments, startServer, tabletContext, type RunningServer } from './harness';
+import { sampleSheets, setOrUnlockPassphrase, startBatch, typeSheet } from './journeys';
+
+const ADMIN = { name: 'Lee Chen', email: 'lee@bayarea-mesa.example', password: 'lee chose this password' };
+const ADVISOR = { name: 'Ana Ruiz', email: 'ana@bayarea-mesa.example', password: 'ana chose this password' };
+
+let server: RunningServer;
+let browser: Browser;
+let adminContext: BrowserContext;
+let tabletCtx: BrowserContext;
+let admin: Page;
+let tablet: Page;
+
+before(async () => {
+  server = await startServer({ env: { SEED_DEMO: '0' } });
+  browser = await launchBrowser();
+  adminContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1024, height: 768 }, hasTouch: true });
+  tabletCtx = await tabletContext(browser, server.url);
+  admin = await adminContext.newPage();
+  tablet = await tabletCtx.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByText(/Last sync .*: /).waitFor();
+}
+
+/** Both tablet sizes, for a look at the screen. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `docs/${name}-${width}x${height}.png`, fullPage: false });
+  }
+  await page.setViewportSize({ width: 1024, height: 768 });
+}
+
+test('the first administrator sets up the center, adds a school and an advisor, and revokes the advisor’s tablet', async () => {
+  const code = /setup code (\S+)/.exec(server.output())?.[1];
+  assert.ok(code, `the server printed a setup code:\n${server.output()}`);
+
+  await admin.goto('/');
+  await admin.getByRole('heading', { name: 'Create the first center and its administrator' }).waitFor();
+  await admin.getByLabel('Setup code').fill('wrong-code-here');
+  await admin.getByLabel('Center name').fill('Bay Area MESA');
+  await admin.getByLabel('Your name').fill(ADMIN.name);
+  await admin.getByLabel('Your email').fill(ADMIN.email);
+  await admin.getByLabel('Your password').fill(ADMIN.password);
+  await admin.getByRole('button', { name: 'Create center and administrator' }).click();
+  await admin.getByText('That setup code is not right. Use the code the server printed when it started.').waitFor();
+  await admin.getByLabel('Setup code').fill(code);
+  await admin.getByRole('button', { name: 'Create center and administrator' }).click();
+  await setOrUnlockPassphrase(admin);
+
+  await admin.getByRole('link', { name: 'Center' }).click();
+  await admin.getByRole('link', { name: 'Schools' }).click();
+  await admin.getByLabel('School name').fill('Fremont High School');
+  await admin.getByLabel('CDS code').fill('01-61259-0130229');
+  await admin.getByLabel('City').fill('Oakland');
+  await admin.getByRole('button', { name: 'Add school' }).click();
+  await admin.getByText('Added Fremont High School. Tablets get it at their next sync.').waitFor();
+
+  await admin.getByRole('link', { name: 'Advisors' }).click();
+  await admin.getByLabel('Name').fill(ADVISOR.name);
+  await admin.getByLabel('Email').fill(ADVISOR.email);
+  await admin.getByRole('button', { name: 'Create account' }).click();
+  const oneTime = (await admin.getByTestId('one-time-password').textContent())?.trim() ?? '';
+  assert.match(oneTime, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+  await admin.getByText(`${ADMIN.name} created the account ${ADVISOR.email}`).waitFor();
+  await screenshots(admin, 'center-advisors');
+
+  // The advisor's tablet: the one-time password, then their own, then the passphrase.
+  await tablet.goto('/');
+  await tablet.getByLabel('Email').fill(ADVISOR.email);
+  await tablet.getByLabel('Password', { exact: true }).fill(oneTime);
+  await tablet.getByRole('button', { name: 'Sign in' }).click();
+  await tablet.getByRole('heading', { name: 'Choose your password' }).waitFor();
+  await tablet.getByLabel('Password you were given').fill(oneTime);
+  await tablet.getByLabel('New password', { exact: true }).fill(ADVISOR.password);
+  await tablet.getByLabel('New password again').fill(ADVISOR.password);
+  await tablet.getByRole('button', { name: 'Save my password' }).click();
+  await setOrUnlockPassphrase(tablet);
+  assert.equal(await tablet.getByRole('link', { name: 'Center' }).count(), 0, 'an advisor has no Center link');
+
+  await syncNow(tablet);
+  const [sheet] = sampleSheets(1, 13);
+  await startBatch(tablet, 1);
+  await typeSheet(tablet, sheet!);
+  await tablet.getByRole('link', { name: 'Review batch' }).click();
+  await tablet.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await tablet.getByText('1 record confirmed.').waitFor();
+  await syncNow(tablet);
+  await tablet.getByText('Everything is synced').waitFor();
+  assert.deepEqual(serverEnrollments(server.dataDir).map((e) => e.lastName), [sheet!.lastName]);
+
+  // The administrator revokes the advisor's tablet.
+  await admin.getByRole('link', { name: 'Tablets' }).click();
+  const row = admin.getByRole('listitem').filter({ hasText: ADVISOR.email });
+  await row.getByRole('button', { name: /^Revoke / }).click();
+  await row.getByRole('button', { name: 'Revoke tablet' }).click();
+  await admin.getByText(/is signed out\. It says so at its next sync; the records on it are kept\./).waitFor();
+  await admin.getByText(`${ADMIN.name} revoked the tablet`).waitFor();
+  await screenshots(admin, 'center-tablets');
+
+  // The tablet's next sync says so; its records are still there.
+  await tablet.getByRole('button', { name: 'Sync now' }).click();
+  await tablet.getByText('Your center administrator signed this tablet out. The records on it are kept: sign in again to send them.').waitFor();
+  await tablet.getByRole('link', { name: 'Sign in again' }).waitFor();
+  await tablet.getByRole('link', { name: 'Records', exact: true }).click();
+  await tablet.getByLabel('Search by name, CA SSID or school').fill(sheet!.lastName);
+  await tablet.getByRole('link', { name: new RegExp(sheet!.lastName) }).first().waitFor();
+  assert.equal(serverEnrollments(server.dataDir).length, 1, 'the server still holds the record once');
+});
