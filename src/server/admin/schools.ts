@@ -54,7 +54,7 @@ export async function renameCenterSchool(handle: DatabaseHandle, actor: Actor, i
   const before = await centerSchool(handle, actor, id);
   const now = new Date().toISOString();
   await handle.db.transaction().execute(async (trx) => {
-    await renameSchool(trx, id, name, await nextChangeSeq(trx), now);
+    await renameSchool(trx, id, name, await nextChangeSeq(trx, actor.centerId), now);
     await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'school_renamed', subject: `${before.name} → ${name}`, now });
   });
   return schoolOf(await centerSchool(handle, actor, id));
@@ -66,7 +66,7 @@ export async function retireSchool(handle: DatabaseHandle, actor: Actor, id: str
   if (school.deleted === 0) {
     const now = new Date().toISOString();
     await handle.db.transaction().execute(async (trx) => {
-      await softDeleteSchool(trx, id, await nextChangeSeq(trx), now);
+      await softDeleteSchool(trx, id, await nextChangeSeq(trx, actor.centerId), now);
       await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'school_retired', subject: school.name, now });
     });
   }
