@@ -81,7 +81,8 @@ export async function startBatch(page: Page, sheets: number): Promise<void> {
 
 /**
  * Types one sheet with the keyboard alone: the form focuses the first field,
- * Enter moves to the next, and the SSID is keyed twice (blind re-key).
+ * Enter moves to the next unless the field moved on by itself, and the SSID is
+ * keyed twice (blind re-key).
  */
 export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
   await page.waitForFunction(() => document.activeElement?.id === 'f-firstName');
@@ -94,9 +95,12 @@ export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
     '', // Source: the paper form, by default
     sheet.schoolStudentId, sheet.email,
   ];
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
   for (const text of steps) {
+    const before = await focused();
     if (text !== '') await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
+    // A full SSID, date or ZIP, or an option chosen by its key, has already moved on by itself.
+    if ((await focused()) === before) await page.keyboard.press('Enter');
   }
 }
 

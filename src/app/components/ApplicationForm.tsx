@@ -9,6 +9,7 @@ import { SsidCheckedBox } from './SsidCheckedBox';
 import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
 import { checkSsid } from '../../shared/ssid';
 import { useBlindRekey } from '../hooks/useBlindRekey';
+import { useEntryKeys } from '../hooks/useEntryKeys';
 import { FormInput } from './FormInput';
 import { SsidInput } from './SsidInput';
 
@@ -42,17 +43,8 @@ function sections(form: readonly FieldDef[]): [string, FieldDef[]][] {
   return out;
 }
 
-/** The next control after `from` in paper order (one stop per field, a checkbox group is one), or null after the last. */
-function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null {
-  const stops = Array.from(formEl.querySelectorAll<HTMLElement>('[data-entry-field]'));
-  const next = stops[stops.indexOf(from.closest<HTMLElement>('[data-entry-field]') ?? from) + 1];
-  if (!next) return null;
-  return next.matches('.checks') ? next.querySelector<HTMLElement>('input') : next;
-}
-
 /**
- * The paper form, section by section, keyboard-first: Enter moves to the next
- * field (textareas keep their Enter).
+ * The paper form, section by section, keyboard-first (see useEntryKeys).
  */
 export function ApplicationForm({ draft, validation, carried, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
   const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
@@ -60,21 +52,11 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
   const messages = useMemo(() => messagesByField(draft.fields, validation, carried), [draft.fields, validation, carried]);
   const firstSsid = checkSsid(draft.fields.ssid).value;
   const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
+  const keys = useEntryKeys(formRef, form, afterLastId, onField);
 
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[data-entry-field]')?.focus();
   }, []);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Ctrl+Enter belongs to the whole sheet (useCtrlEnter on the entry screen).
-    if (event.key !== 'Enter' || event.isComposing || event.ctrlKey || event.metaKey) return;
-    const target = event.target as HTMLElement;
-    if (event.altKey || event.shiftKey || target instanceof HTMLTextAreaElement || target instanceof HTMLButtonElement) return;
-    if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement) || !formRef.current) return;
-    event.preventDefault();
-    const next = nextControl(formRef.current, target) ?? document.getElementById(afterLastId);
-    next?.focus();
-  };
 
   const onFocusOut = (event: FocusEvent) => {
     const field = (event.target as HTMLElement).closest<HTMLElement>('[data-entry-field]')?.dataset.entryField as EntryField | undefined;
@@ -85,7 +67,7 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
   const shown = (field: EntryField) => (isRevealed(field, draft.fields, draft.ssidRekey, touched, revealAll) ? (messages.get(field) ?? []) : []);
 
   return (
-    <form ref={formRef} class="entry-form" onKeyDown={onKeyDown} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>
+    <form ref={formRef} class="entry-form" onKeyDown={keys.onKeyDown} onInput={keys.onInput} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>
       {sections(form).map(([section, defs]) => (
         <fieldset key={section} class="section">
           <legend>{section}</legend>

@@ -134,6 +134,63 @@ describe('the keyboard never gets stuck', () => {
   });
 });
 
+describe('keying speed', () => {
+  const typeIn = (label: string, value: string) => fireEvent.input(input(label), { target: { value }, inputType: 'insertText' });
+  const openReady = async () => {
+    await openNewForm();
+    await waitFor(() => expect(document.activeElement).toBe(input('First name')));
+  };
+
+  it('moves on by itself when the SSID, its re-key, the ZIP and a date are typed full, but not when shortened', async () => {
+    await openReady();
+    input('CA SSID').focus();
+    typeIn('CA SSID', '2038475610');
+    expect(document.activeElement).toBe(input('Re-enter CA SSID'));
+    typeIn('Re-enter CA SSID', '2038475610');
+    expect(document.activeElement).toBe(input('CA SSID taken from'));
+    input('ZIP code').focus();
+    typeIn('ZIP code', '9411');
+    expect(document.activeElement).toBe(input('ZIP code'));
+    typeIn('ZIP code', '94110');
+    expect(document.activeElement).toBe((document.getElementById('f-ethnicity') as HTMLInputElement));
+    input('Date of birth').focus();
+    typeIn('Date of birth', '03152012');
+    expect(document.activeElement).toBe(input('Gender'));
+    input('CA SSID').focus();
+    fireEvent.input(input('CA SSID'), { target: { value: '2038475610' }, inputType: 'deleteContentBackward' });
+    expect(document.activeElement).toBe(input('CA SSID'));
+  });
+
+  it('chooses an option by number or first letter and moves on; the Ethnicity group takes numbers and stays', async () => {
+    await openReady();
+    const gender = input('Gender');
+    gender.focus();
+    fireEvent.keyDown(gender, { key: '2' });
+    expect(gender.value).toBe('Male');
+    expect(document.activeElement).toBe(input('Grade'));
+    fireEvent.keyDown(input('Grade'), { key: '8' });
+    expect(input('Grade').value).toBe('8');
+    expect(document.activeElement).toBe(input('School'));
+
+    const education = input('Parents’ highest education');
+    education.focus();
+    fireEvent.keyDown(education, { key: 'h' });
+    expect(education.value).toBe('High school graduate');
+
+    const firstBox = (document.getElementById('f-ethnicity') as HTMLInputElement);
+    firstBox.focus();
+    fireEvent.keyDown(firstBox, { key: '3' });
+    fireEvent.keyDown(firstBox, { key: 'w' });
+    expect(screen.getByRole('checkbox', { name: 'Black or African American' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('checkbox', { name: 'White' })).toHaveProperty('checked', true);
+    expect(document.activeElement).toBe(firstBox);
+    await waitFor(async () => {
+      const [record] = await listApplications(store.db);
+      expect(record?.fields).toMatchObject({ gender: 'Male', grade: '8', parentEducation: 'High school graduate', ethnicity: ['Black or African American', 'White'] });
+    });
+  });
+});
+
 describe('CA SSID checks beside the field', () => {
   it.each([
     ['9 digits', '203847561', /9 digits: one is missing/],
