@@ -39,7 +39,9 @@ export function BackupScreen() {
     try {
       const result = await exportFile(exportPass);
       download(result.file);
-      setExported({ kind: 'ok', message: `Saved ${result.records} unsynced ${result.records === 1 ? 'record' : 'records'} to ${result.file.name}.` });
+      // Rows set aside as unreadable go into the file as they were read; say so, since they are not counted as records.
+      const aside = result.setAside === 0 ? '' : `, with ${result.setAside} that ${result.setAside === 1 ? 'needs' : 'need'} fixing as ${result.setAside === 1 ? 'it was' : 'they were'} read`;
+      setExported({ kind: 'ok', message: `Saved ${result.records} unsynced ${result.records === 1 ? 'record' : 'records'}${aside} to ${result.file.name}.` });
     } catch (error) {
       setExported({ kind: 'error', message: describe(error) });
     } finally {

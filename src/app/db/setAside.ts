@@ -6,6 +6,7 @@
  * record needs fixing" and the repair view shows what could be read of it.
  */
 import { ZodError } from 'zod';
+import { DEFAULT_FORM } from '../../shared/application';
 import { VaultLockedError } from '../crypto/errors';
 import { open, sealedSchema } from '../crypto/seal';
 
@@ -31,11 +32,23 @@ export interface Settled<Row, T> {
   aside: { row: Row; reason: string }[];
 }
 
+/** How many values a reason names before it says "and N more". */
+const MAX_NAMED = 4;
+
+const LABELS = new Map<string, string>(DEFAULT_FORM.map((def) => [def.name, def.label]));
+
+/** A paper field by its label ("Date of birth"), any other column by its path. */
+function fieldName(path: string[]): string {
+  if (path[0] === 'fields' && path[1] !== undefined) return LABELS.get(path[1]) ?? path[1];
+  return path.join('.') || 'the row itself';
+}
+
 /** Which values of a row do not fit, in words: field paths only, never the values (they may be pupil data). */
 export function describeReadFailure(error: unknown): string {
   if (error instanceof ZodError) {
-    const paths = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.') || 'the row itself'))];
-    return `These values do not fit: ${paths.join(', ')}.`;
+    const names = [...new Set(error.issues.map((issue) => fieldName(issue.path.map(String))))];
+    const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED), `${names.length - MAX_NAMED} more`] : names;
+    return `These values do not fit: ${shown.join(', ')}.`;
   }
   if (error instanceof Error && error.name === 'SealBrokenError') return 'Its encrypted part could not be opened.';
   return 'It could not be read.';

@@ -19,15 +19,15 @@ export function backupFileName(now: Date, prefix = 'mesa-backup'): string {
 
 /** Export and import, for the backup screen. */
 export function useBackup(): {
-  exportFile: (passphrase: string) => Promise<{ file: File; records: number }>;
+  exportFile: (passphrase: string) => Promise<{ file: File; records: number; setAside: number }>;
   importFile: (file: Blob, passphrase: string) => Promise<ImportReport>;
 } {
   const { store } = useServices();
   const exportFile = useCallback(
     async (passphrase: string) => {
       const now = new Date();
-      const { text, records } = await exportBackup(store.db, passphrase, { codec: sealedRows(store.vault.key()), now });
-      return { file: new File([text], backupFileName(now), { type: 'application/json' }), records };
+      const { text, records, setAside } = await exportBackup(store.db, passphrase, { codec: sealedRows(store.vault.key()), now });
+      return { file: new File([text], backupFileName(now), { type: 'application/json' }), records, setAside };
     },
     [store],
   );

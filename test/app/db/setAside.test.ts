@@ -45,7 +45,7 @@ describe('rows that fail their schema', () => {
       ['applications/app-30315', 'applications/app-moved', 'applications/app-plain', 'batches/batch-bad', 'outbox/900', 'roster/st-bad'].sort(),
     );
     const year30315 = aside.find((row) => row.key === 'app-30315')!;
-    expect(year30315.reason).toBe('These values do not fit: fields.dateOfBirth.');
+    expect(year30315.reason).toBe('These values do not fit: Date of birth.');
     expect(year30315.batchId).toBe(batch.id);
     expect((year30315.readable.fields as Record<string, unknown>).dateOfBirth).toBe('30315-03-15');
     expect(aside.find((row) => row.key === 'app-moved')?.reason).toBe('Its encrypted part could not be opened.');
