@@ -8,7 +8,7 @@ import { checkSsid } from '../../shared/ssid';
  * with the SSID normalized. Its mutationId is a placeholder: the real one is
  * taken from the device counter inside the transaction that queues it.
  */
-export function mutationFor(record: LocalApplication, options: { confirmedAt: string; sendToReview: boolean }) {
+export function mutationFor(record: LocalApplication, options: { confirmedAt: string; sendToReview: boolean; sameStudent?: boolean }) {
   const ssid = record.fields.ssid.trim() === '' ? '' : (checkSsid(record.fields.ssid).value ?? '');
   return mutationSchema.safeParse({
     mutationId: 1,
@@ -20,5 +20,6 @@ export function mutationFor(record: LocalApplication, options: { confirmedAt: st
     ssidSource: record.fields.ssidSource === '' ? null : record.fields.ssidSource,
     confirmedAt: options.confirmedAt,
     sendToReview: options.sendToReview,
+    ...(options.sameStudent === true ? { sameStudent: true } : {}),
   });
 }

@@ -2,8 +2,11 @@
  * "Already used by another record": who else holds an SSID on this tablet.
  * Local records are compared directly; the roster holds only HMAC-SHA256 hashes
  * (keyed with the center's ssidKey), so the typed SSID is hashed the same way.
+ * A holder with the paper's own name and birth date is the same student, not
+ * another one: the server links such a paper to them (decide.ts rule 3).
  */
 import type { MesaDb } from './schema';
+import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { normalizeSsid } from '../../shared/ssid';
 import { readSsidKey } from '../sync/meta';
 import { readApplications } from './records';
@@ -13,6 +16,8 @@ import { readRosterBySsidHash } from './roster';
 export interface SsidOwner {
   recordId: string;
   studentId: string;
+  /** The name and birth date typed on this paper, when known. */
+  identity?: StudentIdentity;
 }
 
 function fullName(first: string, last: string): string {
@@ -23,6 +28,11 @@ function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return bytes;
+}
+
+/** Whether `holder` has the paper's own name and birth date (so is the same student). */
+function isSelf(self: SsidOwner, holder: StudentIdentity): boolean {
+  return self.identity !== undefined && compareStudents(self.identity, holder).level === 'same';
 }
 
 /** HMAC-SHA256(key, ssid) as lowercase hex, the roster's `ssidHash`. */
@@ -39,13 +49,13 @@ export async function hashSsid(keyHex: string, ssid: string): Promise<string> {
 export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner): Promise<string | null> {
   // SSIDs are sealed at rest: compare against the decrypted records in memory.
   const holder = (await readApplications(db)).find(
-    (app) => app.id !== self.recordId && app.studentId !== self.studentId && normalizeSsid(app.fields.ssid.trim()) === ssid,
+    (app) => app.id !== self.recordId && app.studentId !== self.studentId && normalizeSsid(app.fields.ssid.trim()) === ssid && !isSelf(self, app.fields),
   );
   if (holder) return `another record (${fullName(holder.fields.firstName, holder.fields.lastName)})`;
 
   const key = await readSsidKey(db);
   if (!key) return null;
   const hash = await hashSsid(key, ssid);
-  const other = (await readRosterBySsidHash(db, hash)).find((r) => r.studentId !== self.studentId);
+  const other = (await readRosterBySsidHash(db, hash)).find((r) => r.studentId !== self.studentId && !isSelf(self, { ...r, middleName: '' }));
   return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
 }

@@ -186,7 +186,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), []);
 
-  const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '');
+  const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
   const today = localIsoDate();
   const validation = useMemo(
     () => (draft ? validateRecord(draft, today, ssidHolder) : NO_ISSUES),

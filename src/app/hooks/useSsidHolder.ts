@@ -2,20 +2,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from './context';
 import { findSsidHolder } from '../db/ssidLookup';
+import type { StudentIdentity } from '../../shared/same-student';
 import { checkSsid } from '../../shared/ssid';
 
-/** Who else holds `ssid` (once it is a valid 10-digit number), or null. */
-export function useSsidHolder(ssid: string, recordId: string, studentId: string): string | null {
+/** Who else (not the paper's own student, by `identity`) holds `ssid` once it is a valid 10-digit number, or null. */
+export function useSsidHolder(ssid: string, recordId: string, studentId: string, identity?: StudentIdentity): string | null {
   const { store } = useServices();
   const [holder, setHolder] = useState<string | null>(null);
   const value = checkSsid(ssid).value;
+  // Strings, not the object, so the lookup runs again only when one of them changes.
+  const { firstName: first, middleName: middle = '', lastName: last = '', dateOfBirth: born = '' } = identity ?? {};
   useEffect(() => {
     if (value === null) {
       setHolder(null);
       return;
     }
     let current = true;
-    findSsidHolder(store.db, value, { recordId, studentId })
+    const self = { recordId, studentId, ...(first === undefined ? {} : { identity: { firstName: first, middleName: middle, lastName: last, dateOfBirth: born } }) };
+    findSsidHolder(store.db, value, self)
       .then((found) => {
         if (current) setHolder(found);
       })
@@ -29,6 +33,6 @@ export function useSsidHolder(ssid: string, recordId: string, studentId: string)
     return () => {
       current = false;
     };
-  }, [store, value, recordId, studentId]);
+  }, [store, value, recordId, studentId, first, middle, last, born]);
   return holder;
 }

@@ -6,6 +6,9 @@
  * - Stale version: another device changed the record on the server; the advisor
  *   chooses to send their version over it (the record already carries the
  *   server's version from the conflict answer, so it is no longer stale).
+ * - Probably the same student: the center has a student with this SSID whose
+ *   name or birth date differs a little; the advisor says it is the same student
+ *   (`sameStudent: true`), and the server links the paper to them.
  * The record and its new outbox row are written in one strict transaction, as at
  * confirmation: sealed first, then written only if the record is unchanged.
  */
@@ -36,10 +39,25 @@ export function canResendAsIs(record: ConflictView): boolean {
   return record.status === 'conflict' && record.serverReason?.code === 'stale_version';
 }
 
+/** "Same student" applies only to a probable match with a student the center already has. */
+export function canSaySameStudent(record: ConflictView): boolean {
+  return record.status === 'conflict' && record.serverReason?.code === 'same_student_probable';
+}
+
+/** How a conflict is re-queued. */
+type Resolution = 'review' | 'asIs' | 'sameStudent';
+
+const ALLOWED: Record<Resolution, (record: ConflictView) => boolean> = {
+  review: canSendToReview,
+  asIs: canResendAsIs,
+  sameStudent: canSaySameStudent,
+};
+
 /** Attempts before giving up when the record keeps changing (another tab). */
 const REQUEUE_ATTEMPTS = 5;
 
-async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now: number): Promise<void> {
+async function requeue(db: MesaDb, recordId: string, resolution: Resolution, now: number): Promise<void> {
+  const sendToReview = resolution === 'review';
   const index = recordIndex(db);
   const key = index.key();
   try {
@@ -47,11 +65,11 @@ async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now:
       const row = await db.applications.get(recordId);
       if (!row) throw new NotResendableError('This record no longer exists.');
       const record = await index.open(row);
-      const allowed = sendToReview ? canSendToReview(record) : canResendAsIs(record);
-      if (!allowed) throw new NotResendableError('This record is no longer in that conflict.');
+      if (!ALLOWED[resolution](record)) throw new NotResendableError('This record is no longer in that conflict.');
       const candidate = mutationFor(record, {
         confirmedAt: new Date(record.confirmedAt ?? now).toISOString(),
         sendToReview: sendToReview || record.sendToReview,
+        sameStudent: resolution === 'sameStudent',
       });
       if (!candidate.success) {
         throw new NotResendableError(candidate.error.issues[0]?.message ?? 'The record is not complete.');
@@ -78,10 +96,15 @@ async function requeue(db: MesaDb, recordId: string, sendToReview: boolean, now:
 
 /** Re-queues an SSID conflict's current version with `sendToReview: true`. Pass the strict connection. */
 export function sendToCenterReview(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
-  return requeue(db, recordId, true, now);
+  return requeue(db, recordId, 'review', now);
 }
 
 /** Re-queues a stale-version conflict's current version over the server's. Pass the strict connection. */
 export function resendAsIs(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
-  return requeue(db, recordId, false, now);
+  return requeue(db, recordId, 'asIs', now);
+}
+
+/** Re-queues a probable match's current version as the center's student's (`sameStudent: true`). Pass the strict connection. */
+export function confirmSameStudent(db: MesaDb, recordId: string, now: number = Date.now()): Promise<void> {
+  return requeue(db, recordId, 'sameStudent', now);
 }

@@ -4,13 +4,14 @@ import type { LocalApplication } from '../db/schema';
 import { useLiveQuery, type LiveResult } from '../hooks/useLiveQuery';
 import { useServices } from '../hooks/context';
 import { openRows } from '../db/records';
-import { resendAsIs, sendToCenterReview } from './review';
+import { confirmSameStudent, resendAsIs, sendToCenterReview } from './review';
 
-/** The records waiting for the advisor after a sync, newest change first, and the two re-queue actions. */
+/** The records waiting for the advisor after a sync, newest change first, and the three re-queue actions. */
 export function useNeedsAttention(): {
   records: LiveResult<LocalApplication[]>;
   sendToReview: (recordId: string) => Promise<void>;
   resendAsIs: (recordId: string) => Promise<void>;
+  sameStudent: (recordId: string) => Promise<void>;
 } {
   const { store } = useServices();
   const records = useLiveQuery(
@@ -23,5 +24,6 @@ export function useNeedsAttention(): {
   // Strict durability: like a confirmation, the re-queued record must be on disk before the list says so.
   const sendToReview = useCallback((recordId: string) => sendToCenterReview(store.strictDb, recordId), [store]);
   const resend = useCallback((recordId: string) => resendAsIs(store.strictDb, recordId), [store]);
-  return { records, sendToReview, resendAsIs: resend };
+  const sameStudent = useCallback((recordId: string) => confirmSameStudent(store.strictDb, recordId), [store]);
+  return { records, sendToReview, resendAsIs: resend, sameStudent };
 }

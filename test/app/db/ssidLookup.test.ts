@@ -40,4 +40,16 @@ describe('who else holds an SSID', () => {
     expect(await findSsidHolder(store.db, '3049586721', { recordId: 'me', studentId: 'me' })).toMatch(/roster \(Luis Ortega\)/);
     expect(await findSsidHolder(store.db, '3049586721', { recordId: 'me', studentId: 'st-1' })).toBeNull();
   });
+
+  it('does not call the roster’s student with the paper’s own name and birth date “another student”, but does one a letter apart', async () => {
+    await store.db.roster.add({
+      studentId: 'st-2', firstName: 'Ana', lastName: 'García-López', dateOfBirth: '2011-05-06', grade: '8', schoolId: 's', schoolStudentId: '',
+      ssidHash: await hashSsid(KEY, '4059687132'), ssidLast4: '7132', ssidSource: 'school_records', deleted: false,
+    });
+    await store.db.meta.put({ key: 'ssidKey', value: KEY });
+    const paper = { firstName: 'ANA', middleName: 'Maria', lastName: 'Garcia Lopez', dateOfBirth: '2011-05-06' };
+    expect(await findSsidHolder(store.db, '4059687132', { recordId: 'me', studentId: 'me', identity: paper })).toBeNull();
+    expect(await findSsidHolder(store.db, '4059687132', { recordId: 'me', studentId: 'me', identity: { ...paper, lastName: 'Garcia Lopes' } })).toMatch(/roster \(Ana García-López\)/);
+    expect(await findSsidHolder(store.db, '4059687132', { recordId: 'me', studentId: 'me', identity: { ...paper, dateOfBirth: '2011-06-05' } })).toMatch(/roster/);
+  });
 });

@@ -164,4 +164,53 @@ describe('needs attention', () => {
     const [row] = await readOutbox(store);
     expect(row?.mutation).toMatchObject({ recordId: record.id, baseServerVersion: 4, version: record.version });
   });
+
+  it('shows the center’s name and birth date for a probable match, and "Same student" re-queues the paper for that student', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Sofia', lastName: 'Ramires' }));
+    await changeRecord(store, record.id, {
+      status: 'conflict',
+      confirmedAt: Date.now(),
+      serverReason: {
+        code: 'same_student_probable',
+        message: PROBLEMS.sameStudentProbable.message,
+        fields: [
+          { field: 'name', message: 'The center has “Sofia Ramirez”.' },
+          { field: 'dateOfBirth', message: 'The center has 2012-07-08.' },
+          { field: 'difference', message: 'The last names differ by one letter.' },
+        ],
+      },
+    });
+    renderWithSync('/attention', UNREACHABLE);
+
+    const item = (await screen.findByText(/Sofia Ramires/)).closest('li')!;
+    expect(within(item).getByText(/already has a student with this CA SSID/)).toBeTruthy();
+    expect(within(item).getByText('Name: The center has “Sofia Ramirez”.')).toBeTruthy();
+    expect(within(item).getByText('Date of birth: The center has 2012-07-08.')).toBeTruthy();
+    expect(within(item).getByText('What differs: The last names differ by one letter.')).toBeTruthy();
+    expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(within(item).getByRole('button', { name: 'Same student' }));
+
+    expect(await screen.findByText(/Nothing needs attention/)).toBeTruthy();
+    const [row] = await readOutbox(store);
+    expect(row?.mutation).toMatchObject({ recordId: record.id, sameStudent: true, version: record.version });
+    expect(await readRecord(store, record.id)).toMatchObject({ status: 'queued', serverReason: null });
+  });
+
+  it('says a student already enrolled for the year keeps one enrollment, and offers only "Edit and resend"', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Kai', lastName: 'Tanaka' }));
+    await changeRecord(store, record.id, {
+      status: 'conflict',
+      serverReason: { code: 'already_enrolled', message: PROBLEMS.alreadyEnrolled.message },
+    });
+    renderWithSync('/attention', UNREACHABLE);
+
+    const item = (await screen.findByText(/Kai Tanaka/)).closest('li')!;
+    expect(within(item).getByText(/already has an enrollment for this program year/)).toBeTruthy();
+    expect(within(item).getByText(/Nothing from this paper is lost/)).toBeTruthy();
+    expect(within(item).getByRole('link', { name: 'Edit and resend' })).toBeTruthy();
+    expect(within(item).queryAllByRole('button')).toEqual([]);
+  });
 });

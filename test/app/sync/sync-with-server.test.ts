@@ -145,7 +145,8 @@ describe('syncing with the real server', () => {
     const engine = engineFor(api);
     await enterAndConfirm([completeFields(1, schoolId, { ssid: '2047118365', ssidSource: 'student_form' })]);
     await engine.syncNow();
-    const [second] = await enterAndConfirm([completeFields(2, schoolId, { ssid: '2047118365', ssidSource: 'student_form' })]);
+    // Another student: another name and birth date (the same ones would be the same student, linked).
+    const [second] = await enterAndConfirm([completeFields(2, schoolId, { firstName: 'Jonathan', lastName: 'Reyes', dateOfBirth: '2012-08-09', ssid: '2047118365', ssidSource: 'student_form' })]);
 
     await engine.syncNow();
 

@@ -5,7 +5,7 @@ import './sync.css';
 
 /** The records the server refused or found in conflict, each with its reason and a way to resolve it. */
 export function NeedsAttention() {
-  const { records, sendToReview, resendAsIs } = useNeedsAttention();
+  const { records, sendToReview, resendAsIs, sameStudent } = useNeedsAttention();
   return (
     <section class="screen" aria-labelledby="screen-title">
       <ScreenTitle>Needs attention</ScreenTitle>
@@ -17,7 +17,7 @@ export function NeedsAttention() {
       {records.status === 'ready' && records.data.length > 0 && (
         <ul class="attention-list">
           {records.data.map((record) => (
-            <NeedsAttentionItem key={record.id} record={record} actions={{ sendToReview, resendAsIs }} />
+            <NeedsAttentionItem key={record.id} record={record} actions={{ sendToReview, resendAsIs, sameStudent }} />
           ))}
         </ul>
       )}

@@ -2,23 +2,30 @@ import { useState } from 'preact/hooks';
 import type { LocalApplication } from '../../db/schema';
 import { DEFAULT_FORM } from '../../../shared/application';
 import { paths } from '../../router';
-import { canResendAsIs, canSendToReview } from '../../sync/review';
+import { canResendAsIs, canSaySameStudent, canSendToReview } from '../../sync/review';
 import { Link } from '../Link';
 import { StatusBadge } from '../StatusBadge';
 
-const FIELD_LABELS = new Map<string, string>(DEFAULT_FORM.map((field) => [field.name, field.label]));
+/** The paper's field labels, and the two lines a probable match adds: the center's name for the student, and what differs. */
+const FIELD_LABELS = new Map<string, string>([
+  ...DEFAULT_FORM.map((field) => [field.name, field.label] as const),
+  ['name', 'Name'],
+  ['difference', 'What differs'],
+]);
 
 /** The ways to re-queue a conflicting record as it is. */
 export interface ResolveActions {
   sendToReview: (recordId: string) => Promise<void>;
   resendAsIs: (recordId: string) => Promise<void>;
+  sameStudent: (recordId: string) => Promise<void>;
 }
 
 /**
  * One refused or conflicting record: who it is, the server's reason (per field
  * where it gave them), "Edit and resend", for an SSID another student holds
- * "Send to center review", and for a change made on another device "Send my
- * version again".
+ * "Send to center review", for a change made on another device "Send my
+ * version again", and for a probable match with a student the center has (their
+ * name and birth date shown) "Same student".
  */
 export function NeedsAttentionItem({ record, actions }: { record: LocalApplication; actions: ResolveActions }) {
   const [busy, setBusy] = useState(false);
@@ -63,6 +70,18 @@ export function NeedsAttentionItem({ record, actions }: { record: LocalApplicati
       {canResendAsIs(record) && (
         <p class="muted">Sending your version again replaces the change made on the other device.</p>
       )}
+      {canSaySameStudent(record) && (
+        <p class="muted">
+          “Same student” adds this paper to the center’s student and changes their name and date of birth to what you
+          typed. If what you typed is a slip, choose “Edit and resend” and correct it instead.
+        </p>
+      )}
+      {record.status === 'conflict' && reason?.code === 'already_enrolled' && (
+        <p class="muted">
+          Nothing from this paper is lost: it stays on this tablet. If the program year was typed wrong, choose “Edit and
+          resend”; otherwise ask your center to update the enrollment it has.
+        </p>
+      )}
       <div class="attention-actions">
         <Link href={paths.record(record.id)} class="button button-primary">
           Edit and resend
@@ -75,6 +94,11 @@ export function NeedsAttentionItem({ record, actions }: { record: LocalApplicati
         {canResendAsIs(record) && (
           <button type="button" class="button" onClick={() => run(actions.resendAsIs)} disabled={busy}>
             Send my version again
+          </button>
+        )}
+        {canSaySameStudent(record) && (
+          <button type="button" class="button" onClick={() => run(actions.sameStudent)} disabled={busy}>
+            Same student
           </button>
         )}
       </div>
