@@ -20,10 +20,11 @@ import { ingestSection } from './measures/ingest';
 import { lighthouseSection } from './measures/lighthouse';
 import { scaleOutSection } from './measures/scale-out';
 import { localSection } from './measures/local';
+import { progressSection } from './measures/progress';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

@@ -14,6 +14,7 @@ import { problemFor, sendProblem } from './http/problem';
 import { registerSecurityHeaders } from './http/security-headers';
 import { hasBuild, registerStaticFiles } from './http/static-files';
 import { adminAccountRoutes } from './routes/admin-accounts';
+import { adminProgressRoutes } from './routes/admin-progress';
 import { adminSchoolRoutes } from './routes/admin-schools';
 import { adminTabletRoutes } from './routes/admin-tablets';
 import { enrollmentRoutes } from './routes/enrollments';
@@ -80,6 +81,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(adminAccountRoutes, deps);
   await app.register(adminSchoolRoutes, deps);
   await app.register(adminTabletRoutes, deps);
+  await app.register(adminProgressRoutes, deps);
 
   const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
   if (serveApp) await registerStaticFiles(app, options.distDir!);

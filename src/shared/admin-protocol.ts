@@ -110,3 +110,24 @@ export const setupRequestSchema = z.object({
   password,
 });
 export type SetupRequest = z.input<typeof setupRequestSchema>;
+
+/** One school's SSID collection for a program year. */
+export const schoolProgressSchema = z.object({
+  schoolId: z.string(),
+  schoolName: z.string(),
+  cdsCode: z.string(),
+  enrolled: z.number().int(),
+  withSsid: z.number().int(),
+  bySource: z.object({ school_records: z.number().int(), student_form: z.number().int(), student_online: z.number().int() }),
+  confirmedByReturn: z.number().int(),
+  missing: z.number().int(),
+});
+export type SchoolProgress = z.infer<typeof schoolProgressSchema>;
+
+/** GET /api/admin/progress: the chosen year, the years there are, and a row per school. */
+export const progressResponseSchema = z.object({
+  programYear: z.string(),
+  programYears: z.array(z.string()),
+  schools: z.array(schoolProgressSchema),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;

@@ -174,6 +174,7 @@ describe.each(DATABASES)('authorization on $name', (database) => {
       expect((await call(server.url, 'GET', '/api/session', { token: them.token })).status).toBe(200);
     }),
     'GET /api/admin/history': adminAttempt('GET', () => '/api/admin/history', () => '', nothing),
+    'GET /api/admin/progress': adminAttempt('GET', () => '/api/admin/progress?programYear=2025-26', () => '', nothing),
     'POST /api/session/password': async () => {
       // Only ever the caller's own password: there is no user id to aim anywhere else.
       const answer = await call(server.url, 'POST', '/api/session/password', { token: me.token, body: { currentPassword: theirs.advisor.password + 'x', newPassword: 'a new password 1' } });

@@ -3,7 +3,9 @@
  * the SSID's holder, lets `decideSsidUpdate` rule, and sets the SSID when it says so.
  */
 import type { MutationResult, SsidUpdateMutation } from '../../shared/protocol';
+import { appendAudit } from '../queries/audit-log';
 import type { Executor } from '../queries/executor';
+import { RETURN_CONFIRMED_ACTION } from '../queries/progress';
 import { findStudent, findStudentBySsid } from '../queries/students';
 import { setStudentSsid } from '../students/set-ssid';
 import type { PushContext } from './apply-mutation';
@@ -25,6 +27,10 @@ export async function applySsidUpdate(trx: Executor, ctx: PushContext, mutation:
     case 'conflict':
       return { mutationId, recordId, status: 'conflict', reason: { code: decision.code, message: decision.message } };
     case 'unchanged':
+      // A school's return agreeing with the SSID on record confirms it: the progress view counts this.
+      if (mutation.source === 'school_records') {
+        await appendAudit(trx, { at: ctx.now, user_id: ctx.userId, action: RETURN_CONFIRMED_ACTION, entity: 'student', entity_id: student!.id, old_value: null, new_value: null });
+      }
       return { mutationId, recordId, status: 'applied', serverVersion: student!.version };
     case 'set': {
       const serverVersion = await setStudentSsid(trx, student!, {
