@@ -11,7 +11,7 @@ import { registerGzipAnswers } from './http/gzip-answers';
 import { registerGzipBodies } from './http/gzip-body';
 import { loggerOptions } from './http/logger';
 import { problemFor, sendProblem } from './http/problem';
-import { registerSecurityHeaders } from './http/security-headers';
+import { applySecurityHeaders, registerSecurityHeaders } from './http/security-headers';
 import { hasBuild, registerStaticFiles } from './http/static-files';
 import { adminAccountRoutes } from './routes/admin-accounts';
 import { adminProgressRoutes } from './routes/admin-progress';
@@ -25,7 +25,8 @@ import { setupRoutes } from './routes/setup';
 import { studentRoutes } from './routes/students';
 import { syncRoutes } from './routes/sync';
 import { resolveServerSecret } from './secret';
-import { DEFAULT_RE_ENROLL_LIMITS, type ReEnrollLimits, type ServerDeps } from './deps';
+import type { TrustProxy } from './config';
+import { DEFAULT_RE_ENROLL_LIMITS, DEFAULT_SIGN_IN_LIMITS, type ReEnrollLimits, type ServerDeps, type SignInLimits } from './deps';
 
 export interface BuildServerOptions {
   /** A migrated database. */
@@ -35,10 +36,12 @@ export interface BuildServerOptions {
   /** The built PWA; not served when absent or not built. */
   distDir?: string;
   sessionTtlDays?: number;
-  /** Honour X-Forwarded-For for the caller's IP (only behind a proxy you control). */
-  trustProxy?: boolean;
+  /** Which X-Forwarded-For hops to believe for the caller's IP: a hop count or the proxies' addresses. */
+  trustProxy?: TrustProxy;
   /** Re-enrollment rate limits and answer floor; defaults in DEFAULT_RE_ENROLL_LIMITS. */
   reEnroll?: Partial<ReEnrollLimits>;
+  /** Sign-in rate limits; defaults in DEFAULT_SIGN_IN_LIMITS. */
+  signIn?: Partial<SignInLimits>;
   /** false for silence; `stream` to capture the log lines. */
   logger?: false | { level?: string; stream?: { write(line: string): void } };
 }
@@ -52,12 +55,19 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     bodyLimit: 64 * 1024,
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 100 },
+    // A URL the router cannot read (bad percent-encoding, an over-long id) is
+    // answered before any hook runs: give it the headers and a catalogue body here.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(reply, request.url);
+      return sendProblem(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'notFound' : 'badRequest');
+    },
   });
   const deps: ServerDeps = {
     handle,
     serverSecret: await resolveServerSecret(handle.db, options.serverSecret),
     sessionTtlDays: options.sessionTtlDays ?? 30,
     reEnroll: { ...DEFAULT_RE_ENROLL_LIMITS, ...options.reEnroll },
+    signIn: { ...DEFAULT_SIGN_IN_LIMITS, ...options.signIn },
   };
 
   registerSecurityHeaders(app);

@@ -17,8 +17,8 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** The built PWA. */
   distDir: string;
-  /** Honour X-Forwarded-For (only behind a proxy you control), for per-IP rate limits. */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops to believe, for per-IP rate limits and logs (see trustProxyFrom). */
+  trustProxy: TrustProxy;
   sessionTtlDays: number;
   logLevel: string;
 }
@@ -35,10 +35,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demoPassword: nonEmpty(env.DEMO_PASSWORD),
     seedDemo: env.SEED_DEMO === undefined ? databaseUrl === undefined : env.SEED_DEMO === '1',
     distDir: path.resolve(nonEmpty(env.DIST_DIR) ?? './dist'),
-    trustProxy: env.TRUST_PROXY === '1',
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     sessionTtlDays: integer(env.SESSION_TTL_DAYS, 30, 'SESSION_TTL_DAYS'),
     logLevel: nonEmpty(env.LOG_LEVEL) ?? 'info',
   };
+}
+
+/**
+ * Which proxies' X-Forwarded-For entries Fastify may believe: false (the socket's
+ * address is the caller), or the proxies' addresses and CIDRs. Never `true`:
+ * that believes the first hop, which the caller writes.
+ */
+export type TrustProxy = false | string;
+
+/** proxy-addr's names for address ranges, accepted beside addresses and CIDRs. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Reads TRUST_PROXY: unset trusts no proxy; otherwise a comma-separated list of
+ * the proxies' addresses or CIDRs (or loopback, linklocal, uniquelocal). The
+ * caller's address is then the last X-Forwarded-For entry not written by one of
+ * them. A hop count is refused: Fastify cannot check that the peer is a proxy.
+ */
+export function trustProxyFrom(value: string | undefined): TrustProxy {
+  const text = nonEmpty(value);
+  if (text === undefined) return false;
+  const entries = text.split(',').map((a) => a.trim());
+  const valid = (entry: string): boolean => RANGE_NAMES.has(entry) || (/[.:]/.test(entry) && /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry));
+  if (!entries.every(valid)) {
+    throw new Error(`TRUST_PROXY must list the proxies' addresses or CIDRs (e.g. 10.0.0.5 or 10.0.0.0/8), got "${text}".`);
+  }
+  return entries.join(',');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

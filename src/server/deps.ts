@@ -7,7 +7,25 @@ export interface ServerDeps {
   serverSecret: string;
   sessionTtlDays: number;
   reEnroll: ReEnrollLimits;
+  signIn: SignInLimits;
 }
+
+/**
+ * Sign-in attempts per window. Per address: generous (a school shares one
+ * address). A device that has signed in to the account before has a bucket of
+ * its own, so strangers failing on purpose cannot lock the owner out of their
+ * own tablet. Any other device: tight per account and address, so guessing from
+ * one place is slow, under a higher ceiling per account from anywhere.
+ */
+export interface SignInLimits {
+  windowMs: number;
+  maxPerIp: number;
+  maxPerKnownDevice: number;
+  maxPerAccountAndIp: number;
+  maxPerAccount: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60 * 1000, maxPerIp: 60, maxPerKnownDevice: 10, maxPerAccountAndIp: 10, maxPerAccount: 100 };
 
 /** The re-enrollment page's limits (public, so guarded against guessing). */
 export interface ReEnrollLimits {

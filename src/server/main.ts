@@ -10,14 +10,15 @@ import { openDatabase } from './db/connect';
 import { migrate } from './db/migrations';
 import { hasBuild } from './http/static-files';
 import { countUsers, findUserByEmail } from './queries/users';
-import { DEFAULT_DEMO_PASSWORD, DEMO_EMAIL, seedDemo } from './seed';
+import { DEMO_EMAIL, demoPasswordFor, seedDemo } from './seed';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const handle = openDatabase(config);
   const applied = await migrate(handle);
-  const demoPassword = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
-  if (config.seedDemo && (await countUsers(handle.db)) === 0) await seedDemo(handle, demoPassword);
+  // Without the demo, no password is made and no demo account exists.
+  const demoPassword = config.seedDemo ? (config.demoPassword ?? demoPasswordFor(config.dataDir)) : undefined;
+  if (demoPassword !== undefined && (await countUsers(handle.db)) === 0) await seedDemo(handle, demoPassword);
 
   const app = await buildServer({
     handle,
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   if (!hasBuild(config.distDir)) lines.push(`No app build in ${config.distDir}: only the API is served (run npm start or npm run build).`);
   const demo = await findUserByEmail(handle.db, DEMO_EMAIL);
   if (demo) {
-    const known = await verifyPassword(demoPassword, demo.password_hash);
+    const known = demoPassword !== undefined && (await verifyPassword(demoPassword, demo.password_hash));
     lines.push(`Demo sign-in: ${DEMO_EMAIL} / ${known ? demoPassword : '(the password set when the demo was seeded)'}`);
   }
   const setupCode = await issueSetupCode(handle.db);

@@ -1,13 +1,32 @@
 /**
  * The demo data `npm start` puts in an empty database: one center, a few schools
  * and an advisor whose sign-in is printed on the console. Names and CDS codes
- * are made up.
+ * are made up. The advisor's password is made for each data directory and kept
+ * there, never a published constant: a known password would be a known login on
+ * every server started with the demo.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DatabaseHandle } from './db/connect';
 import { createCenter, createSchool, createUser } from './accounts';
 
 export const DEMO_EMAIL = 'demo@mesa.example';
-export const DEFAULT_DEMO_PASSWORD = 'mesa-demo-2025';
+/** Where the demo password is kept, inside the data directory. */
+export const DEMO_PASSWORD_FILE = 'demo-password';
+
+/**
+ * The demo password for `dataDir`: the one kept there, or a new random one
+ * (96 bits), written readable by the owner only so a restart prints the same.
+ */
+export function demoPasswordFor(dataDir: string): string {
+  const file = path.join(dataDir, DEMO_PASSWORD_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = randomBytes(12).toString('base64url');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
 
 const DEMO_SCHOOLS = [
   { name: 'Bayview Middle School', cdsCode: '01611920000001', city: 'Oakland' },

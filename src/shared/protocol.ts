@@ -14,6 +14,19 @@ const ssidDigits = z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.
 const typedSsid = z.string().max(32).transform(normalizeSsid).pipe(ssidDigits);
 /** The last four digits of an SSID: all that lists and histories show. */
 const last4 = z.string().regex(/^\d{4}$/);
+/**
+ * The largest version both databases store: PostgreSQL's integer is 32 bits, and
+ * a bigger number made the whole push fail there while SQLite took it.
+ */
+export const MAX_STORED_VERSION = 2_147_483_647;
+/** A record version as it travels: positive, and storable on both databases. */
+const versionNumber = z.number().int().positive().max(MAX_STORED_VERSION);
+/**
+ * How far ahead of the device's last applied mutation id a push may reach. The
+ * tablet numbers its outbox one by one, so a real queue never jumps; a far
+ * jump would let every later mutation be skipped as an old one.
+ */
+export const MAX_MUTATION_ID_LEAD = 10_000;
 
 /** Sign-in. */
 export const sessionRequestSchema = z.object({
@@ -56,9 +69,9 @@ export const mutationSchema = z.object({
   /** The student this application is for; a new student's id is made on the tablet. */
   studentId: uuid,
   /** The tablet's own version counter for this record. */
-  version: z.number().int().positive(),
+  version: versionNumber,
   /** The server version the tablet last saw; null for a record the server has never seen. */
-  baseServerVersion: z.number().int().nonnegative().nullable(),
+  baseServerVersion: z.number().int().nonnegative().max(MAX_STORED_VERSION).nullable(),
   application: confirmedApplicationSchema,
   ssidSource: z.union([ssidSourceSchema, z.null()]),
   confirmedAt: z.string().datetime(),

@@ -58,6 +58,8 @@ export async function startInProcess(database: TestDatabase): Promise<InProcessS
 export interface ChildServer {
   url: string;
   dataDir: string;
+  /** Everything the process printed so far. */
+  output(): string;
   /** Kills the process hard, as a power cut would. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -87,11 +89,15 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
   }
 }
 
-/** Starts `src/server/main.ts` on `dataDir` (SQLite) with the demo center seeded on first start. */
-export async function startChild(dataDir: string): Promise<ChildServer> {
+/**
+ * Starts `src/server/main.ts` on `dataDir` (SQLite) with the demo center seeded
+ * on first start; `settings` override the environment (undefined removes one).
+ */
+export async function startChild(dataDir: string, settings: Record<string, string | undefined> = {}): Promise<ChildServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', ...settings };
   delete env.DATABASE_URL;
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
@@ -108,6 +114,7 @@ export async function startChild(dataDir: string): Promise<ChildServer> {
   return {
     url,
     dataDir,
+    output: () => log,
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -221,4 +221,27 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     }
     expect(await handle.db.selectFrom('enrollments').select('id').execute()).toEqual(enrollmentsBefore);
   });
+
+  it('keeps a tablet’s queue its own when another center signs in with its device id (issue 11, item 1)', async () => {
+    const a = await makeCenter(handle, 'tablet-owner');
+    const b = await makeCenter(handle, 'intruder');
+    const tablet = await signIn(server.url, a.advisor.email, a.advisor.password);
+    const pushAs = (session: Session, mutations: unknown[]) =>
+      call<{ lastAppliedMutationId: number; results: { status: string }[] }>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations } });
+    expect((await pushAs(tablet, [mutation(1, a.schoolIds[0]!)])).status).toBe(200);
+
+    // The device id is printed in every backup file: another center signs in with it.
+    const intruder = await signIn(server.url, b.advisor.email, b.advisor.password, tablet.deviceId);
+    const jump = await pushAs(intruder, [mutation(Number.MAX_SAFE_INTEGER, b.schoolIds[0]!)]);
+    expect(jump.status).toBe(400);
+    expect(jump.body).toMatchObject({ code: PROBLEMS.invalidBody.code });
+    const own = await pushAs(intruder, [mutation(5, b.schoolIds[0]!)]);
+    expect(own.body).toMatchObject({ lastAppliedMutationId: 5, results: [{ status: 'applied' }] });
+
+    // The tablet's next record is stored, not skipped as a duplicate.
+    const next = mutation(2, a.schoolIds[0]!);
+    const answer = await pushAs(tablet, [next]);
+    expect(answer.body).toMatchObject({ lastAppliedMutationId: 2, results: [{ status: 'applied' }] });
+    expect(await findEnrollment(handle.db, next.recordId)).toMatchObject({ center_id: a.centerId });
+  });
 });

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mutationSchema, type Mutation, type MutationResult } from '../../src/shared/protocol';
+import { sql } from 'kysely';
+import { MAX_STORED_VERSION, mutationSchema, type Mutation, type MutationResult } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
@@ -140,6 +141,51 @@ describe.each(DATABASES)('bad records in a push on $name', (database) => {
       const result = await pushOne(record);
       expect(result).toMatchObject({ status: 'rejected', reason: { code: 'invalid', fields: [expect.objectContaining({ field: 'firstName' })] } });
       expect(await findStudent(handle.db, record.studentId)).toBeUndefined();
+    }
+  });
+
+  it('rejects a lone surrogate (not well-formed text) in a field, instead of storing broken text', async () => {
+    for (const firstName of ['Ana\ud800', '\udc00Ana']) {
+      const record = mutation(nextId++, school(), { application: application(school(), { firstName }) });
+      expect(await pushOne(record)).toMatchObject({ status: 'rejected', reason: { code: 'invalid', fields: [expect.objectContaining({ field: 'firstName' })] } });
+      expect(await findStudent(handle.db, record.studentId)).toBeUndefined();
+    }
+    // A well-formed pair (an emoji) is text and is stored.
+    const record = mutation(nextId++, school(), { application: application(school(), { firstName: 'Ana \ud83d\ude00' }) });
+    expect(await pushOne(record)).toMatchObject({ status: 'applied' });
+  });
+
+  it('rejects versions too big for either database as one record, never a failed push (regression: PostgreSQL 22003)', async () => {
+    for (const overrides of [{ version: MAX_STORED_VERSION + 1 }, { version: 2 ** 53 }, { baseServerVersion: MAX_STORED_VERSION + 1 }]) {
+      const record = mutation(nextId++, school(), overrides);
+      const result = await pushOne(record);
+      expect(result, JSON.stringify(overrides)).toMatchObject({ status: 'rejected', reason: { code: 'invalid' } });
+      expect(await findEnrollment(handle.db, record.recordId)).toBeUndefined();
+    }
+    const largest = mutation(nextId++, school(), { version: MAX_STORED_VERSION });
+    expect(await pushOne(largest)).toMatchObject({ status: 'applied' });
+    expect(await findEnrollment(handle.db, largest.recordId)).toMatchObject({ client_version: MAX_STORED_VERSION });
+  });
+
+  it('answers a record the database itself refuses as rejected and applies the rest of the push', async () => {
+    // A trigger stands in for any refusal the schemas did not foresee.
+    if (handle.dialect === 'postgres') {
+      await sql`create function refuse_marked() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '22023'; end $$`.execute(handle.db);
+      await sql`create trigger refuse_marked before insert on enrollments for each row when (new.client_version = 777) execute function refuse_marked()`.execute(handle.db);
+    } else {
+      await sql`create trigger refuse_marked before insert on enrollments when new.client_version = 777 begin select raise(abort, 'refused'); end`.execute(handle.db);
+    }
+    try {
+      const batch = [mutation(nextId++, school()), mutation(nextId++, school(), { version: 777 }), mutation(nextId++, school())];
+      const answer = await call<{ results: MutationResult[] }>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: batch } });
+      expect(answer.status).toBe(200);
+      expect(answer.body.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+      expect(answer.body.results[1]).toMatchObject({ reason: { code: 'unstorable' } });
+      expect(await findEnrollment(handle.db, batch[0]!.recordId)).toBeDefined();
+      expect(await findStudent(handle.db, batch[1]!.studentId)).toBeUndefined();
+      expect(await findEnrollment(handle.db, batch[2]!.recordId)).toBeDefined();
+    } finally {
+      await sql`drop trigger refuse_marked${sql.raw(handle.dialect === 'postgres' ? ' on enrollments' : '')}`.execute(handle.db);
     }
   });
 

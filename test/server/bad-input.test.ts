@@ -103,7 +103,7 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     await expectRefusedAndHarmless(wrongShape, (body) => call(server.url, 'POST', '/api/session', { body }), 'sign-in');
   });
 
-  it('refuses a sign-in body over its limit, and over-long or NUL-bearing fields', async () => {
+  it('refuses a sign-in body over its limit, and over-long, NUL-bearing or broken-text fields', async () => {
     const before = await rowCounts(handle);
     const base = { email: center.advisor.email, password: center.advisor.password, deviceId: session.deviceId };
     expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'x'.repeat(20_000) } }), 'over the limit');
@@ -111,6 +111,8 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, password: 'p'.repeat(201) } }), 'long password');
     // PostgreSQL cannot store U+0000: it must be a 400 there as on SQLite, not a 500.
     expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'Tablet\u00003' } }), 'NUL in device name');
+    // A lone surrogate is not text: SQLite would store it as invalid UTF-8.
+    expectProblem(await call(server.url, 'POST', '/api/session', { body: { ...base, deviceName: 'Tablet \ud800' } }), 'lone surrogate in device name');
     expect(await rowCounts(handle)).toEqual(before);
   });
 

@@ -24,6 +24,8 @@ describe('HTTP hardening', () => {
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>MESA</title><script type="module" src="/assets/app-3f9a1c.js"></script>');
     fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js'), 'console.log("app");');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js.map'), '{"version":3,"sources":["src/app/main.ts"]}');
+    fs.writeFileSync(path.join(dist, 'sw.js.map'), '{"version":3,"sources":["src/app/sw.ts"]}');
     server = await startServer(handle, { distDir: dist });
     center = await makeCenter(handle);
   });
@@ -68,6 +70,24 @@ describe('HTTP hardening', () => {
     expect(api.body).toMatchObject({ code: 404.1 });
     expect((await call(server.url, 'GET', '/assets/gone-123.js')).status).toBe(404);
   });
+
+  it.each(['/assets/app-3f9a1c.js.map', '/sw.js.map'])('does not serve the source map %s', async (url) => {
+    const answer = await call<string>(server.url, 'GET', url);
+    expect(answer.status).toBe(404);
+    expect(JSON.stringify(answer.body)).not.toContain('sources');
+  });
+
+  it.each(['/api/students/%E0%A4%A', '/api/students/%zz', '/%E0%A4%A', `/api/students/${'a'.repeat(101)}`])(
+    'answers a URL it cannot read (%s) with a catalogue problem and the security headers',
+    async (url) => {
+      const answer = await call(server.url, 'GET', url);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(Object.keys(answer.body as object).sort()).toEqual(['code', 'message']);
+      expect(answer.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    },
+  );
 
   it('marks API answers no-store', async () => {
     expect((await call(server.url, 'GET', '/api/session')).headers.get('cache-control')).toBe('no-store');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
-import { pushResponseSchema, type Mutation, type PushResponse } from '../../src/shared/protocol';
+import { MAX_MUTATION_ID_LEAD, pushResponseSchema, type Mutation, type PushResponse } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
@@ -235,6 +235,19 @@ describe.each(DATABASES)('push on $name', (database) => {
     const answer = await call(server.url, 'POST', '/api/sync/push', { token: tablet.token, body: { deviceId: tablet.deviceId, mutations: [mutation(2, school()), mutation(1, school())] } });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: PROBLEMS.invalidBody.code });
+  });
+
+  it('refuses a push whose mutation id jumps far past the last applied one, and keeps the queue where it was', async () => {
+    const tablet = await device();
+    await tablet.push([mutation(1, school())]);
+    const far = mutation(2 + MAX_MUTATION_ID_LEAD, school());
+    const answer = await call(server.url, 'POST', '/api/sync/push', { token: tablet.token, body: { deviceId: tablet.deviceId, mutations: [far] } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: PROBLEMS.invalidBody.code });
+    expect(await findEnrollment(handle.db, far.recordId)).toBeUndefined();
+    // The next id is still taken as new, and so is one at the edge of the allowed lead.
+    const next = await tablet.push([mutation(2, school()), mutation(1 + MAX_MUTATION_ID_LEAD, school())]);
+    expect(next.results.map((r) => r.status)).toEqual(['applied', 'applied']);
   });
 
   it('applies a batch sent twice at once exactly once', async () => {

@@ -43,7 +43,7 @@ describe.each(DATABASES)('re-enrollment on $name', (database) => {
 
   beforeAll(async () => {
     handle = await database.open();
-    server = await startServer(handle, { trustProxy: true, reEnroll: LIMITS });
+    server = await startServer(handle, { trustProxy: '127.0.0.1', reEnroll: LIMITS });
     center = await makeCenter(handle);
     session = await signIn(server.url, center.advisor.email, center.advisor.password);
   });

@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import type { DatabaseHandle } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import { centerUsers, findUser, lockActiveAdmins, setUserDisabled, setUserPassword, type UserRow } from '../queries/users';
 import { auditAdminAction } from './audit';
 import type { Actor } from './caller';
@@ -39,7 +39,7 @@ async function centerUser(handle: DatabaseHandle, actor: Actor, id: string): Pro
 
 /** Creates an account with a one-time password, returned once; `input` is the request body. */
 export async function createAccount(handle: DatabaseHandle, actor: Actor, input: unknown): Promise<OneTimePasswordResponse> {
-  const account = parseOrThrow(withoutNul(newAccountSchema), input);
+  const account = parseOrThrow(storable(newAccountSchema), input);
   const oneTimePassword = newOneTimePassword();
   const now = new Date().toISOString();
   try {

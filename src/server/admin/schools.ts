@@ -10,7 +10,7 @@ import { createSchool } from '../accounts';
 import type { DatabaseHandle } from '../db/connect';
 import { isUniqueViolation } from '../db/errors';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import { nextChangeSeq } from '../queries/change-seq';
 import { centerSchools, findAnyCenterSchool, renameSchool, softDeleteSchool, type SchoolRow } from '../queries/schools';
 import type { Actor } from './caller';
@@ -33,7 +33,7 @@ async function centerSchool(handle: DatabaseHandle, actor: Actor, id: string): P
 
 /** Adds a school to the actor's center; `input` is the request body. */
 export async function addSchool(handle: DatabaseHandle, actor: Actor, input: unknown): Promise<AdminSchool> {
-  const school = parseOrThrow(withoutNul(newSchoolSchema), input);
+  const school = parseOrThrow(storable(newSchoolSchema), input);
   const now = new Date().toISOString();
   try {
     const id = await handle.db.transaction().execute(async (trx) => {
@@ -50,7 +50,7 @@ export async function addSchool(handle: DatabaseHandle, actor: Actor, input: unk
 
 /** Renames a school. */
 export async function renameCenterSchool(handle: DatabaseHandle, actor: Actor, id: string, input: unknown): Promise<AdminSchool> {
-  const { name } = parseOrThrow(withoutNul(renameSchoolSchema), input);
+  const { name } = parseOrThrow(storable(renameSchoolSchema), input);
   const before = await centerSchool(handle, actor, id);
   const now = new Date().toISOString();
   await handle.db.transaction().execute(async (trx) => {

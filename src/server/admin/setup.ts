@@ -11,7 +11,7 @@ import { setupRequestSchema } from '../../shared/admin-protocol';
 import { createCenter, createUser } from '../accounts';
 import type { DatabaseHandle } from '../db/connect';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import type { Executor } from '../queries/executor';
 import { deleteSetting, getSetting, putSetting } from '../queries/settings';
 import { countUsers } from '../queries/users';
@@ -37,7 +37,7 @@ export async function setupNeeded(db: Executor): Promise<boolean> {
 
 /** Creates the first center and its administrator from the request body; refused once anyone exists. */
 export async function completeSetup(handle: DatabaseHandle, input: unknown): Promise<{ centerId: string; userId: string }> {
-  const request = parseOrThrow(withoutNul(setupRequestSchema), input);
+  const request = parseOrThrow(storable(setupRequestSchema), input);
   return handle.db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) throw new Problem('setupDone');
     const stored = await getSetting(trx, SETUP_CODE_KEY);

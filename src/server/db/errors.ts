@@ -25,6 +25,21 @@ export function isRetryable(error: unknown): boolean {
   return isUniqueViolation(error) || code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
 }
 
+/** SQLite's codes for a value or row the database will not store. */
+const SQLITE_REFUSALS = new Set(['SQLITE_MISMATCH', 'SQLITE_TOOBIG', 'SQLITE_RANGE', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT_TRIGGER']);
+
+/**
+ * The database refused a value or a row (PostgreSQL's data exceptions, class 22,
+ * and integrity violations, class 23, other than a unique one, which is a race;
+ * SQLite's equivalents): the same write fails on every retry, so the record
+ * that made it is refused, not the request.
+ */
+export function isRecordRefusal(error: unknown): boolean {
+  const code = codeOf(error);
+  if (code === undefined || isUniqueViolation(error)) return false;
+  return /^2[23][0-9A-Z]{3}$/.test(code) || SQLITE_REFUSALS.has(code);
+}
+
 /** The API problem a database error stands for, if it is one the client can act on. */
 export function databaseProblem(error: unknown): ProblemName | undefined {
   return isUniqueViolation(error) ? 'conflict' : undefined;

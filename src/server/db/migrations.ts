@@ -235,6 +235,37 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('devices').addColumn('revoked_at', 'text').execute();
     },
   },
+  {
+    // A device's mutation ledger belongs to the device and the user it serves
+    // (design section 8): another account signing in with the same device id
+    // gets a ledger of its own instead of moving or advancing this one.
+    name: '005_device_ledger_per_user',
+    async up(trx, dialect) {
+      if (dialect === 'postgres') {
+        await sql`alter table devices drop constraint devices_pkey`.execute(trx);
+        await sql`alter table devices add primary key (device_id, user_id)`.execute(trx);
+      } else {
+        // SQLite cannot change a primary key: rebuild the table (nothing references it).
+        await trx.schema.createTable('devices_next')
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('last_applied_mutation_id', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_seen_at', 'text', (c) => c.notNull())
+          .addColumn('last_push_at', 'text')
+          .addColumn('revoked_at', 'text')
+          .addPrimaryKeyConstraint('devices_pkey', ['device_id', 'user_id'])
+          .execute();
+        await sql`insert into devices_next (device_id, user_id, name, last_applied_mutation_id, created_at, last_seen_at, last_push_at, revoked_at)
+          select device_id, user_id, name, last_applied_mutation_id, created_at, last_seen_at, last_push_at, revoked_at from devices`.execute(trx);
+        await trx.schema.dropTable('devices').execute();
+        await trx.schema.alterTable('devices_next').renameTo('devices').execute();
+      }
+      // Expired attempt counters are purged by age on every attempt.
+      await trx.schema.createIndex('rate_limits_window_start').on('rate_limits').column('window_start').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -69,11 +69,12 @@ export interface SessionsTable {
 }
 
 export interface DevicesTable {
+  /** With `user_id`, the key: one ledger per device and user (migration 003). */
   device_id: string;
-  /** The user who last signed in on this device. */
+  /** The user this ledger serves; another user on the same device has a row of their own. */
   user_id: string;
   name: string;
-  /** Highest mutation id this device has had processed; pushes skip ids at or below it. */
+  /** Highest mutation id this device and user have had processed; pushes skip ids at or below it. */
   last_applied_mutation_id: number;
   created_at: string;
   last_seen_at: string;

@@ -2,7 +2,7 @@
  * Security headers on every answer (design section 8). The CSP allows nothing
  * inline: the app registers its service worker from the bundle, not a script tag.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -30,11 +30,16 @@ const HEADERS: Record<string, string> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
+/** Puts the headers on `reply`; `url` decides whether the answer may be cached. */
+export function applySecurityHeaders(reply: FastifyReply, url: string): void {
+  reply.headers(HEADERS);
+  // Pupil records must not sit in any shared or browser cache.
+  if (url.startsWith('/api/') || url === '/api') reply.header('cache-control', 'no-store');
+}
+
 /** Adds the headers to every response, including errors and static files. */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers(HEADERS);
-    // Pupil records must not sit in any shared or browser cache.
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    applySecurityHeaders(reply, request.url);
   });
 }

@@ -14,22 +14,34 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   return result.data;
 }
 
-/** Paths of the strings inside `value` that contain U+0000. */
-function nulPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => nulPaths(item, [...path, key]));
+/** Why a string cannot be stored, or null when it can. */
+function unstorableReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'Contains a NUL character, which cannot be stored.';
+  // A lone UTF-16 surrogate is not text: SQLite would store it as invalid UTF-8.
+  if (/\p{Surrogate}/u.test(text)) return 'Contains a broken character (a lone surrogate), which cannot be stored.';
+  return null;
+}
+
+/** Each string inside `value` that cannot be stored, with its path and why. */
+function unstorableStrings(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
+  if (typeof value === 'string') {
+    const message = unstorableReason(value);
+    return message === null ? [] : [{ path, message }];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableStrings(item, [...path, i]));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => unstorableStrings(item, [...path, key]));
   return [];
 }
 
 /**
- * `schema`, also refusing U+0000 in any string. PostgreSQL text cannot hold it
- * and fails the whole statement (a 500, and a push that fails on every retry),
- * while SQLite would store it: refusing it at the boundary makes both databases
- * answer the same clear 4xx, or reject the one record.
+ * `schema`, also refusing strings that are not well-formed text: U+0000, which
+ * PostgreSQL text cannot hold (it fails the whole statement: a 500, and a push
+ * that fails on every retry), and lone surrogates, which SQLite would store as
+ * invalid UTF-8. Refusing them at the boundary makes both databases answer the
+ * same clear 4xx, or reject the one record.
  */
-export function withoutNul<S extends z.ZodType>(schema: S): S {
+export function storable<S extends z.ZodType>(schema: S): S {
   return schema.superRefine((value, ctx) => {
-    for (const path of nulPaths(value)) ctx.addIssue({ code: 'custom', path, message: 'Contains a NUL character, which cannot be stored.' });
+    for (const { path, message } of unstorableStrings(value)) ctx.addIssue({ code: 'custom', path, message });
   }) as S;
 }

@@ -1,32 +1,52 @@
-/** Queries on `devices`: which user last signed in where, and each device's push progress. */
+/**
+ * Queries on `devices`: one row per device and user, holding that pair's push
+ * progress (its mutation ledger). Another user signing in with the same device
+ * id gets a row of their own and never moves or advances this one.
+ */
 import type { Executor } from './executor';
 
-/** Registers a device on sign-in, or moves it to the user now signing in; keeps its push progress. */
+/** Registers a device for the user signing in, or notes that it was seen again; never touches another user's row. */
 export async function registerDevice(db: Executor, device: { deviceId: string; userId: string; name: string; now: string }): Promise<void> {
   await db.insertInto('devices')
     .values({ device_id: device.deviceId, user_id: device.userId, name: device.name, last_applied_mutation_id: 0, created_at: device.now, last_seen_at: device.now })
-    .onConflict((oc) => oc.column('device_id').doUpdateSet({ user_id: device.userId, name: device.name, last_seen_at: device.now }))
+    .onConflict((oc) => oc.columns(['device_id', 'user_id']).doUpdateSet({ name: device.name, last_seen_at: device.now }))
     .execute();
 }
 
+/** Whether this user has signed in on this device before. */
+export async function isKnownDevice(db: Executor, deviceId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('devices').select('device_id').where('device_id', '=', deviceId).where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
- * Reads the device's last applied mutation id by writing to its row. The write
- * is the lock: on PostgreSQL a second push from the same device waits here until
- * the first commits, then reads the new value; SQLite's immediate transactions
- * already run one at a time.
+ * Reads the ledger's last applied mutation id by writing to its row. The write
+ * is the lock: on PostgreSQL a second push from the same device and user waits
+ * here until the first commits, then reads the new value; SQLite's immediate
+ * transactions already run one at a time.
  */
-export async function lockDevice(db: Executor, deviceId: string, now: string): Promise<{ userId: string; lastAppliedMutationId: number } | undefined> {
+export async function lockDevice(db: Executor, deviceId: string, userId: string, now: string): Promise<{ lastAppliedMutationId: number } | undefined> {
   const row = await db.updateTable('devices')
     .set({ last_seen_at: now, last_push_at: now })
     .where('device_id', '=', deviceId)
-    .returning(['user_id', 'last_applied_mutation_id'])
+    .where('user_id', '=', userId)
+    .returning('last_applied_mutation_id')
     .executeTakeFirst();
-  return row && { userId: row.user_id, lastAppliedMutationId: row.last_applied_mutation_id };
+  return row && { lastAppliedMutationId: row.last_applied_mutation_id };
 }
 
-/** Records how far the device's queue has been processed. */
-export async function setLastAppliedMutationId(db: Executor, deviceId: string, mutationId: number): Promise<void> {
-  await db.updateTable('devices').set({ last_applied_mutation_id: mutationId }).where('device_id', '=', deviceId).execute();
+/** The highest mutation id any user's ledger on this device has reached (0 when none). */
+export async function deviceHighWater(db: Executor, deviceId: string): Promise<number> {
+  const row = await db.selectFrom('devices')
+    .select((eb) => eb.fn.max('last_applied_mutation_id').as('highest'))
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
+  return Number(row?.highest ?? 0);
+}
+
+/** Records how far the device and user's queue has been processed. */
+export async function setLastAppliedMutationId(db: Executor, deviceId: string, userId: string, mutationId: number): Promise<void> {
+  await db.updateTable('devices').set({ last_applied_mutation_id: mutationId }).where('device_id', '=', deviceId).where('user_id', '=', userId).execute();
 }
 
 /** A tablet as the administrator's list shows it, with the user who last signed in on it. */

@@ -5,8 +5,18 @@
 import { sql } from 'kysely';
 import type { Executor } from './executor';
 
-/** Counts one attempt against `key` in a window of `windowMs`; returns the attempts in the current window. */
+/** No limit's window is longer than this; a counter older than it counts for nothing and is purged. */
+export const LONGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Counts one attempt against `key` in a window of `windowMs` (at most
+ * LONGEST_WINDOW_MS); returns the attempts in the current window. Counters
+ * whose window ended long ago are purged on the way, so the table holds only
+ * live ones (each attempt a stranger makes would otherwise leave a row for good).
+ */
 export async function countAttempt(db: Executor, key: string, windowMs: number, now: Date): Promise<number> {
+  if (windowMs > LONGEST_WINDOW_MS) throw new Error(`A rate-limit window may be at most ${LONGEST_WINDOW_MS} ms.`);
+  await db.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()).execute();
   const nowIso = now.toISOString();
   const windowOpenedAfter = new Date(now.getTime() - windowMs).toISOString();
   // One statement, so concurrent attempts cannot both read the old count.

@@ -5,7 +5,7 @@ import { ssidRequiredFor } from '../../shared/policy';
 import { approveEnrollmentRequestSchema, type ApproveEnrollmentResponse, type PendingEnrollmentsResponse } from '../../shared/protocol';
 import { approveEnrollment } from '../enrollments/approve';
 import { callerOf } from '../http/authenticate';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import { pendingEnrollments } from '../queries/enrollments';
 import { ssidPolicyFor } from '../queries/ssid-policy';
 import type { ServerDeps } from '../deps';
@@ -14,8 +14,8 @@ const listQuerySchema = z.object({
   status: z.literal('pending'),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
-const idParamsSchema = withoutNul(z.object({ id: z.string() }));
-const approveBodySchema = withoutNul(approveEnrollmentRequestSchema);
+const idParamsSchema = storable(z.object({ id: z.string() }));
+const approveBodySchema = storable(approveEnrollmentRequestSchema);
 
 /** Registers the enrollment routes. */
 export async function enrollmentRoutes(app: FastifyInstance, { handle }: ServerDeps): Promise<void> {

@@ -4,11 +4,11 @@ import { passwordChangeSchema } from '../../shared/admin-protocol';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { callerOf, sessionUserOf } from '../http/authenticate';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import { findUser, setUserPassword } from '../queries/users';
 import type { ServerDeps } from '../deps';
 
-const bodySchema = withoutNul(passwordChangeSchema);
+const bodySchema = storable(passwordChangeSchema);
 
 /** Registers the password route. */
 export async function passwordRoutes(app: FastifyInstance, { handle }: ServerDeps): Promise<void> {

@@ -11,11 +11,11 @@ import type { FastifyInstance } from 'fastify';
 import { reEnrollRequestSchema } from '../../shared/protocol';
 import { reEnroll } from '../enrollments/re-enroll';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
+import { parseOrThrow, storable } from '../http/validation';
 import { countAttempt } from '../queries/rate-limits';
 import type { ServerDeps } from '../deps';
 
-const bodySchema = withoutNul(reEnrollRequestSchema);
+const bodySchema = storable(reEnrollRequestSchema);
 
 /** Registers the re-enrollment route. */
 export async function reEnrollRoutes(app: FastifyInstance, { handle, serverSecret, reEnroll: limits }: ServerDeps): Promise<void> {

@@ -6,37 +6,38 @@ import { DECOY_HASH, verifyPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import { Problem } from '../http/problem';
 import { callerOf, sessionUserOf } from '../http/authenticate';
-import { parseOrThrow, withoutNul } from '../http/validation';
-import { registerDevice } from '../queries/devices';
+import { parseOrThrow, storable } from '../http/validation';
+import { isKnownDevice, registerDevice } from '../queries/devices';
 import { clearAttempts, countAttempt } from '../queries/rate-limits';
 import { insertSession, revokeSession } from '../queries/sessions';
 import { findUserByEmail } from '../queries/users';
 import type { ServerDeps } from '../deps';
 
-const WINDOW_MS = 15 * 60 * 1000;
-/** Attempts per window: generous per IP (a school shares one address), tight per account. */
-const MAX_PER_IP = 60;
-const MAX_PER_EMAIL = 10;
-
-const signInSchema = withoutNul(sessionRequestSchema);
+const signInSchema = storable(sessionRequestSchema);
 
 /** Registers the session routes. */
-export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDays }: ServerDeps): Promise<void> {
+export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDays, signIn: limits }: ServerDeps): Promise<void> {
   const { db } = handle;
 
   app.post('/api/session', { config: { public: true }, bodyLimit: 16 * 1024 }, async (request, reply) => {
     const body = parseOrThrow(signInSchema, request.body);
     const now = new Date();
-    const retryAfter = { 'retry-after': String(WINDOW_MS / 1000) };
-    if ((await countAttempt(db, `sign-in:ip:${request.ip}`, WINDOW_MS, now)) > MAX_PER_IP) throw new Problem('tooManyRequests', undefined, retryAfter);
+    const retryAfter = { 'retry-after': String(Math.ceil(limits.windowMs / 1000)) };
+    const overLimit = async (key: string, max: number): Promise<void> => {
+      if ((await countAttempt(db, key, limits.windowMs, now)) > max) throw new Problem('tooManyRequests', undefined, retryAfter);
+    };
+    await overLimit(`sign-in:ip:${request.ip}`, limits.maxPerIp);
     // The email is hashed so the table holds no address typed by a stranger.
-    const emailKey = `sign-in:email:${createHash('sha256').update(body.email).digest('hex')}`;
-    if ((await countAttempt(db, emailKey, WINDOW_MS, now)) > MAX_PER_EMAIL) throw new Problem('tooManyRequests', undefined, retryAfter);
-
+    const account = createHash('sha256').update(body.email).digest('hex');
     const user = await findUserByEmail(db, body.email);
+    const known = user !== undefined && (await isKnownDevice(db, body.deviceId, user.id));
+    const bucket = known ? `sign-in:device:${account}:${body.deviceId}` : `sign-in:pair:${account}:${request.ip}`;
+    await overLimit(bucket, known ? limits.maxPerKnownDevice : limits.maxPerAccountAndIp);
+    if (!known) await overLimit(`sign-in:email:${account}`, limits.maxPerAccount);
+
     const matches = await verifyPassword(body.password, user?.password_hash ?? (await DECOY_HASH));
     if (!user || !matches || user.disabled === 1) throw new Problem('badCredentials');
-    await clearAttempts(db, emailKey);
+    await clearAttempts(db, bucket);
 
     const token = newToken();
     const expiresAt = new Date(now.getTime() + sessionTtlDays * 24 * 60 * 60 * 1000).toISOString();

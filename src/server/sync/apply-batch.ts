@@ -7,6 +7,8 @@
  */
 import { isSsidUpdate, type AnyMutation, type Mutation, type MutationResult } from '../../shared/protocol';
 import type { Executor } from '../queries/executor';
+import { withSavepoint } from '../queries/savepoint';
+import { isRecordRefusal } from '../db/errors';
 import { applyMutation, type PushContext } from './apply-mutation';
 import { applySsidUpdate } from './apply-ssid-update';
 import { BatchState } from './batch-state';
@@ -40,6 +42,29 @@ export async function applyBatch(trx: Executor, ctx: PushContext, triaged: reado
     }
   }
   await writes.flush();
+  return results;
+}
+
+/**
+ * Applies the mutations one by one, each in a savepoint: the path taken after the
+ * database refused a write of the set-based path, so that the one record it
+ * refused is answered `rejected` and the others still apply.
+ */
+export async function applyEachAlone(trx: Executor, ctx: PushContext, triaged: readonly Triaged[]): Promise<MutationResult[]> {
+  const results: MutationResult[] = [];
+  for (const item of triaged) {
+    if ('result' in item) {
+      results.push(item.result);
+      continue;
+    }
+    try {
+      results.push(...(await withSavepoint(trx, () => applyBatch(trx, ctx, [item]))));
+    } catch (error) {
+      if (!isRecordRefusal(error)) throw error;
+      const { mutationId, recordId } = item.mutation;
+      results.push({ mutationId, recordId, status: 'rejected', reason: { code: 'unstorable', message: 'The server could not store this record. Check its fields and send it again.' } });
+    }
+  }
   return results;
 }
 

@@ -1,19 +1,21 @@
 /**
  * Idempotent push (design section 7): one transaction per request; mutation ids
- * at or below the device's last applied one are answered `duplicate` and skipped;
- * the rest are validated and applied in order; the device's progress moves to the
- * highest id processed, rejected and conflicting ones included, so one bad
- * record never blocks the queue.
+ * at or below the last one applied for this device and user are answered
+ * `duplicate` and skipped; the rest are validated and applied in order; the
+ * ledger moves to the highest id processed, rejected and conflicting ones
+ * included, so one bad record never blocks the queue. The ledger is the device's
+ * and the signed-in user's (design section 8), and a push may reach at most
+ * MAX_MUTATION_ID_LEAD past the device's furthest ledger.
  */
 import { z } from 'zod';
-import { anyMutationSchema, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
-import { isRetryable } from '../db/errors';
+import { isRecordRefusal, isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
-import { parseOrThrow, withoutNul } from '../http/validation';
-import { lockDevice, setLastAppliedMutationId } from '../queries/devices';
+import { parseOrThrow, storable } from '../http/validation';
+import { deviceHighWater, lockDevice, setLastAppliedMutationId } from '../queries/devices';
 import type { PushContext } from './apply-mutation';
-import { applyBatch, duplicates, type Triaged } from './apply-batch';
+import { applyBatch, applyEachAlone, duplicates, type Triaged } from './apply-batch';
 
 /** What every mutation must carry for the queue to be ordered at all. */
 const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
@@ -21,10 +23,10 @@ const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recor
 const ATTEMPTS = 3;
 
 /** A mutation the databases can store: a NUL in one record rejects that record, not the push. */
-const storableMutationSchema = withoutNul(anyMutationSchema);
+const storableMutationSchema = storable(anyMutationSchema);
 /** Each kind alone, to name the fields of a refused one (a union's error mixes both kinds). */
-const storableApplicationSchema = withoutNul(mutationSchema);
-const storableSsidUpdateSchema = withoutNul(ssidUpdateMutationSchema);
+const storableApplicationSchema = storable(mutationSchema);
+const storableSsidUpdateSchema = storable(ssidUpdateMutationSchema);
 
 /** Runs a push for the signed-in user; `sessionDeviceId` is the device their token was issued to. */
 export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown): Promise<PushResponse> {
@@ -42,21 +44,32 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
       throw new Problem('invalidBody', [{ field: `mutations.${i}.mutationId`, message: 'Mutation ids must increase within a push.' }]);
     }
   });
+  const highest = envelopes[envelopes.length - 1]?.mutationId ?? 0;
 
+  // After the database refused a write, run again one record at a time so only that record is refused.
+  let oneByOne = false;
   for (let attempt = 1; ; attempt++) {
     const ctx: PushContext = { userId: caller.userId, centerId: caller.centerId, deviceId: request.deviceId, now: new Date().toISOString() };
     try {
       return await handle.db.transaction().execute(async (trx) => {
-        const device = await lockDevice(trx, request.deviceId, ctx.now);
-        if (!device) throw new Problem('forbidden');
-        const last = device.lastAppliedMutationId;
-        const highest = envelopes[envelopes.length - 1]?.mutationId ?? 0;
-        const results = highest > last ? await applyBatch(trx, ctx, triage(request.mutations, envelopes, last)) : duplicates(envelopes);
+        const ledger = await lockDevice(trx, request.deviceId, caller.userId, ctx.now);
+        if (!ledger) throw new Problem('forbidden');
+        const last = ledger.lastAppliedMutationId;
+        const reach = Math.max(last, await deviceHighWater(trx, request.deviceId)) + MAX_MUTATION_ID_LEAD;
+        if (highest > reach) {
+          throw new Problem('invalidBody', [{ field: `mutations.${envelopes.length - 1}.mutationId`, message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }]);
+        }
+        const apply = oneByOne ? applyEachAlone : applyBatch;
+        const results = highest > last ? await apply(trx, ctx, triage(request.mutations, envelopes, last)) : duplicates(envelopes);
         const lastAppliedMutationId = Math.max(last, highest);
-        if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, lastAppliedMutationId);
+        if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, caller.userId, lastAppliedMutationId);
         return { lastAppliedMutationId, results };
       });
     } catch (error) {
+      if (!oneByOne && isRecordRefusal(error)) {
+        oneByOne = true;
+        continue;
+      }
       // Lost a race with another device (same new SSID, a deadlock): run again and see its commit.
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
