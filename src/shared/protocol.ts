@@ -166,7 +166,10 @@ export type School = z.infer<typeof schoolSchema>;
 /**
  * A rostered student as the tablet holds it. No raw SSID leaves the server in a
  * roster: `ssidHash` is HMAC-SHA256(center key, ssid), so the tablet can say
- * "already used" without holding other students' numbers.
+ * "already used" without holding other students' numbers in the clear. The
+ * tablet holds the key and the last four digits too, so this is no protection
+ * against someone with the unlocked tablet: a million guesses recover one SSID
+ * (README, Security).
  */
 export const rosterEntrySchema = z.object({
   studentId: z.string(),

@@ -12,6 +12,7 @@ import { hashToken } from '../../src/server/auth/tokens';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
 import { findUserByEmail } from '../../src/server/queries/users';
+import { DISCLOSURE_ACTION, SSID_DISCLOSURE_LIMIT } from '../../src/server/students/ssid-disclosure';
 import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
@@ -243,5 +244,41 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     const answer = await pushAs(tablet, [next]);
     expect(answer.body).toMatchObject({ lastAppliedMutationId: 2, results: [{ status: 'applied' }] });
     expect(await findEnrollment(handle.db, next.recordId)).toMatchObject({ center_id: a.centerId });
+  });
+
+  it('audits and limits per user the answers that say an SSID is held in another center (issue 11, item 8)', async () => {
+    const prober = await makeCenter(handle, 'prober');
+    const holder = await makeCenter(handle, 'holder');
+    const proberSession = await signIn(server.url, prober.advisor.email, prober.advisor.password);
+    const holderSession = await signIn(server.url, holder.advisor.email, holder.advisor.password);
+    const pushAs = (session: Session, mutations: unknown[]) =>
+      call<{ results: { status: string; reason?: { code: string } }[] }>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations } });
+    const held = mutation(1, holder.schoolIds[0]!);
+    await pushAs(holderSession, [held]);
+    const disclosures = async (userEmail: string) => {
+      const user = await handle.db.selectFrom('users').select('id').where('email', '=', userEmail).executeTakeFirstOrThrow();
+      return handle.db.selectFrom('audit_log').selectAll().where('action', '=', DISCLOSURE_ACTION).where('user_id', '=', user.id).execute();
+    };
+
+    // The conflict is still answered (students move between centers), and audited.
+    const withoutSsid = mutation(1, prober.schoolIds[0]!, { ssidSource: null, application: application(prober.schoolIds[0]!, { ssid: '', ssidSource: '' }) });
+    await pushAs(proberSession, [withoutSsid]);
+    const approve = () => call(server.url, 'POST', `/api/enrollments/${withoutSsid.recordId}/approve`, { token: proberSession.token, body: { ssid: held.application.ssid } });
+    expect((await approve()).body).toMatchObject({ code: PROBLEMS.ssidTaken.code });
+    expect(await disclosures(prober.advisor.email)).toEqual([expect.objectContaining({ entity: 'student', entity_id: held.studentId })]);
+
+    // Past the hourly limit, a push's conflict becomes a refusal to try later, and approval a 429.
+    const probes = Array.from({ length: SSID_DISCLOSURE_LIMIT.max }, (_, i) =>
+      mutation(i + 2, prober.schoolIds[0]!, { application: application(prober.schoolIds[0]!, { ssid: held.application.ssid }) }));
+    const answer = await pushAs(proberSession, probes);
+    expect(answer.body.results.slice(0, -1).every((r) => r.status === 'conflict' && r.reason?.code === 'ssid_taken')).toBe(true);
+    expect(answer.body.results.at(-1)).toMatchObject({ status: 'rejected', reason: { code: 'too_many_ssid_checks' } });
+    expect((await approve()).status).toBe(429);
+    expect(await disclosures(prober.advisor.email)).toHaveLength(SSID_DISCLOSURE_LIMIT.max);
+
+    // Within one center nothing is disclosed, so nothing is counted.
+    const sameCenter = mutation(2, holder.schoolIds[0]!, { application: application(holder.schoolIds[0]!, { ssid: held.application.ssid }) });
+    expect((await pushAs(holderSession, [sameCenter])).body.results[0]).toMatchObject({ status: 'conflict', reason: { code: 'ssid_taken' } });
+    expect(await disclosures(holder.advisor.email)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { findEnrollment, updateEnrollment } from '../queries/enrollments';
 import { ssidPolicyFor } from '../queries/ssid-policy';
 import { findStudent, findStudentBySsid } from '../queries/students';
 import { setStudentSsid } from '../students/set-ssid';
+import { mayDiscloseSsidHolder, SSID_DISCLOSURE_LIMIT } from '../students/ssid-disclosure';
 import { decideApproval } from './approval-rules';
 
 /** The signed-in advisor approving. */
@@ -26,6 +27,17 @@ const ATTEMPTS = 3;
 
 /** Approves the enrollment, or throws the Problem that says why not (notFound for another center's). */
 export async function approveEnrollment(handle: DatabaseHandle, caller: Approver, enrollmentId: string, ssid: string | undefined): Promise<ApproveEnrollmentResponse> {
+  const outcome = await approveOrFindHolder(handle, caller, enrollmentId, ssid);
+  if (!('takenBy' in outcome)) return outcome;
+  // After the transaction, which wrote nothing: the audit entry and the count must stay.
+  const allowed = await mayDiscloseSsidHolder(handle.db, caller, outcome.takenBy, new Date());
+  throw new Problem(allowed ? 'ssidTaken' : 'tooManyRequests', undefined, allowed ? {} : { 'retry-after': String(SSID_DISCLOSURE_LIMIT.windowMs / 1000) });
+}
+
+/** Approves in one transaction; or, when another student holds the typed SSID, names that student. */
+async function approveOrFindHolder(
+  handle: DatabaseHandle, caller: Approver, enrollmentId: string, ssid: string | undefined,
+): Promise<ApproveEnrollmentResponse | { takenBy: { id: string; center_id: string } }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await handle.db.transaction().execute(async (trx) => {
@@ -48,6 +60,7 @@ export async function approveEnrollment(handle: DatabaseHandle, caller: Approver
           studentId: student.id,
         });
         const summary = { id: enrollment.id, programYear: enrollment.program_year, pafStatus: enrollment.paf_status };
+        if (decision.kind === 'refuse' && decision.problem === 'ssidTaken' && owner) return { takenBy: owner };
         if (decision.kind === 'refuse') throw new Problem(decision.problem);
         if (decision.kind === 'already_approved') {
           return { enrollment: { ...summary, status: 'approved', version: enrollment.version }, ssidLast4: student.ssid?.slice(-4) ?? null };

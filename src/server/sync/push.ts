@@ -8,7 +8,7 @@
  * MAX_MUTATION_ID_LEAD past the device's furthest ledger.
  */
 import { z } from 'zod';
-import { anyMutationSchema, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRecordRefusal, isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
@@ -16,6 +16,8 @@ import { parseOrThrow, storable } from '../http/validation';
 import { deviceHighWater, lockDevice, setLastAppliedMutationId } from '../queries/devices';
 import type { PushContext } from './apply-mutation';
 import { applyBatch, applyEachAlone, duplicates, type Triaged } from './apply-batch';
+import { guardSsidDisclosures } from './ssid-disclosures';
+import type { Executor } from '../queries/executor';
 
 /** What every mutation must carry for the queue to be ordered at all. */
 const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
@@ -59,8 +61,7 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
         if (highest > reach) {
           throw new Problem('invalidBody', [{ field: `mutations.${envelopes.length - 1}.mutationId`, message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }]);
         }
-        const apply = oneByOne ? applyEachAlone : applyBatch;
-        const results = highest > last ? await apply(trx, ctx, triage(request.mutations, envelopes, last)) : duplicates(envelopes);
+        const results = highest > last ? await applyNew(trx, ctx, triage(request.mutations, envelopes, last), oneByOne) : duplicates(envelopes);
         const lastAppliedMutationId = Math.max(last, highest);
         if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, caller.userId, lastAppliedMutationId);
         return { lastAppliedMutationId, results };
@@ -74,6 +75,13 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
+}
+
+/** Applies the new mutations (set-based, or one by one after a refusal) and guards what their conflicts disclose. */
+async function applyNew(trx: Executor, ctx: PushContext, triaged: Triaged[], oneByOne: boolean): Promise<MutationResult[]> {
+  const results = await (oneByOne ? applyEachAlone : applyBatch)(trx, ctx, triaged);
+  const sent = new Map(triaged.flatMap((t) => ('mutation' in t ? [[t.mutation.mutationId, t.mutation] as const] : [])));
+  return guardSsidDisclosures(trx, ctx, sent, results, new Date(ctx.now));
 }
 
 /** Each mutation as a duplicate (at or below the device's last id), a refusal of its shape, or one to apply. */
