@@ -277,7 +277,9 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     expect(await disclosures(prober.advisor.email)).toHaveLength(SSID_DISCLOSURE_LIMIT.max);
 
     // Within one center nothing is disclosed, so nothing is counted.
-    const sameCenter = mutation(2, holder.schoolIds[0]!, { application: application(holder.schoolIds[0]!, { ssid: held.application.ssid }) });
+    const sameCenter = mutation(2, holder.schoolIds[0]!, {
+      application: application(holder.schoolIds[0]!, { ssid: held.application.ssid, firstName: 'Noemi', lastName: 'Arriaga', dateOfBirth: '2012-06-07' }),
+    });
     expect((await pushAs(holderSession, [sameCenter])).body.results[0]).toMatchObject({ status: 'conflict', reason: { code: 'ssid_taken' } });
     expect(await disclosures(holder.advisor.email)).toEqual([]);
   });
