@@ -173,7 +173,9 @@ describe.each(DATABASES)('bad records in a push on $name', (database) => {
       await sql`create function refuse_marked() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '22023'; end $$`.execute(handle.db);
       await sql`create trigger refuse_marked before insert on enrollments for each row when (new.client_version = 777) execute function refuse_marked()`.execute(handle.db);
     } else {
-      await sql`create trigger refuse_marked before insert on enrollments when new.client_version = 777 begin select raise(abort, 'refused'); end`.execute(handle.db);
+      // A NOT NULL violation inside the trigger: SQLite's own refusal of a value.
+      await sql`create table refused_values (value text not null)`.execute(handle.db);
+      await sql`create trigger refuse_marked before insert on enrollments when new.client_version = 777 begin insert into refused_values (value) values (null); end`.execute(handle.db);
     }
     try {
       const batch = [mutation(nextId++, school()), mutation(nextId++, school(), { version: 777 }), mutation(nextId++, school())];

@@ -26,13 +26,15 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** SQLite's codes for a value or row the database will not store. */
-const SQLITE_REFUSALS = new Set(['SQLITE_MISMATCH', 'SQLITE_TOOBIG', 'SQLITE_RANGE', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_FOREIGNKEY', 'SQLITE_CONSTRAINT_TRIGGER']);
+const SQLITE_REFUSALS = new Set(['SQLITE_MISMATCH', 'SQLITE_TOOBIG', 'SQLITE_RANGE', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_FOREIGNKEY']);
 
 /**
  * The database refused a value or a row (PostgreSQL's data exceptions, class 22,
  * and integrity violations, class 23, other than a unique one, which is a race;
  * SQLite's equivalents): the same write fails on every retry, so the record
- * that made it is refused, not the request.
+ * that made it is refused, not the request. Anything else (a trigger's own
+ * abort, a lost connection) may pass on a retry, so the whole push fails and
+ * nothing of it is stored (test/server/push-atomic.test.ts).
  */
 export function isRecordRefusal(error: unknown): boolean {
   const code = codeOf(error);
