@@ -17,6 +17,7 @@ import type { BenchContext, Section } from './lib/section';
 import { accuracySection } from './measures/accuracy';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
+import { keyingSection } from './measures/keying';
 import { lighthouseSection } from './measures/lighthouse';
 import { scaleOutSection } from './measures/scale-out';
 import { localSection } from './measures/local';
@@ -24,7 +25,7 @@ import { progressSection } from './measures/progress';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection, keyingSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

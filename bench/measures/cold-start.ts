@@ -64,7 +64,7 @@ function watchMilestones(): void {
 }
 
 /** Sign in, set the passphrase, start a batch, through the UI; returns the path of the batch's entry form. */
-async function walkFirstVisit(page: Page, url: string): Promise<string> {
+export async function walkFirstVisit(page: Page, url: string): Promise<string> {
   await page.goto(url);
   const setup = page.getByLabel('Repeat passphrase');
   const signIn = page.getByLabel('Email');
