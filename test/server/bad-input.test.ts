@@ -20,6 +20,10 @@ const RUNS = 30;
 const COVERED = [
   'DELETE /api/session', 'GET /api/session', 'POST /api/session', 'POST /api/sync/push', 'GET /api/sync/pull', 'GET /api/students',
   'GET /api/students/:id', 'GET /api/enrollments', 'POST /api/enrollments/:id/approve', 'POST /api/re-enroll',
+  'POST /api/session/password', 'GET /api/setup', 'POST /api/setup', 'GET /api/admin/progress',
+  'GET /api/admin/accounts', 'POST /api/admin/accounts', 'POST /api/admin/accounts/:id/disable', 'POST /api/admin/accounts/:id/enable',
+  'POST /api/admin/accounts/:id/reset-password', 'GET /api/admin/schools', 'POST /api/admin/schools', 'POST /api/admin/schools/:id/rename',
+  'POST /api/admin/schools/:id/retire', 'GET /api/admin/tablets', 'POST /api/admin/tablets/:id/revoke', 'GET /api/admin/history',
 ];
 
 const TABLES = ['centers', 'schools', 'users', 'sessions', 'devices', 'students', 'enrollments', 'audit_log'] as const;
@@ -58,6 +62,7 @@ describe.each(DATABASES)('bad input on $name', (database) => {
   let server: RunningServer;
   let center: CenterFixture;
   let session: Awaited<ReturnType<typeof signIn>>;
+  let admin: Awaited<ReturnType<typeof signIn>>;
   let nextMutationId = 1;
 
   beforeAll(async () => {
@@ -66,6 +71,7 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     server = await startServer(handle, { reEnroll: { floorMs: 0, maxPerIp: 10_000 } });
     center = await makeCenter(handle);
     session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    admin = await signIn(server.url, center.admin.email, center.admin.password);
   });
   afterAll(async () => {
     await server.close();
@@ -177,5 +183,39 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/re-enroll', { rawBody: raw, headers: json }), 'raw re-enroll');
     await expectRefusedAndHarmless(wrongShape, (body) => call(server.url, 'POST', '/api/re-enroll', { body }), 're-enroll');
     expectProblem(await call(server.url, 'POST', '/api/re-enroll', { body: { lastName: 'x'.repeat(5_000), dateOfBirth: '2011-01-01', ssid: '9123456789' } }), 'over the limit');
+  });
+
+  it('refuses malformed and wrongly shaped administration bodies, ids and queries', async () => {
+    const post = (path: string, body?: unknown) => call(server.url, 'POST', path, body === undefined ? { token: admin.token } : { token: admin.token, body });
+    const anyText = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 }));
+    const account = fc.record({ email: anyText, name: anyText, role: fc.oneof(anyText, fc.constant('state_admin')), extra: fc.jsonValue() }, { requiredKeys: [] })
+      .filter((b) => !(typeof b.email === 'string' && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(b.email.trim()) && typeof b.name === 'string' && b.name.trim() !== '' && (b.role === 'advisor' || b.role === 'center_admin')));
+    await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/admin/accounts', { token: admin.token, rawBody: raw, headers: json }), 'raw new account');
+    await expectRefusedAndHarmless(account, (body) => post('/api/admin/accounts', body), 'new account');
+    const school = fc.record({ name: anyText, cdsCode: fc.oneof(anyText, fc.stringMatching(/^\d{1,13}$/), fc.stringMatching(/^\d{15,20}$/)), city: fc.jsonValue() }, { requiredKeys: [] })
+      .filter((b) => !(typeof b.cdsCode === 'string' && /^\d{14}$/.test(b.cdsCode.replace(/[\s-]/g, ''))));
+    await expectRefusedAndHarmless(school, (body) => post('/api/admin/schools', body), 'new school');
+    const badId = fc.oneof(fc.string({ minLength: 1, maxLength: 150 }), fc.uuid(), fc.constantFrom("' OR 1=1 --", '%00', 'a\u0000b', 'x'.repeat(101)));
+    for (const path of ['accounts/:id/disable', 'accounts/:id/enable', 'accounts/:id/reset-password', 'schools/:id/retire', 'tablets/:id/revoke']) {
+      await expectRefusedAndHarmless(badId, (id) => post(`/api/admin/${path.replace(':id', encodeURIComponent(id))}`), path);
+    }
+    await expectRefusedAndHarmless(fc.record({ id: badId, body: fc.oneof(fc.jsonValue(), fc.record({ name: anyText })) }), ({ id, body }) => post(`/api/admin/schools/${encodeURIComponent(id)}/rename`, body), 'rename');
+    const programYear = fc.string({ minLength: 1, maxLength: 30 }).filter((y) => !/^\d{4}-\d{2}$/.test(y));
+    await expectRefusedAndHarmless(programYear, (year) => call(server.url, 'GET', `/api/admin/progress?programYear=${encodeURIComponent(year)}`, { token: admin.token }), 'progress year');
+    // An advisor reaches none of them: the same refusal whatever the body.
+    await expectRefusedAndHarmless(fc.jsonValue(), (body) => call(server.url, 'POST', '/api/admin/accounts', { token: session.token, body }), 'advisor new account');
+  });
+
+  it('refuses malformed set-up and password-change bodies', async () => {
+    const anyText = fc.oneof(fc.jsonValue(), fc.string({ maxLength: 300 }));
+    const setup = fc.record({ setupCode: anyText, centerName: anyText, name: anyText, email: anyText, password: anyText }, { requiredKeys: [] });
+    await expectRefusedAndHarmless(fc.oneof(notABody.map((raw) => ({ raw })), setup.map((body) => ({ body }))), (input) => 'raw' in input
+      ? call(server.url, 'POST', '/api/setup', { rawBody: input.raw, headers: json })
+      : call(server.url, 'POST', '/api/setup', { body: input.body }), 'setup');
+    const change = fc.record({ currentPassword: anyText, newPassword: anyText, extra: fc.jsonValue() }, { requiredKeys: [] });
+    await expectRefusedAndHarmless(change, (body) => call(server.url, 'POST', '/api/session/password', { token: session.token, body }), 'password change');
+    // The right shape with a wrong current password changes nothing: the advisor still signs in with the old one.
+    expectProblem(await call(server.url, 'POST', '/api/session/password', { token: session.token, body: { currentPassword: 'not-it-at-all', newPassword: 'a-new-password-1' } }), 'wrong current password');
+    expect((await signIn(server.url, center.advisor.email, center.advisor.password)).token).toBeTruthy();
   });
 });
