@@ -4,7 +4,7 @@
  * Run: npx vite build && npx tsx scripts/screenshots.ts
  */
 import { launchBrowser, startServer, tabletContext, waitForOfflineReady } from '../test/e2e/harness';
-import { sampleSheets, signIn, startBatch, typeSheet } from '../test/e2e/journeys';
+import { sampleSheets, signIn, startBatch, typeSheet, unlock } from '../test/e2e/journeys';
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -17,7 +17,9 @@ try {
     await page.goto('/');
     await shot('sign-in');
     await signIn(page);
+    // The reload that hands the page to the service worker starts the app locked.
     await waitForOfflineReady(page);
+    await unlock(page);
     await startBatch(page, 4);
     const sheets = sampleSheets(3, width);
     for (const [i, sheet] of sheets.entries()) {
