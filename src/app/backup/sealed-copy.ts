@@ -12,6 +12,7 @@ import { keyRecordSchema, unlockKey } from '../crypto/keys';
 import { sealedRows } from '../crypto/row-codec';
 import { VAULT_META_KEY } from '../crypto/vault';
 import { BackupError, backupContentsSchema, type BackupContents } from './envelope';
+import { openForBackup } from './open-rows';
 
 export const SEALED_COPY_FORMAT = 'mesa-intake-sealed-copy';
 const storedRowSchema = z.looseObject({});
@@ -67,20 +68,13 @@ export function isSealedCopy(text: string): boolean {
 
 /**
  * Opens a sealed copy with the passphrase it was locked with. WrongPassphraseError
- * when it does not fit; BackupError when the file is damaged. Nothing is written.
+ * when it does not fit; BackupError when the file is not a sealed copy. Nothing is written.
  */
 export async function openSealedCopy(text: string, passphrase: string): Promise<BackupContents> {
   const file = sealedCopySchema.safeParse(JSON.parse(text));
   if (!file.success) throw new BackupError('not_a_backup', 'This file is not a sealed copy this app can read.');
   const codec = sealedRows(await unlockKey(passphrase, file.data.keyRecord));
-  try {
-    const contents = {
-      applications: await Promise.all(file.data.applications.map((row) => codec.readApplication(row))),
-      outbox: await Promise.all(file.data.outbox.map((row) => codec.readOutbox(row))),
-    };
-    return backupContentsSchema.parse(contents);
-  } catch (error) {
-    console.warn('Sealed copy unreadable', error instanceof Error ? error.name : typeof error);
-    throw new BackupError('tampered', 'This sealed copy is damaged or was changed; nothing was imported.');
-  }
+  // A row that will not open or fails its schema is carried as set aside, as a backup file carries it:
+  // one bad row never keeps the rest of the copy from coming back.
+  return backupContentsSchema.parse(await openForBackup(codec, file.data.applications, file.data.outbox));
 }

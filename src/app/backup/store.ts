@@ -11,8 +11,7 @@ import { plainRows, type RowCodec } from '../crypto/row-codec';
 import { BackupError, decryptBackup, encryptBackup } from './envelope';
 import { planImport, type LocalRecordState } from './merge';
 import { isSealedCopy, openSealedCopy } from './sealed-copy';
-import { openSettled, type SetAsideRow } from '../db/setAside';
-import { applicationContext, outboxContext } from '../crypto/sealed-fields';
+import { openForBackup } from './open-rows';
 
 const MAX_IMPORT_ATTEMPTS = 3;
 /** Used before the sync engine has made this tablet's id: the file must still be writable. */
@@ -37,19 +36,9 @@ export async function exportBackup(db: MesaDb, passphrase: string, options: Expo
     return { apps, rows, deviceId: device.success ? device.data : UNREGISTERED_DEVICE };
   });
   // A row that fails its schema goes into the file as it was read, and never stops the export.
-  const applications = await openSettled(apps, (row) => codec.readApplication(row));
-  const outbox = await openSettled(rows, (row) => codec.readOutbox(row));
-  const setAside = await Promise.all([
-    ...applications.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
-      table: 'applications', key: String(row.id), batchId: row.batchId ?? null, reason, readable: await codec.readable(row, applicationContext(String(row.id))),
-    })),
-    ...outbox.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
-      table: 'outbox', key: String(row.mutationId), batchId: null, reason, readable: await codec.readable(row, outboxContext(String(row.recordId), row.version)),
-    })),
-  ]);
-  const contents = { applications: applications.opened, outbox: outbox.opened, setAside };
+  const contents = await openForBackup(codec, apps, rows);
   const text = await encryptBackup(contents, passphrase, { deviceId, now: options.now, iterations: options.iterations });
-  return { text, records: contents.applications.length, setAside: setAside.length };
+  return { text, records: contents.applications.length, setAside: contents.setAside?.length ?? 0 };
 }
 
 /** What an import did, for the advisor. */

@@ -14,8 +14,9 @@ import { removeSetAside, repairApplication } from '../../../src/app/db/repair';
 import { recordIndex } from '../../../src/app/db/records';
 import { exportBackup, importBackup } from '../../../src/app/backup/store';
 import { decryptBackup } from '../../../src/app/backup/envelope';
+import { makeSealedCopy } from '../../../src/app/backup/sealed-copy';
 import { sealedRows } from '../../../src/app/crypto/row-codec';
-import { openTestStore, readRecord, TEST_ITERATIONS } from '../harness';
+import { openTestStore, readRecord, TEST_ITERATIONS, TEST_PASSPHRASE } from '../harness';
 import { writeBadRows } from './badRows';
 
 const FILE_PASSPHRASE = 'blue heron at dawn';
@@ -65,6 +66,15 @@ describe('rows that fail their schema', () => {
     expect((year30315?.readable.fields as Record<string, unknown>).lastName).toBe('Ramírez');
 
     const report = await importBackup(other.db, text, FILE_PASSPHRASE, sealedRows(recordIndex(other.db).key()));
+    expect(report.added).toBe(2);
+    expect((await listApplications(other.db)).map((a) => a.id).sort()).toEqual(good.map((a) => a.id).sort());
+  });
+
+  it('go into a sealed copy as they were read, and the copy still brings back every good record with the old passphrase', async () => {
+    const { good } = await writeBadRows(store);
+    const { text } = await makeSealedCopy(store.db);
+
+    const report = await importBackup(other.db, text, TEST_PASSPHRASE, sealedRows(recordIndex(other.db).key()));
     expect(report.added).toBe(2);
     expect((await listApplications(other.db)).map((a) => a.id).sort()).toEqual(good.map((a) => a.id).sort());
   });
