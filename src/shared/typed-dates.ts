@@ -4,7 +4,7 @@
  * read to ISO YYYY-MM-DD and said back in words. Pure: the entry form, record
  * validation and the server's push schema share these rules.
  */
-import { ageOn, expandTwoDigitYear, isIsoDate } from './dates';
+import { expandTwoDigitYear, isIsoDate } from './dates';
 import type { Issue } from './ssid';
 
 /** A birth date reads a two-digit year as a child's; any other date as the latest year up to this one. */
@@ -89,31 +89,4 @@ export function dateInWords(iso: string): string {
 /** An ISO date as the field shows it back for editing: MM/DD/YYYY. */
 export function typedForm(iso: string): string {
   return isIsoDate(iso) ? `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}` : iso;
-}
-
-/** Grades counted from kindergarten as 0. */
-function gradeNumber(grade: string): number | null {
-  if (grade === 'K') return 0;
-  return /^(?:[1-9]|1[0-2])$/.test(grade) ? Number(grade) : null;
-}
-
-/** How far from the grade's usual age a birth date may be before the advisor must look again. */
-const AGE_SLACK = 2;
-
-/**
- * A warning when a birth date is implausible for the grade: a student in grade
- * g is usually g+5 or g+6 during the school year (5 or 6 in kindergarten), so
- * an age more than two years outside that asks the advisor to check the paper.
- */
-export function gradeAgeWarning(birthIso: string, grade: string, today: string): Issue | null {
-  const g = gradeNumber(grade);
-  if (g === null || !isIsoDate(birthIso)) return null;
-  const age = ageOn(birthIso, today);
-  const [youngest, oldest] = [g + 5, g + 6];
-  if (age >= youngest - AGE_SLACK && age <= oldest + AGE_SLACK) return null;
-  const inGrade = g === 0 ? 'kindergarten' : `grade ${g}`;
-  return {
-    code: 'dob_unusual_for_grade',
-    message: `That makes the student ${age} years old; in ${inGrade} students are usually ${youngest} or ${oldest}.`,
-  };
 }

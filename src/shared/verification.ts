@@ -2,7 +2,8 @@
  * Verification by a second keyer (design section 13): comparing two blind
  * keyings of the same paper field and settling a disagreement against the
  * paper with a third blind keying. Pure, so the rules read (and are tested) in
- * one place, and the accuracy benchmark runs the very same rules.
+ * one place. The rules settle one field at a time; today the accuracy
+ * benchmark is their only caller.
  *
  * The rule for a disagreement, as a person would apply it:
  * 1. Two keyings that agree (after the harmless differences below) stand.
@@ -11,13 +12,10 @@
  *    right rather than look at the paper again.
  * 3. A third keying that agrees with exactly one of the two settles the field
  *    with that value.
- * 4. A third keying that agrees with neither sends the sheet to "Needs a second
+ * 4. A third keying that agrees with neither sends the field to "Needs a second
  *    look", with all three values side by side.
  */
 import { normalizeSsid } from './ssid';
-
-/** The fields a verification pass keys again unless the center adds others. */
-export const DEFAULT_VERIFIED_FIELDS = ['ssid', 'firstName', 'lastName', 'dateOfBirth'] as const;
 
 /**
  * What a keying of one field means, with only the differences that never
@@ -49,42 +47,4 @@ export function settleField(field: string, first: string, second: string, third?
   // Sorted, so the screen cannot tell which keying came first.
   const [x, y] = [a, b].sort();
   return { state: 'second_look', values: [x as string, y as string, c] };
-}
-
-/** Keyings of a sheet's verified fields, by field name. */
-export type Keying = Readonly<Record<string, string>>;
-
-/** Where a whole sheet stands. */
-export interface SheetVerification {
-  state: 'verified' | 'needs_third' | 'second_look';
-  fields: Readonly<Record<string, FieldVerdict>>;
-  /** Fields whose first two keyings differed, settled or not: what the batch counts. */
-  disagreed: readonly string[];
-}
-
-/** Settles every verified field of one sheet. */
-export function verifySheet(fields: readonly string[], first: Keying, second: Keying, third: Keying = {}): SheetVerification {
-  const verdicts: Record<string, FieldVerdict> = {};
-  const disagreed: string[] = [];
-  for (const field of fields) {
-    const verdict = settleField(field, first[field] ?? '', second[field] ?? '', third[field]);
-    verdicts[field] = verdict;
-    if (verdict.state !== 'agreed') disagreed.push(field);
-  }
-  const states = Object.values(verdicts).map((v) => v.state);
-  const state = states.includes('second_look') ? 'second_look' : states.includes('needs_third') ? 'needs_third' : 'verified';
-  return { state, fields: verdicts, disagreed };
-}
-
-/**
- * The fields a blind third keying must ask for: names only, never a value, so
- * neither the screen nor the DOM can show which keying came first.
- */
-export function fieldsToRekey(sheet: SheetVerification): string[] {
-  return Object.entries(sheet.fields).filter(([, v]) => v.state === 'needs_third').map(([field]) => field);
-}
-
-/** The same person may not key both entries of a sheet: a second look by the same eyes repeats their misreads. */
-export function mayVerify(firstKeyerId: string, secondKeyerId: string): boolean {
-  return firstKeyerId !== '' && secondKeyerId !== '' && firstKeyerId !== secondKeyerId;
 }

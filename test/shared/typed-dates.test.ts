@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { confirmedApplicationSchema, blankFields } from '../../src/shared/application';
-import { dateInWords, gradeAgeWarning, readTypedDate, storedDateProblem, typedForm } from '../../src/shared/typed-dates';
+import { dateInWords, readTypedDate, storedDateProblem, typedForm } from '../../src/shared/typed-dates';
 
 const TODAY = '2026-12-01';
 const birth = (input: string) => readTypedDate(input, TODAY, 'birth');
@@ -97,28 +97,6 @@ describe('dateInWords', () => {
     ['1999-12-31', 'December 31, 1999'],
   ])('says %s as %s', (iso, words) => {
     expect(dateInWords(iso)).toBe(words);
-  });
-});
-
-describe('gradeAgeWarning', () => {
-  it.each([
-    ['2014-03-15', '7', null],
-    ['2012-06-01', '7', null],
-    ['2016-01-01', '7', null],
-    ['2011-06-01', '7', null],
-    ['2010-01-01', '7', 'dob_unusual_for_grade'],
-    ['2021-03-15', 'K', null],
-    ['2017-03-15', '7', 'dob_unusual_for_grade'],
-    ['2009-03-15', '7', 'dob_unusual_for_grade'],
-    ['2023-03-15', '7', 'dob_unusual_for_grade'],
-    ['1986-03-15', '12', 'dob_unusual_for_grade'],
-    ['2013-03-15', '', null],
-  ])('born %s in grade %j: %s', (dob, grade, code) => {
-    expect(gradeAgeWarning(dob, grade, TODAY)?.code ?? null).toBe(code);
-  });
-
-  it('says the age it read and the usual ages for the grade', () => {
-    expect(gradeAgeWarning('2023-03-15', '7', TODAY)?.message).toBe('That makes the student 3 years old; in grade 7 students are usually 12 or 13.');
   });
 });
 

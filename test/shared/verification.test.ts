@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VERIFIED_FIELDS, fieldsToRekey, mayVerify, settleField, verifySheet } from '../../src/shared/verification';
+import { settleField } from '../../src/shared/verification';
 
 const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 10, maxLength: 10 });
 const anyKeying = fc.oneof(digits, fc.string({ maxLength: 12 }));
@@ -38,49 +38,5 @@ describe('settleField', () => {
       if (verdict.state === 'settled') expect([a, b]).toContain(verdict.value);
       if (verdict.state === 'settled') expect(verdict.value).toBe(c);
     }));
-  });
-});
-
-describe('verifySheet', () => {
-  const first = { ssid: '1234567890', firstName: 'Ana', lastName: 'Soto', dateOfBirth: '2011-04-02' };
-
-  it('is verified when every field agrees, with nothing counted as disagreed', () => {
-    expect(verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first })).toMatchObject({ state: 'verified', disagreed: [] });
-  });
-
-  it('asks for a third keying of the differing field only, and counts it', () => {
-    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, ssid: '1234567980' });
-    expect(sheet.state).toBe('needs_third');
-    expect(fieldsToRekey(sheet)).toEqual(['ssid']);
-    expect(sheet.disagreed).toEqual(['ssid']);
-  });
-
-  it('is verified once the third keying settles the disagreement, and still counts it', () => {
-    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, ssid: '1234567980' }, { ssid: '1234567890' });
-    expect(sheet).toMatchObject({ state: 'verified', disagreed: ['ssid'] });
-    expect(sheet.fields.ssid).toEqual({ state: 'settled', value: '1234567890' });
-  });
-
-  it('goes to a second look when the third keying agrees with neither', () => {
-    const sheet = verifySheet(DEFAULT_VERIFIED_FIELDS, first, { ...first, lastName: 'Sato' }, { lastName: 'Sotto' });
-    expect(sheet.state).toBe('second_look');
-  });
-
-  it('names the fields to re-key without any value of either keying', () => {
-    fc.assert(fc.property(digits, digits, (a, b) => {
-      const sheet = verifySheet(['ssid'], { ssid: a }, { ssid: b });
-      const prompt = JSON.stringify(fieldsToRekey(sheet));
-      expect(prompt.includes(a) || prompt.includes(b)).toBe(false);
-    }));
-  });
-});
-
-describe('mayVerify', () => {
-  it.each([
-    ['a different advisor may verify', 'u1', 'u2', true],
-    ['the first keyer may not verify their own sheet', 'u1', 'u1', false],
-    ['nobody named cannot verify', 'u1', '', false],
-  ] as const)('%s', (_name, a, b, expected) => {
-    expect(mayVerify(a, b)).toBe(expected);
   });
 });
