@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, AdminSchool, HistoryEntry, OneTimePasswordResponse, Tablet } from '../../src/shared/admin-protocol';
 import { PROBLEMS } from '../../src/shared/problems';
 import type { DatabaseHandle } from '../../src/server/db/connect';
+import { createUser } from '../../src/server/accounts';
 import { findStudent } from '../../src/server/queries/students';
+import { uuidv7 } from '../../src/shared/ids';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, mutation, randomCds, type CenterFixture } from './helpers/fixtures';
+import { makeCenter, mutation, PASSWORD, randomCds, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
@@ -168,5 +170,28 @@ describe.each(DATABASES)('center administration on $name', { timeout: 60_000 }, 
     const back = await signIn(server.url, center.advisor.email, center.advisor.password, tablet.deviceId);
     const resumed = await call<{ lastAppliedMutationId: number }>(server.url, 'POST', '/api/sync/push', { token: back.token, body: { deviceId: tablet.deviceId, mutations: [mutation(2, center.schoolIds[0]!)] } });
     expect(resumed.body.lastAppliedMutationId).toBe(2);
+  });
+
+  it('lists a tablet shared by two advisors once, and revoking it touches only this center', async () => {
+    const deviceId = uuidv7();
+    const secondEmail = `second-${deviceId}@example.org`;
+    await createUser(handle.db, { email: secondEmail, name: 'Second Advisor', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    const elsewhere = await makeCenter(handle, 'elsewhere');
+    const elsewhereAdmin = await signIn(server.url, elsewhere.admin.email, elsewhere.admin.password);
+    const tabletsOf = async (token: string) =>
+      (await call<{ tablets: Tablet[] }>(server.url, 'GET', '/api/admin/tablets', { token })).body.tablets.filter((t) => t.deviceId === deviceId);
+
+    await signIn(server.url, center.advisor.email, center.advisor.password, deviceId);
+    const outsider = await signIn(server.url, elsewhere.advisor.email, elsewhere.advisor.password, deviceId);
+    await signIn(server.url, secondEmail, PASSWORD, deviceId);
+
+    const listed = await tabletsOf(admin.token);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ userEmail: secondEmail, signedIn: true, revokedAt: null });
+
+    expect((await asAdmin<{ sessionsEnded: number }>('POST', `/api/admin/tablets/${deviceId}/revoke`)).body.sessionsEnded).toBe(2);
+    expect(await tabletsOf(admin.token)).toMatchObject([{ signedIn: false, revokedAt: expect.any(String) }]);
+    expect((await call(server.url, 'GET', '/api/session', { token: outsider.token })).status).toBe(200);
+    expect(await tabletsOf(elsewhereAdmin.token)).toMatchObject([{ userEmail: elsewhere.advisor.email, signedIn: true, revokedAt: null }]);
   });
 });

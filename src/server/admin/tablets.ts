@@ -27,7 +27,7 @@ export async function revokeTablet(handle: DatabaseHandle, actor: Actor, deviceI
   const now = new Date().toISOString();
   return handle.db.transaction().execute(async (trx) => {
     const ended = await revokeDeviceSessions(trx, deviceId, actor.centerId, now);
-    await markDeviceRevoked(trx, deviceId, now);
+    await markDeviceRevoked(trx, deviceId, actor.centerId, now);
     await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'tablet_revoked', subject: device.name === '' ? `Tablet …${deviceId.slice(-6)}` : device.name, now });
     return ended;
   });

@@ -3,6 +3,8 @@
  * progress (its mutation ledger). Another user signing in with the same device
  * id gets a row of their own and never moves or advances this one.
  */
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema';
 import type { Executor } from './executor';
 
 /** Registers a device for the user signing in, or notes that it was seen again; never touches another user's row. */
@@ -61,30 +63,52 @@ export interface CenterDeviceRow {
   live_sessions: number;
 }
 
-/** Every tablet whose last user belongs to this center, most recently seen first. */
+/**
+ * Every tablet one of this center's users signed in on, once each (a shared
+ * tablet has a row per user): the center user who was seen on it last, its
+ * latest push by any of them, and the live sessions of the center's users on
+ * it. Most recently seen first.
+ */
 export async function centerDevices(db: Executor, centerId: string, now: string): Promise<CenterDeviceRow[]> {
   const rows = await db.selectFrom('devices')
     .innerJoin('users', 'users.id', 'devices.user_id')
     .select(['devices.device_id', 'devices.name', 'devices.last_seen_at', 'devices.last_push_at', 'devices.revoked_at', 'users.name as user_name', 'users.email as user_email'])
     .select((eb) => eb.selectFrom('sessions').select((s) => s.fn.countAll<number>().as('n'))
       .whereRef('sessions.device_id', '=', 'devices.device_id')
+      .where('sessions.user_id', 'in', centerUserIds(centerId))
       .where('sessions.revoked_at', 'is', null).where('sessions.expires_at', '>', now)
       .as('live_sessions'))
     .where('users.center_id', '=', centerId)
     .orderBy('devices.last_seen_at', 'desc')
+    .orderBy('devices.user_id')
     .execute();
-  return rows.map((r) => ({ ...r, live_sessions: Number(r.live_sessions ?? 0) }));
+  const byDevice = new Map<string, CenterDeviceRow>();
+  for (const r of rows) {
+    const seen = byDevice.get(r.device_id);
+    if (!seen) byDevice.set(r.device_id, { ...r, live_sessions: Number(r.live_sessions ?? 0) });
+    else if (r.last_push_at !== null && (seen.last_push_at === null || r.last_push_at > seen.last_push_at)) seen.last_push_at = r.last_push_at;
+  }
+  return [...byDevice.values()];
 }
 
-/** The tablet, when its last user belongs to this center. */
+/** The tablet as its center user seen on it last named it, when one of this center's users signed in on it. */
 export async function findCenterDevice(db: Executor, centerId: string, deviceId: string): Promise<{ device_id: string; name: string } | undefined> {
   return db.selectFrom('devices').innerJoin('users', 'users.id', 'devices.user_id')
     .select(['devices.device_id', 'devices.name'])
     .where('devices.device_id', '=', deviceId).where('users.center_id', '=', centerId)
+    .orderBy('devices.last_seen_at', 'desc')
     .executeTakeFirst();
 }
 
-/** Notes when an administrator cut the tablet off. */
-export async function markDeviceRevoked(db: Executor, deviceId: string, now: string): Promise<void> {
-  await db.updateTable('devices').set({ revoked_at: now }).where('device_id', '=', deviceId).execute();
+/** Notes when an administrator cut the tablet off, on the rows of this center's users only. */
+export async function markDeviceRevoked(db: Executor, deviceId: string, centerId: string, now: string): Promise<void> {
+  await db.updateTable('devices').set({ revoked_at: now })
+    .where('device_id', '=', deviceId)
+    .where('user_id', 'in', centerUserIds(centerId))
+    .execute();
+}
+
+/** The ids of this center's users, as a subquery. */
+function centerUserIds(centerId: string) {
+  return (eb: ExpressionBuilder<Database, keyof Database>) => eb.selectFrom('users').select('id').where('center_id', '=', centerId);
 }
