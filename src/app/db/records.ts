@@ -9,17 +9,17 @@
  * observes), then the decryption, wrapped in Promise.resolve() as Dexie asks
  * for non-Dexie async work inside a live query.
  */
-import { applicationContext, isSealedRow, openApplication, type StoredApplication } from '../crypto/sealed-fields';
+import { isSealedRow, openApplication, type StoredApplication } from '../crypto/sealed-fields';
 import { localApplicationSchema } from '../crypto/row-schemas';
 import type { Vault } from '../crypto/vault';
 import type { ApplicationRow, LocalApplication, MesaDb } from './schema';
 import { SealedCache } from './sealedCache';
-import { openSettled, readableRow, type SetAsideRow } from './setAside';
+import { openSettled, type Aside } from './setAside';
 
-/** The applications that opened, and the rows set aside because they fail their schema. */
+/** The applications that opened, and the rows set aside because they fail their schema (setAside.ts turns them into listed rows). */
 export interface ReadApplications {
   records: LocalApplication[];
-  setAside: SetAsideRow[];
+  aside: Aside<ApplicationRow>[];
 }
 
 /**
@@ -67,19 +67,10 @@ export class RecordIndex {
    * setAside.ts); forgets cached ids not among them when `complete` (the whole table was read).
    */
   async openAll(rows: readonly ApplicationRow[], complete = false): Promise<ReadApplications> {
-    const key = this.key();
+    this.key();
     const settled = await openSettled(rows, (row) => this.open(row));
     if (complete) this.cache.keepOnly(new Set(rows.map((row) => row.id)));
-    const setAside = await Promise.all(
-      settled.aside.map(async ({ row, reason }): Promise<SetAsideRow> => ({
-        table: 'applications',
-        key: String(row.id),
-        batchId: typeof row.batchId === 'string' ? row.batchId : null,
-        reason,
-        readable: await readableRow(key, row, applicationContext(String(row.id))),
-      })),
-    );
-    return { records: settled.opened, setAside };
+    return { records: settled.opened, aside: settled.aside };
   }
 
   /** Records what this tab just sealed, so the next read needs no decryption. */

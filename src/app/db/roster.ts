@@ -9,12 +9,12 @@
  * As in db/records.ts, the Dexie read comes first (live queries observe it) and
  * the decryption after it, wrapped in Promise.resolve().
  */
-import { isSealedRosterRow, openAnyRosterRow, openRosterEntry, rosterContext } from '../crypto/sealed-roster';
+import { isSealedRosterRow, openAnyRosterRow, openRosterEntry } from '../crypto/sealed-roster';
 import type { Vault } from '../crypto/vault';
 import { recordIndex } from './records';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
 import { SealedCache } from './sealedCache';
-import { openSettled, readableRow, type SetAsideRow, type Settled } from './setAside';
+import { openSettled, type Aside, type Settled } from './setAside';
 
 /** The decrypted roster of one vault while it is unlocked. */
 class RosterIndex {
@@ -62,17 +62,17 @@ export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
   return opened.filter((entry) => !entry.deleted);
 }
 
-/** The roster rows that fail their schema, with what could be read of them. */
-export async function readRosterSetAside(db: MesaDb): Promise<SetAsideRow[]> {
+/** The roster rows that fail their schema, with why. */
+export async function readRosterAside(db: MesaDb): Promise<Aside<RosterRow>[]> {
   const index = rosterIndex(db);
-  const key = recordIndex(db).key();
+  recordIndex(db).key();
   const rows = await db.roster.toArray();
-  const { aside } = await Promise.resolve(index.openAll(rows, true));
-  return Promise.all(
-    aside.map(async ({ row, reason }) => ({
-      table: 'roster' as const, key: String(row.studentId), batchId: null, reason, readable: await readableRow(key, row, rosterContext(String(row.studentId))),
-    })),
-  );
+  return (await Promise.resolve(index.openAll(rows, true))).aside;
+}
+
+/** Opens one stored roster row as every roster read does; throws when it fails its schema. */
+export function openRosterRow(db: MesaDb, row: RosterRow): Promise<LocalRosterEntry> {
+  return rosterIndex(db).open(row);
 }
 
 /** One roster entry, decrypted, or undefined. */

@@ -9,6 +9,9 @@ import { ZodError } from 'zod';
 import { DEFAULT_FORM } from '../../shared/application';
 import { VaultLockedError } from '../crypto/errors';
 import { open, sealedSchema } from '../crypto/seal';
+import { applicationContext, outboxContext } from '../crypto/sealed-fields';
+import { rosterContext } from '../crypto/sealed-roster';
+import type { ApplicationRow, LocalBatch, OutboxRecordRow, RosterRow } from './schema';
 
 /** The stores whose rows have a schema. */
 export type SetAsideTable = 'applications' | 'batches' | 'outbox' | 'roster';
@@ -26,10 +29,24 @@ export interface SetAsideRow {
   readable: Record<string, unknown>;
 }
 
+/** A row that failed its schema, as stored, with why. */
+export interface Aside<Row> {
+  row: Row;
+  reason: string;
+}
+
 /** The rows that opened, and the ones set aside with why. */
 export interface Settled<Row, T> {
   opened: T[];
-  aside: { row: Row; reason: string }[];
+  aside: Aside<Row>[];
+}
+
+/** Each set-aside table's rows as Dexie holds them. */
+export interface StoredRows {
+  applications: ApplicationRow;
+  batches: LocalBatch;
+  outbox: OutboxRecordRow;
+  roster: RosterRow;
 }
 
 /** How many values a reason names before it says "and N more". */
@@ -88,4 +105,22 @@ export async function readableRow(key: CryptoKey, row: unknown, context: string 
     if (error instanceof VaultLockedError) throw error;
     return { ...plain, sealed: '(encrypted part could not be opened)' };
   }
+}
+
+/** Where a row of each table belongs: its key as text, its batch, and the context its sealed part opens under (null: none). */
+const PLACES: { [T in SetAsideTable]: (row: StoredRows[T]) => { key: string; batchId: string | null; context: string | null } } = {
+  applications: (row) => ({ key: String(row.id), batchId: typeof row.batchId === 'string' ? row.batchId : null, context: applicationContext(String(row.id)) }),
+  batches: (row) => ({ key: String(row.id), batchId: String(row.id), context: null }),
+  outbox: (row) => ({ key: String(row.mutationId), batchId: null, context: outboxContext(String(row.recordId), row.version) }),
+  roster: (row) => ({ key: String(row.studentId), batchId: null, context: rosterContext(String(row.studentId)) }),
+};
+
+/** Rows of `table` set aside, as the screens list them: with what could be read of each (readableRow). */
+export function toSetAsideRows<T extends SetAsideTable>(key: CryptoKey, table: T, aside: readonly Aside<StoredRows[T]>[]): Promise<SetAsideRow[]> {
+  return Promise.all(
+    aside.map(async ({ row, reason }) => {
+      const { context, ...place } = PLACES[table](row);
+      return { table, ...place, reason, readable: await readableRow(key, row, context) };
+    }),
+  );
 }

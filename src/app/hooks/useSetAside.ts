@@ -4,7 +4,7 @@ import { useServices } from './context';
 import { useLiveQuery, type LiveResult } from './useLiveQuery';
 import { removeSetAside, repairApplication } from '../db/repair';
 import type { SetAsideRow, SetAsideTable } from '../db/setAside';
-import { readSetAside, readSetAsideRow } from '../db/setAsideRows';
+import { findSetAside, readSetAside } from '../db/setAsideRows';
 import { describeSaveError } from '../db/storageErrors';
 import { useNavigate } from './useLocation';
 import { paths } from '../router';
@@ -30,7 +30,7 @@ export function useRepair(table: SetAsideTable, key: string): {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const row = useLiveQuery(async () => (await readSetAsideRow(store.db, table, key)) ?? null, [store, table, key]);
+  const row = useLiveQuery(async () => (await findSetAside(store.db, table, key))?.row ?? null, [store, table, key]);
 
   const act = useCallback(
     async (action: () => Promise<string>) => {

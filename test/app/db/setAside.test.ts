@@ -9,7 +9,7 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { listApplications, listBatchApplications } from '../../../src/app/db/applications';
 import { listBatches } from '../../../src/app/db/batches';
 import { readRoster } from '../../../src/app/db/roster';
-import { readSetAside } from '../../../src/app/db/setAsideRows';
+import { findSetAside, readSetAside } from '../../../src/app/db/setAsideRows';
 import { removeSetAside, repairApplication } from '../../../src/app/db/repair';
 import { recordIndex } from '../../../src/app/db/records';
 import { exportBackup, importBackup } from '../../../src/app/backup/store';
@@ -52,6 +52,18 @@ describe('rows that fail their schema', () => {
     expect(aside.find((row) => row.key === 'app-moved')?.reason).toBe('Its encrypted part could not be opened.');
     // A reason names fields, never their values.
     for (const row of aside) expect(row.reason).not.toMatch(/30315|Ramírez|Lopez/);
+  });
+
+  it('are checked one at a time as the whole read lists them; a row that reads well, or is gone, is not found', async () => {
+    const { batch, good } = await writeBadRows(store);
+    const aside = await readSetAside(store.db);
+    for (const [table, key] of [['applications', 'app-30315'], ['batches', 'batch-bad'], ['outbox', '900'], ['roster', 'st-bad']] as const) {
+      expect((await findSetAside(store.db, table, key))?.row).toEqual(aside.find((row) => row.table === table && row.key === key));
+    }
+    expect(await findSetAside(store.db, 'applications', good[0]!.id)).toBeUndefined();
+    expect(await findSetAside(store.db, 'batches', batch.id)).toBeUndefined();
+    expect(await findSetAside(store.db, 'outbox', 'not-a-number')).toBeUndefined();
+    expect(await findSetAside(store.db, 'roster', 'st-none')).toBeUndefined();
   });
 
   it('go into a backup as they were read, and the backup imports on another tablet', async () => {
