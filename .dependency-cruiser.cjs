@@ -1,0 +1,51 @@
+/**
+ * The layering ARCHITECTURE.md describes, checked in `npm test` (npm run lint:deps).
+ * Violations that existed when the check came in are listed in
+ * .dependency-cruiser-known-violations.json and tolerated until issue 12 removes
+ * them; any new cycle or arrow against the layers fails the check. After fixing
+ * one, regenerate the list with `npm run lint:deps:baseline`.
+ */
+const app = (folder) => `^src/app/${folder}/`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycle', severity: 'error', comment: 'Imports never go round in a circle.', from: {}, to: { circular: true } },
+    {
+      name: 'shared-is-pure', severity: 'error', comment: 'src/shared is used by the app and the server alike: it imports neither.',
+      from: { path: '^src/shared/' }, to: { path: '^src/(app|server)/' },
+    },
+    {
+      name: 'shared-has-no-node', severity: 'error', comment: 'src/shared runs in the browser too: no Node built-ins.',
+      from: { path: '^src/shared/' }, to: { dependencyTypes: ['core'] },
+    },
+    { name: 'app-not-server', severity: 'error', from: { path: '^src/app/' }, to: { path: '^src/server/' } },
+    { name: 'server-not-app', severity: 'error', from: { path: '^src/server/' }, to: { path: '^src/app/' } },
+    {
+      name: 'crypto-below-db', severity: 'error', comment: 'crypto/ seals rows; it knows nothing above it.',
+      from: { path: app('crypto') }, to: { path: `${app('(db|sync|backup|services|hooks|components|admin|model)')}|^src/app/[^/]+\\.tsx?$` },
+    },
+    {
+      name: 'db-is-storage', severity: 'error', comment: 'db/ keeps rows; it never calls the network or a screen.',
+      from: { path: app('db') }, to: { path: `${app('(sync|backup|services|hooks|components|admin)')}|^src/app/[^/]+\\.tsx?$` },
+    },
+    {
+      name: 'sync-below-screens', severity: 'error', comment: 'sync/ is network and orchestration: screens and hooks call it, not the other way.',
+      from: { path: app('(sync|backup|services)') }, to: { path: `${app('(hooks|components|admin)')}|^src/app/[^/]+\\.tsx?$` },
+    },
+    {
+      name: 'hooks-below-screens', severity: 'error',
+      from: { path: app('hooks') }, to: { path: app('(components|admin)') },
+    },
+    {
+      name: 'queries-are-sql-only', severity: 'error', comment: 'Query modules take an executor; they call no service, route or HTTP code.',
+      from: { path: '^src/server/queries/' }, to: { path: '^src/server/(routes|sync|admin|students|enrollments|http)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
