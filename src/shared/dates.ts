@@ -23,18 +23,28 @@ const YOUNGEST_AGE = 3;
 /** Oldest plausible K-12 student: adult-education and special-education students stay until 22. */
 const OLDEST_AGE = 22;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** The months in order, as a date is said in words. */
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
 
 /** Today's local date as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Year, month and day as YYYY-MM-DD. */
+export function isoFromParts(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** How many days a month (1 to 12) has in a year. */
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -65,14 +75,20 @@ function fromExcelSerial(serial: number): [number, number, number] {
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
 }
 
+/** The month a name starts like by its first three letters ("Mar", "march"), or 0. */
 function monthFromName(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const start = name.slice(0, 3).toLowerCase();
+  return MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === start) + 1;
 }
 
-const problem = (code: string, message: string): DateRead => ({ ok: false, problem: { code, message } });
+/** A date that could not be read, and why. */
+export const dateProblem = (code: string, message: string): DateRead => ({ ok: false, problem: { code, message } });
 const UNREADABLE = 'Not a date we can read. Write it as M/D/YYYY (for example 3/7/2011) or YYYY-MM-DD.';
 
-type Parts = { year: number; month: number; day: number; twoDigitYear: boolean } | DateRead;
+/** A date split into its numbers, before they are checked; a two-digit year is not yet given its century. */
+export type DateParts = { year: number; month: number; day: number; twoDigitYear: boolean };
+
+type Parts = DateParts | DateRead;
 
 /** Splits the text into year, month and day by the shapes schools' files use. */
 function splitDate(text: string): Parts {
@@ -84,7 +100,7 @@ function splitDate(text: string): Parts {
   if (m) {
     const [first, second] = [Number(m[1]), Number(m[2])];
     if (first > 12 && second <= 12) {
-      return problem('date_day_first', `“${text}” reads as day/month. US dates are month/day: check the file’s date format.`);
+      return dateProblem('date_day_first', `“${text}” reads as day/month. US dates are month/day: check the file’s date format.`);
     }
     return { year: Number(m[3]), month: first, day: second, twoDigitYear: (m[3] ?? '').length === 2 };
   }
@@ -101,7 +117,7 @@ function splitDate(text: string): Parts {
     const [year, month, day] = fromExcelSerial(Number(text));
     return { year, month, day, twoDigitYear: false };
   }
-  return problem('date_unreadable', UNREADABLE);
+  return dateProblem('date_unreadable', UNREADABLE);
 }
 
 /**
@@ -115,7 +131,7 @@ export function parseDate(input: string, context: DateContext = {}): DateRead {
     .trim()
     .replace(/(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?)$/i, '')
     .trim();
-  if (text === '') return problem('date_empty', 'No date of birth.');
+  if (text === '') return dateProblem('date_empty', 'No date of birth.');
   const today = context.today ?? todayIso();
   const todayYear = Number(today.slice(0, 4));
 
@@ -123,13 +139,13 @@ export function parseDate(input: string, context: DateContext = {}): DateRead {
   if ('ok' in parts) return parts;
   const year = parts.twoDigitYear ? expandTwoDigitYear(parts.year, todayYear) : parts.year;
   const { month, day } = parts;
-  if (month < 1 || month > 12) return problem('date_impossible', `“${text}” has no month ${month}.`);
+  if (month < 1 || month > 12) return dateProblem('date_impossible', `“${text}” has no month ${month}.`);
   if (day < 1 || day > daysInMonth(year, month)) {
-    return problem('date_impossible', `“${text}” is not a real date: that month has ${daysInMonth(year, month)} days.`);
+    return dateProblem('date_impossible', `“${text}” is not a real date: that month has ${daysInMonth(year, month)} days.`);
   }
-  if (year < 1900) return problem('date_impossible', `“${text}” is not a plausible date of birth.`);
-  const iso = `${year}-${pad(month)}-${pad(day)}`;
-  if (iso > today) return problem('date_in_future', `“${text}” is in the future.`);
+  if (year < 1900) return dateProblem('date_impossible', `“${text}” is not a plausible date of birth.`);
+  const iso = isoFromParts(year, month, day);
+  if (iso > today) return dateProblem('date_in_future', `“${text}” is in the future.`);
   return { ok: true, iso };
 }
 

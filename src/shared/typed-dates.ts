@@ -4,14 +4,13 @@
  * read to ISO YYYY-MM-DD and said back in words. Pure: the entry form, record
  * validation and the server's push schema share these rules.
  */
-import { expandTwoDigitYear, isIsoDate } from './dates';
+import {
+  dateProblem, daysInMonth, expandTwoDigitYear, formatUsDate, isIsoDate, isoFromParts, MONTH_NAMES, type DateParts, type DateRead,
+} from './dates';
 import type { Issue } from './ssid';
 
 /** A birth date reads a two-digit year as a child's; any other date as the latest year up to this one. */
 export type DateKind = 'birth' | 'event';
-
-/** A typed date read to ISO, or why it could not be. */
-export type TypedDate = { ok: true; iso: string } | { ok: false; problem: Issue };
 
 /** The earliest year a date on the paper may have. */
 export const EARLIEST_YEAR = 1900;
@@ -19,23 +18,10 @@ export const EARLIEST_YEAR = 1900;
 /** How the date field asks for a date: its placeholder, and the order every message uses. */
 export const DATE_PATTERN = 'MM/DD/YYYY';
 
-const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
-
 const UNREADABLE = `Type the date month first, as ${DATE_PATTERN} (03/15/2013), M/D/YYYY, MMDDYYYY or YYYY-MM-DD.`;
 
-const problem = (code: string, message: string): TypedDate => ({ ok: false, problem: { code, message } });
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-type Parts = { year: number; month: number; day: number; twoDigitYear: boolean };
-
 /** The typed forms, month first except ISO, whose four-digit year comes first. */
-function splitTyped(text: string): Parts | null {
+function splitTyped(text: string): DateParts | null {
   let m = /^(\d{2})(\d{2})(\d{4})$/.exec(text);
   if (m) return { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]), twoDigitYear: false };
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
@@ -51,22 +37,22 @@ function splitTyped(text: string): Parts | null {
  * makes the child at least 3) and the latest year up to this one otherwise.
  * A year outside 1900 to this year is refused: it is a typing slip, never a date on the paper.
  */
-export function readTypedDate(input: string, today: string, kind: DateKind): TypedDate {
+export function readTypedDate(input: string, today: string, kind: DateKind): DateRead {
   const text = input.trim();
-  if (text === '') return problem('date_empty', `Type the date as ${DATE_PATTERN}.`);
+  if (text === '') return dateProblem('date_empty', `Type the date as ${DATE_PATTERN}.`);
   const parts = splitTyped(text);
-  if (!parts) return problem('date_unreadable', UNREADABLE);
+  if (!parts) return dateProblem('date_unreadable', UNREADABLE);
   const thisYear = Number(today.slice(0, 4));
   const year = parts.twoDigitYear ? expandTwoDigitYear(parts.year, thisYear, kind === 'birth' ? undefined : 0) : parts.year;
   const { month, day } = parts;
-  if (month < 1 || month > 12) return problem('date_no_month', `“${text}” has no month ${month}: type the month first, as ${DATE_PATTERN}.`);
+  if (month < 1 || month > 12) return dateProblem('date_no_month', `“${text}” has no month ${month}: type the month first, as ${DATE_PATTERN}.`);
   if (year < EARLIEST_YEAR || year > thisYear) {
-    return problem('date_year_range', `The year ${year} is not between ${EARLIEST_YEAR} and ${thisYear}.`);
+    return dateProblem('date_year_range', `The year ${year} is not between ${EARLIEST_YEAR} and ${thisYear}.`);
   }
   if (day < 1 || day > daysInMonth(year, month)) {
-    return problem('date_no_day', `${MONTH_NAMES[month - 1]} ${year} has no day ${day}.`);
+    return dateProblem('date_no_day', `${MONTH_NAMES[month - 1]} ${year} has no day ${day}.`);
   }
-  return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  return { ok: true, iso: isoFromParts(year, month, day) };
 }
 
 /**
@@ -88,5 +74,5 @@ export function dateInWords(iso: string): string {
 
 /** An ISO date as the field shows it back for editing: MM/DD/YYYY. */
 export function typedForm(iso: string): string {
-  return isIsoDate(iso) ? `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}` : iso;
+  return isIsoDate(iso) ? formatUsDate(iso) : iso;
 }

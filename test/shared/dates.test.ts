@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  birthDateWarning, expandTwoDigitYear, formatUsDate, isIsoDate, isOneSlipApart, parseDate,
+  birthDateWarning, expandTwoDigitYear, formatUsDate, isIsoDate, isOneSlipApart, parseDate, todayIso,
 } from '../../src/shared/dates';
 
 const TODAY = '2025-09-01';
@@ -25,6 +25,9 @@ describe('parseDate', () => {
     ['07-Mar-11', '2011-03-07'],
     ['7 March 2011', '2011-03-07'],
     ['Mar 7, 2011', '2011-03-07'],
+    ['07-SEP-11', '2011-09-07'],
+    ['7 Sept 2011', '2011-09-07'],
+    ['Dec. 1, 2010', '2010-12-01'],
     ['40609', '2011-03-07'],
     ['2/29/2012', '2012-02-29'],
   ])('reads %j as %s', (input, iso) => {
@@ -36,6 +39,7 @@ describe('parseDate', () => {
     ['   ', 'date_empty'],
     ['soon', 'date_unreadable'],
     ['3/7', 'date_unreadable'],
+    ['07-Foo-11', 'date_unreadable'],
     ['2011-3', 'date_unreadable'],
     ['17/3/2011', 'date_day_first'],
     ['2/30/2011', 'date_impossible'],
@@ -110,5 +114,12 @@ describe('formatUsDate and isIsoDate', () => {
   });
   it.each([['2011-03-07', true], ['2011-02-29', false], ['2011-3-7', false], ['', false]])('%j is ISO: %s', (v, ok) => {
     expect(isIsoDate(v)).toBe(ok);
+  });
+});
+
+describe('todayIso', () => {
+  it('writes the local date as YYYY-MM-DD', () => {
+    expect(todayIso(new Date(2025, 2, 7, 23, 59))).toBe('2025-03-07');
+    expect(todayIso(new Date(2025, 11, 31))).toBe('2025-12-31');
   });
 });
