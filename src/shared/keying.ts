@@ -5,6 +5,7 @@
  */
 import type { FieldKind } from './application';
 import { normalizeSsid, SSID_LENGTH } from './ssid';
+import { isCompleteTypedDate } from './typed-dates';
 
 const digitsOf = (value: string) => value.replace(/\D/g, '');
 
@@ -20,8 +21,7 @@ export function isFieldFull(kind: FieldKind, value: string): boolean {
       // Ten digits is a whole US number; a leading 1 or + means more is coming.
       return /^[\d\s().-]+$/.test(typed) && !typed.startsWith('1') && digitsOf(typed).length === 10;
     case 'date':
-      // Complete only when nothing more can follow: MMDDYYYY, M/D/YYYY or YYYY-MM-DD (MM/DD/YY may still grow).
-      return /^\d{8}$/.test(typed) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(typed) || /^\d{4}-\d{2}-\d{2}$/.test(typed);
+      return isCompleteTypedDate(typed);
     default:
       return false;
   }

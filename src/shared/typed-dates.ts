@@ -32,6 +32,19 @@ function splitTyped(text: string): DateParts | null {
 }
 
 /**
+ * Whether the typing is one of the typed forms and no further key could make
+ * it another date, so the field can move on by itself: a four-digit year last
+ * (03152013, 3/15/2013, 3-15-2013) or an ISO date whose day has two digits.
+ * MM/DD/YY and 2013-03-1 may still grow. The shape only: whether the numbers
+ * make a real date is readTypedDate's to say.
+ */
+export function isCompleteTypedDate(input: string): boolean {
+  const text = input.trim();
+  const parts = splitTyped(text);
+  return parts !== null && !parts.twoDigitYear && !/-\d$/.test(text);
+}
+
+/**
  * Reads what was typed into a date field. A two-digit year follows the
  * school-return import's century rule for birth dates (the latest year that
  * makes the child at least 3) and the latest year up to this one otherwise.

@@ -16,8 +16,14 @@ describe('a fixed-length field is full', () => {
     ['date', '03152013', true],
     ['date', '3/15/2013', true],
     ['date', '2013-03-15', true],
+    // Any typed form the date field reads with a four-digit year last moves on (3-15-2013 used to wait for Enter).
+    ['date', '3-15-2013', true],
+    ['date', '3.15.2013', true],
+    ['date', '2013-3-15', true],
     ['date', '03/15/13', false],
     ['date', '0315201', false],
+    ['date', '2013-03-1', false],
+    ['date', '3/15/201', false],
     ['text', 'Maria', false],
   ] as const)('%s %j: %s', (kind, value, full) => {
     expect(isFieldFull(kind, value)).toBe(full);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { confirmedApplicationSchema, blankFields } from '../../src/shared/application';
-import { dateInWords, readTypedDate, storedDateProblem, typedForm } from '../../src/shared/typed-dates';
+import { dateInWords, isCompleteTypedDate, readTypedDate, storedDateProblem, typedForm } from '../../src/shared/typed-dates';
 
 const TODAY = '2026-12-01';
 const birth = (input: string) => readTypedDate(input, TODAY, 'birth');
@@ -77,6 +77,31 @@ describe('readTypedDate', () => {
         } else {
           expect(read.problem.message.length).toBeGreaterThan(10);
         }
+      }),
+    );
+  });
+});
+
+describe('isCompleteTypedDate', () => {
+  const TYPED_FORM = /^(?:\d{8}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))$/;
+
+  it.each([
+    ['03152013', true], ['3/15/2013', true], ['3-15-2013', true], ['3.15.2013', true], ['2013-03-15', true], ['2013-3-15', true],
+    [' 3/15/2013 ', true], ['13/45/2013', true],
+    ['03/15/13', false], ['3/15/201', false], ['2013-03-1', false], ['2013-03', false], ['0315201', false], ['', false], ['March 15', false],
+  ])('%j: %s', (typed, complete) => {
+    expect(isCompleteTypedDate(typed)).toBe(complete);
+  });
+
+  it('property: a complete typing is one the reader knows, and no further key makes it another date', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(TYPED_FORM), fc.constantFrom(...'0123456789/-.'), (typed, next) => {
+        fc.pre(isCompleteTypedDate(typed));
+        const read = birth(typed);
+        if (!read.ok) expect(read.problem.code).not.toBe('date_unreadable');
+        expect(isCompleteTypedDate(typed + next)).toBe(false);
+        const grown = birth(typed + next);
+        expect(grown.ok ? null : grown.problem.code).toBe('date_unreadable');
       }),
     );
   });
