@@ -1,6 +1,5 @@
 import { useBatchReview } from '../hooks/useBatchReview';
 import { useSchools } from '../hooks/useSchools';
-import { useSetAside } from '../hooks/useSetAside';
 import { describeSummary } from '../model/batchSummary';
 import { paths } from '../router';
 import { Link } from './Link';
@@ -12,7 +11,6 @@ import { SetAsideList } from './SetAsideList';
 export function ReviewScreen({ batchId }: { batchId: string }) {
   const { review, confirm, busy, message } = useBatchReview(batchId);
   const { names } = useSchools();
-  const setAside = useSetAside(batchId);
 
   if (review.status === 'loading') return <p class="muted">Loading…</p>;
   if (review.status === 'error' || review.data === null) {
@@ -27,7 +25,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
     );
   }
 
-  const { batch, items, summary } = review.data;
+  const { batch, items, summary, setAside } = review.data;
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
   return (
     <section class="screen" aria-labelledby="screen-title">
@@ -54,7 +52,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
       <p class="confirm-message" role="status">
         {message ?? ''}
       </p>
-      {setAside.status === 'ready' && <SetAsideList rows={setAside.data} />}
+      <SetAsideList rows={setAside} />
       {items.length === 0 ? (
         <p class="empty">Nothing typed in this batch yet.</p>
       ) : (

@@ -15,7 +15,8 @@
  */
 import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb } from './schema';
 import type { Store } from './connection';
-import { openRows, readApplication, readApplications, recordIndex, rowStamp } from './records';
+import { openRowsSettled, readApplication, readApplications, recordIndex, rowStamp } from './records';
+import { toSetAsideRows, type SetAsideRow } from './setAside';
 import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
@@ -209,10 +210,12 @@ export function getApplication(db: MesaDb, id: string): Promise<LocalApplication
   return readApplication(db, id);
 }
 
-/** A batch's records in the order they were typed. */
-export async function listBatchApplications(db: MesaDb, batchId: string): Promise<LocalApplication[]> {
+/** A batch's records in the order they were typed, and its rows set aside because they fail their schema. */
+export async function listBatchApplications(db: MesaDb, batchId: string): Promise<{ records: LocalApplication[]; setAside: SetAsideRow[] }> {
   const rows = await db.applications.where('batchId').equals(batchId).toArray();
-  return (await openRows(db, rows)).sort((a, b) => a.createdAt - b.createdAt);
+  const { records, aside } = await openRowsSettled(db, rows);
+  const setAside = await Promise.resolve(toSetAsideRows(recordIndex(db).key(), 'applications', aside));
+  return { records: records.sort((a, b) => a.createdAt - b.createdAt), setAside };
 }
 
 /** Every record on the tablet, newest change first (decrypted in memory: see records.ts). */

@@ -5,6 +5,7 @@ import { useLiveQuery, type LiveResult } from './useLiveQuery';
 import { getBatch } from '../db/batches';
 import { confirmApplications, listBatchApplications } from '../db/applications';
 import type { LocalApplication, LocalBatch } from '../db/schema';
+import type { SetAsideRow } from '../db/setAside';
 import { describeSaveError } from '../db/storageErrors';
 import { summarizeBatch, type BatchSummary } from '../model/batchSummary';
 import { localIsoDate } from '../model/today';
@@ -25,6 +26,8 @@ export interface BatchReview {
   batch: LocalBatch;
   items: ReviewItem[];
   summary: BatchSummary;
+  /** The batch's records that fail their schema, listed apart as "This record needs fixing". */
+  setAside: SetAsideRow[];
 }
 
 function toItem(record: LocalApplication, sheet: number, today: string): ReviewItem {
@@ -47,12 +50,12 @@ export function useBatchReview(batchId: string): {
   const review = useLiveQuery(async () => {
     const batch = await getBatch(store.db, batchId);
     if (!batch) return null;
-    const records = await listBatchApplications(store.db, batchId);
+    const { records, setAside } = await listBatchApplications(store.db, batchId);
     const today = localIsoDate();
     const items = records.map((r, i) => toItem(r, i + 1, today));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
-    return { batch, items: byProblems, summary: summarizeBatch(records, batch.sheetCount) };
+    return { batch, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
   }, [store, batchId]);
 
   const confirm = useCallback(

@@ -9,13 +9,10 @@ import { describeSaveError } from '../db/storageErrors';
 import { useNavigate } from './useLocation';
 import { paths } from '../router';
 
-/** Every set-aside row on the tablet, or only a batch's records when `batchId` is given. */
-export function useSetAside(batchId?: string): LiveResult<SetAsideRow[]> {
+/** Every set-aside row on the tablet (a batch's own are in useBatchReview). */
+export function useSetAside(): LiveResult<SetAsideRow[]> {
   const { store } = useServices();
-  return useLiveQuery(async () => {
-    const rows = await readSetAside(store.db);
-    return batchId === undefined ? rows : rows.filter((row) => row.table === 'applications' && row.batchId === batchId);
-  }, [store, batchId]);
+  return useLiveQuery(() => readSetAside(store.db), [store]);
 }
 
 /** One set-aside row for the repair view, with "correct it in the form" and "remove it". */

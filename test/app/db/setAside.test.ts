@@ -37,7 +37,9 @@ describe('rows that fail their schema', () => {
     const { batch, good } = await writeBadRows(store);
 
     expect((await listApplications(store.db)).map((a) => a.id).sort()).toEqual(good.map((a) => a.id).sort());
-    expect(await listBatchApplications(store.db, batch.id)).toHaveLength(2);
+    const review = await listBatchApplications(store.db, batch.id);
+    expect(review.records).toHaveLength(2);
+    expect(review.setAside.map((row) => row.key).sort()).toEqual(['app-30315', 'app-moved', 'app-plain']);
     expect((await listBatches(store.db)).map((b) => b.id)).toEqual([batch.id]);
     expect(await readRoster(store.db)).toEqual([]);
 
