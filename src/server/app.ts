@@ -26,7 +26,7 @@ import { studentRoutes } from './routes/students';
 import { syncRoutes } from './routes/sync';
 import { resolveServerSecret } from './secret';
 import type { TrustProxy } from './config';
-import { DEFAULT_RE_ENROLL_LIMITS, DEFAULT_SIGN_IN_LIMITS, type ReEnrollLimits, type ServerDeps, type SignInLimits } from './deps';
+import { DEFAULT_RE_ENROLL_LIMITS, DEFAULT_SETUP_LIMITS, DEFAULT_SIGN_IN_LIMITS, type ReEnrollLimits, type ServerDeps, type SetupLimits, type SignInLimits } from './deps';
 
 export interface BuildServerOptions {
   /** A migrated database. */
@@ -42,6 +42,8 @@ export interface BuildServerOptions {
   reEnroll?: Partial<ReEnrollLimits>;
   /** Sign-in rate limits; defaults in DEFAULT_SIGN_IN_LIMITS. */
   signIn?: Partial<SignInLimits>;
+  /** First set-up rate limit; defaults in DEFAULT_SETUP_LIMITS. */
+  setup?: Partial<SetupLimits>;
   /** false for silence; `stream` to capture the log lines. */
   logger?: false | { level?: string; stream?: { write(line: string): void } };
 }
@@ -68,6 +70,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     sessionTtlDays: options.sessionTtlDays ?? 30,
     reEnroll: { ...DEFAULT_RE_ENROLL_LIMITS, ...options.reEnroll },
     signIn: { ...DEFAULT_SIGN_IN_LIMITS, ...options.signIn },
+    setup: { ...DEFAULT_SETUP_LIMITS, ...options.setup },
   };
 
   registerSecurityHeaders(app);

@@ -8,6 +8,7 @@ export interface ServerDeps {
   sessionTtlDays: number;
   reEnroll: ReEnrollLimits;
   signIn: SignInLimits;
+  setup: SetupLimits;
 }
 
 /**
@@ -26,6 +27,15 @@ export interface SignInLimits {
 }
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { windowMs: 15 * 60 * 1000, maxPerIp: 60, maxPerKnownDevice: 10, maxPerAccountAndIp: 10, maxPerAccount: 100 };
+
+/** The first set-up's limits (public while the server has no user). */
+export interface SetupLimits {
+  windowMs: number;
+  /** Guesses at the setup code per IP per window: the code has about 59 bits, this keeps it out of reach. */
+  maxPerIp: number;
+}
+
+export const DEFAULT_SETUP_LIMITS: SetupLimits = { windowMs: 15 * 60 * 1000, maxPerIp: 10 };
 
 /** The re-enrollment page's limits (public, so guarded against guessing). */
 export interface ReEnrollLimits {

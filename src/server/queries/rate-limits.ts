@@ -9,14 +9,21 @@ import type { Executor } from './executor';
 export const LONGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * Deletes the counters whose window ended long ago, so the table holds only
+ * live ones (each attempt a stranger makes would otherwise leave a row for
+ * good). Sign-in calls it; never inside a push, whose transaction would then
+ * wait on other centers' rows.
+ */
+export async function purgeExpiredAttempts(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()).execute();
+}
+
+/**
  * Counts one attempt against `key` in a window of `windowMs` (at most
- * LONGEST_WINDOW_MS); returns the attempts in the current window. Counters
- * whose window ended long ago are purged on the way, so the table holds only
- * live ones (each attempt a stranger makes would otherwise leave a row for good).
+ * LONGEST_WINDOW_MS); returns the attempts in the current window.
  */
 export async function countAttempt(db: Executor, key: string, windowMs: number, now: Date): Promise<number> {
   if (windowMs > LONGEST_WINDOW_MS) throw new Error(`A rate-limit window may be at most ${LONGEST_WINDOW_MS} ms.`);
-  await db.deleteFrom('rate_limits').where('window_start', '<', new Date(now.getTime() - LONGEST_WINDOW_MS).toISOString()).execute();
   const nowIso = now.toISOString();
   const windowOpenedAfter = new Date(now.getTime() - windowMs).toISOString();
   // One statement, so concurrent attempts cannot both read the old count.

@@ -10,9 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { reEnrollRequestSchema } from '../../shared/protocol';
 import { reEnroll } from '../enrollments/re-enroll';
-import { Problem } from '../http/problem';
 import { parseOrThrow, storable } from '../http/validation';
-import { countAttempt } from '../queries/rate-limits';
+import { enforceLimit } from '../http/rate-limit';
 import type { ServerDeps } from '../deps';
 
 const bodySchema = storable(reEnrollRequestSchema);
@@ -20,17 +19,16 @@ const bodySchema = storable(reEnrollRequestSchema);
 /** Registers the re-enrollment route. */
 export async function reEnrollRoutes(app: FastifyInstance, { handle, serverSecret, reEnroll: limits }: ServerDeps): Promise<void> {
   const { db } = handle;
-  const retryAfter = { 'retry-after': String(Math.ceil(limits.windowMs / 1000)) };
 
   app.post('/api/re-enroll', { config: { public: true }, bodyLimit: 4 * 1024 }, async (request, reply) => {
     const now = new Date();
-    if ((await countAttempt(db, `re-enroll:ip:${request.ip}`, limits.windowMs, now)) > limits.maxPerIp) throw new Problem('tooManyRequests', undefined, retryAfter);
+    await enforceLimit(db, `re-enroll:ip:${request.ip}`, { windowMs: limits.windowMs, max: limits.maxPerIp }, now);
     const answers = parseOrThrow(bodySchema, request.body);
     const floor = sleep(limits.floorMs);
     try {
       const ssidKey = `re-enroll:ssid:${createHmac('sha256', serverSecret).update(`re-enroll:${answers.ssid}`).digest('hex')}`;
       // Counted for every SSID, known or not, before any answer about it.
-      if ((await countAttempt(db, ssidKey, limits.windowMs, now)) > limits.maxPerSsid) throw new Problem('tooManyRequests', undefined, retryAfter);
+      await enforceLimit(db, ssidKey, { windowMs: limits.windowMs, max: limits.maxPerSsid }, now);
       const answer = await reEnroll(handle, answers, now);
       // No id, name or SSID in the log: only that a re-enrollment went through.
       request.log.info({ programYear: answer.programYear }, 're-enrollment accepted');

@@ -8,7 +8,8 @@ import { Problem } from '../http/problem';
 import { callerOf, sessionUserOf } from '../http/authenticate';
 import { parseOrThrow, storable } from '../http/validation';
 import { isKnownDevice, registerDevice } from '../queries/devices';
-import { clearAttempts, countAttempt } from '../queries/rate-limits';
+import { enforceLimit } from '../http/rate-limit';
+import { clearAttempts, purgeExpiredAttempts } from '../queries/rate-limits';
 import { insertSession, revokeSession } from '../queries/sessions';
 import { findUserByEmail } from '../queries/users';
 import type { ServerDeps } from '../deps';
@@ -22,10 +23,8 @@ export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDa
   app.post('/api/session', { config: { public: true }, bodyLimit: 16 * 1024 }, async (request, reply) => {
     const body = parseOrThrow(signInSchema, request.body);
     const now = new Date();
-    const retryAfter = { 'retry-after': String(Math.ceil(limits.windowMs / 1000)) };
-    const overLimit = async (key: string, max: number): Promise<void> => {
-      if ((await countAttempt(db, key, limits.windowMs, now)) > max) throw new Problem('tooManyRequests', undefined, retryAfter);
-    };
+    const overLimit = (key: string, max: number): Promise<void> => enforceLimit(db, key, { windowMs: limits.windowMs, max }, now);
+    await purgeExpiredAttempts(db, now);
     await overLimit(`sign-in:ip:${request.ip}`, limits.maxPerIp);
     // The email is hashed so the table holds no address typed by a stranger.
     const account = createHash('sha256').update(body.email).digest('hex');

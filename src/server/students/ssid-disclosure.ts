@@ -6,10 +6,10 @@
  */
 import { appendAudit } from '../queries/audit-log';
 import type { Executor } from '../queries/executor';
-import { countAttempt } from '../queries/rate-limits';
+import { exceedsLimit, type Limit } from '../http/rate-limit';
 
 /** Disclosures of another center's SSID per user per window. */
-export const SSID_DISCLOSURE_LIMIT = { windowMs: 60 * 60 * 1000, max: 20 };
+export const SSID_DISCLOSURE_LIMIT: Limit = { windowMs: 60 * 60 * 1000, max: 20 };
 
 /** The audit action; not `ssid_%`, so it stays out of the holder's SSID history. */
 export const DISCLOSURE_ACTION = 'disclosed_ssid_holder';
@@ -26,8 +26,7 @@ export async function mayDiscloseSsidHolder(
   now: Date,
 ): Promise<boolean> {
   if (holder.center_id === caller.centerId) return true;
-  const count = await countAttempt(db, `ssid-disclosure:user:${caller.userId}`, SSID_DISCLOSURE_LIMIT.windowMs, now);
-  if (count > SSID_DISCLOSURE_LIMIT.max) return false;
+  if (await exceedsLimit(db, `ssid-disclosure:user:${caller.userId}`, SSID_DISCLOSURE_LIMIT, now)) return false;
   await appendAudit(db, { at: now.toISOString(), user_id: caller.userId, action: DISCLOSURE_ACTION, entity: 'student', entity_id: holder.id, old_value: null, new_value: null });
   return true;
 }
