@@ -96,6 +96,8 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   await tablet.getByLabel('New password again').fill(ADVISOR.password);
   await tablet.getByRole('button', { name: 'Save my password' }).click();
   await setOrUnlockPassphrase(tablet);
+  // The header names the advisor once the app has read their session, as the Center link does.
+  await tablet.locator('.account-name').getByText(ADVISOR.name, { exact: true }).waitFor();
   assert.equal(await tablet.getByRole('link', { name: 'Center' }).count(), 0, 'an advisor has no Center link');
 
   await syncNow(tablet);

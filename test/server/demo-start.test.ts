@@ -72,9 +72,10 @@ describe('the demo sign-in npm start prints', () => {
   }, STARTS_TIMEOUT);
 });
 
-/** The start banner, once printed. */
+/** The start banner, once printed; throws if the "is running at" line has not come within 10 s. */
 async function banner(server: ChildServer): Promise<string> {
   for (let i = 0; i < 100 && !server.output().includes('is running at'); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!server.output().includes('is running at')) throw new Error(`no start banner printed:\n${server.output()}`);
   return server.output();
 }
 
