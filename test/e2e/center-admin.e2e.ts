@@ -4,8 +4,7 @@
  * setup code the server printed; they add a school and an advisor; the advisor
  * signs in on a tablet with the one-time password, chooses their own, and syncs
  * a record; the administrator revokes that tablet, and the tablet's next sync
- * says so with its records intact. Screenshots of the admin screens at both
- * tablet sizes go to docs/.
+ * says so with its records intact.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -42,15 +41,6 @@ async function syncNow(page: Page): Promise<void> {
   await page.getByText(/Last sync .*: /).waitFor();
 }
 
-/** Both tablet sizes, for a look at the screen. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `docs/${name}-${width}x${height}.png`, fullPage: false });
-  }
-  await page.setViewportSize({ width: 1024, height: 768 });
-}
-
 test('the first administrator sets up the center, adds a school and an advisor, and revokes the advisor’s tablet', async () => {
   const code = /setup code (\S+)/.exec(server.output())?.[1];
   assert.ok(code, `the server printed a setup code:\n${server.output()}`);
@@ -83,7 +73,6 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   const oneTime = (await admin.getByTestId('one-time-password').textContent())?.trim() ?? '';
   assert.match(oneTime, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
   await admin.getByText(`${ADMIN.name} created the account ${ADVISOR.email}`).waitFor();
-  await screenshots(admin, 'center-advisors');
 
   // The advisor's tablet: the one-time password, then their own, then the passphrase.
   await tablet.goto('/');
@@ -118,7 +107,6 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   await row.getByRole('button', { name: 'Revoke tablet' }).click();
   await admin.getByText(/is signed out\. It says so at its next sync; the records on it are kept\./).waitFor();
   await admin.getByText(`${ADMIN.name} revoked the tablet`).waitFor();
-  await screenshots(admin, 'center-tablets');
 
   // The tablet's next sync says so; its records are still there.
   await tablet.getByRole('button', { name: 'Sync now' }).click();
