@@ -1,30 +1,16 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, type Store } from '../../../src/app/db/connection';
+import { describe, expect, it } from 'vitest';
 import { listApplications } from '../../../src/app/db/applications';
-import { completeFields, describedText, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
+import {
+  completeFields, describedText, fieldByLabel as input, openNewForm as openForm, renderApp, screenStorePerTest, seedRecord,
+  typeInto as type,
+} from '../harness';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
-const input = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
-const type = (label: string, value: string) => fireEvent.input(input(label), { target: { value } });
-
-async function openNewForm() {
-  const batch = await seedBatch(store);
-  const app = renderApp(store, `/batches/${batch.id}/new`);
-  await screen.findByLabelText('First name');
-  return { batch, ...app };
-}
+const openNewForm = () => openForm(current());
 
 describe('keyboard entry', () => {
   it('starts in First name and moves to the next field on Enter, in paper order', async () => {
@@ -65,7 +51,7 @@ describe('keyboard entry', () => {
     // The next sheet starts from the batch's defaults, not from the sheet just finished.
     expect(input('Grade').value).toBe('7');
     expect(input('School').value).toBe('school-lincoln');
-    const saved = await listApplications(store.db);
+    const saved = await listApplications(current().db);
     expect(saved.map((a) => [a.fields.firstName, a.fields.lastName])).toEqual([['Maria', 'Lopez']]);
   });
 
@@ -79,7 +65,7 @@ describe('keyboard entry', () => {
     unmount();
     cleanup();
 
-    renderApp(store, path);
+    renderApp(current(), path);
     await waitFor(() => expect(input('Last name').value).toBe('O’Brien-Núñez'));
     expect(input('First name').value).toBe('Zoë');
     expect(input('Middle name').value).toBe('de la');
@@ -118,7 +104,7 @@ describe('the keyboard never gets stuck', () => {
     (document.activeElement as HTMLElement).blur();
     fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
-    const [record] = await listApplications(store.db);
+    const [record] = await listApplications(current().db);
     expect(record?.fields.firstName).toBe('Maria');
   });
 
@@ -129,7 +115,7 @@ describe('the keyboard never gets stuck', () => {
     review.focus();
     fireEvent.keyDown(review, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(router.current()).toEqual({ path: `/batches/${batch.id}/new`, key: 1 }));
-    const [record] = await listApplications(store.db);
+    const [record] = await listApplications(current().db);
     expect([record?.fields.firstName, record?.status]).toEqual(['Maria', 'draft']);
   });
 });
@@ -185,7 +171,7 @@ describe('keying speed', () => {
     expect(screen.getByRole('checkbox', { name: 'White' })).toHaveProperty('checked', true);
     expect(document.activeElement).toBe(firstBox);
     await waitFor(async () => {
-      const [record] = await listApplications(store.db);
+      const [record] = await listApplications(current().db);
       expect(record?.fields).toMatchObject({ gender: 'Male', grade: '8', parentEducation: 'High school graduate', ethnicity: ['Black or African American', 'White'] });
     });
   });
@@ -217,7 +203,7 @@ describe('CA SSID checks beside the field', () => {
   });
 
   it('warns when another record already uses the SSID', async () => {
-    await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '3049586721' }));
+    await seedRecord(current(), null, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '3049586721' }));
     await openNewForm();
     type('CA SSID', '3049586721');
     await waitFor(() => expect(describedText(input('CA SSID'))).toMatch(/Already used by another record \(Ana Diaz\)/));
@@ -251,9 +237,9 @@ describe('blind re-keying', () => {
     await waitFor(() => expect(confirm.disabled).toBe(false));
     fireEvent.click(confirm);
     await screen.findByText(/Confirmed\. It will be sent/);
-    const [record] = await store.db.applications.toArray();
+    const [record] = await current().db.applications.toArray();
     expect(record?.status).toBe('queued');
-    expect(await store.db.outbox.count()).toBe(1);
+    expect(await current().db.outbox.count()).toBe(1);
   });
 
   it('hides the first keying while Re-enter CA SSID has focus, and shows it when they agree or focus leaves the pair', async () => {
@@ -276,7 +262,7 @@ describe('blind re-keying', () => {
     await waitFor(() => expect(first.value).toBe('2038475610'));
     // What is hidden is only the screen: both keyings are kept as typed.
     await waitFor(async () => {
-      const [record] = await listApplications(store.db);
+      const [record] = await listApplications(current().db);
       expect([record?.fields.ssid, record?.ssidRekey]).toEqual(['2038475610', '2038475610']);
     });
   });
