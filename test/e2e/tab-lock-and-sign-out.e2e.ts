@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, goOnline } from './harness';
-import { openTablet, startBatch, unlock, type Tablet } from './journeys';
+import { openTablet, reloadAndUnlock, startBatch, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let first: Page;
@@ -99,12 +99,17 @@ test('typing journaled at unload is sealed in sessionStorage, and the typing is 
 });
 
 test('the idle lock of one tab locks the other tab too', async () => {
+  // A fake clock in both tabs (the tabs reloaded into it), so the minute of no use passes without waiting it.
+  await tablet.context.clock.install();
+  await reloadAndUnlock(first);
+  await reloadAndUnlock(second);
   await first.getByRole('link', { name: 'Backup' }).click();
   await first.getByLabel(/Lock after this many minutes/).fill('1');
   await first.getByRole('button', { name: 'Save lock time' }).click();
   await first.getByText('The app now locks after 1 minute of no use.').waitFor();
   // The second tab keeps its own 10-minute delay; only the first tab's idle lock can lock it in time.
-  await unlockHeading(first).waitFor({ timeout: 90_000 });
+  await tablet.context.clock.fastForward('01:30');
+  await unlockHeading(first).waitFor({ timeout: 30_000 });
   await unlockHeading(second).waitFor({ timeout: 5_000 });
   await unlock(first);
   await unlock(second);
