@@ -4,16 +4,15 @@
  * the time of the one query behind the progress view and its CSV, median of 7
  * runs after one warm-up. The data goes straight into a fresh database.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/server/db/connect';
+import { openSqlite, type DatabaseHandle } from '../../src/server/db/connect';
 import { migrate } from '../../src/server/db/migrations';
 import { chunkedForInsert } from '../../src/server/queries/chunked';
 import { RETURN_CONFIRMED_ACTION, ssidProgress } from '../../src/server/queries/progress';
 import { describeError } from '../lib/errors';
+import { withFreshSchema } from '../lib/fresh-schema';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
 
@@ -84,21 +83,11 @@ async function onSqlite(): Promise<number> {
 }
 
 async function onPostgres(url: string): Promise<number> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const handle = openPostgres(url, { schema, maxConnections: 2 });
-  try {
-    await migrate(handle);
+  return withFreshSchema(url, async (schema) => {
     // Fresh tables: give the planner the statistics a live database would have.
-    await admin.query(`analyze ${schema}.students; analyze ${schema}.enrollments; analyze ${schema}.audit_log`);
-    return await timeQuery(handle);
-  } finally {
-    await handle.close();
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  }
+    await schema.query(`analyze ${schema.name}.students; analyze ${schema.name}.enrollments; analyze ${schema.name}.audit_log`);
+    return timeQuery(schema.handle);
+  });
 }
 
 function rows(sqlite: number | null, postgres: number | null, reason: string | null, pgNote: string | null): Figure[] {
