@@ -5,6 +5,8 @@
  * by it starts fresh on navigation but survives a URL rewrite of itself.
  */
 
+import type { SetAsideTable } from './db/setAside';
+
 /** Where the app is. */
 export interface Location {
   path: string;
@@ -75,5 +77,5 @@ export const paths = {
   newRecord: (batchId: string) => `/batches/${encodeURIComponent(batchId)}/new`,
   record: (id: string) => `/records/${encodeURIComponent(id)}`,
   records: () => '/records',
-  repair: (table: string, key: string) => `/repair/${encodeURIComponent(table)}/${encodeURIComponent(key)}`,
+  repair: (table: SetAsideTable, key: string) => `/repair/${encodeURIComponent(table)}/${encodeURIComponent(key)}`,
 };

@@ -7,7 +7,7 @@ import { NewBatchScreen } from './components/NewBatchScreen';
 import { ReviewScreen } from './components/ReviewScreen';
 import { lazyScreen } from './components/lazyScreen';
 import { NotFoundScreen } from './components/NotFoundScreen';
-import type { SetAsideTable } from './db/setAside';
+import { isSetAsideTable } from './db/setAside';
 import { STUDENT_ROUTES } from './components/students/routes';
 
 /** One screen and the path pattern that opens it. */
@@ -20,8 +20,6 @@ export interface Route {
 const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
 const RepairScreen = lazyScreen(() => import('./components/RepairScreen').then((m) => m.RepairScreen));
 
-const SET_ASIDE_TABLES: ReadonlySet<string> = new Set<SetAsideTable>(['applications', 'batches', 'outbox', 'roster']);
-
 export const ROUTES: readonly Route[] = [
   { pattern: '/', render: () => <BatchesScreen /> },
   { pattern: '/batches/new', render: () => <NewBatchScreen /> },
@@ -33,7 +31,7 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/records/:recordId', render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
   {
     pattern: '/repair/:table/:key',
-    render: (p) => (SET_ASIDE_TABLES.has(p.table!) ? <RepairScreen table={p.table as SetAsideTable} rowKey={p.key!} /> : <NotFoundScreen />),
+    render: (p) => (isSetAsideTable(p.table) ? <RepairScreen table={p.table} rowKey={p.key!} /> : <NotFoundScreen />),
   },
   ...STUDENT_ROUTES,
 ];

@@ -174,3 +174,10 @@ export const DEFAULT_FORM: readonly FieldDef[] = [
   { name: 'programYear', label: 'Program year', section: 'Office use', kind: 'text', required: true, batchDefault: true },
   { name: 'dateReceived', label: 'Date received', section: 'Office use', kind: 'date', batchDefault: true },
 ];
+
+const FIELD_LABELS = new Map<string, string>(DEFAULT_FORM.map((def) => [def.name, def.label]));
+
+/** A paper field's label ("Date of birth"), or `name` itself when it is not on the form. */
+export function fieldLabel(name: string): string {
+  return FIELD_LABELS.get(name) ?? name;
+}

@@ -6,7 +6,7 @@
  * record needs fixing" and the repair view shows what could be read of it.
  */
 import { ZodError } from 'zod';
-import { DEFAULT_FORM } from '../../shared/application';
+import { fieldLabel } from '../../shared/application';
 import { VaultLockedError } from '../crypto/errors';
 import { open, sealedSchema } from '../crypto/seal';
 import { applicationContext, outboxContext } from '../crypto/sealed-fields';
@@ -14,7 +14,13 @@ import { rosterContext } from '../crypto/sealed-roster';
 import type { ApplicationRow, LocalBatch, OutboxRecordRow, RosterRow } from './schema';
 
 /** The stores whose rows have a schema. */
-export type SetAsideTable = 'applications' | 'batches' | 'outbox' | 'roster';
+export const SET_ASIDE_TABLES = ['applications', 'batches', 'outbox', 'roster'] as const;
+export type SetAsideTable = (typeof SET_ASIDE_TABLES)[number];
+
+/** Whether `name` is one of those stores (a path part of the repair view, say). */
+export function isSetAsideTable(name: string | undefined): name is SetAsideTable {
+  return (SET_ASIDE_TABLES as readonly (string | undefined)[]).includes(name);
+}
 
 /** One stored row that could not be read as its schema says. */
 export interface SetAsideRow {
@@ -52,11 +58,9 @@ export interface StoredRows {
 /** How many values a reason names before it says "and N more". */
 const MAX_NAMED = 4;
 
-const LABELS = new Map<string, string>(DEFAULT_FORM.map((def) => [def.name, def.label]));
-
 /** A paper field by its label ("Date of birth"), any other column by its path. */
 function fieldName(path: string[]): string {
-  if (path[0] === 'fields' && path[1] !== undefined) return LABELS.get(path[1]) ?? path[1];
+  if (path[0] === 'fields' && path[1] !== undefined) return fieldLabel(path[1]);
   return path.join('.') || 'the row itself';
 }
 

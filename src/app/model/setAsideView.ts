@@ -1,5 +1,5 @@
 /** How the screens word a set-aside row (db/setAside.ts): what it is, whose it is, and what was read of it. */
-import { DEFAULT_FORM } from '../../shared/application';
+import { fieldLabel } from '../../shared/application';
 import type { SetAsideRow, SetAsideTable } from '../db/setAside';
 import { listName } from './format';
 
@@ -9,8 +9,6 @@ const KINDS: Record<SetAsideTable, string> = {
   outbox: 'A confirmed version waiting to be sent',
   roster: 'A student pulled from the center',
 };
-
-const LABELS = new Map<string, string>(DEFAULT_FORM.map((def) => [def.name, def.label]));
 
 /** What kind of row it is, in words. */
 export function setAsideKind(table: SetAsideTable): string {
@@ -39,7 +37,7 @@ export function readableLines(readable: Record<string, unknown>): { label: strin
   const lines: { label: string; value: string }[] = [];
   for (const [name, value] of Object.entries(readable)) {
     if (name === 'fields' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [field, fieldValue] of Object.entries(value)) lines.push({ label: LABELS.get(field) ?? field, value: show(fieldValue) });
+      for (const [field, fieldValue] of Object.entries(value)) lines.push({ label: fieldLabel(field), value: show(fieldValue) });
     } else {
       lines.push({ label: name, value: show(value) });
     }

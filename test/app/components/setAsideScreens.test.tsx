@@ -40,6 +40,11 @@ describe('screens with a row that fails its schema on the tablet', () => {
     expect(fieldByLabel('Date of birth').value).toBe('');
   });
 
+  it('the repair view opens only for a table whose rows are set aside', async () => {
+    renderApp(current(), '/repair/meta/deviceId');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+
   it('removing asks twice, then the row is gone and Records no longer lists it', async () => {
     await writeBadRows(current());
     const { router } = renderApp(current(), '/repair/outbox/900');

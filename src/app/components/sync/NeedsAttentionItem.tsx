@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { LocalApplication } from '../../db/schema';
-import { DEFAULT_FORM } from '../../../shared/application';
+import { fieldLabel } from '../../../shared/application';
 import { paths } from '../../router';
 import { canResendAsIs, canSaySameStudent, canSendToReview } from '../../sync/review';
 import { Link } from '../Link';
 import { StatusBadge } from '../StatusBadge';
 
-/** The paper's field labels, and the two lines a probable match adds: the center's name for the student, and what differs. */
-const FIELD_LABELS = new Map<string, string>([
-  ...DEFAULT_FORM.map((field) => [field.name, field.label] as const),
+/** The two lines a probable match adds beside the paper's fields: the center's name for the student, and what differs. */
+const MATCH_LABELS = new Map<string, string>([
   ['name', 'Name'],
   ['difference', 'What differs'],
 ]);
@@ -56,7 +55,7 @@ export function NeedsAttentionItem({ record, actions }: { record: LocalApplicati
         <ul>
           {reason.fields.map((f) => (
             <li key={f.field}>
-              {FIELD_LABELS.get(f.field) ?? f.field}: {f.message}
+              {MATCH_LABELS.get(f.field) ?? fieldLabel(f.field)}: {f.message}
             </li>
           ))}
         </ul>
