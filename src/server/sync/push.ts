@@ -57,8 +57,8 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
         const ledger = await lockDevice(trx, request.deviceId, caller.userId, ctx.now);
         if (!ledger) throw new Problem('forbidden');
         const last = ledger.lastAppliedMutationId;
-        const reach = Math.max(last, await deviceHighWater(trx, request.deviceId)) + MAX_MUTATION_ID_LEAD;
-        if (highest > reach) {
+        // Another user's ledger on this device may reach further: read it only when this one's reach is not enough.
+        if (highest > last + MAX_MUTATION_ID_LEAD && highest > (await deviceHighWater(trx, request.deviceId)) + MAX_MUTATION_ID_LEAD) {
           throw new Problem('invalidBody', [{ field: `mutations.${envelopes.length - 1}.mutationId`, message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }]);
         }
         const results = highest > last ? await applyNew(trx, ctx, triage(request.mutations, envelopes, last), oneByOne) : duplicates(envelopes);
