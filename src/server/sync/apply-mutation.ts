@@ -62,7 +62,7 @@ export async function applyMutation(state: BatchState, writes: BatchWrites, ctx:
       const replaced = yearEnrollments.find((e) => e.id === decision.replaces);
       if (replaced) {
         await writes.removeEnrollment(replaced.id);
-        state.enrollmentRemoved(replaced.id);
+        state.enrollmentRemoved(replaced);
         writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'enrollment_completed_by_paper', entity: 'enrollment', entity_id: recordId, old_value: replaced.id, new_value: null });
       }
       const serverVersion = await writeEnrollment(state, writes, ctx, { mutation, studentId, existing: enrollment, replaced }, decision.status);

@@ -90,21 +90,27 @@ export class BatchState {
     this.students.set(student.id, student);
   }
 
-  /** Records an enrollment as written (under its student, whose enrollments were read before). */
+  /**
+   * Records an enrollment as written (under its student, whose enrollments were
+   * read before). Its row was read first (`enrollment()`), so its old student is known.
+   */
   enrollmentWritten(enrollment: EnrollmentState): void {
+    const before = this.enrollments.get(enrollment.id);
+    if (before) this.uncount(before);
     this.enrollments.set(enrollment.id, enrollment);
-    this.uncount(enrollment.id);
     this.counted.get(enrollment.student_id)?.push(enrollment);
   }
 
   /** Records an enrollment as removed. */
-  enrollmentRemoved(id: string): void {
-    this.enrollments.set(id, null);
-    this.uncount(id);
+  enrollmentRemoved(enrollment: EnrollmentState): void {
+    this.enrollments.set(enrollment.id, null);
+    this.uncount(enrollment);
   }
 
-  private uncount(id: string): void {
-    for (const [studentId, list] of this.counted) this.counted.set(studentId, list.filter((e) => e.id !== id));
+  /** Takes the enrollment out of its student's counted list (the only list it can be in). */
+  private uncount({ id, student_id }: EnrollmentState): void {
+    const list = this.counted.get(student_id);
+    if (list) this.counted.set(student_id, list.filter((e) => e.id !== id));
   }
 }
 
