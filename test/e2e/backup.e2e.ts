@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, serverEnrollments, tabletContext } from './harness';
-import { openTablet, sampleSheets, signIn, startBatch, typeSheet, type Tablet } from './journeys';
+import {
+  confirmBatch, exportBackup, FILE_PASSPHRASE, openTablet, sampleSheets, signIn, startBatch, typeSheet, type Tablet,
+} from './journeys';
 
-const FILE_PASSPHRASE = 'harbor willow copper kite';
 let tablet: Tablet;
 let page: Page;
 
@@ -42,17 +43,10 @@ test('unsynced records exported offline are imported on another tablet once, how
     await typeSheet(page, sheet);
     if (i < sheets.length - 1) await page.keyboard.press('Control+Enter');
   }
-  await page.getByRole('link', { name: 'Review batch' }).click();
-  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await page.getByText('2 records confirmed.').waitFor();
+  await confirmBatch(page, 2);
 
-  await page.getByRole('link', { name: 'Backup', exact: true }).click();
-  await page.getByLabel('Passphrase for the file').fill(FILE_PASSPHRASE);
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export unsynced records' }).click();
   const file = join(mkdtempSync(join(tmpdir(), 'mesa-backup-')), 'backup.json');
-  await (await downloading).saveAs(file);
-  await page.getByText('Saved 2 unsynced records').waitFor();
+  await (await exportBackup(page, 'Saved 2 unsynced records')).saveAs(file);
 
   // Another tablet: its own browser storage, signed in to the same center.
   const other = await tabletContext(tablet.browser, tablet.server.url);

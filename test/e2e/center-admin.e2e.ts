@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, serverEnrollments, startServer, tabletContext, type RunningServer } from './harness';
-import { sampleSheets, setOrUnlockPassphrase, startBatch, typeSheet } from './journeys';
+import { confirmBatch, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet } from './journeys';
 
 const ADMIN = { name: 'Lee Chen', email: 'lee@bayarea-mesa.example', password: 'lee chose this password' };
 const ADVISOR = { name: 'Ana Ruiz', email: 'ana@bayarea-mesa.example', password: 'ana chose this password' };
@@ -35,11 +35,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByText(/Last sync .*: /).waitFor();
-}
 
 test('the first administrator sets up the center, adds a school and an advisor, and revokes the advisor’s tablet', async () => {
   const code = /setup code (\S+)/.exec(server.output())?.[1];
@@ -93,9 +88,7 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   const [sheet] = sampleSheets(1, 13);
   await startBatch(tablet, 1);
   await typeSheet(tablet, sheet!);
-  await tablet.getByRole('link', { name: 'Review batch' }).click();
-  await tablet.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await tablet.getByText('1 record confirmed.').waitFor();
+  await confirmBatch(tablet, 1);
   await syncNow(tablet);
   await tablet.getByText('Everything is synced').waitFor();
   assert.deepEqual(serverEnrollments(server.dataDir).map((e) => e.lastName), [sheet!.lastName]);

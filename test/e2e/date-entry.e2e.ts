@@ -9,9 +9,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline } from './harness';
-import { openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
+import {
+  exportBackup, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Tablet,
+} from './journeys';
 
-const FILE_PASSPHRASE = 'harbor willow copper kite';
 let tablet: Tablet;
 let page: Page;
 
@@ -43,15 +44,6 @@ async function openReview(): Promise<void> {
   await page.getByRole('link', { name: 'Review', exact: true }).click();
 }
 
-async function exportBackup(saved: RegExp): Promise<void> {
-  await page.getByRole('link', { name: 'Backup', exact: true }).click();
-  await page.getByLabel('Passphrase for the file').fill(FILE_PASSPHRASE);
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export unsynced records' }).click();
-  await downloading;
-  await page.getByText(saved).waitFor();
-}
-
 test('each date form typed by keyboard reads right after a reload, and Records, Review and backup all work', async () => {
   const sheets = sampleSheets(FORMS.length + 1).map((sheet, i) => ({ ...sheet, dobTyped: FORMS[i]?.typed ?? WRONG_YEAR.typed, dob: FORMS[i]?.words ?? '' }));
   await goOffline(tablet.context);
@@ -76,7 +68,7 @@ test('each date form typed by keyboard reads right after a reload, and Records, 
   await openReview();
   await page.getByText(`${sheets.length} of ${sheets.length} entered`).first().waitFor();
   await page.getByText(WRONG_YEAR.message).first().waitFor();
-  await exportBackup(new RegExp(`Saved ${sheets.length} unsynced records`));
+  await exportBackup(page, new RegExp(`Saved ${sheets.length} unsynced records`));
 });
 
 test('a malformed row written into IndexedDB is set aside: Records, Review and backup keep working', async () => {
@@ -112,5 +104,5 @@ test('a malformed row written into IndexedDB is set aside: Records, Review and b
   await openReview();
   await page.getByText('6 of 6 entered').first().waitFor();
   await page.getByText('This record needs fixing').waitFor();
-  await exportBackup(/Saved 6 unsynced records, with 1 that needs fixing as it was read/);
+  await exportBackup(page, /Saved 6 unsynced records, with 1 that needs fixing as it was read/);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { goOffline, serverEnrollments } from './harness';
-import { openTablet, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { confirmBatch, openTablet, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -32,9 +32,7 @@ test('a push committed on the server whose answer is lost, then the app closed, 
       await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
     }
   }
-  await page.getByRole('link', { name: 'Review batch' }).click();
-  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await page.getByText(`${sheets.length} records confirmed.`).waitFor();
+  await confirmBatch(page, sheets.length);
 
   // Back online, but the first push's answer is cut after the server has committed it.
   let pushed!: () => void;

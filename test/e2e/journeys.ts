@@ -3,7 +3,7 @@
  * tests: sign in, start a batch, type a sheet with the keyboard only.
  */
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import {
   DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer,
 } from './harness';
@@ -25,6 +25,9 @@ export interface Sheet {
 
 /** The passphrase the advisor chooses for the tablet's vault in every journey. */
 export const TABLET_PASSPHRASE = 'river stone maple lantern';
+
+/** The passphrase the advisor protects backup files with in every journey. */
+export const FILE_PASSPHRASE = 'harbor willow copper kite';
 
 /**
  * Signs in as the demo advisor, then sets the tablet's passphrase (first visit)
@@ -102,6 +105,31 @@ export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
     // A full SSID, date or ZIP, or an option chosen by its key, has already moved on by itself.
     if ((await focused()) === before) await page.keyboard.press('Enter');
   }
+}
+
+/** From a batch's form: opens its review, confirms every record without problems, and waits for how many were confirmed. */
+export async function confirmBatch(page: Page, count: number): Promise<void> {
+  await page.getByRole('link', { name: 'Review batch' }).click();
+  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await page.getByText(`${count} record${count === 1 ? '' : 's'} confirmed.`).waitFor();
+}
+
+/** Presses "Sync now" and waits until that sync is over: its "Last sync" line shown and the button enabled again. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByText(/Last sync .*: /).waitFor();
+  await page.getByRole('button', { name: 'Sync now' }).and(page.locator(':enabled')).waitFor();
+}
+
+/** Exports the unsynced records from the Backup screen with FILE_PASSPHRASE, waits for the `saved` report and returns the download. */
+export async function exportBackup(page: Page, saved: string | RegExp): Promise<Download> {
+  await page.getByRole('link', { name: 'Backup', exact: true }).click();
+  await page.getByLabel('Passphrase for the file').fill(FILE_PASSPHRASE);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export unsynced records' }).click();
+  const download = await downloading;
+  await page.getByText(saved).waitFor();
+  return download;
 }
 
 /** Reads back the fields of the record open on screen. */

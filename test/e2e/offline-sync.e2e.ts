@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { apiSession, goOffline, goOnline, serverEnrollments } from './harness';
-import { openTablet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Sheet, type Tablet } from './journeys';
+import {
+  confirmBatch, openTablet, reloadAndUnlock, sampleSheets, startBatch, syncNow as syncNowIn, typeSheet, type Sheet, type Tablet,
+} from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -37,18 +39,12 @@ async function confirmBatchOffline(sheets: Sheet[]): Promise<void> {
       await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
     }
   }
-  await page.getByRole('link', { name: 'Review batch' }).click();
-  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await page.getByText(`${sheets.length} record${sheets.length === 1 ? '' : 's'} confirmed.`).waitFor();
+  await confirmBatch(page, sheets.length);
   await reloadAndUnlock(page);
   await page.getByText(`${sheets.length} waiting to sync`).waitFor();
 }
 
-async function syncNow(): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.getByText(/Last sync .*: /).waitFor();
-  await page.getByRole('button', { name: 'Sync now' }).and(page.locator(':enabled')).waitFor();
-}
+const syncNow = () => syncNowIn(page);
 
 test('five applications confirmed offline reach the server exactly once, however often sync runs', async () => {
   const sheets = sampleSheets(5, 1);

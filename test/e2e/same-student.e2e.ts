@@ -16,7 +16,7 @@ import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { apiSession, serverEnrollments } from './harness';
-import { openTablet, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
+import { confirmBatch, openTablet, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -67,9 +67,7 @@ async function typeAndConfirm(): Promise<void> {
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, 1);
   await typeSheet(page, sheet!);
-  await page.getByRole('link', { name: 'Review batch' }).click();
-  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await page.getByText(/^1 records? confirmed/).waitFor();
+  await confirmBatch(page, 1);
 }
 
 before(async () => {

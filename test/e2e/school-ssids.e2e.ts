@@ -15,7 +15,7 @@ import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { apiSession, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
-import { signIn } from './journeys';
+import { signIn, syncNow } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -76,8 +76,9 @@ async function seedStudents(): Promise<void> {
   assert.equal(push.status, 200, await push.text());
 }
 
-async function syncNow(): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
+/** Syncs, and waits until the tablet says everything went. */
+async function syncAll(): Promise<void> {
+  await syncNow(page);
   await page.getByText('Everything is synced').waitFor();
   await page.getByText(/^Last sync .*(up to date|sent)/).waitFor();
 }
@@ -91,7 +92,7 @@ before(async () => {
   await page.goto('/');
   await signIn(page);
   // The sign-in's first sync brings the roster.
-  await syncNow();
+  await syncAll();
 });
 
 after(async () => {
@@ -132,7 +133,7 @@ test('a messy school return is reviewed, accepted, synced, and shown on each Rec
   await page.getByRole('button', { name: 'Apply 3 SSID updates' }).click();
   await page.getByText(/3 SSID updates from bayview-return\.csv queued, with the source “School records”\. They sync like any edit/).waitFor();
 
-  await syncNow();
+  await syncAll();
   const onServer = serverSsids();
   assert.deepEqual(onServer.get('García-López'), { ssid: '3120558741', source: 'school_records' });
   assert.deepEqual(onServer.get('O’Neil'), { ssid: '3120558742', source: 'school_records' });
