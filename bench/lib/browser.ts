@@ -1,11 +1,17 @@
 /** Headless Chromium for the benchmarks, and the DevTools Protocol knobs they turn. */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { DEMO_EMAIL, DEMO_PASSWORD } from './server-process';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-/** Launches the machine's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium). */
+/** The machine's Chromium: CHROMIUM_PATH overrides /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Launches the machine's Chromium. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
 }
 
 /** The slow link of the sync benchmark (issue 6): 150 ms latency, 750 kbit/s up, 1.6 Mbit/s down. */
@@ -54,9 +60,46 @@ export function linkFloorMs(upBytes: number, downBytes: number): number {
  */
 export function launchProfile(userDataDir: string, options: { offline?: boolean } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: FLAGS,
     offline: options.offline ?? false,
     serviceWorkers: 'allow',
   });
+}
+
+/** The passphrase the benchmarks set on the tablet and unlock it with. */
+export const BENCH_PASSPHRASE = 'bench tablet passphrase 2025';
+
+/** Sign in, set the passphrase, start a batch, through the UI; returns the path of the batch's entry form. */
+export async function walkFirstVisit(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  const setup = page.getByLabel('Repeat passphrase');
+  const signIn = page.getByLabel('Email');
+  const signedIn = page.getByRole('button', { name: 'Sign out' });
+  // The app asks for sign-in and a passphrase in the order it chooses; answer whichever comes.
+  for (let step = 0; step < 3; step++) {
+    await setup.or(signIn).or(signedIn).first().waitFor();
+    if (await setup.isVisible()) {
+      await page.getByLabel('Passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
+      await setup.fill(BENCH_PASSPHRASE);
+      await page.getByRole('button', { name: 'Save passphrase' }).click();
+      await setup.waitFor({ state: 'detached' });
+    } else if (await signIn.isVisible()) {
+      await signIn.fill(DEMO_EMAIL);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn.waitFor({ state: 'detached' });
+    } else {
+      break;
+    }
+  }
+  // In-app navigation: a reload would lock the app again (the key lives in memory only).
+  await page.getByRole('link', { name: 'New batch' }).or(page.getByRole('button', { name: 'New batch' })).first().click();
+  await page.getByLabel('School').selectOption({ index: 1 }, { timeout: 20_000 });
+  await page.getByLabel('Program year').fill('2025-26');
+  await page.getByLabel('Sheets in the stack').fill('25');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForURL(/\/batches\/[^/]+\/new$/);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  return new URL(page.url()).pathname;
 }

@@ -6,7 +6,7 @@
  * literature's, so the model can be seen not to be rigged.
  */
 import { makeRecords } from '../lib/fixtures';
-import { simulate, wrongPer10k, type Mode, type ModeResult } from '../lib/accuracy-sim';
+import { MODES, simulate, wrongPer10k, type Mode, type ModeResult } from '../lib/accuracy-sim';
 import { DEFAULT_MODEL } from '../lib/keyer-model';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
@@ -37,7 +37,7 @@ function rows(result: ReturnType<typeof simulate> | null, reason: string | null)
       label: 'Model check: one keying differs from the paper, per 10,000 SSID fields', unit: 'per 10k', better: 'lower', ours: keyingRate,
       note: reason ?? `literature: ${LITERATURE_SINGLE} per 10,000 fields for single entry (pooled, range 4 to 650)`,
     }),
-    ...(['single', 'rekey', 'second_keyer', 'second_keyer_and_school'] as const).map((mode) => {
+    ...MODES.map((mode) => {
       const r = result?.modes.find((m) => m.mode === mode);
       return figure({
         label: LABELS[mode], unit: 'per 10k', better: 'lower', ours: r ? wrongPer10k(r) : null,

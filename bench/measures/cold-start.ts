@@ -11,16 +11,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchProfile, throttleCpu, visibleText } from '../lib/browser';
+import { BENCH_PASSPHRASE, launchProfile, throttleCpu, visibleText, walkFirstVisit } from '../lib/browser';
 import { describeError } from '../lib/errors';
 import { median } from '../lib/stats';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
-import { DEMO_EMAIL, DEMO_PASSWORD, startServerProcess } from '../lib/server-process';
+import { startServerProcess } from '../lib/server-process';
 
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
-const PASSPHRASE = 'bench tablet passphrase 2025';
 
 /** Milestones the init script notes, ms from navigation start. */
 interface Milestones {
@@ -63,40 +62,6 @@ function watchMilestones(): void {
   }, true);
 }
 
-/** Sign in, set the passphrase, start a batch, through the UI; returns the path of the batch's entry form. */
-export async function walkFirstVisit(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  const setup = page.getByLabel('Repeat passphrase');
-  const signIn = page.getByLabel('Email');
-  const signedIn = page.getByRole('button', { name: 'Sign out' });
-  // The app asks for sign-in and a passphrase in the order it chooses; answer whichever comes.
-  for (let step = 0; step < 3; step++) {
-    await setup.or(signIn).or(signedIn).first().waitFor();
-    if (await setup.isVisible()) {
-      await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-      await setup.fill(PASSPHRASE);
-      await page.getByRole('button', { name: 'Save passphrase' }).click();
-      await setup.waitFor({ state: 'detached' });
-    } else if (await signIn.isVisible()) {
-      await signIn.fill(DEMO_EMAIL);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await signIn.waitFor({ state: 'detached' });
-    } else {
-      break;
-    }
-  }
-  // In-app navigation: a reload would lock the app again (the key lives in memory only).
-  await page.getByRole('link', { name: 'New batch' }).or(page.getByRole('button', { name: 'New batch' })).first().click();
-  await page.getByLabel('School').selectOption({ index: 1 }, { timeout: 20_000 });
-  await page.getByLabel('Program year').fill('2025-26');
-  await page.getByLabel('Sheets in the stack').fill('25');
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.waitForURL(/\/batches\/[^/]+\/new$/);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  return new URL(page.url()).pathname;
-}
-
 /** The first, online visit; the service worker installs its precache meanwhile. */
 async function installApp(profileDir: string, url: string): Promise<string> {
   const context = await launchProfile(profileDir);
@@ -136,7 +101,7 @@ async function coldStart(profileDir: string, entryUrl: string): Promise<ColdStar
     await throttleCpu(page, CPU_SLOWDOWN);
     await page.goto(entryUrl);
     await waitForMilestone(page, 'unlockReady');
-    await page.getByLabel('Passphrase').fill(PASSPHRASE);
+    await page.getByLabel('Passphrase').fill(BENCH_PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await waitForMilestone(page, 'entryReady');
     const marks = await page.evaluate(() => window.benchMilestones as Required<Milestones>);

@@ -10,13 +10,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchProfile } from '../lib/browser';
+import { launchProfile, walkFirstVisit } from '../lib/browser';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
 import { startServerProcess } from '../lib/server-process';
 import { DEFAULT_FORM, ETHNICITIES, PARENT_EDUCATION } from '../../src/shared/application';
 import { optionForKey } from '../../src/shared/keying';
-import { walkFirstVisit } from './cold-start';
 
 const SHEETS = 25;
 const FIRST = ['Maria', 'Jose', 'Aaliyah', 'Nguyen', 'Ethan', 'Ximena', 'Daniel', 'Priya', 'Kevin', 'Sofia'];

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumPath } from '../lib/browser';
 import { figure, type Figure } from '../lib/report';
 import type { Section } from '../lib/section';
 import { startServerProcess } from '../lib/server-process';
@@ -56,7 +57,7 @@ const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-
 
 /** One Lighthouse run, performance only, against `url`. */
 async function runLighthouse(url: string): Promise<LighthouseScores> {
-  const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
     const run = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
     if (!run) throw new Error('Lighthouse returned no result');
