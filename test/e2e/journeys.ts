@@ -202,6 +202,9 @@ export async function openTablet(): Promise<Tablet> {
   await signIn(page);
   await waitForOfflineReady(page);
   await unlock(page);
+  // The sync that unlocking starts pulls the center's schools; a journey that goes
+  // offline before it ends has no school to start a batch with.
+  await page.getByText(/Last sync .*: /).waitFor();
   return {
     server, browser, context, page,
     close: async () => {
