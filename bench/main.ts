@@ -18,6 +18,7 @@ import { accuracySection } from './measures/accuracy';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
 import { keyingSection } from './measures/keying';
+import { keystrokeSection } from './measures/keystroke';
 import { lighthouseSection } from './measures/lighthouse';
 import { scaleOutSection } from './measures/scale-out';
 import { localSection } from './measures/local';
@@ -25,7 +26,7 @@ import { progressSection } from './measures/progress';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection, keyingSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection, keyingSection, keystrokeSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

@@ -1,15 +1,9 @@
 /** Entry point: open the store (or explain why not), connect the router and the update prompt, render. */
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
-import { App } from './App';
-import { AdminNavLink } from './admin/AdminNavLink';
-import { ADMIN_ROUTES } from './admin/routes';
-import { ReEnrollPage } from './components/ReEnrollPage';
 import { StorageUnavailable } from './components/StorageUnavailable';
-import { SYNC_ROUTES } from './components/sync/routes';
 import { SessionGate } from './components/sync/SessionGate';
 import { STUDENT_PATHS } from './hooks/students/paths';
-import { SyncHeader } from './components/sync/SyncHeader';
 import { SyncProvider } from './components/sync/SyncProvider';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
@@ -20,18 +14,19 @@ import { createRouter } from './router';
 import { holdJournal } from './services/unloadJournal';
 import { flushAllDrafts } from './services/pendingSaves';
 import { linkTabLocks, TAB_LOCK_CHANNEL } from './crypto/tab-locks';
-import { HeldJournalContext, PASSPHRASE_PATH } from './hooks/useVault';
-import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
+import { HeldJournalContext } from './hooks/useVault';
+import { lazyScreen } from './components/lazyScreen';
 import { VaultGate } from './components/VaultGate';
-import { BackupScreen } from './components/BackupScreen';
-import { EvictionBanner } from './components/EvictionBanner';
-import { VaultHeader } from './components/VaultHeader';
-import { BACKUP_PATH } from './hooks/useBackup';
 import './styles/app.css';
+
+// Behind the gates, so the sign-in and unlock screens draw before it is fetched and run.
+const loadUnlockedApp = () => import('./UnlockedApp').then((m) => m.UnlockedApp);
+const UnlockedApp = lazyScreen(loadUnlockedApp);
 
 async function start(root: HTMLElement): Promise<void> {
   // The students' public page: no sign-in, no advisor's store on a student's device.
   if (window.location.pathname === STUDENT_PATHS.reEnroll()) {
+    const { ReEnrollPage } = await import('./components/ReEnrollPage');
     render(<ReEnrollPage />, root);
     return;
   }
@@ -57,22 +52,7 @@ async function start(root: HTMLElement): Promise<void> {
           <SyncProvider>
             <SessionGate>
               <VaultGate>
-                <App
-                  header={
-                    <>
-                      <SyncHeader />
-                      <VaultHeader />
-                    </>
-                  }
-                  notice={<EvictionBanner />}
-                  nav={<AdminNavLink />}
-                  routes={[
-                    ...SYNC_ROUTES,
-                    ...ADMIN_ROUTES,
-                    { pattern: BACKUP_PATH, render: () => <BackupScreen /> },
-                    { pattern: PASSPHRASE_PATH, render: () => <ChangePassphraseScreen /> },
-                  ]}
-                />
+                <UnlockedApp />
               </VaultGate>
             </SessionGate>
           </SyncProvider>
@@ -81,6 +61,16 @@ async function start(root: HTMLElement): Promise<void> {
     </AppContext.Provider>,
     root,
   );
+  // A locked tablet fetches the app while the advisor types the passphrase and the key is derived.
+  if (store.vault.state().phase === 'locked') afterFirstPaint(() => {
+      // Not fatal: the gate fetches it again when the vault opens.
+      loadUnlockedApp().catch((error: unknown) => console.warn('The app could not be fetched ahead', error instanceof Error ? error.name : typeof error));
+    });
+}
+
+/** Runs `task` once the browser has painted what is rendered now. */
+function afterFirstPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
 }
 
 const root = document.getElementById('app');

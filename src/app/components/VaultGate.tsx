@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ForgottenPassphraseScreen } from './ForgottenPassphraseScreen';
+import { lazyScreen } from './lazyScreen';
 import { SetupPassphraseScreen } from './SetupPassphraseScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { useVault, useVaultSession } from '../hooks/useVault';
+
+// Rarely opened, and it brings the backup code: fetched when the advisor says they forgot.
+const ForgottenPassphraseScreen = lazyScreen(() => import('./ForgottenPassphraseScreen').then((m) => m.ForgottenPassphraseScreen));
 
 /**
  * Nothing with pupil data renders unless the vault is unlocked: a tablet with no

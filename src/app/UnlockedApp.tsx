@@ -1,0 +1,39 @@
+/**
+ * Everything an advisor sees once the tablet is signed in and unlocked: the
+ * shell, its header and notices, and every screen. main.tsx loads it as its own
+ * chunk, so a first visit (sign-in) and a cold start (the unlock screen) draw
+ * before this code is fetched and run; the service worker precaches it.
+ */
+import { App } from './App';
+import { AdminNavLink } from './admin/AdminNavLink';
+import { ADMIN_ROUTES } from './admin/routes';
+import { SYNC_ROUTES } from './components/sync/routes';
+import { SyncHeader } from './components/sync/SyncHeader';
+import { PASSPHRASE_PATH } from './hooks/useVault';
+import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
+import { BackupScreen } from './components/BackupScreen';
+import { EvictionBanner } from './components/EvictionBanner';
+import { VaultHeader } from './components/VaultHeader';
+import { BACKUP_PATH } from './hooks/useBackup';
+
+/** The app behind the session and vault gates. */
+export function UnlockedApp() {
+  return (
+    <App
+      header={
+        <>
+          <SyncHeader />
+          <VaultHeader />
+        </>
+      }
+      notice={<EvictionBanner />}
+      nav={<AdminNavLink />}
+      routes={[
+        ...SYNC_ROUTES,
+        ...ADMIN_ROUTES,
+        { pattern: BACKUP_PATH, render: () => <BackupScreen /> },
+        { pattern: PASSPHRASE_PATH, render: () => <ChangePassphraseScreen /> },
+      ]}
+    />
+  );
+}
