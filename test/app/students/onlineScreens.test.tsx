@@ -89,7 +89,12 @@ describe('pending approvals', () => {
     const session = await signedIn();
     const { schoolId } = session;
     await sendApplication(session, { firstName: 'Jamal', lastName: 'Brooks', dateOfBirth: '2012-08-30', grade: '8', schoolId });
+    // The list, the refusal and the approval each arrive over HTTP from a server on
+    // this test's own event loop, which a loaded machine can hold up past any find's
+    // time: wait for each answer to be sent, then for the screen to show it.
+    const listed = server.nextAnswer('GET /api/enrollments');
     renderOnline('/students/approvals', server.baseUrl);
+    await listed;
 
     const item = (await screen.findByRole('link', { name: 'Brooks, Jamal' })).closest('li')!;
     expect(within(item).getByText(/Application from a tablet for/)).toBeTruthy();
@@ -99,7 +104,9 @@ describe('pending approvals', () => {
     expect(within(item).getByText(/requires it before approval/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);
 
+    const refused = server.nextAnswer('POST /api/enrollments/:id/approve');
     fireEvent.click(within(item).getByRole('button', { name: 'Approve without SSID' }));
+    await refused;
     expect((await within(item).findByRole('alert')).textContent).toBe(PROBLEMS.ssidRequired.message);
 
     fireEvent.input(ssid, { target: { value: '612033948' } });
@@ -113,10 +120,12 @@ describe('pending approvals', () => {
     fireEvent.click(within(item).getByRole('button', { name: 'Approve with this SSID' }));
 
     fireEvent.input(rekey, { target: { value: '6120-339-481' } });
+    const approved = server.nextAnswer('POST /api/enrollments/:id/approve');
     fireEvent.click(within(item).getByRole('button', { name: 'Approve with this SSID' }));
+    await approved;
     await screen.findByText('Nothing is waiting for approval.');
-    const approved = await server.handle.db.selectFrom('students').select(['ssid', 'ssid_source']).where('last_name', '=', 'Brooks').executeTakeFirstOrThrow();
-    expect(approved).toEqual({ ssid: '6120339481', ssid_source: 'student_form' });
+    const student = await server.handle.db.selectFrom('students').select(['ssid', 'ssid_source']).where('last_name', '=', 'Brooks').executeTakeFirstOrThrow();
+    expect(student).toEqual({ ssid: '6120339481', ssid_source: 'student_form' });
   });
 
   it('says it needs a connection when the server cannot be reached', async () => {
@@ -134,7 +143,9 @@ describe('Record information', () => {
     const studentId = await sendApplication(session, {
       firstName: 'Kalani', lastName: 'Akana', dateOfBirth: '2011-04-09', grade: '9', schoolId, ssid: '5093718264', ssidSource: 'student_form',
     });
+    const answered = server.nextAnswer('GET /api/students/:id');
     renderOnline(`/students/${studentId}/record-information`, server.baseUrl);
+    await answered;
     const top = await screen.findByText('5093718264');
     expect(top.closest('dd')?.previousElementSibling?.textContent).toBe('CA SSID');
     expect(screen.getByText('Student’s paper form')).toBeTruthy();
@@ -172,6 +183,13 @@ describe('re-enrollment page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Re-enroll' }));
   }
 
+  /** Fills and sends the form, and waits until the server has answered (see the approvals test). */
+  async function send(lastName: string, dateOfBirth: string, ssid: string) {
+    const answered = server.nextAnswer('POST /api/re-enroll');
+    fill(lastName, dateOfBirth, ssid);
+    await answered;
+  }
+
   it('gives the one generic message for wrong details and a clear confirmation for right ones', async () => {
     const session = await signedIn();
     const { schoolId } = session;
@@ -182,13 +200,13 @@ describe('re-enrollment page', () => {
     render(<ReEnrollPage baseUrl={server.baseUrl} />);
     expect(await seriousViolations()).toEqual([]);
 
-    fill('Akana', '2011-04-10', '5093718264');
+    await send('Akana', '2011-04-10', '5093718264');
     expect((await screen.findByRole('alert')).textContent).toBe(PROBLEMS.reEnrollFailed.message);
 
     fill('Akana', '2011-04-09', '50937182');
     expect((await screen.findByRole('alert')).textContent).toMatch(/^CA SSID: 8 digits/);
 
-    fill('Akana', '2011-04-09', '5093718264');
+    await send('Akana', '2011-04-09', '5093718264');
     expect((await screen.findByRole('status')).textContent).toMatch(/Your MESA advisor will approve it/);
     expect(await seriousViolations()).toEqual([]);
   });

@@ -22,6 +22,14 @@ export interface TestServer {
   password: string;
   /** Enrollments the server holds, by record id. */
   enrollments(): Promise<{ id: string; status: string; version: number }[]>;
+  /**
+   * Resolves when the server has sent its next answer to `route` (as registered:
+   * 'GET /api/enrollments', 'POST /api/enrollments/:id/approve'). Call it before the
+   * action that makes the request. A screen test that awaits it before looking for
+   * what the answer shows waits for the server however loaded the machine is, and
+   * leaves the screen only its own rendering to do within the find's time.
+   */
+  nextAnswer(route: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +40,13 @@ export async function startServer(): Promise<TestServer> {
   await migrate(handle);
   await seedDemo(handle, PASSWORD);
   const app = await buildServer({ handle, logger: false });
+  const waiting = new Map<string, (() => void)[]>();
+  app.addHook('onResponse', async (request) => {
+    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    const resolvers = waiting.get(route) ?? [];
+    waiting.delete(route);
+    for (const resolve of resolvers) resolve();
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -40,6 +55,10 @@ export async function startServer(): Promise<TestServer> {
     email: DEMO_EMAIL,
     password: PASSWORD,
     enrollments: () => handle.db.selectFrom('enrollments').select(['id', 'status', 'version']).orderBy('id').execute(),
+    nextAnswer: (route) =>
+      new Promise<void>((resolve) => {
+        waiting.set(route, [...(waiting.get(route) ?? []), resolve]);
+      }),
     close: async () => {
       await app.close();
       await handle.close();
