@@ -41,12 +41,12 @@ describe.each(DATABASES)('SSID collection progress on $name', { timeout: 60_000 
       make(south, { ssid: '' }),
       make(south, { source: 'student_form', programYear: '2024-25' }),
     ];
-    // The school's return agrees with the SSID typed from the paper for the third one.
+    // The school's return agrees with the SSID typed from the paper for the third one; a second return agrees again.
     const confirmedLater = mutations[2]!;
-    const agreement = { kind: 'ssid_update', mutationId: ++id, recordId: uuidv7(), studentId: confirmedLater.studentId, version: 1, ssid: confirmedLater.application.ssid, source: 'school_records', confirmedAt: new Date().toISOString() };
-    const pushed = await call<{ results: { status: string }[] }>(server.url, 'POST', '/api/sync/push', { token: advisor.token, body: { deviceId: advisor.deviceId, mutations: [...mutations, agreement] } });
+    const agreement = () => ({ kind: 'ssid_update', mutationId: ++id, recordId: uuidv7(), studentId: confirmedLater.studentId, version: 1, ssid: confirmedLater.application.ssid, source: 'school_records', confirmedAt: new Date().toISOString() });
+    const pushed = await call<{ results: { status: string }[] }>(server.url, 'POST', '/api/sync/push', { token: advisor.token, body: { deviceId: advisor.deviceId, mutations: [...mutations, agreement(), agreement()] } });
     expect(pushed.status, JSON.stringify(pushed.body)).toBe(200);
-    expect(pushed.body.results.map((r) => r.status)).toEqual(Array(9).fill('applied'));
+    expect(pushed.body.results.map((r) => r.status)).toEqual(Array(10).fill('applied'));
 
     // Another center's students never count.
     const other = await makeCenter(handle, 'elsewhere');
@@ -58,7 +58,7 @@ describe.each(DATABASES)('SSID collection progress on $name', { timeout: 60_000 
     await handle.close();
   });
 
-  it('counts each school’s enrolled students, SSIDs by source, return confirmations and what is missing', async () => {
+  it('counts each school’s enrolled students, SSIDs by source, return confirmations (a student once however many returns agreed) and what is missing', async () => {
     const answer = await call<ProgressResponse>(server.url, 'GET', '/api/admin/progress?programYear=2025-26', { token: admin });
     expect(answer.status).toBe(200);
     expect(answer.body.programYears).toEqual(['2025-26', '2024-25']);

@@ -266,6 +266,17 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.createIndex('rate_limits_window_start').on('rate_limits').column('window_start').execute();
     },
   },
+  {
+    // The SSID progress view (issue 13) counts one center's enrollments of one
+    // year: found by center and year instead of by reading every student, and
+    // the school returns that confirmed an SSID by their action.
+    name: '006_progress_indexes',
+    async up(trx) {
+      await trx.schema.createIndex('enrollments_center_year').on('enrollments').columns(['center_id', 'program_year', 'student_id'])
+        .where(sql.ref('duplicate_of'), 'is', null).execute();
+      await trx.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'entity', 'entity_id']).execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */
