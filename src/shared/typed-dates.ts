@@ -49,6 +49,7 @@ export function isCompleteTypedDate(input: string): boolean {
  * school-return import's century rule for birth dates (the latest year that
  * makes the child at least 3) and the latest year up to this one otherwise.
  * A year outside 1900 to this year is refused: it is a typing slip, never a date on the paper.
+ * So is a date of birth after today.
  */
 export function readTypedDate(input: string, today: string, kind: DateKind): DateRead {
   const text = input.trim();
@@ -65,7 +66,12 @@ export function readTypedDate(input: string, today: string, kind: DateKind): Dat
   if (day < 1 || day > daysInMonth(year, month)) {
     return dateProblem('date_no_day', `${MONTH_NAMES[month - 1]} ${year} has no day ${day}.`);
   }
-  return { ok: true, iso: isoFromParts(year, month, day) };
+  const iso = isoFromParts(year, month, day);
+  // Record validation refuses a future birth date through this same rule (validate.ts), so the field and the check agree.
+  if (kind === 'birth' && iso > today) {
+    return dateProblem('date_in_future', `${dateInWords(iso)} is after today: a date of birth cannot be in the future.`);
+  }
+  return { ok: true, iso };
 }
 
 /**

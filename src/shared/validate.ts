@@ -5,6 +5,7 @@
  */
 import { confirmedApplicationSchema, type ApplicationFields, type FieldName } from './application';
 import { checkSsid, normalizeSsid, type Issue } from './ssid';
+import { storedDateProblem } from './typed-dates';
 
 /** An issue attached to the field the advisor must look at. */
 export interface FieldIssue extends Issue {
@@ -16,7 +17,7 @@ export interface ValidationContext {
   ssidRekey: string;
   /** Who else holds the same SSID, locally or on the roster. */
   ssidTakenBy?: string | null;
-  /** Today, for "date of birth is in the future"; injected so the rule stays pure. */
+  /** Today, for the typed-date rules on the date of birth (none after today); injected so the rule stays pure. */
   today?: string;
   /** The advisor looked at the paper again and it really shows this SSID. */
   ssidChecked?: boolean;
@@ -63,9 +64,9 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
     }
   }
 
-  if (ctx.today && fields.dateOfBirth > ctx.today && !errors.some((e) => e.field === 'dateOfBirth')) {
-    errors.push({ field: 'dateOfBirth', code: 'dob_in_future', message: 'Date of birth is in the future.' });
-  }
+  // The schema reads the date against the clock; ctx.today, when given, decides by the same rule as the date field.
+  const dobProblem = ctx.today && !errors.some((e) => e.field === 'dateOfBirth') ? storedDateProblem(fields.dateOfBirth, ctx.today, 'birth') : null;
+  if (dobProblem) errors.push({ field: 'dateOfBirth', ...dobProblem });
 
   if (fields.ssid.trim() !== '') {
     const check = checkSsid(fields.ssid, { localId: fields.schoolStudentId, takenBy: ctx.ssidTakenBy });

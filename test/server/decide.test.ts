@@ -89,10 +89,15 @@ describe('decide', () => {
       code: 'same_student_probable',
       fields: [
         { field: 'name', message: 'The center has “Maria E Lopes”.' },
-        { field: 'dateOfBirth', message: `The center has ${m.application.dateOfBirth}.` },
+        { field: 'dateOfBirth', message: 'The center has April 2, 2011.' },
         { field: 'difference', message: 'The last names differ by one letter.' },
       ],
     });
+  });
+
+  it('says the center’s birth date in words, as every date shown to the advisor is', () => {
+    const decision = decide(m, { ...calm, ssidOwner: owner({ dateOfBirth: '2011-04-03' }) });
+    expect(decision).toMatchObject({ fields: [{ field: 'name' }, { field: 'dateOfBirth', message: 'The center has April 3, 2011.' }, { field: 'difference' }] });
   });
 
   it('completes an online re-enrollment of the same year with the paper', () => {

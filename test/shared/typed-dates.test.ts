@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { confirmedApplicationSchema, blankFields } from '../../src/shared/application';
+import { validateApplication } from '../../src/shared/validate';
 import { dateInWords, isCompleteTypedDate, readTypedDate, storedDateProblem, typedForm } from '../../src/shared/typed-dates';
 
 const TODAY = '2026-12-01';
@@ -135,5 +136,33 @@ describe('the confirmed record schema (what the server accepts)', () => {
     expect(confirmedApplicationSchema.safeParse(record('03/15/20')).success).toBe(false);
     expect(confirmedApplicationSchema.safeParse(record('1850-03-15')).success).toBe(false);
     expect(confirmedApplicationSchema.safeParse(record('2013-03-15')).success).toBe(true);
+  });
+});
+
+describe('one rule for a birth date after today', () => {
+  it('refuses a birth date later this year in the field, in words, and accepts today; other dates are not birth dates', () => {
+    expect(birth('12/02/2026')).toEqual({
+      ok: false,
+      problem: { code: 'date_in_future', message: 'December 2, 2026 is after today: a date of birth cannot be in the future.' },
+    });
+    expect(birth('12/01/2026')).toEqual({ ok: true, iso: '2026-12-01' });
+    expect(readTypedDate('12/02/2026', TODAY, 'event')).toEqual({ ok: true, iso: '2026-12-02' });
+  });
+
+  it('property: the date field and record validation refuse the same birth dates', () => {
+    const fields = (dateOfBirth: string) =>
+      blankFields({ firstName: 'Ana', lastName: 'Ruiz', dateOfBirth, grade: '7', schoolId: 's1', programYear: '2026-27' });
+    const day = fc
+      .date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2027-06-30T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, (iso) => {
+        const field = readTypedDate(iso, TODAY, 'birth');
+        const { errors } = validateApplication(fields(iso), { ssidRekey: '', today: TODAY });
+        const refused = errors.find((e) => e.field === 'dateOfBirth');
+        expect(refused === undefined).toBe(field.ok);
+        if (!field.ok) expect(refused?.message).toBe(field.problem.message);
+      }),
+    );
   });
 });

@@ -28,13 +28,15 @@ describe('what validation tells the advisor', () => {
 
   it('says a date of birth after today is in the future, even when other fields are wrong too', () => {
     const { errors } = validateApplication(complete({ firstName: '', dateOfBirth: '2026-12-01' }), { ssidRekey: '4821937560', today: '2026-11-28' });
-    expect(errors.find((e) => e.field === 'dateOfBirth')).toEqual({ field: 'dateOfBirth', code: 'dob_in_future', message: 'Date of birth is in the future.' });
+    expect(errors.find((e) => e.field === 'dateOfBirth')).toEqual({
+      field: 'dateOfBirth', code: 'date_in_future', message: 'December 1, 2026 is after today: a date of birth cannot be in the future.',
+    });
     expect(errors.some((e) => e.field === 'firstName')).toBe(true);
   });
 
   it('does not call a date of birth of today in the future', () => {
     const { errors } = validateApplication(complete({ dateOfBirth: '2026-11-28' }), { ssidRekey: '4821937560', today: '2026-11-28' });
-    expect(errors.map((e) => e.code)).not.toContain('dob_in_future');
+    expect(errors.map((e) => e.code)).not.toContain('date_in_future');
   });
 
   it('treats an SSID of only spaces as no SSID: a warning, not an error', () => {

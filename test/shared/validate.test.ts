@@ -55,7 +55,7 @@ describe('validateApplication', () => {
     [{ dateOfBirth: '2011-02-30' }, 'dateOfBirth:invalid_dateOfBirth'],
     [{ dateOfBirth: '2030-01-01' }, 'dateOfBirth:invalid_dateOfBirth'],
     [{ dateOfBirth: '30315-03-15' }, 'dateOfBirth:invalid_dateOfBirth'],
-    [{ dateOfBirth: '2026-11-30' }, 'dateOfBirth:dob_in_future'],
+    [{ dateOfBirth: '2026-11-30' }, 'dateOfBirth:date_in_future'],
     [{ email: 'not-an-email' }, 'email:invalid_email'],
     [{ zip: '9410' }, 'zip:invalid_zip'],
     [{ programYear: '2025-27' }, 'programYear:invalid_programYear'],

@@ -5,6 +5,7 @@
 import { PROBLEMS } from '../../shared/problems';
 import type { Mutation } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
+import { dateInWords } from '../../shared/typed-dates';
 import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
 
 /** The student holding the application's SSID, as the identity rule compares them. */
@@ -148,7 +149,7 @@ function whichStudent(mutation: Mutation, state: ServerState): Identified {
       fields: [
         // The center's own record of its student, so the advisor can hold it against the paper.
         { field: 'name', message: `The center has “${[owner.firstName, owner.middleName, owner.lastName].filter(Boolean).join(' ')}”.` },
-        { field: 'dateOfBirth', message: `The center has ${owner.dateOfBirth}.` },
+        { field: 'dateOfBirth', message: `The center has ${dateInWords(owner.dateOfBirth)}.` },
         ...verdict.differences.map((d) => ({ field: 'difference', message: d.message })),
       ],
     };

@@ -176,7 +176,7 @@ describe('needs attention', () => {
         message: PROBLEMS.sameStudentProbable.message,
         fields: [
           { field: 'name', message: 'The center has “Sofia Ramirez”.' },
-          { field: 'dateOfBirth', message: 'The center has 2012-07-08.' },
+          { field: 'dateOfBirth', message: 'The center has July 8, 2012.' },
           { field: 'difference', message: 'The last names differ by one letter.' },
         ],
       },
@@ -186,7 +186,7 @@ describe('needs attention', () => {
     const item = (await screen.findByText(/Sofia Ramires/)).closest('li')!;
     expect(within(item).getByText(/already has a student with this CA SSID/)).toBeTruthy();
     expect(within(item).getByText('Name: The center has “Sofia Ramirez”.')).toBeTruthy();
-    expect(within(item).getByText('Date of birth: The center has 2012-07-08.')).toBeTruthy();
+    expect(within(item).getByText('Date of birth: The center has July 8, 2012.')).toBeTruthy();
     expect(within(item).getByText('What differs: The last names differ by one letter.')).toBeTruthy();
     expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
     expect(await seriousViolations()).toEqual([]);
