@@ -1,8 +1,10 @@
 /**
- * Reading the CSV a school sends back with its students' SSIDs (design section 9).
+ * Reading the file a school sends back with its students' SSIDs (design section 9):
+ * a CSV, the state system's caret-delimited extract (with or without its header
+ * row), or a sheet of a spreadsheet already read into cells.
  *
- * Forgiving the way real exports need: a byte-order mark, comma, semicolon, tab
- * or pipe delimiters, a title line above the headers, headers in any order and
+ * Forgiving the way real exports need: a byte-order mark, comma, semicolon, tab,
+ * pipe or caret delimiters, a title line above the headers, headers in any order and
  * under many names, quoted fields, blank lines and Excel's trailing empty columns.
  * Every SSID is checked with checkSsid; an invalid one is kept with its reasons
  * so the advisor sees it, and matching never offers it for applying.
@@ -14,6 +16,8 @@ import Papa from 'papaparse';
 import { birthDateWarning, parseDate, todayIso } from './dates';
 import { checkSsid, type Issue } from './ssid';
 import { mapColumns, missingColumnErrors, recognisedFieldCount, type ColumnMap, type ReturnColumn } from './return-columns';
+import { cellText, type SheetCell } from './sheet-cells';
+import { isHeaderlessStateExtract, STATE_EXTRACT_COLUMNS, STATE_EXTRACT_DELIMITER } from './state-extract';
 
 /** The SSID cell of one row, checked. */
 export interface ReturnSsid {
@@ -76,7 +80,7 @@ export interface ParseOptions {
   signal?: AbortSignal;
 }
 
-const DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITERS = [',', ';', '\t', '|', STATE_EXTRACT_DELIMITER];
 /** How far down a title block may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
 const DEFAULT_CHUNK_ROWS = 500;
@@ -88,6 +92,19 @@ function isBlankRow(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
+/** The first of the top rows that names the most fields we know, and how many it names (0: none). */
+function findHeaderRow(rows: string[][]): { headerIndex: number; score: number } {
+  let best = { headerIndex: -1, score: 0 };
+  for (let i = 0, seen = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const row = rows[i] ?? [];
+    if (isBlankRow(row)) continue;
+    seen++;
+    const score = recognisedFieldCount(row);
+    if (score > best.score) best = { headerIndex: i, score };
+  }
+  return best;
+}
+
 /**
  * Picks the delimiter and header row together: the pair whose header names the
  * most fields we know. Guessing the delimiter from data alone is fooled by
@@ -97,14 +114,8 @@ function findHeader(text: string): { delimiter: string; headerIndex: number; sco
   const sample = text.split(/\r\n|\n|\r/, 30).join('\n');
   let best = { delimiter: ',', headerIndex: -1, score: 0 };
   for (const delimiter of DELIMITERS) {
-    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 30 }).data;
-    for (let i = 0, seen = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
-      const row = rows[i] ?? [];
-      if (isBlankRow(row)) continue;
-      seen++;
-      const score = recognisedFieldCount(row);
-      if (score > best.score) best = { delimiter, headerIndex: i, score };
-    }
+    const found = findHeaderRow(Papa.parse<string[]>(sample, { delimiter, preview: 30 }).data);
+    if (found.score > best.score) best = { delimiter, ...found };
   }
   return best;
 }
@@ -190,42 +201,80 @@ function parseWarnings(errors: Papa.ParseError[]): Issue[] {
     }));
 }
 
+/** A file's cells as text rows, with what reading them into rows noticed. */
+interface Table {
+  records: string[][];
+  delimiter: string;
+  warnings: Issue[];
+}
+
+/** Where a table's header is (-1 when the layout is known without one) and how its columns read. */
+interface Header {
+  index: number;
+  map: ColumnMap;
+}
+
 /**
  * The reading itself, as a generator that yields progress after each chunk of
- * rows and returns the whole result: the sync and async entry points share it.
+ * rows and returns the whole result: every entry point shares it. With no
+ * header, the first row's cells say which columns are missing.
  */
-function* readReturn(input: string, today: string, chunkRows: number): Generator<ParseProgress, SchoolReturn> {
-  const text = input.replace(/^\uFEFF+/, '');
-  const header = findHeader(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter: header.score > 0 ? header.delimiter : '' });
-  const records = parsed.data;
-  const delimiter = parsed.meta.delimiter;
-  if (header.score === 0) {
-    const firstRow = records.find((r) => !isBlankRow(r)) ?? [];
-    const map = mapColumns(firstRow);
+function* readTable(table: Table, header: Header | null, today: string, chunkRows: number): Generator<ParseProgress, SchoolReturn> {
+  const { records, delimiter } = table;
+  if (!header) {
+    const map = mapColumns(records.find((r) => !isBlankRow(r)) ?? []);
     return { rows: [], columns: map.columns, delimiter, errors: missingColumnErrors(map), warnings: [] };
   }
-  const map = mapColumns(records[header.headerIndex] ?? []);
+  const { map } = header;
   const errors = missingColumnErrors(map);
-  const warnings = [...map.warnings, ...parseWarnings(parsed.errors)];
+  const warnings = [...map.warnings, ...table.warnings];
   if (errors.length > 0) return { rows: [], columns: map.columns, delimiter, errors, warnings };
 
   const rows: ReturnRow[] = [];
-  const rowsTotal = records.length - header.headerIndex - 1;
-  for (let start = header.headerIndex + 1; start < records.length; start += chunkRows) {
+  const first = header.index + 1;
+  const rowsTotal = records.length - first;
+  for (let start = first; start < records.length; start += chunkRows) {
     const end = Math.min(start + chunkRows, records.length);
     for (let i = start; i < end; i++) {
       const row = readRow(records[i] ?? [], i + 1, map, today);
       if (row) rows.push(row);
     }
-    yield { rowsDone: end - header.headerIndex - 1, rowsTotal };
+    yield { rowsDone: end - first, rowsTotal };
   }
   return { rows, columns: map.columns, delimiter, errors: [], warnings };
 }
 
+/**
+ * A delimited file: the header decides the delimiter; a file with no header we
+ * know is read as the state system's caret extract when its rows have that shape.
+ */
+function readText(input: string, today: string, chunkRows: number): Generator<ParseProgress, SchoolReturn> {
+  const text = input.replace(/^\uFEFF+/, '');
+  // The extract's shape is checked first: a student named "Id" or "Grade" would look like a header.
+  const sample = text.split(/\r\n|\n|\r/, HEADER_SEARCH_ROWS).join('\n');
+  if (isHeaderlessStateExtract(Papa.parse<string[]>(sample, { delimiter: STATE_EXTRACT_DELIMITER }).data)) {
+    const caret = Papa.parse<string[]>(text, { delimiter: STATE_EXTRACT_DELIMITER });
+    const table = { records: caret.data, delimiter: STATE_EXTRACT_DELIMITER, warnings: parseWarnings(caret.errors) };
+    return readTable(table, { index: -1, map: mapColumns([...STATE_EXTRACT_COLUMNS]) }, today, chunkRows);
+  }
+  const found = findHeader(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter: found.score > 0 ? found.delimiter : '' });
+  const table = { records: parsed.data, delimiter: parsed.meta.delimiter, warnings: parseWarnings(parsed.errors) };
+  const header = found.score > 0 ? { index: found.headerIndex, map: mapColumns(parsed.data[found.headerIndex] ?? []) } : null;
+  return readTable(table, header, today, chunkRows);
+}
+
+/** A spreadsheet's sheet, its cells as the reader gives them (delimiter ''). */
+function readSheet(cells: SheetCell[][], today: string, chunkRows: number): Generator<ParseProgress, SchoolReturn> {
+  const records = cells.map((row) => row.map(cellText));
+  const found = findHeaderRow(records);
+  const header = found.score > 0 ? { index: found.headerIndex, map: mapColumns(records[found.headerIndex] ?? []) } : null;
+  return readTable({ records, delimiter: '', warnings: [] }, header, today, chunkRows);
+}
+
 /** Reads a school's return in one go: for small files and tests. */
 export function parseSchoolReturnSync(text: string, options: Pick<ParseOptions, 'today'> = {}): SchoolReturn {
-  const reading = readReturn(text, options.today ?? todayIso(), Number.MAX_SAFE_INTEGER);
+  const reading = readText(text, options.today ?? todayIso(), Number.MAX_SAFE_INTEGER);
   for (;;) {
     const step = reading.next();
     if (step.done) return step.value;
@@ -234,9 +283,7 @@ export function parseSchoolReturnSync(text: string, options: Pick<ParseOptions, 
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Reads a school's return in chunks, reporting progress and letting the UI paint between chunks. */
-export async function parseSchoolReturn(text: string, options: ParseOptions = {}): Promise<SchoolReturn> {
-  const reading = readReturn(text, options.today ?? todayIso(), options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+async function readInChunks(reading: Generator<ParseProgress, SchoolReturn>, options: ParseOptions): Promise<SchoolReturn> {
   const pause = options.pause ?? nextTask;
   for (;;) {
     options.signal?.throwIfAborted();
@@ -245,4 +292,14 @@ export async function parseSchoolReturn(text: string, options: ParseOptions = {}
     options.onProgress?.(step.value);
     await pause();
   }
+}
+
+/** Reads a school's return in chunks, reporting progress and letting the UI paint between chunks. */
+export function parseSchoolReturn(text: string, options: ParseOptions = {}): Promise<SchoolReturn> {
+  return readInChunks(readText(text, options.today ?? todayIso(), options.chunkRows ?? DEFAULT_CHUNK_ROWS), options);
+}
+
+/** Reads one sheet of a school's spreadsheet the same way, in chunks. */
+export function parseSchoolSheet(cells: SheetCell[][], options: ParseOptions = {}): Promise<SchoolReturn> {
+  return readInChunks(readSheet(cells, options.today ?? todayIso(), options.chunkRows ?? DEFAULT_CHUNK_ROWS), options);
 }

@@ -124,7 +124,7 @@ test('the request list names the students without an SSID and downloads as CSV',
 test('a messy school return is reviewed, accepted, synced, and shown on each Record information page', async () => {
   await page.getByRole('link', { name: 'Students', exact: true }).click();
   await page.getByRole('link', { name: 'Load a school’s return' }).click();
-  await page.getByLabel('School’s return file (CSV)').setInputFiles({ name: 'bayview-return.csv', mimeType: 'text/csv', buffer: RETURN_FILE });
+  await page.getByLabel('School’s return file').setInputFiles({ name: 'bayview-return.csv', mimeType: 'text/csv', buffer: RETURN_FILE });
 
   await page.getByRole('heading', { name: 'Exact matches (3)' }).waitFor();
   await page.getByRole('heading', { name: 'Invalid SSIDs (never applied) (1)' }).waitFor();

@@ -13,6 +13,7 @@ import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } fro
 import { ROSTER, seedRoster } from './fixtures';
 import { openOutbox } from '../../../src/app/db/outbox';
 import { readRosterEntry } from '../../../src/app/db/roster';
+import { excelSerial, writeXlsx } from '../../fixtures/xlsx';
 
 let store: Store;
 beforeEach(async () => {
@@ -45,10 +46,12 @@ async function seedTwinsAndPaper(): Promise<string[]> {
   return ids;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Waits for the screen (its own chunk, loaded on first open), then chooses the file. */
-async function upload(text: string, name = 'return.csv') {
-  const file = new File([text], name, { type: 'text/csv' });
-  fireEvent.change(await screen.findByLabelText('School’s return file (CSV)'), { target: { files: [file] } });
+async function upload(content: string | Uint8Array, name = 'return.csv') {
+  const file = new File([typeof content === 'string' ? content : new Uint8Array(content)], name, { type: name.endsWith('.xlsx') ? XLSX_TYPE : 'text/csv' });
+  fireEvent.change(await screen.findByLabelText('School’s return file'), { target: { files: [file] } });
 }
 
 /** The mutations in the outbox, in send order (rows written in the clear, as queueSsidUpdates writes them). */
@@ -136,6 +139,36 @@ describe('school return import', () => {
     expect(mutation).toMatchObject({ studentId: ids[2], ssid: '4821937561', replaces: '7560' });
   });
 
+  it('reads an Excel workbook (date cells, SSIDs stored as numbers) into the same review, from the sheet the advisor picks', async () => {
+    await seedRoster(store, ROSTER);
+    renderApp(store, '/students/school-return');
+    const workbook = writeXlsx([
+      { name: 'Read me', rows: [['Sent by the registrar on Monday']] },
+      {
+        name: 'SSIDs',
+        rows: [
+          ['Legal Last Name', 'Student First Name', 'Birthdate', 'Statewide Student ID'],
+          ['Garcia Lopez', 'Ana Lucia', excelSerial('2012-03-10'), 3120558741],
+          ['ONeil', 'Marcus', excelSerial('2011-11-02'), 3120558742],
+        ],
+      },
+    ]);
+    await upload(workbook, 'bayview.xlsx');
+    // The first sheet is read first; it has no return in it, and the advisor is told so.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/No column for/);
+    fireEvent.change(screen.getByLabelText('Sheet of the workbook'), { target: { value: '1' } });
+    await screen.findByRole('heading', { name: 'Exact matches (2)' });
+    expect((screen.getByLabelText('Sheet of the workbook') as HTMLSelectElement).value).toBe('1');
+  });
+
+  it('reads a caret-delimited state extract with no header row into the same review', async () => {
+    await seedRoster(store, ROSTER);
+    renderApp(store, '/students/school-return');
+    await upload('3120558741^L1001^Garcia Lopez^Ana Lucia^20120310\r\n3120558742^^ONeil^Marcus^20111102\r\n', 'extract.txt');
+    await screen.findByRole('heading', { name: 'Exact matches (2)' });
+    expect(screen.queryByLabelText('Sheet of the workbook')).toBeNull();
+  });
+
   it('says clearly why a file cannot be loaded', async () => {
     await seedRoster(store, ROSTER);
     renderApp(store, '/students/school-return');
@@ -158,7 +191,7 @@ describe('school return import', () => {
   it('has no serious accessibility violation on the picker or the review', async () => {
     await seedTwinsAndPaper();
     renderApp(store, '/students/school-return');
-    await screen.findByLabelText('School’s return file (CSV)');
+    await screen.findByLabelText('School’s return file');
     expect(await seriousViolations()).toEqual([]);
     await upload(MESSY);
     await screen.findByRole('heading', { name: 'Exact matches (2)' });

@@ -5,16 +5,24 @@ import { ScreenTitle } from '../ScreenTitle';
 import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { ReturnReviewPanel } from './ReturnReviewPanel';
+import { SheetPicker } from './SheetPicker';
 import '../../styles/students.css';
 
+/** Delimited text (CSV, tab, caret extracts) and Excel workbooks. */
+const RETURN_FILE_TYPES = [
+  '.csv', '.txt', '.tsv', '.dat', '.xlsx', 'text/csv', 'text/plain',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',');
+
 /**
- * Loading the CSV a school sends back: choose the file, watch it being read,
+ * Loading the file a school sends back (CSV, .xlsx or a caret extract): choose the file, watch it being read,
  * then review every row before anything is applied.
  */
 export function SchoolReturnScreen() {
   const { schools } = useSchools();
   const [schoolId, setSchoolId] = useState('');
-  const { state, accepted, applying, applyError, load, acceptExact, chooseRow, apply, reset } = useSchoolReturnImport();
+  const { state, accepted, applying, applyError, load, chooseSheet, acceptExact, chooseRow, apply, reset } = useSchoolReturnImport();
+  const sheets = state.phase === 'failed' || state.phase === 'review' ? state.sheets : null;
   const reading = state.phase === 'reading';
 
   const onFile = (event: Event) => {
@@ -32,8 +40,8 @@ export function SchoolReturnScreen() {
       {state.phase !== 'review' && state.phase !== 'applied' && (
         <div class="return-pick">
           <p>
-            Choose the CSV file the school sent back with its students’ CA SSIDs. Nothing is changed until you have reviewed
-            the matches and applied them.
+            Choose the file the school sent back with its students’ CA SSIDs: a CSV, an Excel workbook (.xlsx) or the state
+            system’s caret-delimited extract. Nothing is changed until you have reviewed the matches and applied them.
           </p>
           <div class="field">
             <label for="return-school">Match against the students of</label>
@@ -47,10 +55,16 @@ export function SchoolReturnScreen() {
             </select>
           </div>
           <div class="field">
-            <label for="return-file">School’s return file (CSV)</label>
-            <input id="return-file" type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" onChange={onFile} disabled={reading} />
+            <label for="return-file">School’s return file</label>
+            <input id="return-file" type="file" accept={RETURN_FILE_TYPES} onChange={onFile} disabled={reading} />
           </div>
         </div>
+      )}
+      {sheets && sheets.names.length > 1 && (
+        <SheetPicker
+          sheets={sheets}
+          onChoose={(index) => chooseSheet(index).catch((error: unknown) => console.error('Reading the chosen sheet failed', error))}
+        />
       )}
       {state.phase === 'reading' && <ImportProgress fileName={state.fileName} rowsDone={state.rowsDone} rowsTotal={state.rowsTotal} />}
       {state.phase === 'failed' && (

@@ -1,5 +1,6 @@
 /**
- * Loading a school's return: read the file's bytes (any Excel encoding), parse
+ * Loading a school's return: read the file's bytes (a delimited file in any
+ * Excel encoding, or an .xlsx workbook and the sheet the advisor picks), parse
  * in chunks with progress, match against the local roster, hold the advisor's
  * choices, and queue the accepted rows as SSID updates with source
  * `school_records` (the same outbox and sync as any edit).
@@ -13,7 +14,8 @@ import { decodeSchoolFile } from '../../../shared/file-text';
 import { indexRoster, matchSchoolReturn, type MatchSummary, type RosterIndex, type RowMatch } from '../../../shared/matching';
 import { ssidUpdatesFrom, type RefusedRow } from '../../../shared/match-review';
 import { rosterStudentFrom, schoolRoster } from '../../../shared/roster-students';
-import { parseSchoolReturn, type SchoolReturn, type ReturnRow } from '../../../shared/school-return';
+import { parseSchoolReturn, parseSchoolSheet, type ParseOptions, type ReturnRow, type SchoolReturn } from '../../../shared/school-return';
+import { isZipArchive, readWorkbook, type WorkbookSheet } from '../../services/workbook';
 import type { Issue } from '../../../shared/ssid';
 import { acceptAllExact, choose } from './returnReview';
 import { readKnownStudents } from './rosterData';
@@ -43,9 +45,32 @@ export interface ReturnReview {
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string; rowsDone: number; rowsTotal: number }
-  | { phase: 'failed'; fileName: string; errors: Issue[] }
-  | { phase: 'review'; review: ReturnReview }
+  | { phase: 'failed'; fileName: string; errors: Issue[]; sheets: SheetChoice | null }
+  | { phase: 'review'; review: ReturnReview; sheets: SheetChoice | null }
   | { phase: 'applied'; fileName: string; queued: number; refused: RefusedRow[] };
+
+/** A workbook's sheets by name, and the one being read (null for a delimited file). */
+export interface SheetChoice {
+  names: string[];
+  chosen: number;
+}
+
+const sheetChoice = (sheets: WorkbookSheet[], chosen: number): SheetChoice => ({ names: sheets.map((s) => s.name), chosen });
+
+/** Reads the chosen file or sheet into a return. */
+type Reader = (options: ParseOptions) => Promise<SchoolReturn>;
+
+/** The workbook last loaded, kept so the advisor can choose another of its sheets. */
+interface LoadedWorkbook {
+  fileName: string;
+  schoolId: string;
+  sheets: WorkbookSheet[];
+}
+
+function readFailure(error: unknown): Issue {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'read_failed', message: `The file could not be read: ${message}` };
+}
 
 /** Everything matching needs beside the rows, kept for applying. */
 interface Matching {
@@ -64,31 +89,27 @@ export function useSchoolReturnImport() {
   const [applyError, setApplyError] = useState<string | null>(null);
   const matching = useRef<Matching | null>(null);
   const reading = useRef<AbortController | null>(null);
+  const workbook = useRef<LoadedWorkbook | null>(null);
   useEffect(() => () => reading.current?.abort(), []);
 
-  const load = useCallback(
-    async (file: File, schoolId: string) => {
+  /** Parses (a file, or a workbook's sheet), matches against the roster, and opens the review. */
+  const readAndMatch = useCallback(
+    async (fileName: string, schoolId: string, read: Reader, sheets: SheetChoice | null) => {
       reading.current?.abort();
       const controller = new AbortController();
       reading.current = controller;
       setAccepted(new Map());
       setApplyError(null);
-      const fileName = file.name;
-      if (file.size > MAX_FILE_BYTES) {
-        setState({ phase: 'failed', fileName, errors: [{ code: 'file_too_large', message: 'This file is larger than 20 MB: it is not a school’s return.' }] });
-        return;
-      }
       setState({ phase: 'reading', fileName, rowsDone: 0, rowsTotal: 0 });
       try {
-        const { text } = decodeSchoolFile(await file.arrayBuffer());
-        const parsed = await parseSchoolReturn(text, {
+        const parsed = await read({
           today: localIsoDate(),
           signal: controller.signal,
           onProgress: ({ rowsDone, rowsTotal }) => setState({ phase: 'reading', fileName, rowsDone, rowsTotal }),
         });
         if (parsed.errors.length > 0 || parsed.rows.length === 0) {
           const errors = parsed.errors.length > 0 ? parsed.errors : [{ code: 'no_rows', message: 'The file has headers but no student rows.' }];
-          setState({ phase: 'failed', fileName, errors });
+          setState({ phase: 'failed', fileName, errors, sheets });
           return;
         }
         const known = await readKnownStudents(store.db);
@@ -108,14 +129,58 @@ export function useSchoolReturnImport() {
             { studentId: s.studentId, name: `${s.firstName} ${s.lastName}`, dateOfBirth: s.dateOfBirth, schoolId: schoolOf.get(s.studentId) ?? '' },
           ]),
         );
-        setState({ phase: 'review', review: { fileName, parsed, matches, summary, students } });
+        setState({ phase: 'review', review: { fileName, parsed, matches, summary, students }, sheets });
       } catch (error) {
         if (controller.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setState({ phase: 'failed', fileName, errors: [{ code: 'read_failed', message: `The file could not be read: ${message}` }] });
+        setState({ phase: 'failed', fileName, errors: [readFailure(error)], sheets });
       }
     },
     [store],
+  );
+
+  const load = useCallback(
+    async (file: File, schoolId: string) => {
+      const fileName = file.name;
+      workbook.current = null;
+      if (file.size > MAX_FILE_BYTES) {
+        reading.current?.abort();
+        setState({ phase: 'failed', fileName, errors: [{ code: 'file_too_large', message: 'This file is larger than 20 MB: it is not a school’s return.' }], sheets: null });
+        return;
+      }
+      setState({ phase: 'reading', fileName, rowsDone: 0, rowsTotal: 0 });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (!isZipArchive(bytes)) {
+        const { text } = decodeSchoolFile(bytes);
+        await readAndMatch(fileName, schoolId, (options) => parseSchoolReturn(text, options), null);
+        return;
+      }
+      let sheets: WorkbookSheet[];
+      try {
+        sheets = await readWorkbook(bytes);
+      } catch (error) {
+        setState({ phase: 'failed', fileName, errors: [readFailure(error)], sheets: null });
+        return;
+      }
+      workbook.current = { fileName, schoolId, sheets };
+      const [first] = sheets;
+      if (!first) {
+        setState({ phase: 'failed', fileName, errors: [{ code: 'no_rows', message: 'The workbook has no sheets.' }], sheets: null });
+        return;
+      }
+      await readAndMatch(fileName, schoolId, (options) => parseSchoolSheet(first.rows, options), sheetChoice(sheets, 0));
+    },
+    [readAndMatch],
+  );
+
+  /** Reads another sheet of the workbook last loaded, through the same matching and review. */
+  const chooseSheet = useCallback(
+    async (index: number) => {
+      const book = workbook.current;
+      const sheet = book?.sheets[index];
+      if (!book || !sheet) return;
+      await readAndMatch(book.fileName, book.schoolId, (options) => parseSchoolSheet(sheet.rows, options), sheetChoice(book.sheets, index));
+    },
+    [readAndMatch],
   );
 
   const review = state.phase === 'review' ? state.review : null;
@@ -153,10 +218,11 @@ export function useSchoolReturnImport() {
 
   const reset = useCallback(() => {
     reading.current?.abort();
+    workbook.current = null;
     setState({ phase: 'idle' });
     setAccepted(new Map());
     setApplyError(null);
   }, []);
 
-  return { state, accepted, applying, applyError, load, acceptExact, chooseRow, apply, reset };
+  return { state, accepted, applying, applyError, load, chooseSheet, acceptExact, chooseRow, apply, reset };
 }
