@@ -3,10 +3,13 @@
  * without SSIDs at a school, the request CSV downloaded and read back, a
  * school's messy return (BOM, semicolons, M/D/YYYY, an accent the school
  * dropped) loaded, reviewed and accepted, synced, and each SSID's source and
- * history on the student's Record information page.
+ * history on the student's Record information page. Returns as registrars
+ * also send them, an .xlsx workbook and the state system's caret extract, are
+ * read into the same review under the app's real CSP.
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -14,6 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
+import { excelSerial, writeXlsx } from '../fixtures/xlsx';
 import { apiSession, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
 import { signIn, syncNow } from './journeys';
 
@@ -40,6 +44,33 @@ const RETURN_FILE = Buffer.from(
     'Ramirez;Diego;1/15/2012;3120558743;6',
     'Park;Zoe;4/4/2012;312055874;7',
   ].join('\r\n'),
+  'utf8',
+);
+
+/**
+ * The same students in a workbook as a registrar's Excel export holds them: a
+ * date cell, a day number in a General cell, an SSID stored as a number; and a
+ * second sheet of notes long enough (over 512 KB inflated) that the reader's
+ * unzipper would hand it to a worker the CSP refuses.
+ */
+const RETURN_WORKBOOK = Buffer.from(
+  writeXlsx([
+    {
+      name: 'SSIDs',
+      rows: [
+        ['Last Name', 'First Name', 'Birth Date', 'SSID'],
+        ['Garcia Lopez', 'Ana Lucia', excelSerial('2012-03-10'), 3120558741],
+        ['O\'Neil', 'Marcus', excelSerial('2011-11-02').serial, '3120558742'],
+        ['Ramirez', 'Diego', excelSerial('2012-01-15'), 3120558743],
+      ],
+    },
+    { name: 'Notes', rows: [['Sent by the registrar. '.repeat(30_000)]] },
+  ]),
+);
+
+/** The same students as the state system's caret extract, with no header row. */
+const RETURN_EXTRACT = Buffer.from(
+  ['3120558741^B1001^Garcia Lopez^Ana Lucia^20120310', '3120558742^B1002^O\'Neil^Marcus^20111102', '3120558743^^Ramirez^Diego^20120115', ''].join('\r\n'),
   'utf8',
 );
 
@@ -119,6 +150,22 @@ test('the request list names the students without an SSID and downloads as CSV',
     '',
   ]);
   assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), true);
+});
+
+test('an .xlsx workbook and a caret-delimited extract are read into the same matching and review', async () => {
+  await page.getByRole('link', { name: 'Students', exact: true }).click();
+  await page.getByRole('link', { name: 'Load a school’s return' }).click();
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await page.getByLabel('School’s return file').setInputFiles({ name: 'bayview.xlsx', mimeType: xlsxType, buffer: RETURN_WORKBOOK });
+  await page.getByRole('heading', { name: 'Exact matches (3)' }).waitFor();
+  assert.deepEqual(await page.getByLabel('Sheet of the workbook').locator('option').allTextContents(), ['SSIDs', 'Notes']);
+  await page.screenshot({ path: join(tmpdir(), 'returns-xlsx-review.png') });
+  await page.getByRole('button', { name: 'Choose another file' }).click();
+
+  await page.getByLabel('School’s return file').setInputFiles({ name: 'calpads-extract.txt', mimeType: 'text/plain', buffer: RETURN_EXTRACT });
+  await page.getByRole('heading', { name: 'Exact matches (3)' }).waitFor();
+  assert.equal(await page.getByLabel('Sheet of the workbook').count(), 0);
+  await page.getByRole('button', { name: 'Choose another file' }).click();
 });
 
 test('a messy school return is reviewed, accepted, synced, and shown on each Record information page', async () => {
