@@ -10,7 +10,7 @@ import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
 import { checkSsid } from '../../shared/ssid';
 import { useBlindRekey } from '../hooks/useBlindRekey';
 import { useEntryKeys } from '../hooks/useEntryKeys';
-import { FormInput } from './FormInput';
+import { EntryFieldRow } from './EntryFieldRow';
 import { SsidInput } from './SsidInput';
 
 /** The entry form's inputs and what it reports back. */
@@ -73,21 +73,8 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
           <legend>{section}</legend>
           <div class="grid">
             {defs.map((def) => {
-              const id = `f-${def.name}`;
-              const msgs = shown(def.name);
               const field = (
-                <Field key={def.name} id={id} label={def.label} messages={msgs} group={def.kind === 'multi'} wide={def.kind === 'multi'}>
-                  <FormInput
-                    def={def}
-                    id={id}
-                    value={draft.fields[def.name]}
-                    onValue={(value) => onField(def.name, value)}
-                    describedBy={describedBy(id, false, msgs.length > 0)}
-                    invalid={msgs.some((m) => m.kind === 'error')}
-                    schools={schools}
-                    hidden={def.kind === 'ssid' && blind.firstHidden}
-                  />
-                </Field>
+                <EntryFieldRow key={def.name} def={def} value={draft.fields[def.name]} messages={shown(def.name)} schools={schools} hidden={def.kind === 'ssid' && blind.firstHidden} onField={onField} />
               );
               if (def.kind !== 'ssid') return field;
               const rekeyMsgs = shown('ssidRekey');

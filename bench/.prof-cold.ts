@@ -1,0 +1,55 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_PASSPHRASE, launchProfile, walkFirstVisit } from './lib/browser';
+import { startServerProcess } from './lib/server-process';
+const profileDir = await mkdtemp(path.join(os.tmpdir(), 'mesa-prof-'));
+const server = await startServerProcess(process.cwd());
+let ctx = await launchProfile(profileDir);
+const p0 = await ctx.newPage();
+const entry = await walkFirstVisit(p0, server.url);
+await ctx.close();
+await server.stop();
+for (let run = 0; run < 2; run++) {
+  ctx = await launchProfile(profileDir, { offline: true });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${server.url}${entry}`);
+  await page.getByLabel('Passphrase').waitFor();
+  const tUnlock = await page.evaluate(() => performance.now());
+  const { profile } = await cdp.send('Profiler.stop') as any;
+  await cdp.send('Profiler.start');
+  const t1 = await page.evaluate(() => performance.now());
+  await page.getByLabel('Passphrase').fill(BENCH_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.matches('[data-entry-field]'));
+  const t2 = await page.evaluate(() => performance.now());
+  const { profile: profile2 } = await cdp.send('Profiler.stop') as any;
+  const summarize = (prof: any, label: string) => {
+    const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
+    const self = new Map<string, number>();
+    const byUrl = new Map<string, number>();
+    const dt = prof.timeDeltas as number[];
+    prof.samples.forEach((id: number, i: number) => {
+      const n = byId.get(id); const cf = n.callFrame;
+      const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}:${cf.columnNumber}`;
+      const d = (dt[i + 1] ?? 0) / 1000;
+      self.set(key, (self.get(key) ?? 0) + d);
+      const u = cf.url ? cf.url.split('/').pop() : cf.functionName;
+      byUrl.set(u, (byUrl.get(u) ?? 0) + d);
+    });
+    console.log('==', label);
+    console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+    console.log('-- top functions');
+    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+  };
+  console.log(`run ${run}: unlock field at ${tUnlock.toFixed(0)} ms; unlock->entry ${(t2 - t1).toFixed(0)} ms`);
+  summarize(profile, 'to unlock');
+  if (run === 1) summarize(profile2, 'unlock to entry');
+  await ctx.close();
+}
+process.exit(0);

@@ -1,0 +1,35 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { launchProfile, walkFirstVisit } from './lib/browser';
+import { startServerProcess } from './lib/server-process';
+import { sheet, typeSheet } from './lib/typing';
+const profileDir = await mkdtemp(path.join(os.tmpdir(), 'mesa-prof-'));
+const server = await startServerProcess(process.cwd());
+const ctx = await launchProfile(profileDir);
+const page = await ctx.newPage();
+await walkFirstVisit(page, server.url);
+const cdp = await ctx.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+await cdp.send('Profiler.start');
+await typeSheet(page, sheet(0), { data: 0, overhead: 0, fields: 0 }, 150);
+const { profile: prof } = await cdp.send('Profiler.stop') as any;
+const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const self = new Map<string, number>(); const total = new Map<string, number>();
+const dt = prof.timeDeltas as number[];
+const name = (n: any) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+prof.samples.forEach((id: number, i: number) => {
+  const d = (dt[i + 1] ?? 0) / 1000;
+  const n = byId.get(id);
+  self.set(name(n), (self.get(name(n)) ?? 0) + d);
+  const seen = new Set<string>();
+  let c: number | undefined = id;
+  while (c !== undefined) { const k = name(byId.get(c)); if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + d); } c = parent.get(c); }
+});
+console.log('-- self'); console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+console.log('-- total'); console.log([...total].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'));
+await ctx.close(); await server.stop(); process.exit(0);
