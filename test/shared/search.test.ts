@@ -56,5 +56,11 @@ describe('one search fold for records and students', () => {
 
   it('keeps an SSID typed in groups as one word', () => {
     expect(searchWords('4821-937-560 Ana')).toEqual(['4821937560', 'ana']);
+    expect(searchWords('4821 937 560')).toEqual(['4821937560']);
+  });
+
+  it('keeps numbers that do not make an SSID as the words they were typed as', () => {
+    // A grade and the last four digits of an SSID, as the Students search reads them.
+    expect(searchWords('7 8264')).toEqual(['7', '8264']);
   });
 });

@@ -30,6 +30,8 @@ describe('readTypedDate', () => {
     ['0315', 'date_unreadable', 'month first'],
     ['30315-03-15', 'date_unreadable', 'month first'],
     ['15/03/2013', 'date_no_month', 'no month 15'],
+    ['00/15/2013', 'date_no_month', 'no month 0'],
+    ['03/00/2013', 'date_no_day', 'March 2013 has no day 0'],
     ['02/30/2013', 'date_no_day', 'February 2013 has no day 30'],
     ['02/29/2013', 'date_no_day', 'no day 29'],
     ['03/15/1899', 'date_year_range', 'The year 1899 is not between 1900 and 2026.'],
@@ -113,6 +115,8 @@ describe('storedDateProblem', () => {
     expect(storedDateProblem('2013-03-15', TODAY, 'birth')).toBeNull();
     expect(storedDateProblem('03/15', TODAY, 'birth')?.code).toBe('date_unreadable');
     expect(storedDateProblem('', TODAY, 'birth')?.message).toBe('Type the date as MM/DD/YYYY.');
+    // A typing that reads as a date but was never stored as one (the reader stores ISO) cannot leave the tablet.
+    expect(storedDateProblem('03/15/2013', TODAY, 'birth')).toEqual({ code: 'date_unreadable', message: expect.stringContaining('Type the date month first') });
   });
 });
 
