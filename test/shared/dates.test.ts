@@ -30,6 +30,14 @@ describe('parseDate', () => {
     ['Dec. 1, 2010', '2010-12-01'],
     ['40609', '2011-03-07'],
     ['2/29/2012', '2012-02-29'],
+    ['3/7/2011 12:00:00AM', '2011-03-07'],
+    ['2011-03-07T00:00:00-08:00', '2011-03-07'],
+    ['2011-03-07T00:00:00+0000', '2011-03-07'],
+    ['7 March, 2011', '2011-03-07'],
+    ['Mar 17, 2011', '2011-03-17'],
+    ['Mar 7 2011', '2011-03-07'],
+    ['1/1/1900', '1900-01-01'],
+    ['9/1/2025', '2025-09-01'],
   ])('reads %j as %s', (input, iso) => {
     expect(read(input)).toEqual({ ok: true, iso });
   });
@@ -48,6 +56,24 @@ describe('parseDate', () => {
     ['0/7/2011', 'date_impossible'],
     ['3/7/1850', 'date_impossible'],
     ['3/7/2030', 'date_in_future'],
+    // In the future of the day the caller reads for, even when it is past on the machine's clock.
+    ['3/7/2026', 'date_in_future'],
+    ['3/0/2011', 'date_impossible'],
+    ['13/12/2011', 'date_day_first'],
+    ['Foo 7, 2011', 'date_unreadable'],
+    // A stray character or digit before or after a date is a cell to check, never a date.
+    ['2011-03-071', 'date_unreadable'],
+    ['12011-03-07', 'date_unreadable'],
+    ['201103071', 'date_unreadable'],
+    ['120110307', 'date_unreadable'],
+    ['3/7/20111', 'date_unreadable'],
+    ['a3/7/2011', 'date_unreadable'],
+    ['07-Mar-2011x', 'date_unreadable'],
+    ['x07-Mar-11', 'date_unreadable'],
+    ['Mar 7, 20111', 'date_unreadable'],
+    ['1Mar 7, 2011', 'date_unreadable'],
+    ['406091', 'date_unreadable'],
+    ['140609', 'date_unreadable'],
   ])('refuses %j with %s and a sentence for the advisor', (input, code) => {
     const result = read(input);
     expect(result.ok).toBe(false);
@@ -93,6 +119,15 @@ describe('birthDateWarning', () => {
   ])('for %s gives %s', (iso, code) => {
     expect(birthDateWarning(iso, TODAY)?.code ?? null).toBe(code);
   });
+
+  it.each([
+    // The age counts whole years: 22 until the birthday, 23 from the birthday itself.
+    ['2002-09-02', null],
+    ['2002-09-01', 'Unusual for a K-12 student: that makes the student 23 years old.'],
+    ['2023-01-01', 'Unusual for a K-12 student: that makes the student 2 years old.'],
+  ])('for %s says %s', (iso, message) => {
+    expect(birthDateWarning(iso, TODAY)?.message ?? null).toBe(message);
+  });
 });
 
 describe('isOneSlipApart', () => {
@@ -103,6 +138,14 @@ describe('isOneSlipApart', () => {
     ['2011-01-01', '2011-01-13', false],
     ['2011-03-07', '2011-03-07', false],
     ['2011-03-07', '2012-04-07', false],
+    ['2011-03-03', '2011-03-03', false],
+    ['2011-02-29', '2011-02-28', false],
+    ['2011-02-28', '2011-02-29', false],
+    ['2011-03-07', '2012-07-03', false],
+    ['2011-03-07', '2011-05-03', false],
+    ['2011-01-02', '2011-10-03', false],
+    ['2011-01-12', '2011-02-11', false],
+    ['2011-05-13', '2011-05-21', false],
   ])('%s and %s: %s', (a, b, expected) => {
     expect(isOneSlipApart(a, b)).toBe(expected);
   });
@@ -112,7 +155,11 @@ describe('formatUsDate and isIsoDate', () => {
   it('writes month/day/year with leading zeros', () => {
     expect(formatUsDate('2011-03-07')).toBe('03/07/2011');
   });
-  it.each([['2011-03-07', true], ['2011-02-29', false], ['2011-3-7', false], ['', false]])('%j is ISO: %s', (v, ok) => {
+  it.each([
+    ['2011-03-07', true], ['2011-02-29', false], ['2011-3-7', false], ['', false],
+    ['2011-01-01', true], ['2011-12-31', true], ['2011-00-07', false], ['2011-13-07', false], ['2011-03-00', false],
+    ['x2011-03-07', false], ['2011-03-07x', false],
+  ])('%j is ISO: %s', (v, ok) => {
     expect(isIsoDate(v)).toBe(ok);
   });
 });
