@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './application';
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
+import { verificationSchema } from './verification-record';
 
 const uuid = z.string().regex(UUID_PATTERN, 'Not a valid id.');
 /** A whole CA SSID as it travels: exactly 10 digits, already normalized. */
@@ -79,6 +80,8 @@ export const mutationSchema = z.object({
   sendToReview: z.boolean().optional(),
   /** Set when the advisor says a paper is for the student the center has under its SSID, whose name or birth date differs a little. */
   sameStudent: z.boolean().optional(),
+  /** The second keyer's verification of this version (verification-record.ts); absent: typed once. */
+  verification: verificationSchema.optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -186,6 +189,14 @@ export const rosterEntrySchema = z.object({
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/**
+ * A person of the center who may key or verify a sheet, as the tablet lists them
+ * for a second keyer to pick themselves: id and display name only, nothing that
+ * could be guessed at offline.
+ */
+export const centerAdvisorSchema = z.object({ id: z.string(), name: z.string() });
+export type CenterAdvisor = z.infer<typeof centerAdvisorSchema>;
+
 export const pullResponseSchema = z.object({
   /** Opaque; send it back to get only what changed since. */
   checkpoint: z.string(),
@@ -196,6 +207,8 @@ export const pullResponseSchema = z.object({
   ssidKey: z.string(),
   schools: z.array(schoolSchema),
   roster: z.array(rosterEntrySchema),
+  /** The center's enabled advisors and administrators, whole on every page (a short list). */
+  advisors: z.array(centerAdvisorSchema),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -251,6 +264,8 @@ export const studentRecordSchema = studentSummarySchema.extend({
   ssid: ssidDigits.nullable(),
   /** Name of the user who confirmed the SSID. */
   ssidConfirmedBy: z.string().nullable(),
+  /** The names of the two people who keyed the SSID, when a second keyer verified it; null: typed once. */
+  ssidVerification: z.object({ enteredBy: z.string(), verifiedBy: z.string() }).nullable(),
   history: z.array(ssidHistoryEntrySchema),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/shared/protocol';
 import { decide, type ServerState, type SsidOwner } from '../../src/server/sync/decide';
-import { mutation } from './helpers/fixtures';
+import { mutation, verification } from './helpers/fixtures';
 
 const m: Mutation = mutation(1, 'school-1', { baseServerVersion: 2 });
 const calm: ServerState = {
-  centerId: 'c1', deviceId: 'd1', schoolInCenter: true, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
+  centerId: 'c1', deviceId: 'd1', schoolInCenter: true, keyersInCenter: true, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
 };
 const enrollment = (version: number, updatedByDevice: string, centerId = 'c1') => ({ centerId, version, updatedByDevice, studentId: m.studentId });
 /** A student the server holds under the paper's SSID, by default the paper's own name and birth date. */
@@ -45,6 +45,12 @@ describe('decide', () => {
     ['a second paper for the same student and year', { ssidOwner: owner(), yearEnrollments: [{ id: 'paper-1', studentId: 'known-student', origin: 'tablet' }] }, {}, 'conflict', 'already_enrolled'],
     ['a paper for a year the student re-enrolled online', { ssidOwner: owner(), yearEnrollments: [{ id: 'online-1', studentId: 'known-student', origin: 'student_online' }] }, {}, 'apply', undefined],
     ['another student’s enrollment of that year', { yearEnrollments: [{ id: 'paper-1', studentId: 'someone-else', origin: 'tablet' }] }, {}, 'apply', undefined],
+    ['a sheet two people of the center keyed', {}, { verification: verification(m.application, 'u1', 'u2') }, 'apply', undefined],
+    ['an SSID the paper settled between two keyers', {}, { verification: verification(m.application, 'u1', 'u2', { ssid: '9000000001' }) }, 'apply', undefined],
+    ['a sheet one person keyed twice', {}, { verification: verification(m.application, 'u1', 'u1') }, 'rejected', 'verification_invalid'],
+    ['a verification naming someone outside the center', { keyersInCenter: false }, { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
+    ['a verification of other values than the version carries', {},
+      { verification: verification({ ...m.application, lastName: 'Lopes' }, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
     ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {
     const decision = decide({ ...m, ...change }, { ...calm, ...state });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema } from '../../shared/protocol';
+import { verificationSchema, VERIFIED_FIELDS } from '../../shared/verification-record';
 import type { LocalApplication, LocalBatch, OutboxRow, ServerReason } from '../db/schema';
 
 const count = z.number().int().nonnegative();
@@ -36,6 +37,8 @@ export const localApplicationSchema = z.object({
   ssidChecked: z.boolean().optional(),
   serverReason: serverReasonSchema.nullable(),
   sendToReview: z.boolean(),
+  verification: verificationSchema.optional(),
+  secondLook: z.array(z.object({ field: z.enum(VERIFIED_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() })).optional(),
 }) satisfies z.ZodType<LocalApplication>;
 
 /** One outbox row (decrypted); its mutation must agree with the row's own columns. */

@@ -3,8 +3,9 @@
  *
  * Sealed: everything that identifies or describes a pupil — the whole `fields`
  * object (names, date of birth, SSID, contact details, address, guardian, every
- * free-text field), the blind SSID re-key, and the server's last refusal (its
- * messages may quote field values). For outbox rows, the whole mutation (it
+ * free-text field), the blind SSID re-key, a second keyer's verification and a
+ * sheet's second look (their keyings are the pupil's SSID, names and birth date), and the server's last
+ * refusal (its messages may quote field values). For outbox rows, the whole mutation (it
  * carries the confirmed application).
  * Plain: only what IndexedDB must index or the lists and sync need without the
  * key — ids, batch, status, versions, school id, timestamps, flags. An encrypted
@@ -21,7 +22,7 @@ import { localApplicationSchema } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
 /** The keys of LocalApplication that are sealed; the rest stay plain for indexes and lists. */
-export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason'] as const;
+export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason', 'verification', 'secondLook'] as const;
 type SealedKey = (typeof SEALED_APPLICATION_KEYS)[number];
 
 /** An application as stored once encryption at rest is on. */
@@ -37,7 +38,7 @@ const mutationBodySchema = z.union([
 /** A mutation of either kind without its id. */
 type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
 type MutationBody = WithoutId<AnyMutation>;
-const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true });
+const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true });
 
 /** The AAD of an application's blob. */
 export const applicationContext = (id: string): string => `applications/${id}`;
@@ -51,8 +52,9 @@ export function isSealedRow(row: object): row is { sealed: Sealed } {
 
 /** The stored shape of `app`: plain index columns plus one sealed blob bound to its id. */
 export async function sealApplication(key: CryptoKey, app: LocalApplication): Promise<StoredApplication> {
-  const { fields, ssidRekey, serverReason, ...plain } = app;
-  return { ...plain, sealed: await seal(key, { fields, ssidRekey, serverReason }, applicationContext(app.id)) };
+  const { fields, ssidRekey, serverReason, verification, secondLook, ...plain } = app;
+  const part = { fields, ssidRekey, serverReason, ...(verification ? { verification } : {}), ...(secondLook ? { secondLook } : {}) };
+  return { ...plain, sealed: await seal(key, part, applicationContext(app.id)) };
 }
 
 /**

@@ -13,7 +13,7 @@
  * so an answer from the server about version n can no longer overwrite the edit
  * (see statusAfterAnswer). Confirmation sends the current version as it is.
  */
-import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb } from './schema';
+import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
 import type { Store } from './connection';
 import { openRowsSettled, readApplication, readApplications, recordIndex, rowStamp } from './records';
 import { toSetAsideRows, type SetAsideRow } from './setAside';
@@ -21,6 +21,8 @@ import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
 import { uuidv7 } from '../../shared/ids';
+import type { Verification } from '../../shared/verification-record';
+import { stillVouches } from '../../shared/verify-sheet';
 import { sheetDefaults } from './batches';
 import { mutationFor } from './mutations';
 import { sealForOutbox, takeMutationId, type SealedMutation } from './outbox';
@@ -38,6 +40,10 @@ export interface DraftInput {
   ssidRekey: string;
   /** "The paper shows this number", ticked past an SSID warning; cleared when the SSID changes. */
   ssidChecked?: boolean;
+  /** A second keyer's finished verification, saved by the verify screen with the values that stand. */
+  verification?: Verification;
+  /** The verify screen's "Needs a second look": set with no verification, cleared by either. */
+  secondLook?: SecondLookLine[];
 }
 
 /** Statuses after which any edit is a new version that must be confirmed again. */
@@ -51,7 +57,21 @@ export function newDraft(batch: LocalBatch | null, now: number = Date.now()): Dr
 }
 
 function sameDraft(a: LocalApplication, b: DraftInput): boolean {
-  return a.ssidRekey === b.ssidRekey && Boolean(a.ssidChecked) === Boolean(b.ssidChecked) && JSON.stringify(a.fields) === JSON.stringify(b.fields);
+  return a.ssidRekey === b.ssidRekey && Boolean(a.ssidChecked) === Boolean(b.ssidChecked) && JSON.stringify(a.fields) === JSON.stringify(b.fields)
+    && (b.verification === undefined || b.verification === a.verification) && (b.secondLook === undefined || b.secondLook === a.secondLook);
+}
+
+/**
+ * The second keying a saved version keeps: the one the verify screen brings; or
+ * the record's own while the verified fields still hold the values it vouched
+ * for (an edit of the grade keeps it, one of the SSID drops it). A verification
+ * clears a second look, and a second look clears a verification.
+ */
+function keptKeying(existing: LocalApplication | undefined, input: DraftInput): Pick<LocalApplication, 'verification' | 'secondLook'> {
+  if (input.verification) return { verification: input.verification };
+  if (input.secondLook) return { secondLook: input.secondLook };
+  if (existing?.verification && stillVouches(input.fields, existing.verification)) return { verification: existing.verification };
+  return existing?.secondLook ? { secondLook: existing.secondLook } : {};
 }
 
 /** How often a write re-reads after losing a race with another write to the same row. */
@@ -106,6 +126,7 @@ export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Dat
         ssidChecked: input.ssidChecked ?? false,
         serverReason: existing?.serverReason ?? null,
         sendToReview: existing?.sendToReview ?? false,
+        ...keptKeying(existing, input),
       };
       const sealed = await sealApplication(key, record);
       // Awaiting the transaction (not just the put) is what surfaces a quota abort.

@@ -21,5 +21,6 @@ export function mutationFor(record: LocalApplication, options: { confirmedAt: st
     confirmedAt: options.confirmedAt,
     sendToReview: options.sendToReview,
     ...(options.sameStudent === true ? { sameStudent: true } : {}),
+    ...(record.verification ? { verification: record.verification } : {}),
   });
 }

@@ -31,9 +31,12 @@ export function rowStamp(row: object | undefined): string | null {
   return row === undefined ? null : JSON.stringify(row);
 }
 
-type SealedPart = Pick<LocalApplication, 'fields' | 'ssidRekey' | 'serverReason'>;
+type SealedPart = Pick<LocalApplication, 'fields' | 'ssidRekey' | 'serverReason' | 'verification' | 'secondLook'>;
 
-const sealedPart = (app: LocalApplication): SealedPart => ({ fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason });
+const sealedPart = (app: LocalApplication): SealedPart => ({
+  fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason,
+  ...(app.verification ? { verification: app.verification } : {}), ...(app.secondLook ? { secondLook: app.secondLook } : {}),
+});
 
 /** The decrypted applications of one database while its vault is unlocked. */
 export class RecordIndex {

@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ApplicationFields } from '../../shared/application';
 import type { Status } from '../../shared/lifecycle';
 import type { AnyMutation, RosterEntry, School } from '../../shared/protocol';
+import type { Verification, VerifiedField } from '../../shared/verification-record';
 import type { StoredApplication, StoredOutboxRow } from '../crypto/sealed-fields';
 import type { Sealed } from '../crypto/seal';
 import type { StoredRosterEntry } from '../crypto/sealed-roster';
@@ -45,6 +46,16 @@ export interface LocalApplication {
   serverReason: ServerReason | null;
   /** Advisor chose to send an SSID conflict to center review. */
   sendToReview: boolean;
+  /** A second keyer's finished verification of these values; it goes with the next confirmed version. */
+  verification?: Verification;
+  /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */
+  secondLook?: SecondLookLine[];
+}
+
+/** One field of a sheet in "Needs a second look". */
+export interface SecondLookLine {
+  field: VerifiedField;
+  values: readonly [string, string, string];
 }
 
 /** One stack of paper. */

@@ -1,12 +1,12 @@
 /**
  * The sync engine's facts in the meta table: device id, session, pull checkpoint,
- * the roster's SSID hash key and the center. Values are parsed with zod on the way
+ * the roster's SSID hash key, the center and its advisors. Values are parsed with zod on the way
  * out, because a meta row may have been written by an older version of the app.
  */
 import { z } from 'zod';
 import type { MesaDb } from '../db/schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
-import { sessionUserSchema } from '../../shared/protocol';
+import { centerAdvisorSchema, sessionUserSchema, type CenterAdvisor } from '../../shared/protocol';
 import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
 import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
 import { recordIndex } from '../db/records';
@@ -18,6 +18,8 @@ export const META = {
   pullCheckpoint: 'pullCheckpoint',
   ssidKey: 'ssidKey',
   center: 'center',
+  /** The center's advisors (id and name), for a second keyer to pick themselves. */
+  advisors: 'advisors',
   /** Tokens signed out offline, revoked on the server at the next connection. */
   revocations: 'revocations',
 } as const;
@@ -87,4 +89,12 @@ export function sealSsidKey(key: CryptoKey, ssidKey: string): Promise<Sealed> {
 /** The advisor's center, once pulled. */
 export function readCenter(db: MesaDb): Promise<{ id: string; name: string } | null> {
   return readMeta(db, META.center, centerSchema);
+}
+
+/**
+ * The center's advisors as the last pull listed them (empty before the first
+ * pull). Names of staff, not pupil data, so they are kept plain.
+ */
+export async function readAdvisors(db: MesaDb): Promise<CenterAdvisor[]> {
+  return (await readMeta(db, META.advisors, z.array(centerAdvisorSchema))) ?? [];
 }

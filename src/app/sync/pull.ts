@@ -1,5 +1,5 @@
 /**
- * Pull: brings the center's schools and student roster up to date, page by page
+ * Pull: brings the center's schools, advisors and student roster up to date, page by page
  * from the stored checkpoint. Each page is applied in one transaction together
  * with its checkpoint, so an interrupted pull resumes after the last whole page.
  */
@@ -50,6 +50,7 @@ export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<voi
       { key: META.pullCheckpoint, value: page.checkpoint },
       { key: META.ssidKey, value: ssidKey },
       { key: META.center, value: page.center },
+      { key: META.advisors, value: page.advisors },
     ]);
   });
 }

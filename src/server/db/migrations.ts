@@ -277,6 +277,23 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'entity', 'entity_id']).execute();
     },
   },
+  {
+    // A second keyer verifies a sheet (issue 10). Rows from before stay as they
+    // were: null everywhere reads as "typed once".
+    name: '007_verification',
+    async up(trx) {
+      // The verification that came with the enrollment's current version, as JSON, and who keyed it.
+      await trx.schema.alterTable('enrollments').addColumn('verification', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('entered_by', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('verified_by', 'text').execute();
+      // How many verified fields the two keyers typed differently, and whether the SSID was one (0/1).
+      await trx.schema.alterTable('enrollments').addColumn('fields_differed', 'integer').execute();
+      await trx.schema.alterTable('enrollments').addColumn('ssid_differed', 'integer').execute();
+      // Who keyed the student's SSID when a second keyer verified it; null: typed once (or not from a paper).
+      await trx.schema.alterTable('students').addColumn('ssid_entered_by', 'text').execute();
+      await trx.schema.alterTable('students').addColumn('ssid_verified_by', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -98,6 +98,9 @@ export interface StudentsTable {
   ssid_source: string | null;
   ssid_confirmed_at: string | null;
   ssid_confirmed_by: string | null;
+  /** The two users who keyed the SSID when a second keyer verified it (migration 007); null: typed once. */
+  ssid_entered_by: string | null;
+  ssid_verified_by: string | null;
   version: number;
   updated_seq: number;
   deleted: number;
@@ -142,6 +145,13 @@ export interface EnrollmentsTable {
    * outside the one-per-year rule.
    */
   duplicate_of: string | null;
+  /** The verification (shared/verification-record.ts) that came with the current version, as JSON; null: typed once. */
+  verification: string | null;
+  entered_by: string | null;
+  verified_by: string | null;
+  /** Verified fields the two keyers typed differently, and whether the SSID was one (0/1). */
+  fields_differed: number | null;
+  ssid_differed: number | null;
 }
 
 export interface SsidPolicyTable {

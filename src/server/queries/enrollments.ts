@@ -6,12 +6,12 @@ import type { Executor } from './executor';
 
 export type EnrollmentRow = Selectable<EnrollmentsTable>;
 
-/** The columns lists need: everything but the application JSON. */
+/** The columns lists need: everything but the application and verification JSON and who keyed it. */
 const SUMMARY_COLUMNS = [
   'id', 'student_id', 'center_id', 'program_year', 'paf_status', 'status', 'version', 'client_version', 'updated_by',
   'updated_by_device', 'confirmed_at', 'updated_seq', 'created_at', 'updated_at', 'origin', 'approved_at', 'approved_by',
 ] as const;
-export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application' | 'duplicate_of'>;
+export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application' | 'duplicate_of' | 'verification' | 'entered_by' | 'verified_by' | 'fields_differed' | 'ssid_differed'>;
 
 /** The enrollment with this record id, in any center (callers check the center). */
 export async function findEnrollment(db: Executor, id: string): Promise<EnrollmentRow | undefined> {

@@ -33,6 +33,21 @@ export async function userName(db: Executor, id: string): Promise<string | undef
   return row?.name;
 }
 
+/** Which of these user ids are users of the center (enabled or not: a keyer stays who they were). */
+export async function centerUserIds(db: Executor, centerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('users').select('id').where('center_id', '=', centerId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The center's enabled advisors and administrators, id and display name only, by name: whom a tablet offers as keyers. */
+export async function centerKeyers(db: Executor, centerId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('users').select(['id', 'name'])
+    .where('center_id', '=', centerId).where('disabled', '=', 0).where('role', 'in', ['advisor', 'center_admin'])
+    .orderBy('name').orderBy('id')
+    .execute();
+}
+
 /** The center's staff accounts, by name. */
 export async function centerUsers(db: Executor, centerId: string): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().where('center_id', '=', centerId).orderBy('name').orderBy('email').execute();

@@ -1,7 +1,8 @@
 /**
  * The student record information page (GET /api/students/:id): the summary the
  * list shows, plus the whole SSID, who confirmed it, and its history from the
- * audit log, where SSIDs appear only as their last four digits.
+ * audit log, where SSIDs appear only as their last four digits, and whether a
+ * second keyer verified the SSID.
  */
 import { ssidSourceSchema } from '../../shared/application';
 import type { SsidHistoryEntry, StudentRecord, StudentSummary } from '../../shared/protocol';
@@ -42,7 +43,15 @@ export async function studentRecord(db: Executor, student: StudentRow): Promise<
   const [summary] = await summarizeStudents(db, [student]);
   const confirmedBy = student.ssid_confirmed_by === null ? undefined : await userName(db, student.ssid_confirmed_by);
   const history = await ssidHistoryOf(db, student.id);
-  return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, history: history.map(toHistoryEntry) };
+  return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, ssidVerification: await ssidKeyerNames(db, student), history: history.map(toHistoryEntry) };
+}
+
+/** The names of the two people who keyed the SSID, when a second keyer verified it; null when it was typed once. */
+async function ssidKeyerNames(db: Executor, student: StudentRow): Promise<StudentRecord['ssidVerification']> {
+  if (student.ssid === null || student.ssid_entered_by === null || student.ssid_verified_by === null) return null;
+  const enteredBy = await userName(db, student.ssid_entered_by);
+  const verifiedBy = await userName(db, student.ssid_verified_by);
+  return enteredBy === undefined || verifiedBy === undefined ? null : { enteredBy, verifiedBy };
 }
 
 function toHistoryEntry(entry: NamedAuditEntry): SsidHistoryEntry {

@@ -31,6 +31,9 @@ export async function setStudentSsid(trx: Executor, student: StudentRow, change:
     ssid_source: change.source,
     ssid_confirmed_at: change.confirmedAt,
     ssid_confirmed_by: change.userId,
+    // One person's SSID (a school's, a typed one at approval) is no second keyer's verification.
+    ssid_entered_by: null,
+    ssid_verified_by: null,
     version,
     updated_seq: seq,
     updated_at: change.now,

@@ -4,6 +4,7 @@
  * enrollment when it says so (through the batch's writes).
  */
 import type { Mutation, MutationResult } from '../../shared/protocol';
+import { disagreements } from '../../shared/verification-record';
 import type { EnrollmentStatus } from '../db/schema';
 import type { EnrollmentState } from '../queries/enrollments';
 import type { StudentRow } from '../queries/students';
@@ -29,11 +30,14 @@ export async function applyMutation(state: BatchState, writes: BatchWrites, ctx:
   const owner = ownerId === undefined ? undefined : await state.student(ownerId);
   const mayBeFor = [...new Set([mutation.studentId, enrollment?.student_id, owner?.id].filter((id) => id !== undefined))];
   const yearEnrollments = await state.yearEnrollments(mayBeFor, application.programYear);
+  const { verification } = mutation;
+  const keyersInCenter = verification === undefined || await state.usersInCenter([verification.enteredBy, verification.verifiedBy, verification.signedInAs]);
 
   const decision = decide(mutation, {
     centerId: ctx.centerId,
     deviceId: ctx.deviceId,
     schoolInCenter,
+    keyersInCenter,
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
     enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id },
     ssidOwner: owner && {
@@ -89,7 +93,10 @@ async function writeStudent(
   };
   // An application without an SSID never clears one the server already knows.
   const ssidFields = assignSsid
-    ? { ssid: a.ssid, ssid_source: mutation.ssidSource ?? (a.ssidSource === '' ? null : a.ssidSource), ssid_confirmed_at: mutation.confirmedAt, ssid_confirmed_by: ctx.userId }
+    ? {
+      ssid: a.ssid, ssid_source: mutation.ssidSource ?? (a.ssidSource === '' ? null : a.ssidSource), ssid_confirmed_at: mutation.confirmedAt, ssid_confirmed_by: ctx.userId,
+      ...ssidKeyers(mutation, existing),
+    }
     : {};
   let written: StudentRow;
   if (existing) {
@@ -99,7 +106,7 @@ async function writeStudent(
   } else {
     written = {
       id: studentId, center_id: ctx.centerId, ...fields,
-      ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ...ssidFields,
+      ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ssid_entered_by: null, ssid_verified_by: null, ...ssidFields,
       version: 1, deleted: 0, created_at: ctx.now,
     };
     await writes.writeStudent(written.id, {}, written);
@@ -109,6 +116,18 @@ async function writeStudent(
   if (assignSsid && oldSsid !== a.ssid) {
     writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_changed', entity: 'student', entity_id: studentId, old_value: oldSsid, new_value: a.ssid });
   }
+}
+
+/**
+ * Who keyed the SSID being assigned: a verified version names both keyers; an
+ * unverified one typed it once, unless it only repeats the SSID a second keyer
+ * already verified (an edit of another field does not unverify the number).
+ */
+function ssidKeyers(mutation: Mutation, existing: StudentRow | undefined): { ssid_entered_by?: string | null; ssid_verified_by?: string | null } {
+  const { verification } = mutation;
+  if (verification) return { ssid_entered_by: verification.enteredBy, ssid_verified_by: verification.verifiedBy };
+  if (existing?.ssid === mutation.application.ssid) return {};
+  return { ssid_entered_by: null, ssid_verified_by: null };
 }
 
 /** The enrollment a mutation writes: for which student, over which row (if any), and the online one it replaces (if any). */
@@ -139,6 +158,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     confirmed_at: mutation.confirmedAt,
     updated_seq: seq,
     updated_at: ctx.now,
+    ...verificationColumns(mutation),
   } as const;
   const approval = fields.status === 'approved' && replaced ? { approved_at: replaced.approved_at, approved_by: replaced.approved_by } : {};
   const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, ...approval, created_at: ctx.now };
@@ -152,9 +172,30 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     at: ctx.now, user_id: ctx.userId, action: existing ? 'enrollment_updated' : 'enrollment_created',
     entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: null,
   });
+  if (mutation.verification) {
+    // Who keyed and who verified (ids, never a keyed value): the record's own trail of the check.
+    writes.audit({
+      at: ctx.now, user_id: ctx.userId, action: 'enrollment_verified', entity: 'enrollment', entity_id: mutation.recordId,
+      old_value: mutation.verification.enteredBy, new_value: mutation.verification.verifiedBy,
+    });
+  }
   if (status === 'needs_review') {
     // The SSID the paper gives is kept for the reviewer, since this student was not given it.
     writes.audit({ at: ctx.now, user_id: ctx.userId, action: 'ssid_sent_to_review', entity: 'enrollment', entity_id: mutation.recordId, old_value: null, new_value: a.ssid });
   }
   return version;
+}
+
+/** The verification columns of the version written: a version without one was typed once, whatever came before it. */
+function verificationColumns(mutation: Mutation) {
+  const { verification } = mutation;
+  if (!verification) return { verification: null, entered_by: null, verified_by: null, fields_differed: null, ssid_differed: null };
+  const differed = disagreements(verification);
+  return {
+    verification: JSON.stringify(verification),
+    entered_by: verification.enteredBy,
+    verified_by: verification.verifiedBy,
+    fields_differed: differed.fields,
+    ssid_differed: differed.ssid ? 1 : 0,
+  };
 }

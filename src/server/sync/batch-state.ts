@@ -11,6 +11,7 @@ import { countedEnrollmentsOf, findEnrollment, findEnrollmentStates, type Enroll
 import type { Executor } from '../queries/executor';
 import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
 import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
+import { centerUserIds } from '../queries/users';
 
 /** The students, enrollments, SSID holders and schools a run of mutations names; `null` is "none". */
 export class BatchState {
@@ -23,6 +24,8 @@ export class BatchState {
     private readonly schools: Map<string, boolean>,
     /** By student id: their enrollments that count for one-per-year, every year. */
     private readonly counted: Map<string, EnrollmentState[]>,
+    /** By user id: a user of the caller's center (the people a verification names). */
+    private readonly centerUsers = new Map<string, boolean>(),
   ) {}
 
   /** Reads everything `mutations` name in four queries. */
@@ -72,6 +75,14 @@ export class BatchState {
   async schoolInCenter(id: string): Promise<boolean> {
     if (!this.schools.has(id)) this.schools.set(id, (await findCenterSchool(this.trx, this.centerId, id)) !== undefined);
     return this.schools.get(id) ?? false;
+  }
+
+  /** Whether every one of these users is a user of the caller's center. */
+  async usersInCenter(ids: readonly string[]): Promise<boolean> {
+    const unread = unique(ids.filter((id) => !this.centerUsers.has(id)));
+    const found = await centerUserIds(this.trx, this.centerId, unread);
+    for (const id of unread) this.centerUsers.set(id, found.has(id));
+    return ids.every((id) => this.centerUsers.get(id) === true);
   }
 
   /** These students' enrollments for one program year that count for one-per-year. */

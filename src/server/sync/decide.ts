@@ -6,6 +6,7 @@ import { PROBLEMS } from '../../shared/problems';
 import type { Mutation } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
+import { verificationProblems } from '../../shared/verification-record';
 import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
 
 /** The student holding the application's SSID, as the identity rule compares them. */
@@ -30,6 +31,8 @@ export interface ServerState {
   deviceId: string;
   /** The application's school is a live school of the caller's center. */
   schoolInCenter: boolean;
+  /** Every person the mutation's verification names (if it has one) is a user of the caller's center. */
+  keyersInCenter: boolean;
   student: { centerId: string; deleted: boolean } | undefined;
   enrollment: { centerId: string; version: number; updatedByDevice: string; studentId: string } | undefined;
   /** The student who holds the application's SSID now, if any. */
@@ -65,6 +68,10 @@ const OTHER_CENTER: Reason = { code: 'forbidden', message: 'This record belongs 
  * The rules, in the order they are checked:
  * 1. A student or enrollment of another center is never touched (rejected).
  * 2. The school must be one of the caller's center's live schools (rejected).
+ *    a. A verification must vouch for this version (verification-record.ts:
+ *       two different people, every field agreed or settled from the paper,
+ *       the record carrying the values that stand), and name only people of
+ *       the caller's center (rejected). Without one the version is typed once.
  * 3. Which student the paper is for:
  *    a. the mutation's student, when the server knows them;
  *    b. otherwise the enrollment's student, when the record is on the server
@@ -104,6 +111,8 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
       },
     };
   }
+  const unverifiable = verificationRefusal(mutation, state);
+  if (unverifiable) return { kind: 'rejected', reason: unverifiable };
   const who = whichStudent(mutation, state);
   if (who.kind === 'conflict') return who;
   const { studentId } = who;
@@ -126,6 +135,15 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
     studentId,
     ...(other ? { replaces: other.id } : {}),
   };
+}
+
+/** Rule 2a: why the mutation's verification cannot be stored, if it cannot. */
+function verificationRefusal(mutation: Mutation, state: ServerState): Reason | undefined {
+  if (mutation.verification === undefined) return undefined;
+  const fields = verificationProblems(mutation.application, mutation.verification);
+  if (!state.keyersInCenter) fields.push({ field: 'verifiedBy', message: 'Both keyers must be people of your center.' });
+  if (fields.length === 0) return undefined;
+  return { code: 'verification_invalid', message: 'The second keying of this sheet cannot be taken as it is: verify it again.', fields };
 }
 
 type Identified = { kind: 'student'; studentId: string; removed: boolean } | Extract<Decision, { kind: 'conflict' }>;

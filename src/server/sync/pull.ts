@@ -1,7 +1,8 @@
 /**
  * Checkpointed pull (design section 7): the caller's center, its schools and its
  * roster changed since the checkpoint, soft deletes included, a page at a time.
- * The roster carries keyed SSID hashes and last four digits, never an SSID.
+ * The roster carries keyed SSID hashes and last four digits, never an SSID;
+ * the center's advisors come whole, as id and name.
  */
 import { createHash } from 'node:crypto';
 import type { PullResponse, RosterEntry, School } from '../../shared/protocol';
@@ -12,6 +13,7 @@ import { currentChangeSeq } from '../queries/change-seq';
 import type { Executor } from '../queries/executor';
 import { schoolsChangedSince, type SchoolRow } from '../queries/schools';
 import { rosterChangedSince, type StudentRow } from '../queries/students';
+import { centerKeyers } from '../queries/users';
 import { Problem } from '../http/problem';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 
@@ -41,6 +43,8 @@ export async function pull(db: Executor, serverSecret: string, centerId: string,
     ssidKey: key.toString('hex'),
     schools: schools.map(toSchool),
     roster: roster.map((s) => toRosterEntry(s, key)),
+    // Whom a second keyer may pick on the tablet: ids and names only, never anything to sign in with.
+    advisors: await centerKeyers(db, centerId),
   };
 }
 

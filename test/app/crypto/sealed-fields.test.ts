@@ -12,7 +12,9 @@ import {
   type StoredApplication,
 } from '../../../src/app/crypto/sealed-fields';
 import { seal } from '../../../src/app/crypto/seal';
+import { mutationFor } from '../../../src/app/db/mutations';
 import { MesaDb } from '../../../src/app/db/schema';
+import { VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
 import { application, outboxRow, randomKey } from './helpers';
 
 describe('sealed application fields', () => {
@@ -31,6 +33,30 @@ describe('sealed application fields', () => {
     const text = JSON.stringify(stored);
     for (const secret of ['Ana', 'Reyes', '2011-04-02', '1234567890']) expect(text).not.toContain(secret);
     expect(await openApplication(key, stored)).toEqual(app);
+  });
+
+  it('seals a second keyer’s verification with the record, and sends it with the confirmed version', async () => {
+    const key = await randomKey();
+    const at = new Date(1_760_000_000_000).toISOString();
+    const plain = application();
+    const verification: Verification = {
+      enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first', verifiedAt: at,
+      fields: VERIFIED_FIELDS.map((field) => {
+        const value = plain.fields[field];
+        // The first keyer misread the SSID; the paper settled it for the second keyer.
+        return field === 'ssid'
+          ? { field, first: '7777777777', second: value, third: value, value, by: 'u-second', at }
+          : { field, first: value, second: value, value, by: 'u-second', at };
+      }),
+    };
+    const app = application({ status: 'confirmed', verification });
+    const stored = await sealApplication(key, app);
+    const text = JSON.stringify(stored);
+    for (const secret of ['7777777777', 'u-second']) expect(text).not.toContain(secret);
+    expect(await openApplication(key, stored)).toEqual(app);
+    const sent = mutationFor(app, { confirmedAt: at, sendToReview: false });
+    expect(sent.success && sent.data.verification).toEqual(verification);
+    expect(mutationFor(application(), { confirmedAt: at, sendToReview: false }).data).not.toHaveProperty('verification');
   });
 
   it('refuses a sealed blob swapped onto another record', async () => {

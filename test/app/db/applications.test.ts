@@ -4,6 +4,7 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { NEXT_MUTATION_ID } from '../../../src/app/db/outbox';
 import { mutationSchema } from '../../../src/shared/protocol';
+import { verifySheet } from '../../../src/shared/verify-sheet';
 import { completeFields, openTestStore, readOutbox, readRecord, seedBatch, seedRecord } from '../harness';
 
 let store: Store;
@@ -94,5 +95,20 @@ describe('editing after confirmation', () => {
     const outbox = await readOutbox(store);
     expect(outbox.map((r) => r.version)).toEqual([1, 2]);
     expect(mutationSchema.parse(outbox[1]?.mutation).application.lastName).toBe('López-Ruiz');
+  });
+});
+
+describe('a second keyer’s verification on the record', () => {
+  it('stays through an edit of a field it did not verify, and goes with an edit of one it did', async () => {
+    const saved = await seedRecord(store, null, completeFields());
+    const values = { ssid: saved.fields.ssid, firstName: saved.fields.firstName, lastName: saved.fields.lastName, dateOfBirth: saved.fields.dateOfBirth };
+    const outcome = verifySheet(values, values, {}, { enteredBy: 'u-ana', verifiedBy: 'u-bea', signedInAs: 'u-ana' }, new Date().toISOString());
+    if (outcome.state !== 'verified') throw new Error('the keyings agree');
+    await saveDraft(store.db, { ...saved, verification: outcome.verification });
+    const regraded = await saveDraft(store.db, { ...saved, fields: { ...saved.fields, grade: '8' } });
+    expect(regraded.verification).toEqual(outcome.verification);
+    const renamed = await saveDraft(store.db, { ...saved, fields: { ...saved.fields, grade: '8', lastName: 'Otro' } });
+    expect(renamed.verification).toBeUndefined();
+    expect((await readRecord(store, saved.id)).verification).toBeUndefined();
   });
 });

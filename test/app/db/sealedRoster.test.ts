@@ -36,7 +36,7 @@ async function entry(studentId: string, firstName: string, ssid: string | null):
 }
 
 function page(checkpoint: string, more: boolean, roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'c1', name: 'Center' }, ssidKey: SSID_KEY, schools: [], roster };
+  return { checkpoint, more, center: { id: 'c1', name: 'Center' }, ssidKey: SSID_KEY, schools: [], roster, advisors: [] };
 }
 
 /** Everything IndexedDB holds for the roster and meta, as text. */

@@ -119,5 +119,5 @@ export function rosterEntry(studentId: string, deleted = false): RosterEntry {
 
 /** A pull page. */
 export function pullPage(checkpoint: string, more: boolean, schools: School[], roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center' }, ssidKey: 'ab'.repeat(32), schools, roster };
+  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center' }, ssidKey: 'ab'.repeat(32), schools, roster, advisors: [] };
 }

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { blankFields, type ConfirmedApplication } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { Mutation } from '../../../src/shared/protocol';
+import { VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
 import { createCenter, createSchool, createUser } from '../../../src/server/accounts';
 import type { DatabaseHandle } from '../../../src/server/db/connect';
 
@@ -73,5 +74,27 @@ export function mutation(mutationId: number, schoolId: string, overrides: Partia
     ssidSource: 'student_form',
     confirmedAt: new Date().toISOString(),
     ...overrides,
+  };
+}
+
+/**
+ * A finished verification of `app` by two people: every verified field keyed
+ * the same by both, except those in `differed`, which the first keyer typed as
+ * given there and the paper settled for the second keyer's value.
+ */
+export function verification(app: ConfirmedApplication, enteredBy: string, verifiedBy: string, differed: Partial<Record<string, string>> = {}): Verification {
+  const at = new Date().toISOString();
+  return {
+    enteredBy,
+    verifiedBy,
+    signedInAs: enteredBy,
+    verifiedAt: at,
+    fields: VERIFIED_FIELDS.map((field) => {
+      const value = app[field];
+      const first = differed[field];
+      return first === undefined
+        ? { field, first: value, second: value, value, by: verifiedBy, at }
+        : { field, first, second: value, third: value, value, by: verifiedBy, at };
+    }),
   };
 }

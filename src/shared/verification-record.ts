@@ -1,0 +1,106 @@
+/**
+ * What a verification is, as it is stored on the tablet, travels in the push
+ * and is kept with the record on the server (design section 13): per verified
+ * field the first, second and (when they differed) third keying, who made the
+ * last one and when; who entered the sheet, who verified it, and the account
+ * signed in on the tablet while they did, so the audit says what was checked.
+ *
+ * It travels inside the application's own mutation, not as a mutation kind of
+ * its own: a verification vouches for the values of one confirmed version, so
+ * it must arrive with exactly that version (idempotent with it, never applied
+ * to a later edit it did not check), and a later version that carries none
+ * says honestly that its values were typed once.
+ *
+ * Only a finished verification travels: every field agreed or settled from the
+ * paper. A sheet whose third keying agreed with neither stays on the tablet in
+ * "Needs a second look".
+ */
+import { z } from 'zod';
+import type { ConfirmedApplication } from './application';
+import { canonicalKeying, settleField } from './verification';
+
+/** The fields a second keyer types again from the paper. */
+export const VERIFIED_FIELDS = ['ssid', 'firstName', 'lastName', 'dateOfBirth'] as const;
+export type VerifiedField = (typeof VERIFIED_FIELDS)[number];
+
+/** A user id as the server made it (a UUIDv7); never a name, which the server looks up itself. */
+const userId = z.string().min(1).max(64);
+/** One keying as typed, before canonicalKeying; as long as the longest verified field allows, with room for spaces. */
+const keying = z.string().max(120);
+
+/** The keyings of one verified field. */
+export const fieldVerificationSchema = z.object({
+  field: z.enum(VERIFIED_FIELDS),
+  first: keying,
+  second: keying,
+  /** The paper keyed a third time, blind: present only where the first two differed. */
+  third: keying.optional(),
+  /** The value that stands (canonical): the agreed one, or the one the paper settled. */
+  value: keying,
+  /** Who made the last keying of this field: the verifier, never the first keyer. */
+  by: userId,
+  at: z.string().datetime(),
+});
+export type FieldVerification = z.infer<typeof fieldVerificationSchema>;
+
+/** A sheet's finished verification. */
+export const verificationSchema = z.object({
+  /** The advisor who typed the sheet first. */
+  enteredBy: userId,
+  /** The advisor who typed the verified fields again: they picked themselves on the tablet. */
+  verifiedBy: userId,
+  /** The account signed in on the tablet during the second keying (it may be neither keyer). */
+  signedInAs: userId,
+  verifiedAt: z.string().datetime(),
+  fields: z.array(fieldVerificationSchema).length(VERIFIED_FIELDS.length),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+/** One reason a verification cannot be taken as it is. */
+export interface VerificationProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Why `verification` does not vouch for `application`, empty when it does:
+ * 1. Two different people keyed the sheet, and the first keyer settled nothing.
+ * 2. Every verified field appears once.
+ * 3. Each field's keyings, run through settleField, agree or are settled, a
+ *    third keying is there only where the first two differed, and the value
+ *    that stands is the one they give.
+ * 4. The application carries that value: a verification of other values is no
+ *    verification of these.
+ */
+export function verificationProblems(application: ConfirmedApplication, verification: Verification): VerificationProblem[] {
+  const problems: VerificationProblem[] = [];
+  if (verification.enteredBy === verification.verifiedBy) {
+    problems.push({ field: 'verifiedBy', message: 'The same person may not key both entries of a sheet.' });
+  }
+  for (const name of VERIFIED_FIELDS) {
+    const entries = verification.fields.filter((f) => f.field === name);
+    if (entries.length !== 1) {
+      problems.push({ field: name, message: 'Each verified field is keyed once by each keyer.' });
+      continue;
+    }
+    const problem = fieldProblem(application, verification, entries[0]!);
+    if (problem) problems.push({ field: name, message: problem });
+  }
+  return problems;
+}
+
+function fieldProblem(application: ConfirmedApplication, verification: Verification, entry: FieldVerification): string | undefined {
+  if (entry.by === verification.enteredBy) return 'The first keyer may not settle their own entry.';
+  const verdict = settleField(entry.field, entry.first, entry.second, entry.third);
+  if (verdict.state === 'agreed' && entry.third !== undefined) return 'A third keying is made only where the first two differ.';
+  if (verdict.state !== 'agreed' && verdict.state !== 'settled') return 'The keyings of this field were not settled from the paper.';
+  if (verdict.value !== entry.value) return 'The value that stands is not the one the keyings give.';
+  if (canonicalKeying(entry.field, application[entry.field]) !== verdict.value) return 'The record does not carry the verified value.';
+  return undefined;
+}
+
+/** What the batch and the server count: fields the two keyers typed differently, and whether the SSID was one. */
+export function disagreements(verification: Verification): { fields: number; ssid: boolean } {
+  const differed = verification.fields.filter((f) => f.third !== undefined);
+  return { fields: differed.length, ssid: differed.some((f) => f.field === 'ssid') };
+}

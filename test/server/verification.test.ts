@@ -1,0 +1,117 @@
+/**
+ * A second keyer's verification over real HTTP, on each database: it travels in
+ * the application's push, is kept with the record, marks the SSID as verified
+ * with both names, and the tablet's pull lists whom it may pick as a keyer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullResponseSchema, pushResponseSchema, studentRecordSchema, type Mutation } from '../../src/shared/protocol';
+import { createUser } from '../../src/server/accounts';
+import { findEnrollment } from '../../src/server/queries/enrollments';
+import { setUserDisabled } from '../../src/server/queries/users';
+import { DATABASES, type TestHandle } from './helpers/databases';
+import { makeCenter, mutation, PASSWORD, randomSsid, verification, type CenterFixture } from './helpers/fixtures';
+import { call, signIn, startServer, type RunningServer } from './helpers/http';
+
+describe.each(DATABASES)('verification on $name', (database) => {
+  let handle: TestHandle;
+  let server: RunningServer;
+  let center: CenterFixture;
+  let tablet: { token: string; deviceId: string; userId: string };
+  let secondId: string;
+  let outsiderId: string;
+  let nextId = 0;
+
+  beforeAll(async () => {
+    handle = await database.open();
+    server = await startServer(handle);
+    center = await makeCenter(handle);
+    const other = await makeCenter(handle, 'other');
+    secondId = await createUser(handle.db, { email: `second-${center.centerId}@example.org`, name: 'Bea Second', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    outsiderId = await createUser(handle.db, { email: `outsider-${other.centerId}@example.org`, name: 'Olga Outsider', role: 'advisor', centerId: other.centerId, password: PASSWORD });
+    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    tablet = { token: session.token, deviceId: session.deviceId, userId: session.user.id };
+  });
+  afterAll(async () => {
+    await server.close();
+    await handle.close();
+  });
+
+  async function push(...mutations: Mutation[]) {
+    const answer = await call(server.url, 'POST', '/api/sync/push', { token: tablet.token, body: { deviceId: tablet.deviceId, mutations } });
+    return pushResponseSchema.parse(answer.body).results;
+  }
+  async function record(studentId: string) {
+    return studentRecordSchema.parse((await call(server.url, 'GET', `/api/students/${studentId}`, { token: tablet.token })).body);
+  }
+  function verifiedSheet(differed: Record<string, string> = {}): Mutation {
+    const sheet = mutation(++nextId, center.schoolIds[0]!);
+    return { ...sheet, verification: verification(sheet.application, tablet.userId, secondId, differed) };
+  }
+
+  it('keeps a verified sheet with its record and shows the SSID verified, with both names', async () => {
+    const sheet = verifiedSheet({ ssid: '9000000001' });
+    expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });
+    const shown = await record(sheet.studentId);
+    expect(shown.ssid).toBe(sheet.application.ssid);
+    expect(shown.ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second' });
+    const stored = await findEnrollment(handle.db, sheet.recordId);
+    expect(stored).toMatchObject({ entered_by: tablet.userId, verified_by: secondId, fields_differed: 1, ssid_differed: 1 });
+    expect(JSON.parse(stored!.verification!)).toEqual(sheet.verification);
+  });
+
+  it('shows a sheet without a verification, as every record from before, as typed once', async () => {
+    const sheet = mutation(++nextId, center.schoolIds[0]!);
+    expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).ssidVerification).toBeNull();
+    expect(await findEnrollment(handle.db, sheet.recordId)).toMatchObject({ verification: null, entered_by: null, verified_by: null });
+  });
+
+  it('keeps the SSID verified through a later edit of another field, and not through a new SSID typed once', async () => {
+    const sheet = verifiedSheet();
+    await push(sheet);
+    const renamed = { ...sheet, mutationId: ++nextId, version: 2, baseServerVersion: 1, application: { ...sheet.application, grade: '9' as const }, verification: undefined };
+    expect((await push(renamed))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).ssidVerification).toMatchObject({ verifiedBy: 'Bea Second' });
+    // The record's verification belongs to the version it came with: the edit was typed once.
+    expect(await findEnrollment(handle.db, sheet.recordId)).toMatchObject({ verification: null, verified_by: null });
+
+    const renumbered = { ...renamed, mutationId: ++nextId, version: 3, baseServerVersion: 2, application: { ...renamed.application, ssid: randomSsid() } };
+    expect((await push(renumbered))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).ssidVerification).toBeNull();
+  });
+
+  it('refuses a verification by one person, or naming someone of another center, and stores nothing of that sheet', async () => {
+    const alone = mutation(++nextId, center.schoolIds[0]!);
+    const byOne = { ...alone, verification: verification(alone.application, tablet.userId, tablet.userId) };
+    const outside = mutation(++nextId, center.schoolIds[0]!);
+    const byOutsider = { ...outside, verification: verification(outside.application, tablet.userId, outsiderId) };
+    const results = await push(byOne, byOutsider);
+    expect(results.map((r) => r.status === 'rejected' && r.reason.code)).toEqual(['verification_invalid', 'verification_invalid']);
+    expect(await findEnrollment(handle.db, alone.recordId)).toBeUndefined();
+    expect(await findEnrollment(handle.db, outside.recordId)).toBeUndefined();
+  });
+
+  it('applies a verified sheet once when the push is sent again', async () => {
+    const sheet = verifiedSheet();
+    await push(sheet);
+    expect((await push(sheet))[0]).toMatchObject({ status: 'duplicate' });
+    const audits = await handle.db.selectFrom('audit_log').select(['old_value', 'new_value'])
+      .where('entity_id', '=', sheet.recordId).where('action', '=', 'enrollment_verified').execute();
+    expect(audits).toEqual([{ old_value: tablet.userId, new_value: secondId }]);
+  });
+
+  it('lists the center’s enabled keyers in the pull: id and name, nothing to sign in with', async () => {
+    const disabledId = await createUser(handle.db, { email: `gone-${center.centerId}@example.org`, name: 'Gil Gone', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    await setUserDisabled(handle.db, disabledId, 1);
+    const answer = await call(server.url, 'GET', '/api/sync/pull', { token: tablet.token });
+    const raw = answer.body as { advisors: Record<string, unknown>[] };
+    for (const advisor of raw.advisors) expect(Object.keys(advisor).sort()).toEqual(['id', 'name']);
+    const { advisors } = pullResponseSchema.parse(answer.body);
+    const ids = advisors.map((a) => a.id);
+    expect(ids).toContain(tablet.userId);
+    expect(ids).toContain(secondId);
+    expect(ids).not.toContain(outsiderId);
+    expect(ids).not.toContain(disabledId);
+    expect(advisors.find((a) => a.id === secondId)?.name).toBe('Bea Second');
+  });
+});

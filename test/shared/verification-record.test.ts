@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blankFields, type ConfirmedApplication } from '../../src/shared/application';
+import { mutationSchema } from '../../src/shared/protocol';
+import { disagreements, verificationProblems, VERIFIED_FIELDS, type Verification } from '../../src/shared/verification-record';
+
+const AT = '2026-03-02T10:00:00.000Z';
+const app = {
+  ...blankFields(), firstName: 'Ana', lastName: 'de la Cruz', dateOfBirth: '2011-04-02', ssid: '9123456780',
+} as ConfirmedApplication;
+
+/** Ana's sheet keyed the same by both, with `change` made to one field's keyings. */
+function verified(change: Partial<Record<string, Partial<Verification['fields'][number]>>> = {}, people: Partial<Verification> = {}): Verification {
+  return {
+    enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first', verifiedAt: AT,
+    fields: VERIFIED_FIELDS.map((field) => ({ field, first: app[field], second: app[field], value: app[field], by: 'u-second', at: AT, ...change[field] })),
+    ...people,
+  };
+}
+
+describe('verificationProblems', () => {
+  it.each<[string, Verification, string[]]>([
+    ['both keyers typed every field the same', verified(), []],
+    ['spaces and dashes in one SSID keying are no disagreement', verified({ ssid: { first: '912-345 6780' } }), []],
+    ['an SSID the paper settled for the second keying', verified({ ssid: { first: '9123456708', third: '9123456780' } }), []],
+    ['a name the paper settled for the first keying', verified({ lastName: { second: 'de la Crux', third: 'de la Cruz' } }), []],
+    ['one person keyed both entries', verified({}, { verifiedBy: 'u-first' }), ['verifiedBy']],
+    ['the first keyer settled their own entry', verified({ ssid: { first: '9123456708', third: '9123456780', by: 'u-first' } }), ['ssid']],
+    ['two keyings that differ with no third', verified({ ssid: { first: '9123456708' } }), ['ssid']],
+    ['a third keying agreeing with neither', verified({ ssid: { first: '9123456708', third: '9123456700' } }), ['ssid']],
+    ['a third keying where the first two agreed', verified({ ssid: { third: '9123456780' } }), ['ssid']],
+    ['a value that stands that the keyings do not give', verified({ dateOfBirth: { value: '2011-02-04' } }), ['dateOfBirth']],
+    ['keyings that agree on another value than the record carries', verified({ firstName: { first: 'Ann', second: 'Ann', value: 'Ann' } }), ['firstName']],
+    ['a field keyed twice and another not at all', { ...verified(), fields: verified().fields.map((f) => (f.field === 'lastName' ? { ...f, field: 'firstName' as const } : f)) },
+      ['firstName', 'lastName']],
+  ])('%s', (_label, verification, fields) => {
+    expect(verificationProblems(app, verification).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('gives the same answer whichever keyer is taken as first', () => {
+    const keying = fc.constantFrom('9123456780', '9123456708', '9123456700', '');
+    fc.assert(fc.property(keying, keying, fc.option(keying, { nil: undefined }), (a, b, c) => {
+      const one = verified({ ssid: { first: a, second: b, third: c } });
+      const other = verified({ ssid: { first: b, second: a, third: c } });
+      expect(verificationProblems(app, one)).toEqual(verificationProblems(app, other));
+    }));
+  });
+
+  it('takes no verification whose standing SSID differs from the record’s, whatever the keyings', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 10, maxLength: 10 }), (ssid) => {
+      fc.pre(ssid !== app.ssid);
+      expect(verificationProblems(app, verified({ ssid: { first: ssid, second: ssid, value: ssid } }))).not.toEqual([]);
+    }));
+  });
+});
+
+describe('disagreements', () => {
+  it('counts the fields the paper settled and says whether the SSID was one', () => {
+    expect(disagreements(verified())).toEqual({ fields: 0, ssid: false });
+    expect(disagreements(verified({ lastName: { second: 'de la Crux', third: 'de la Cruz' } }))).toEqual({ fields: 1, ssid: false });
+    expect(disagreements(verified({
+      ssid: { first: '9123456708', third: '9123456780' }, lastName: { second: 'de la Crux', third: 'de la Cruz' },
+    }))).toEqual({ fields: 2, ssid: true });
+  });
+});
+
+describe('the wire', () => {
+  it('takes a mutation without a verification (typed once) and one with it', () => {
+    const base = {
+      mutationId: 1, recordId: '0190a0a0-0000-7000-8000-000000000001', studentId: '0190a0a0-0000-7000-8000-000000000002', version: 1,
+      baseServerVersion: null, ssidSource: 'student_form', confirmedAt: AT,
+      application: { ...app, grade: '8', schoolId: 's1', programYear: '2025-26', ssidSource: 'student_form' },
+    };
+    expect(mutationSchema.safeParse(base).success).toBe(true);
+    expect(mutationSchema.parse({ ...base, verification: verified() }).verification?.verifiedBy).toBe('u-second');
+    expect(mutationSchema.safeParse({ ...base, verification: { ...verified(), fields: [] } }).success).toBe(false);
+  });
+});
