@@ -75,7 +75,7 @@ export async function walkFirstVisit(page: Page, url: string): Promise<string> {
   await page.goto(url);
   const setup = page.getByLabel('Repeat passphrase');
   const signIn = page.getByLabel('Email');
-  const signedIn = page.getByRole('button', { name: 'Sign out' });
+  const signedIn = page.getByRole('button', { name: /^Account: / });
   // The app asks for sign-in and a passphrase in the order it chooses; answer whichever comes.
   for (let step = 0; step < 3; step++) {
     await setup.or(signIn).or(signedIn).first().waitFor();

@@ -13,19 +13,14 @@ import { PASSPHRASE_PATH } from './hooks/useVault';
 import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
 import { BackupScreen } from './components/BackupScreen';
 import { EvictionBanner } from './components/EvictionBanner';
-import { VaultHeader } from './components/VaultHeader';
+import { VaultMenuItems } from './components/VaultMenuItems';
 import { BACKUP_PATH } from './hooks/useBackup';
 
 /** The app behind the session and vault gates. */
 export function UnlockedApp() {
   return (
     <App
-      header={
-        <>
-          <SyncHeader />
-          <VaultHeader />
-        </>
-      }
+      header={<SyncHeader menu={<VaultMenuItems />} />}
       notice={<EvictionBanner />}
       nav={<AdminNavLink />}
       routes={[

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, serverEnrollments, tabletContext } from './harness';
 import {
-  confirmBatch, exportBackup, FILE_PASSPHRASE, openTablet, sampleSheets, signIn, startBatch, typeSheet, type Tablet,
+  confirmBatch, exportBackup, FILE_PASSPHRASE, openAccountMenu, openTablet, sampleSheets, signIn, startBatch, typeSheet, type Tablet,
 } from './journeys';
 
 let tablet: Tablet;
@@ -28,7 +28,7 @@ after(async () => {
 
 /** Imports the file and waits for the report it should give. */
 async function importBackup(into: Page, file: string, report: RegExp): Promise<void> {
-  await into.getByRole('link', { name: 'Backup', exact: true }).click();
+  await (await openAccountMenu(into)).getByRole('link', { name: 'Backup', exact: true }).click();
   await into.getByLabel('Backup file').setInputFiles(file);
   await into.getByLabel('Passphrase of the file').fill(FILE_PASSPHRASE);
   await into.getByRole('button', { name: 'Import backup file' }).click();

@@ -3,7 +3,7 @@
  * tests: sign in, start a batch, type a sheet with the keyboard only.
  */
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import {
   DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer,
 } from './harness';
@@ -123,7 +123,7 @@ export async function syncNow(page: Page): Promise<void> {
 
 /** Exports the unsynced records from the Backup screen with FILE_PASSPHRASE, waits for the `saved` report and returns the download. */
 export async function exportBackup(page: Page, saved: string | RegExp): Promise<Download> {
-  await page.getByRole('link', { name: 'Backup', exact: true }).click();
+  await (await openAccountMenu(page)).getByRole('link', { name: 'Backup', exact: true }).click();
   await page.getByLabel('Passphrase for the file').fill(FILE_PASSPHRASE);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export unsynced records' }).click();
@@ -212,4 +212,13 @@ export async function openTablet(): Promise<Tablet> {
       await server.stop();
     },
   };
+}
+
+/** Opens the account menu in the header (Backup, Lock now, Sign out) and returns its panel. */
+export async function openAccountMenu(page: Page): Promise<Locator> {
+  const button = page.getByRole('button', { name: /^Account: / });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const panel = page.locator(`[id="${await button.getAttribute('aria-controls')}"]`);
+  await panel.waitFor();
+  return panel;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline } from './harness';
-import { expectedSheet, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { expectedSheet, openAccountMenu, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -120,7 +120,7 @@ test('IndexedDB holds no first name, last name or SSID in plain text; the app lo
     assert.equal(raw.includes(secret), false, 'pupil data is absent from the stored rows');
   }
 
-  await page.getByRole('button', { name: 'Lock now' }).click();
+  await (await openAccountMenu(page)).getByRole('button', { name: 'Lock now' }).click();
   await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase at all');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await page.getByText('That passphrase is not right').waitFor();

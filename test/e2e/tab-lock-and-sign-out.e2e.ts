@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, goOnline } from './harness';
-import { openTablet, reloadAndUnlock, startBatch, unlock, type Tablet } from './journeys';
+import { openAccountMenu, openTablet, reloadAndUnlock, startBatch, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let first: Page;
@@ -67,7 +67,7 @@ test('"Lock now" in one tab locks the other, whose half-typed sheet is kept', as
   await startBatch(second, 1);
   await second.keyboard.type('Itzel');
   // Locked at once, inside the autosave's delay: the other tab stores the typing before it drops its key.
-  await first.getByRole('button', { name: 'Lock now' }).click();
+  await (await openAccountMenu(first)).getByRole('button', { name: 'Lock now' }).click();
   await unlockHeading(first).waitFor();
   await unlockHeading(second).waitFor();
   assert.equal(await second.locator('#f-firstName').count(), 0, 'no record stays on screen in the other tab');
@@ -103,7 +103,7 @@ test('the idle lock of one tab locks the other tab too', async () => {
   await tablet.context.clock.install();
   await reloadAndUnlock(first);
   await reloadAndUnlock(second);
-  await first.getByRole('link', { name: 'Backup' }).click();
+  await (await openAccountMenu(first)).getByRole('link', { name: 'Backup' }).click();
   await first.getByLabel(/Lock after this many minutes/).fill('1');
   await first.getByRole('button', { name: 'Save lock time' }).click();
   await first.getByText('The app now locks after 1 minute of no use.').waitFor();
@@ -120,7 +120,9 @@ test('signing out with no network revokes the token on the server at the next co
   assert.equal(await sessionStatus(session.token), 200);
 
   await goOffline(tablet.context);
-  await first.getByRole('button', { name: 'Sign out' }).click();
+  // Offline, sign-out asks first (see layout.e2e.ts); the advisor goes ahead.
+  await (await openAccountMenu(first)).getByRole('button', { name: 'Sign out' }).click();
+  await first.getByRole('button', { name: 'Sign out anyway' }).click();
   await first.getByRole('button', { name: 'Sign in' }).waitFor();
   assert.equal(await sessionStatus(session.token), 200, 'offline, the server has not heard of the sign-out yet');
   assert.deepEqual(await readMeta(first, 'revocations'), [session.token]);

@@ -53,7 +53,44 @@ export function describeLastResult(
   return `Last sync ${formatTime(result.at)}: ${counts}`;
 }
 
-/** "1 waiting to sync", "3 waiting to sync", or that everything is on the server. */
-export function describePending(pending: number): string {
-  return pending === 0 ? 'Everything is synced' : `${pending} waiting to sync`;
+/** What still needs the advisor before the tablet is really in step with the server. */
+export interface WaitingWork {
+  /** Outbox rows not yet acknowledged. */
+  pending: number;
+  /** Records the server refused or found in conflict. */
+  attention: number;
+  /** Stored rows set aside because they fail their schema. */
+  setAside: number;
+}
+
+/**
+ * The status bar's headline: "3 waiting to sync", or "Everything is synced"
+ * only when nothing at all is left, so the advisor is never told all is well
+ * beside a refused record or one that needs fixing (those have their own
+ * links). Null when only those links have something to say.
+ */
+export function describePending({ pending, attention, setAside }: WaitingWork): string | null {
+  if (pending > 0) return `${pending} waiting to sync`;
+  return attention + setAside === 0 ? 'Everything is synced' : null;
+}
+
+/**
+ * What signing out now would mean, one sentence per reason to think twice;
+ * empty when it is safe. Offline, nobody can sign in again until the tablet is
+ * online, so typing would stop.
+ */
+export function signOutWarnings({ pending, attention, offline }: { pending: number; attention: number; offline: boolean }): string[] {
+  const warnings: string[] = [];
+  if (pending > 0) {
+    warnings.push(
+      pending === 1
+        ? '1 record is waiting to sync. It stays on this tablet and is sent after the next sign-in.'
+        : `${pending} records are waiting to sync. They stay on this tablet and are sent after the next sign-in.`,
+    );
+  }
+  if (attention > 0) {
+    warnings.push(attention === 1 ? '1 record needs attention before the server takes it.' : `${attention} records need attention before the server takes them.`);
+  }
+  if (offline) warnings.push('You are offline: nobody can sign in on this tablet until it is online again, so typing stops until then.');
+  return warnings;
 }

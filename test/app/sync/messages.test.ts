@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, ContractError, NetworkError } from '../../../src/app/sync/api';
 import { describeLastResult, describePending, describeSignInError, describeSyncError, OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
@@ -18,9 +19,24 @@ describe('what the status bar says about the last sync', () => {
     expect(describeLastResult({ at: 0, ...counts }, at)).toBe(expected);
   });
 
-  it('counts what is still waiting', () => {
-    expect(describePending(0)).toBe('Everything is synced');
-    expect(describePending(3)).toBe('3 waiting to sync');
+  it.each([
+    [{ pending: 0, attention: 0, setAside: 0 }, 'Everything is synced'],
+    [{ pending: 3, attention: 0, setAside: 0 }, '3 waiting to sync'],
+    [{ pending: 3, attention: 1, setAside: 2 }, '3 waiting to sync'],
+    [{ pending: 0, attention: 1, setAside: 0 }, null],
+    [{ pending: 0, attention: 0, setAside: 1 }, null],
+  ])('counts what is still waiting: %o reads %j', (work, expected) => {
+    expect(describePending(work)).toBe(expected);
+  });
+
+  it('never says synced while anything waits or needs the advisor', () => {
+    const count = fc.nat({ max: 1000 });
+    fc.assert(
+      fc.property(count, count, count, (pending, attention, setAside) => {
+        const said = describePending({ pending, attention, setAside }) ?? '';
+        expect(/synced/i.test(said)).toBe(pending + attention + setAside === 0);
+      }),
+    );
   });
 });
 

@@ -214,3 +214,51 @@ describe('needs attention', () => {
     expect(within(item).queryAllByRole('button')).toEqual([]);
   });
 });
+
+describe('the header', () => {
+  it('never says "Everything is synced" beside a record the server refused', async () => {
+    await storeSession();
+    const record = await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz' }));
+    await changeRecord(store, record.id, { status: 'rejected', serverReason: { code: 'unknown_school', message: 'The school is not one of your center’s schools.' } });
+    renderWithSync('/', UNREACHABLE);
+
+    await screen.findByRole('link', { name: '1 needs attention' });
+    expect(within(screen.getByRole('region', { name: 'Sync' })).queryByText(/synced/)).toBeNull();
+  });
+
+  it('keeps the account’s actions in a menu that Escape closes, giving focus back to its button', async () => {
+    await storeSession();
+    renderWithSync('/', UNREACHABLE);
+
+    const button = await screen.findByRole('button', { name: 'Account: Demo Advisor' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const signOut = screen.getByRole('button', { name: 'Sign out' });
+    signOut.focus();
+    fireEvent.keyDown(signOut, { key: 'Escape' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('warns before signing out with records waiting, says how many, and Stay signed in keeps the session', async () => {
+    await storeSession();
+    const records = await Promise.all([1, 2].map((n) => seedRecord(store, null, completeFields({ firstName: `Ana${n}` }))));
+    await confirmApplications(store, records.map((r) => r.id));
+    renderWithSync('/', UNREACHABLE);
+
+    await screen.findByText('2 waiting to sync');
+    fireEvent.click(await screen.findByRole('button', { name: 'Account: Demo Advisor' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.getByText('2 records are waiting to sync. They stay on this tablet and are sent after the next sign-in.')).toBeTruthy();
+    const stay = screen.getByRole('button', { name: 'Stay signed in' });
+    await waitFor(() => expect(document.activeElement).toBe(stay));
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(stay);
+
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(await store.db.meta.get('session')).toBeTruthy();
+  });
+});

@@ -1,12 +1,13 @@
+import type { ComponentChildren } from 'preact';
 import { AccountMenu } from './AccountMenu';
 import { SyncStatus } from './SyncStatus';
 
-/** What sync puts in the app's top bar: the sync status and who is signed in. */
-export function SyncHeader() {
+/** What sync puts in the app's top bar: the sync status and the account menu, which also holds `menu`. */
+export function SyncHeader({ menu }: { menu?: ComponentChildren }) {
   return (
     <div class="sync-header">
       <SyncStatus />
-      <AccountMenu />
+      <AccountMenu>{menu}</AccountMenu>
     </div>
   );
 }

@@ -2,19 +2,25 @@ import { Link } from '../Link';
 import { describeLastResult, describePending } from '../../sync/messages';
 import { SYNC_PATHS } from '../../sync/paths';
 import { useNeedsAttention } from '../../sync/useNeedsAttention';
+import { useSetAside } from '../../hooks/useSetAside';
+import { paths } from '../../router';
 import { useSync } from '../../sync/useSync';
 import './sync.css';
 
 const formatTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /**
- * The sync bar in the app header: what is waiting, a progress bar while a sync
- * runs, how the last one ended, what needs the advisor, and "Sync now".
+ * The sync bar in the app header: what is waiting and what needs the advisor
+ * (refused or conflicting records, rows that need fixing) on one line, a
+ * progress bar or how the last sync ended on a smaller second, and "Sync now".
  */
 export function SyncStatus() {
   const { state, syncNow } = useSync();
   const { records } = useNeedsAttention();
+  const setAsideRows = useSetAside();
   const attention = records.status === 'ready' ? records.data.length : 0;
+  const setAside = setAsideRows.status === 'ready' ? setAsideRows.data.length : 0;
+  const headline = describePending({ pending: state.pending, attention, setAside });
   const running = state.phase === 'pushing' || state.phase === 'pulling';
 
   const onSyncNow = () => {
@@ -23,27 +29,40 @@ export function SyncStatus() {
 
   return (
     <div class="sync-status" role="region" aria-label="Sync">
-      {state.phase === 'offline' && <span class="sync-offline">Offline</span>}
-      <span class="sync-pending">{describePending(state.pending)}</span>
-      {state.phase === 'pushing' && (
-        <span class="sync-progress">
-          <progress max={Math.max(state.total, 1)} value={state.sent} aria-label="Sync progress" />
-          <span aria-live="polite">
-            Sending {state.sent} of {state.total}
-          </span>
-        </span>
-      )}
-      {state.phase === 'pulling' && <span aria-live="polite">Updating schools and roster…</span>}
-      {!running && state.lastResult && (
-        <span class={state.lastResult.error ? 'sync-last sync-last-error' : 'sync-last'} aria-live="polite">
-          {describeLastResult(state.lastResult, formatTime)}
-        </span>
-      )}
-      {attention > 0 && (
-        <Link href={SYNC_PATHS.attention} class="sync-attention">
-          {attention} need{attention === 1 ? 's' : ''} attention
-        </Link>
-      )}
+      <div class="sync-lines">
+        <p class="sync-line">
+          {state.phase === 'offline' && <span class="sync-offline">Offline</span>}
+          {headline && <span class="sync-pending">{headline}</span>}
+          {attention > 0 && (
+            <Link href={SYNC_PATHS.attention} class="sync-attention">
+              {attention} need{attention === 1 ? 's' : ''} attention
+            </Link>
+          )}
+          {setAside > 0 && (
+            <Link href={paths.records()} class="sync-attention">
+              {setAside} need{setAside === 1 ? 's' : ''} fixing
+            </Link>
+          )}
+        </p>
+        {state.phase === 'pushing' && (
+          <p class="sync-line sync-detail">
+            <progress max={Math.max(state.total, 1)} value={state.sent} aria-label="Sync progress" />
+            <span aria-live="polite">
+              Sending {state.sent} of {state.total}
+            </span>
+          </p>
+        )}
+        {state.phase === 'pulling' && (
+          <p class="sync-line sync-detail" aria-live="polite">
+            Updating schools and roster…
+          </p>
+        )}
+        {!running && state.lastResult && (
+          <p class={state.lastResult.error ? 'sync-line sync-detail sync-last-error' : 'sync-line sync-detail'} aria-live="polite">
+            {describeLastResult(state.lastResult, formatTime)}
+          </p>
+        )}
+      </div>
       {state.phase === 'signed-out' ? (
         <Link href={SYNC_PATHS.signIn} class="button">
           Sign in again
