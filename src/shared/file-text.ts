@@ -27,3 +27,8 @@ export function decodeSchoolFile(input: ArrayBuffer | Uint8Array): FileText {
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }
+
+/** True when the bytes are a zip archive, as every .xlsx workbook is, whatever the file is called. */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}

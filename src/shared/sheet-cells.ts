@@ -6,8 +6,14 @@
 import { z } from 'zod';
 import { isoFromParts } from './dates';
 
+/**
+ * A real Date. z.custom rather than z.date(): the app's first-visit chunk holds
+ * zod's shared classes, and z.custom is among them already.
+ */
+const dateCell = z.custom<Date>((value) => value instanceof Date && !Number.isNaN(value.getTime()), 'Not a date.');
+
 /** One cell: a date cell arrives as a Date at UTC midnight of the day Excel stores. */
-export const sheetCellSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
+export const sheetCellSchema = z.union([z.string(), z.number(), z.boolean(), dateCell, z.null()]);
 
 /** A sheet: rows of cells, from the first row of the sheet. */
 export const sheetRowsSchema = z.array(z.array(sheetCellSchema));

@@ -10,12 +10,12 @@ import { useServices } from '../context';
 import { queueSsidUpdates } from '../../db/ssidUpdates';
 import { describeSaveError } from '../../db/storageErrors';
 import { localIsoDate } from '../../model/today';
-import { decodeSchoolFile } from '../../../shared/file-text';
+import { decodeSchoolFile, isZipArchive } from '../../../shared/file-text';
 import { indexRoster, matchSchoolReturn, type MatchSummary, type RosterIndex, type RowMatch } from '../../../shared/matching';
 import { ssidUpdatesFrom, type RefusedRow } from '../../../shared/match-review';
 import { rosterStudentFrom, schoolRoster } from '../../../shared/roster-students';
 import { parseSchoolReturn, parseSchoolSheet, type ParseOptions, type ReturnRow, type SchoolReturn } from '../../../shared/school-return';
-import { isZipArchive, readWorkbook, type WorkbookSheet } from '../../services/workbook';
+import { sheetRowsSchema, type SheetCell } from '../../../shared/sheet-cells';
 import type { Issue } from '../../../shared/ssid';
 import { acceptAllExact, choose } from './returnReview';
 import { readKnownStudents } from './rosterData';
@@ -48,6 +48,12 @@ export type ImportState =
   | { phase: 'failed'; fileName: string; errors: Issue[]; sheets: SheetChoice | null }
   | { phase: 'review'; review: ReturnReview; sheets: SheetChoice | null }
   | { phase: 'applied'; fileName: string; queued: number; refused: RefusedRow[] };
+
+/** One sheet of a workbook, its cells checked. */
+interface WorkbookSheet {
+  name: string;
+  rows: SheetCell[][];
+}
 
 /** A workbook's sheets by name, and the one being read (null for a delimited file). */
 export interface SheetChoice {
@@ -156,7 +162,9 @@ export function useSchoolReturnImport() {
       }
       let sheets: WorkbookSheet[];
       try {
-        sheets = await readWorkbook(bytes);
+        // Its own chunk, with the reader: fetched only when a spreadsheet is chosen.
+        const { readWorkbook } = await import('../../services/workbook');
+        sheets = (await readWorkbook(bytes)).map(({ name, rows }) => ({ name, rows: sheetRowsSchema.parse(rows) }));
       } catch (error) {
         setState({ phase: 'failed', fileName, errors: [readFailure(error)], sheets: null });
         return;
