@@ -126,6 +126,8 @@ export type SchoolProgress = z.infer<typeof schoolProgressSchema>;
 
 /** GET /api/admin/progress: the chosen year, the years there are, and a row per school. */
 export const progressResponseSchema = z.object({
+  /** The center's name, for the CSV the statewide office gathers from every center. */
+  centerName: z.string(),
   programYear: z.string(),
   programYears: z.array(z.string()),
   schools: z.array(schoolProgressSchema),

@@ -8,8 +8,8 @@
  * shows dates, so school staff read it without a second thought. Our own
  * import reads it back unchanged.
  */
-import Papa from 'papaparse';
 import { formatUsDate } from './dates';
+import { fileNameSlug, spreadsheetCsv } from './spreadsheet-csv';
 
 /** The columns, exactly, in order. */
 export const REQUEST_COLUMNS = ['First Name', 'Last Name', 'Date of Birth', 'Grade', 'School Student ID'] as const;
@@ -30,16 +30,6 @@ export interface RequestStudent {
 
 /** One line of the request list, as printed and as written to the CSV. */
 export type RequestRow = Record<(typeof REQUEST_COLUMNS)[number], string>;
-
-/**
- * Cells a spreadsheet would run as a formula: = + - @, and tab or carriage
- * return, which some spreadsheets skip before looking for those. They get a
- * leading single quote. A cell that already starts with quotes before such a
- * character gets one more, so the import can undo exactly one (school-return.ts).
- * papaparse's own `escapeFormulae: true` pattern ends in `.*$` and so misses
- * multi-line cells.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -67,26 +57,12 @@ export function requestRows(students: readonly RequestStudent[]): RequestRow[] {
   }));
 }
 
-/**
- * The request list as CSV: a UTF-8 byte-order mark (without it, Excel opens
- * "García" as "GarcÃ­a"), CRLF line ends, and formula-like cells defused with a
- * leading single quote.
- */
+/** The request list as CSV for a spreadsheet (spreadsheet-csv.ts). */
 export function requestListCsv(students: readonly RequestStudent[]): string {
-  const csv = Papa.unparse(
-    { fields: [...REQUEST_COLUMNS], data: requestRows(students).map((row) => REQUEST_COLUMNS.map((c) => row[c])) },
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
-  );
-  return `\uFEFF${csv}\r\n`;
+  return spreadsheetCsv(REQUEST_COLUMNS, requestRows(students).map((row) => REQUEST_COLUMNS.map((c) => row[c])));
 }
 
 /** A file name for the request list: "ssid-request-<school>-<date>.csv", safe on every system. */
 export function requestListFileName(schoolName: string, today: string): string {
-  const slug = schoolName
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `ssid-request-${slug || 'school'}-${today}.csv`;
+  return `ssid-request-${fileNameSlug(schoolName, 'school')}-${today}.csv`;
 }

@@ -62,6 +62,7 @@ describe.each(DATABASES)('SSID collection progress on $name', { timeout: 60_000 
     const answer = await call<ProgressResponse>(server.url, 'GET', '/api/admin/progress?programYear=2025-26', { token: admin });
     expect(answer.status).toBe(200);
     expect(answer.body.programYears).toEqual(['2025-26', '2024-25']);
+    expect(answer.body.centerName).toMatch(/^Center progress-/);
     const bySchool = Object.fromEntries(answer.body.schools.map((s) => [s.schoolId, s]));
     expect(bySchool[center.schoolIds[0]!]).toMatchObject({
       enrolled: 5, withSsid: 3, bySource: { school_records: 1, student_form: 2, student_online: 0 }, confirmedByReturn: 2, missing: 2,

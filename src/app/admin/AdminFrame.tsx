@@ -11,6 +11,7 @@ const TABS = [
   { href: ADMIN_PATHS.accounts(), label: 'Advisors' },
   { href: ADMIN_PATHS.schools(), label: 'Schools' },
   { href: ADMIN_PATHS.tablets(), label: 'Tablets' },
+  { href: ADMIN_PATHS.progress(), label: 'SSID progress' },
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
   adminSchoolsResponseSchema,
   historyResponseSchema,
   oneTimePasswordResponseSchema,
+  progressResponseSchema,
   tabletsResponseSchema,
   type Account,
   type AdminSchool,
@@ -17,6 +18,7 @@ import {
   type NewAccount,
   type NewSchool,
   type OneTimePasswordResponse,
+  type ProgressResponse,
   type Tablet,
 } from '../../shared/admin-protocol';
 import type { MesaDb } from '../db/schema';
@@ -36,6 +38,8 @@ export interface AdminCalls {
   tablets(): Promise<Tablet[]>;
   revokeTablet(deviceId: string): Promise<number>;
   history(): Promise<HistoryEntry[]>;
+  /** SSID collection per school for `programYear`; the current program year when none is given. */
+  progress(programYear?: string): Promise<ProgressResponse>;
 }
 
 const enc = encodeURIComponent;
@@ -56,5 +60,6 @@ export function createAdminCalls(db: MesaDb, api: ApiClient): AdminCalls {
     tablets: async () => (await send('GET', '/api/admin/tablets', tabletsResponseSchema)).tablets,
     revokeTablet: async (deviceId) => (await send('POST', `/api/admin/tablets/${enc(deviceId)}/revoke`, z.object({ sessionsEnded: z.number() }))).sessionsEnded,
     history: async () => (await send('GET', '/api/admin/history', historyResponseSchema)).entries,
+    progress: (programYear) => send('GET', `/api/admin/progress${programYear === undefined ? '' : `?programYear=${enc(programYear)}`}`, progressResponseSchema),
   };
 }

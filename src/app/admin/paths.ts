@@ -3,4 +3,5 @@ export const ADMIN_PATHS = {
   accounts: () => '/center',
   schools: () => '/center/schools',
   tablets: () => '/center/tablets',
+  progress: () => '/center/progress',
 };

@@ -7,9 +7,11 @@ import { ADMIN_PATHS } from './paths';
 const AccountsScreen = lazyScreen(() => import('./AccountsScreen').then((m) => m.AccountsScreen));
 const SchoolsScreen = lazyScreen(() => import('./SchoolsScreen').then((m) => m.SchoolsScreen));
 const TabletsScreen = lazyScreen(() => import('./TabletsScreen').then((m) => m.TabletsScreen));
+const ProgressScreen = lazyScreen(() => import('./ProgressScreen').then((m) => m.ProgressScreen));
 
 export const ADMIN_ROUTES: readonly Route[] = [
   { pattern: ADMIN_PATHS.accounts(), render: () => <AccountsScreen /> },
   { pattern: ADMIN_PATHS.schools(), render: () => <SchoolsScreen /> },
   { pattern: ADMIN_PATHS.tablets(), render: () => <TabletsScreen /> },
+  { pattern: ADMIN_PATHS.progress(), render: () => <ProgressScreen /> },
 ];

@@ -32,8 +32,12 @@ export function useAdminCalls(): AdminCalls | null {
   return useMemo(() => (sync ? createAdminCalls(store.db, sync.api) : null), [store, sync]);
 }
 
-/** Loads `load` on mount, after each successful action, and when `refreshKey` changes. */
-export function useAdminResource<T>(load: (calls: AdminCalls) => Promise<T>, refreshKey = 0): AdminResource<T> {
+/**
+ * Loads `load` on mount, after each successful action, and when `refreshKey`
+ * changes: `load` reads nothing of the screen's but what `refreshKey` names
+ * (a program year, the history's round).
+ */
+export function useAdminResource<T>(load: (calls: AdminCalls) => Promise<T>, refreshKey: number | string = 0): AdminResource<T> {
   const calls = useAdminCalls();
   const [list, setList] = useState<Loaded<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
@@ -54,7 +58,7 @@ export function useAdminResource<T>(load: (calls: AdminCalls) => Promise<T>, ref
     return () => {
       current = false;
     };
-    // `load` is a module-level function per screen, so only the calls and the round change what loads.
+    // `load` changes only with `refreshKey` (see above), so the calls, the round and the key say when to load.
   }, [calls, round, refreshKey]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);

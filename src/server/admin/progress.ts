@@ -2,13 +2,15 @@
 import type { ProgressResponse } from '../../shared/admin-protocol';
 import { programYearOf } from '../../shared/policy';
 import type { Executor } from '../queries/executor';
+import { findCenter } from '../queries/centers';
 import { centerProgramYears, ssidProgress } from '../queries/progress';
 
 /** The center's progress for `programYear`, or for the current program year when none is asked for. */
 export async function progressReport(db: Executor, centerId: string, programYear: string | undefined): Promise<ProgressResponse> {
   const year = programYear ?? programYearOf(new Date().toISOString().slice(0, 10));
-  const [programYears, rows] = await Promise.all([centerProgramYears(db, centerId), ssidProgress(db, centerId, year)]);
+  const [center, programYears, rows] = await Promise.all([findCenter(db, centerId), centerProgramYears(db, centerId), ssidProgress(db, centerId, year)]);
   return {
+    centerName: center?.name ?? '',
     programYear: year,
     programYears: programYears.includes(year) ? programYears : [year, ...programYears],
     schools: rows.map((r) => ({

@@ -8,7 +8,7 @@
  */
 import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/App';
 import { AdminNavLink } from '../../../src/app/admin/AdminNavLink';
 import { ADMIN_ROUTES } from '../../../src/app/admin/routes';
@@ -26,6 +26,7 @@ import { findUserByEmail } from '../../../src/server/queries/users';
 import { seriousViolations } from '../axe';
 import { openTestStore } from '../harness';
 import { PASSWORD, startServer, type TestServer } from '../sync/server-harness';
+import { mutation } from '../../server/helpers/fixtures';
 
 const ADMIN_EMAIL = 'director@mesa.example';
 
@@ -33,7 +34,7 @@ let store: Store;
 let server: TestServer;
 // The screens are lazy chunks: load them once up front, so a loaded machine's first import is not inside a findBy.
 beforeAll(async () => {
-  await Promise.all([import('../../../src/app/admin/AccountsScreen'), import('../../../src/app/admin/SchoolsScreen'), import('../../../src/app/admin/TabletsScreen'), import('../../../src/app/components/BatchesScreen')]);
+  await Promise.all([import('../../../src/app/admin/AccountsScreen'), import('../../../src/app/admin/SchoolsScreen'), import('../../../src/app/admin/TabletsScreen'), import('../../../src/app/admin/ProgressScreen'), import('../../../src/app/components/BatchesScreen')]);
 });
 beforeEach(async () => {
   store = await openTestStore();
@@ -45,6 +46,22 @@ afterEach(async () => {
   cleanup();
   closeStore(store);
   await server.close();
+});
+
+/** jsdom has no object URLs: keep each Blob by the URL handed out, as a browser would. */
+const blobs = new Map<string, Blob>();
+const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+beforeAll(() => {
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:test/${blobs.size + 1}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => undefined;
+});
+afterAll(() => {
+  URL.createObjectURL = original.create;
+  URL.revokeObjectURL = original.revoke;
 });
 
 /** Signs in over the API as `email` and keeps the session on the tablet, as the sign-in screen does. */
@@ -149,5 +166,41 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     expect(await screen.findByRole('link', { name: 'Batches' }, SCRYPT_WAIT)).toBeTruthy();
     expect((await readSession(store.db))?.user.mustChangePassword).toBe(false);
     await createApiClient({ baseUrl: server.baseUrl }).signIn({ email: 'new@school.example', password: 'nia chose this one', deviceId: uuidv7() });
+  });
+
+  it('shows each school’s SSID collection for the chosen year, in words beside the bars, and downloads the same numbers as CSV', async () => {
+    // jsdom's Blob cannot stream, so this push goes uncompressed.
+    const api = createApiClient({ baseUrl: server.baseUrl, gzip: false });
+    const deviceId = uuidv7();
+    const advisor = await api.signIn({ email: server.email, password: server.password, deviceId });
+    const schools = await server.handle.db.selectFrom('schools').select(['id', 'name']).orderBy('name').execute();
+    const [first, second] = schools as [{ id: string; name: string }, { id: string; name: string }];
+    const paper = (n: number, schoolId: string, ssid: boolean, source: 'school_records' | 'student_form' = 'student_form') => {
+      const m = mutation(n, schoolId);
+      return { ...m, application: { ...m.application, ...(ssid ? { ssidSource: source } : { ssid: '', ssidSource: '' as const }) }, ssidSource: ssid ? source : null };
+    };
+    const pushed = await api.push(advisor.token, deviceId, [
+      paper(1, first.id, true, 'school_records'), paper(2, first.id, true), paper(3, first.id, false), paper(4, second.id, false),
+    ]);
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    await signedInAs(ADMIN_EMAIL);
+    renderAt('/center/progress');
+
+    const year = (await screen.findByLabelText('Program year')) as HTMLSelectElement;
+    fireEvent.change(year, { target: { value: '2025-26' } });
+    expect(await screen.findByText('2 of 4 students have an SSID on record (50%); 2 missing.')).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Schools' });
+    const firstItem = within(list).getByText(first.name).closest('li')!;
+    expect(within(firstItem).getByText('2 of 3 students have an SSID on record (66%); 1 missing.')).toBeTruthy();
+    expect(within(within(firstItem).getByText('School records').parentElement!).getByText('1')).toBeTruthy();
+    const secondItem = within(list).getByText(second.name).closest('li')!;
+    expect(within(secondItem).getByText('0 of 1 student has an SSID on record (0%); 1 missing.')).toBeTruthy();
+
+    const link = screen.getByRole('link', { name: 'Download CSV for the statewide office' });
+    expect(link.getAttribute('download')).toMatch(/-2025-26-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = new TextDecoder().decode(await blobs.get(link.getAttribute('href')!)!.arrayBuffer());
+    expect(csv).toContain(`,2025-26,${first.name},`);
+    expect(csv.trim().split('\r\n').at(-1)).toMatch(/,2025-26,All schools,,4,2,1,1,0,1,2$/);
+    expect(await seriousViolations()).toEqual([]);
   });
 });

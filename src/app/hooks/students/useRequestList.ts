@@ -1,22 +1,17 @@
 /** One school's SSID request list, from the local roster: rows to print and a CSV to download, offline. */
-import { useEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { useServices } from '../context';
+import { useBlobDownload, type FileDownload } from '../useBlobDownload';
 import { useLiveQuery, type LiveResult } from '../useLiveQuery';
 import { localIsoDate } from '../../model/today';
 import { requestListCsv, requestListFileName, requestRows, type RequestRow, type RequestStudent } from '../../../shared/request-list';
 import { requestStudentFrom, schoolRoster } from '../../../shared/roster-students';
 import { readKnownStudents } from './rosterData';
 
-/** The CSV as a downloadable object URL and the name to save it under. */
-export interface RequestDownload {
-  href: string;
-  fileName: string;
-}
-
 /** The list's rows (students without an SSID, sorted) and its CSV download; null until a school is chosen. */
 export function useRequestList(schoolId: string, schoolName: string): {
   rows: LiveResult<RequestRow[]>;
-  download: RequestDownload | null;
+  download: FileDownload | null;
 } {
   const { store } = useServices();
   const result = useLiveQuery(async (): Promise<{ schoolId: string; students: RequestStudent[] }> => {
@@ -37,20 +32,4 @@ export function useRequestList(schoolId: string, schoolName: string): {
   const csv = useMemo(() => (data && schoolId !== '' ? requestListCsv(data) : null), [data, schoolId]);
   const download = useBlobDownload(csv, requestListFileName(schoolName, localIsoDate()));
   return { rows, download };
-}
-
-/**
- * An object URL for `text` as a CSV file, made in the same render as the rows
- * (so the link never downloads an older list) and revoked when the text
- * changes or the screen closes.
- */
-function useBlobDownload(text: string | null, fileName: string): RequestDownload | null {
-  const href = useMemo(() => (text === null ? null : URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))), [text]);
-  useEffect(
-    () => () => {
-      if (href !== null) URL.revokeObjectURL(href);
-    },
-    [href],
-  );
-  return href ? { href, fileName } : null;
 }
