@@ -38,6 +38,10 @@ module.exports = {
       from: { path: app('hooks') }, to: { path: app('(components|admin)') },
     },
     {
+      name: 'shell-on-top', severity: 'error', comment: 'main.tsx, UnlockedApp.tsx, App.tsx and the route table (routes.tsx) put screens together; nothing below imports them.',
+      from: { path: '^src/app/.+/' }, to: { path: '^src/app/(main|UnlockedApp|App|routes)\\.tsx$' },
+    },
+    {
       name: 'queries-are-sql-only', severity: 'error', comment: 'Query modules take an executor; they call no service, route or HTTP code.',
       from: { path: '^src/server/queries/' }, to: { path: '^src/server/(routes|sync|admin|students|enrollments|http)/' },
     },

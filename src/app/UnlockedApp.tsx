@@ -6,15 +6,9 @@
  */
 import { App } from './App';
 import { AdminNavLink } from './admin/AdminNavLink';
-import { ADMIN_ROUTES } from './admin/routes';
-import { SYNC_ROUTES } from './components/sync/routes';
 import { SyncHeader } from './components/sync/SyncHeader';
-import { PASSPHRASE_PATH } from './hooks/useVault';
-import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
-import { BackupScreen } from './components/BackupScreen';
 import { EvictionBanner } from './components/EvictionBanner';
 import { VaultMenuItems } from './components/VaultMenuItems';
-import { BACKUP_PATH } from './hooks/useBackup';
 
 /** The app behind the session and vault gates. */
 export function UnlockedApp() {
@@ -23,12 +17,6 @@ export function UnlockedApp() {
       header={<SyncHeader menu={<VaultMenuItems />} />}
       notice={<EvictionBanner />}
       nav={<AdminNavLink />}
-      routes={[
-        ...SYNC_ROUTES,
-        ...ADMIN_ROUTES,
-        { pattern: BACKUP_PATH, render: () => <BackupScreen /> },
-        { pattern: PASSPHRASE_PATH, render: () => <ChangePassphraseScreen /> },
-      ]}
     />
   );
 }

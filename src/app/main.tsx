@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { StorageUnavailable } from './components/StorageUnavailable';
 import { SessionGate } from './components/sync/SessionGate';
-import { STUDENT_PATHS } from './hooks/students/paths';
+import { paths } from './paths';
 import { SyncProvider } from './components/sync/SyncProvider';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
@@ -25,7 +25,7 @@ const UnlockedApp = lazyScreen(loadUnlockedApp);
 
 async function start(root: HTMLElement): Promise<void> {
   // The students' public page: no sign-in, no advisor's store on a student's device.
-  if (window.location.pathname === STUDENT_PATHS.reEnroll()) {
+  if (window.location.pathname === paths.reEnroll()) {
     const { ReEnrollPage } = await import('./components/ReEnrollPage');
     render(<ReEnrollPage />, root);
     return;

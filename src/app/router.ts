@@ -5,8 +5,6 @@
  * by it starts fresh on navigation but survives a URL rewrite of itself.
  */
 
-import type { SetAsideTable } from './db/setAside';
-
 /** Where the app is. */
 export interface Location {
   path: string;
@@ -68,14 +66,3 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
-
-/** The app's paths, built in one place. */
-export const paths = {
-  batches: () => '/',
-  newBatch: () => '/batches/new',
-  batch: (id: string) => `/batches/${encodeURIComponent(id)}`,
-  newRecord: (batchId: string) => `/batches/${encodeURIComponent(batchId)}/new`,
-  record: (id: string) => `/records/${encodeURIComponent(id)}`,
-  records: () => '/records',
-  repair: (table: SetAsideTable, key: string) => `/repair/${encodeURIComponent(table)}/${encodeURIComponent(key)}`,
-};

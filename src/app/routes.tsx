@@ -1,14 +1,21 @@
-/** The app's screens by path, as data: a new screen is one more line. */
+/**
+ * The app's screens by address, as data: a new screen is one more line here and
+ * its pattern in paths.ts. The first route whose pattern matches opens, so fixed
+ * addresses come before a pattern with a parameter in the same place.
+ */
 import type { VNode } from 'preact';
-import type { Location } from './router';
+import { matchPath, type Location } from './router';
+import { PATTERNS, RECORD_PAGES, recordPagePattern } from './paths';
+import { isSetAsideTable } from './db/setAside';
+import { lazyScreen } from './components/lazyScreen';
+import { BackupScreen } from './components/BackupScreen';
 import { BatchesScreen } from './components/BatchesScreen';
+import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
 import { EntryScreen } from './components/EntryScreen';
 import { NewBatchScreen } from './components/NewBatchScreen';
-import { ReviewScreen } from './components/ReviewScreen';
-import { lazyScreen } from './components/lazyScreen';
 import { NotFoundScreen } from './components/NotFoundScreen';
-import { isSetAsideTable } from './db/setAside';
-import { STUDENT_ROUTES } from './components/students/routes';
+import { ReviewScreen } from './components/ReviewScreen';
+import { SignIn } from './components/sync/SignIn';
 
 /** One screen and the path pattern that opens it. */
 export interface Route {
@@ -16,22 +23,60 @@ export interface Route {
   render: (params: Record<string, string>, location: Location) => VNode;
 }
 
-// Off the first-visit path (batches, entry, review): fetched when first opened.
+// Loaded with the app: the advisor's first-visit path (batches, entry, review), sign-in
+// (the session gate shows it) and the vault's own screens. Every other screen is its own
+// chunk, fetched when first opened; the service worker precaches them for offline use.
 const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
 const RepairScreen = lazyScreen(() => import('./components/RepairScreen').then((m) => m.RepairScreen));
+const NeedsAttention = lazyScreen(() => import('./components/sync/NeedsAttention').then((m) => m.NeedsAttention));
+const StudentsScreen = lazyScreen(() => import('./components/students/StudentsScreen').then((m) => m.StudentsScreen));
+const SsidRequestScreen = lazyScreen(() => import('./components/students/SsidRequestScreen').then((m) => m.SsidRequestScreen));
+// The school return brings papaparse.
+const SchoolReturnScreen = lazyScreen(() => import('./components/students/SchoolReturnScreen').then((m) => m.SchoolReturnScreen));
+const ApprovalsScreen = lazyScreen(() => import('./components/students/ApprovalsScreen').then((m) => m.ApprovalsScreen));
+const StudentRecordScreen = lazyScreen(() => import('./components/students/StudentRecordScreen').then((m) => m.StudentRecordScreen));
+// Only center administrators open these.
+const AccountsScreen = lazyScreen(() => import('./admin/AccountsScreen').then((m) => m.AccountsScreen));
+const SchoolsScreen = lazyScreen(() => import('./admin/SchoolsScreen').then((m) => m.SchoolsScreen));
+const TabletsScreen = lazyScreen(() => import('./admin/TabletsScreen').then((m) => m.TabletsScreen));
+const ProgressScreen = lazyScreen(() => import('./admin/ProgressScreen').then((m) => m.ProgressScreen));
 
 export const ROUTES: readonly Route[] = [
-  { pattern: '/', render: () => <BatchesScreen /> },
-  { pattern: '/batches/new', render: () => <NewBatchScreen /> },
-  { pattern: '/batches/:batchId', render: (p) => <ReviewScreen batchId={p.batchId!} /> },
+  { pattern: PATTERNS.batches, render: () => <BatchesScreen /> },
+  { pattern: PATTERNS.newBatch, render: () => <NewBatchScreen /> },
+  { pattern: PATTERNS.batch, render: (p) => <ReviewScreen batchId={p.batchId!} /> },
   // Keyed by the navigation, so "Save and next" always starts a fresh form, while the
   // URL rewrite after a new form's first save keeps the same one.
-  { pattern: '/batches/:batchId/new', render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
-  { pattern: '/records', render: () => <RecordsScreen /> },
-  { pattern: '/records/:recordId', render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
+  { pattern: PATTERNS.newRecord, render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
+  { pattern: PATTERNS.records, render: () => <RecordsScreen /> },
+  { pattern: PATTERNS.record, render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
   {
-    pattern: '/repair/:table/:key',
+    pattern: PATTERNS.repair,
     render: (p) => (isSetAsideTable(p.table) ? <RepairScreen table={p.table} rowKey={p.key!} /> : <NotFoundScreen />),
   },
-  ...STUDENT_ROUTES,
+  { pattern: PATTERNS.students, render: () => <StudentsScreen /> },
+  { pattern: PATTERNS.requestList, render: () => <SsidRequestScreen /> },
+  { pattern: PATTERNS.schoolReturn, render: () => <SchoolReturnScreen /> },
+  { pattern: PATTERNS.approvals, render: () => <ApprovalsScreen /> },
+  ...RECORD_PAGES.map(({ slug }): Route => ({
+    pattern: recordPagePattern(slug),
+    render: (p) => <StudentRecordScreen studentId={p.studentId!} page={slug} />,
+  })),
+  { pattern: PATTERNS.signIn, render: () => <SignIn /> },
+  { pattern: PATTERNS.attention, render: () => <NeedsAttention /> },
+  { pattern: PATTERNS.backup, render: () => <BackupScreen /> },
+  { pattern: PATTERNS.passphrase, render: () => <ChangePassphraseScreen /> },
+  { pattern: PATTERNS.centerAccounts, render: () => <AccountsScreen /> },
+  { pattern: PATTERNS.centerSchools, render: () => <SchoolsScreen /> },
+  { pattern: PATTERNS.centerTablets, render: () => <TabletsScreen /> },
+  { pattern: PATTERNS.centerProgress, render: () => <ProgressScreen /> },
 ];
+
+/** The first route whose pattern matches `path`, with its parameters; null where no screen lives. */
+export function routeFor(path: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return null;
+}

@@ -15,6 +15,7 @@ import { createRouter, type Router } from '../../src/app/router';
 import { blankFields, type ApplicationFields } from '../../src/shared/application';
 import { getApplication, saveDraft } from '../../src/app/db/applications';
 import { uuidv7 } from '../../src/shared/ids';
+import { paths } from '../../src/app/paths';
 
 // fake-indexeddb in jsdom is slow on a shared machine; this bounds waiting, it asserts no timing.
 configure({ asyncUtilTimeout: 5000 });
@@ -117,7 +118,7 @@ export function typeInto(label: string, value: string): void {
 /** A new blank form of a fresh batch, rendered and ready for typing. */
 export async function openNewForm(store: Store): Promise<ReturnType<typeof renderApp> & { batch: LocalBatch }> {
   const batch = await seedBatch(store);
-  const app = renderApp(store, `/batches/${batch.id}/new`);
+  const app = renderApp(store, paths.newRecord(batch.id));
   await screen.findByLabelText('First name');
   return { batch, ...app };
 }

@@ -1,17 +1,17 @@
 import type { ComponentChildren } from 'preact';
+import { paths } from '../paths';
 import { Link } from '../components/Link';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { useLocation } from '../hooks/useLocation';
 import { useSession } from '../sync/useSession';
 import { HistoryPanel } from './HistoryPanel';
-import { ADMIN_PATHS } from './paths';
 import './admin.css';
 
 const TABS = [
-  { href: ADMIN_PATHS.accounts(), label: 'Advisors' },
-  { href: ADMIN_PATHS.schools(), label: 'Schools' },
-  { href: ADMIN_PATHS.tablets(), label: 'Tablets' },
-  { href: ADMIN_PATHS.progress(), label: 'SSID progress' },
+  { href: paths.centerAccounts(), label: 'Advisors' },
+  { href: paths.centerSchools(), label: 'Schools' },
+  { href: paths.centerTablets(), label: 'Tablets' },
+  { href: paths.centerProgress(), label: 'SSID progress' },
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { Link } from '../components/Link';
+import { isWithin, paths } from '../paths';
 import { useLocation } from '../hooks/useLocation';
 import { useSession } from '../sync/useSession';
-import { ADMIN_PATHS } from './paths';
 
 /** "Center" in the main navigation, for center administrators only. */
 export function AdminNavLink() {
@@ -9,7 +9,7 @@ export function AdminNavLink() {
   const { path } = useLocation();
   if (session?.user.role !== 'center_admin') return null;
   return (
-    <Link href={ADMIN_PATHS.accounts()} current={path === ADMIN_PATHS.accounts() || path.startsWith(`${ADMIN_PATHS.accounts()}/`)}>
+    <Link href={paths.centerAccounts()} current={isWithin(path, paths.centerAccounts())}>
       Center
     </Link>
   );

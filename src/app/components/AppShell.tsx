@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { isWithin, paths } from '../paths';
 import { Link } from './Link';
 import { StorageMeter } from './StorageMeter';
 import { UpdateBanner } from './UpdateBanner';
-import { paths } from '../router';
-import { STUDENT_PATHS } from '../hooks/students/paths';
 
 /**
  * The frame around every screen. `header` is the slot on the right of the top bar
@@ -13,7 +12,7 @@ export function AppShell({ path, header, nav, children }: { path: string; header
   // A record opened from a batch lives at /records/:id; only the list itself is "Records".
   const inRecords = path === paths.records();
   const inBatches = path === paths.batches() || path.startsWith('/batches');
-  const inStudents = path === STUDENT_PATHS.students() || path.startsWith(`${STUDENT_PATHS.students()}/`);
+  const inStudents = isWithin(path, paths.students());
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -31,7 +30,7 @@ export function AppShell({ path, header, nav, children }: { path: string; header
           <Link href={paths.records()} current={inRecords}>
             Records
           </Link>
-          <Link href={STUDENT_PATHS.students()} current={inStudents}>
+          <Link href={paths.students()} current={inStudents}>
             Students
           </Link>
           {nav}

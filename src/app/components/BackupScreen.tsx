@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../paths';
 import { IdleLockSetting } from './IdleLockSetting';
 import { ScreenTitle } from './ScreenTitle';
 import { BackupError } from '../backup/envelope';
 import type { ImportReport } from '../backup/store';
 import { CryptoError } from '../crypto/errors';
 import { useBackup } from '../hooks/useBackup';
-import { PASSPHRASE_PATH } from '../hooks/useVault';
 import { download } from '../services/download';
 import { Link } from './Link';
 
@@ -103,7 +103,7 @@ export function BackupScreen() {
       <IdleLockSetting />
       <h2>Passphrase</h2>
       <p>
-        <Link href={PASSPHRASE_PATH} class="button">
+        <Link href={paths.passphrase()} class="button">
           Change passphrase
         </Link>
       </p>

@@ -1,8 +1,8 @@
 import { useBatches } from '../hooks/useBatches';
+import { paths } from '../paths';
 import { useSchools } from '../hooks/useSchools';
 import { describeSummary } from '../model/batchSummary';
 import { formatWhen } from '../model/format';
-import { paths } from '../router';
 import { Link } from './Link';
 import { ScreenTitle } from './ScreenTitle';
 

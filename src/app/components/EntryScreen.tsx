@@ -1,8 +1,8 @@
 import { useApplicationEditor, type EditorTarget } from '../hooks/useApplicationEditor';
+import { paths } from '../paths';
 import { useBatchPosition } from '../hooks/useBatchPosition';
 import { useCtrlEnter } from '../hooks/useCtrlEnter';
 import { useSchools } from '../hooks/useSchools';
-import { paths } from '../router';
 import { ApplicationForm } from './ApplicationForm';
 import { ConfirmPanel } from './ConfirmPanel';
 import { Link } from './Link';

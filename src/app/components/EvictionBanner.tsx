@@ -1,5 +1,5 @@
 import { Link } from './Link';
-import { BACKUP_PATH } from '../hooks/useBackup';
+import { paths } from '../paths';
 import { useEvictionWarning } from '../hooks/useEvictionWarning';
 import { EVICTION_WARNING } from '../services/evictionWarning';
 
@@ -8,7 +8,7 @@ export function EvictionBanner() {
   if (!useEvictionWarning()) return null;
   return (
     <p class="notice notice-warning" role="status">
-      {EVICTION_WARNING}. <Link href={BACKUP_PATH}>Export a backup</Link>
+      {EVICTION_WARNING}. <Link href={paths.backup()}>Export a backup</Link>
     </p>
   );
 }

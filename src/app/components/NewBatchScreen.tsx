@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../paths';
 import { useCreateBatch } from '../hooks/useCreateBatch';
 import { useNavigate } from '../hooks/useLocation';
 import { useSchools } from '../hooks/useSchools';
 import { localIsoDate } from '../model/today';
-import { paths } from '../router';
 import { GRADES, programYearSchema } from '../../shared/application';
 import { programYearOf } from '../../shared/policy';
 import { DateInput } from './DateInput';

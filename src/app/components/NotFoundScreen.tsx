@@ -1,5 +1,5 @@
-import { paths } from '../router';
 import { Link } from './Link';
+import { paths } from '../paths';
 import { ScreenTitle } from './ScreenTitle';
 
 /** A path the app does not know. */

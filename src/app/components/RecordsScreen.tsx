@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../paths';
 import { useRecordSearch } from '../hooks/useRecordSearch';
 import { useSetAside } from '../hooks/useSetAside';
 import { formatWhen, listName } from '../model/format';
-import { paths } from '../router';
 import { maskSsid } from '../../shared/ssid';
 import { Link } from './Link';
 import { ScreenTitle } from './ScreenTitle';

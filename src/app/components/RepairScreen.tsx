@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../paths';
 import type { SetAsideTable } from '../db/setAside';
 import { useRepair } from '../hooks/useSetAside';
 import { readableLines, setAsideKind } from '../model/setAsideView';
-import { paths } from '../router';
 import { Link } from './Link';
 import { ScreenTitle } from './ScreenTitle';
 

@@ -1,6 +1,6 @@
 import type { ReviewItem } from '../hooks/useBatchReview';
+import { paths } from '../paths';
 import { listName } from '../model/format';
-import { paths } from '../router';
 import { maskSsid } from '../../shared/ssid';
 import { dateInWords } from '../../shared/typed-dates';
 import { isIsoDate } from '../../shared/dates';

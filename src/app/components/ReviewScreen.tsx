@@ -1,7 +1,7 @@
 import { useBatchReview } from '../hooks/useBatchReview';
+import { paths } from '../paths';
 import { useSchools } from '../hooks/useSchools';
 import { describeSummary } from '../model/batchSummary';
-import { paths } from '../router';
 import { Link } from './Link';
 import { ReviewRow } from './ReviewRow';
 import { ScreenTitle } from './ScreenTitle';

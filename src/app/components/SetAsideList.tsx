@@ -1,6 +1,6 @@
 import type { SetAsideRow } from '../db/setAside';
+import { paths } from '../paths';
 import { setAsideKind, setAsideTitle } from '../model/setAsideView';
-import { paths } from '../router';
 import { Link } from './Link';
 
 /** Rows set aside because they fail their schema, each with "This record needs fixing" and a way to the repair view. */

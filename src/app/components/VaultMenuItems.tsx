@@ -1,12 +1,12 @@
 import { Link } from './Link';
 import { LockButton } from './LockButton';
-import { BACKUP_PATH } from '../hooks/useBackup';
+import { paths } from '../paths';
 
 /** The app lock's items in the account menu: the backup screen and "Lock now". */
 export function VaultMenuItems() {
   return (
     <>
-      <Link href={BACKUP_PATH} class="button">
+      <Link href={paths.backup()} class="button">
         Backup
       </Link>
       <LockButton />

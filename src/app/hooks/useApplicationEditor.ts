@@ -5,6 +5,7 @@
  * rewritten to the record's own, so a reload reopens what was typed.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { paths } from '../paths';
 import { useServices } from './context';
 import { useSsidHolder } from './useSsidHolder';
 import { confirmApplications, getApplication, newDraft, saveDraft, type DraftInput } from '../db/applications';
@@ -17,7 +18,6 @@ import { createDraftSaver, type DraftSaver, type SaveState } from '../services/d
 import { registerFlush } from '../services/pendingSaves';
 import { clearJournal, journalDraft } from '../services/unloadJournal';
 import { localIsoDate } from '../model/today';
-import { paths } from '../router';
 import type { FieldName } from '../../shared/application';
 import { canConfirm } from '../../shared/lifecycle';
 import type { Validation } from '../../shared/validate';

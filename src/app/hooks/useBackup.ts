@@ -8,9 +8,6 @@ import { useServices } from './context';
 import { exportBackup, importBackup, type ImportReport } from '../backup/store';
 import { sealedRows } from '../crypto/row-codec';
 
-/** Where the backup screen lives. */
-export const BACKUP_PATH = '/backup';
-
 /** The file name of an export made at `now`, e.g. mesa-backup-2025-09-15-1042.json. */
 export function backupFileName(now: Date, prefix = 'mesa-backup'): string {
   const pad = (n: number) => String(n).padStart(2, '0');

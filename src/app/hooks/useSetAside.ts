@@ -1,5 +1,6 @@
 /** The rows set aside as unreadable (db/setAside.ts), live, and the repair view's actions on one of them. */
 import { useCallback, useState } from 'preact/hooks';
+import { paths } from '../paths';
 import { useServices } from './context';
 import { useLiveQuery, type LiveResult } from './useLiveQuery';
 import { removeSetAside, repairApplication } from '../db/repair';
@@ -7,7 +8,6 @@ import type { SetAsideRow, SetAsideTable } from '../db/setAside';
 import { findSetAside, readSetAside } from '../db/setAsideRows';
 import { describeSaveError } from '../db/storageErrors';
 import { useNavigate } from './useLocation';
-import { paths } from '../router';
 
 /** Every set-aside row on the tablet (a batch's own are in useBatchReview). */
 export function useSetAside(): LiveResult<SetAsideRow[]> {

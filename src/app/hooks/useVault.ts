@@ -15,9 +15,6 @@ import { saveDraft } from '../db/applications';
 import type { Store } from '../db/connection';
 import type { HeldJournal } from '../services/unloadJournal';
 
-/** Where the change-passphrase screen lives. */
-export const PASSPHRASE_PATH = '/passphrase';
-
 /** Typing taken from the unload journal at start, stored once the vault is open (main.tsx provides it). */
 export const HeldJournalContext = createContext<HeldJournal | null>(null);
 

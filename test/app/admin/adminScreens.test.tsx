@@ -11,7 +11,6 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/App';
 import { AdminNavLink } from '../../../src/app/admin/AdminNavLink';
-import { ADMIN_ROUTES } from '../../../src/app/admin/routes';
 import { SessionGate } from '../../../src/app/components/sync/SessionGate';
 import { SyncProvider } from '../../../src/app/components/sync/SyncProvider';
 import { closeStore, type Store } from '../../../src/app/db/connection';
@@ -27,6 +26,7 @@ import { seriousViolations } from '../axe';
 import { openTestStore } from '../harness';
 import { PASSWORD, startServer, type TestServer } from '../sync/server-harness';
 import { mutation } from '../../server/helpers/fixtures';
+import { paths } from '../../../src/app/paths';
 
 const ADMIN_EMAIL = 'director@mesa.example';
 
@@ -79,7 +79,7 @@ function renderAt(path: string) {
     <AppContext.Provider value={{ store, router: createRouter(window) }}>
       <SyncProvider baseUrl={server.baseUrl}>
         <SessionGate>
-          <App nav={<AdminNavLink />} routes={ADMIN_ROUTES} />
+          <App nav={<AdminNavLink />} />
         </SessionGate>
       </SyncProvider>
     </AppContext.Provider>,
@@ -92,7 +92,7 @@ const SCRYPT_WAIT = { timeout: 30_000 };
 describe('center administrator screens', { timeout: 90_000 }, () => {
   it('creates an advisor and shows the one-time password once, with the change in the history', async () => {
     await signedInAs(ADMIN_EMAIL);
-    renderAt('/center');
+    renderAt(paths.centerAccounts());
     fireEvent.input(await screen.findByLabelText('Name'), { target: { value: 'Ana Ruiz' } });
     fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'ana@school.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
@@ -112,7 +112,7 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
 
   it('shows the server’s reason beside a CDS code that is not 14 digits, and adds a school written with dashes', async () => {
     await signedInAs(ADMIN_EMAIL);
-    renderAt('/center/schools');
+    renderAt(paths.centerSchools());
     fireEvent.input(await screen.findByLabelText('School name'), { target: { value: 'Fremont High' } });
     fireEvent.input(screen.getByLabelText('CDS code'), { target: { value: '0161192013022' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add school' }));
@@ -130,7 +130,7 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     const advisorDevice = uuidv7();
     await createApiClient({ baseUrl: server.baseUrl }).signIn({ email: server.email, password: server.password, deviceId: advisorDevice });
     await signedInAs(ADMIN_EMAIL);
-    renderAt('/center/tablets');
+    renderAt(paths.centerTablets());
     const name = `Tablet …${advisorDevice.slice(-6)}`;
     fireEvent.click(await screen.findByRole('button', { name: `Revoke ${name}` }));
     fireEvent.click(screen.getByRole('button', { name: 'Revoke tablet' }));
@@ -141,7 +141,7 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
 
   it('keeps the screens and the Center link from advisors', async () => {
     await signedInAs(server.email);
-    renderAt('/center/tablets');
+    renderAt(paths.centerTablets());
     expect(await screen.findByText('These screens are for center administrators.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Center' })).toBeNull();
   });
@@ -152,7 +152,7 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     const body = { email: 'new@school.example', name: 'Nia New', role: 'advisor' };
     const issued = await api.request('POST', '/api/admin/accounts', oneTimePasswordResponseSchema, { token: admin.token, body });
     await signedInAs('new@school.example', issued.oneTimePassword);
-    renderAt('/');
+    renderAt(paths.batches());
     expect(await screen.findByRole('heading', { name: 'Choose your password' })).toBeTruthy();
     fireEvent.input(screen.getByLabelText('Password you were given'), { target: { value: issued.oneTimePassword } });
     fireEvent.input(screen.getByLabelText('New password'), { target: { value: 'short' } });
@@ -184,7 +184,7 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     ]);
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     await signedInAs(ADMIN_EMAIL);
-    renderAt('/center/progress');
+    renderAt(paths.centerProgress());
 
     const year = (await screen.findByLabelText('Program year')) as HTMLSelectElement;
     fireEvent.change(year, { target: { value: '2025-26' } });

@@ -14,6 +14,7 @@ import { createRouter } from '../../../src/app/router';
 import { createUpdateChannel } from '../../../src/app/pwa/updates';
 import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
+import { paths } from '../../../src/app/paths';
 
 let store: Store;
 beforeEach(async () => {
@@ -35,40 +36,40 @@ async function seeded() {
 describe('no serious or critical accessibility violation', () => {
   it('on the batches list', async () => {
     await seeded();
-    renderApp(store, '/');
+    renderApp(store, paths.batches());
     await screen.findByText(/2 of 25 entered/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the empty batches list', async () => {
-    renderApp(store, '/');
+    renderApp(store, paths.batches());
     await screen.findByText(/No batches yet/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the new batch form', async () => {
-    renderApp(store, '/batches/new');
+    renderApp(store, paths.newBatch());
     await screen.findByRole('option', { name: /Lincoln/ });
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the entry form, with messages showing', async () => {
     const { record } = await seeded();
-    renderApp(store, `/records/${record.id}`);
+    renderApp(store, paths.record(record.id));
     await waitFor(() => expect(screen.getAllByText(/9 digits: one is missing/).length).toBeGreaterThan(0));
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the batch review', async () => {
     const { batch } = await seeded();
-    renderApp(store, `/batches/${batch.id}`);
+    renderApp(store, paths.batch(batch.id));
     await screen.findByText(/2 of 25 entered/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the records list', async () => {
     await seeded();
-    renderApp(store, '/records');
+    renderApp(store, paths.records());
     await screen.findByText('2 records on this tablet');
     expect(await seriousViolations()).toEqual([]);
   });

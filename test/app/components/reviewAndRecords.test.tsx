@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmApplications } from '../../../src/app/db/applications';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { completeFields, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../harness';
+import { paths } from '../../../src/app/paths';
 
 let store: Store;
 beforeEach(async () => {
@@ -31,7 +32,7 @@ async function seedStack() {
 describe('batch review', () => {
   it('counts entered, confirmed and with problems, and lists each record’s problems', async () => {
     const { batch } = await seedStack();
-    renderApp(store, `/batches/${batch.id}`);
+    renderApp(store, paths.batch(batch.id));
     expect(await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems')).toBeTruthy();
     const ortega = screen.getByText('Ortega, Luis').closest('li')!;
     expect(within(ortega).getByText(/9 digits: one is missing/)).toBeTruthy();
@@ -40,7 +41,7 @@ describe('batch review', () => {
 
   it('lists records with problems first, each row with its sheet number, birth date and grade', async () => {
     const { batch } = await seedStack();
-    renderApp(store, `/batches/${batch.id}`);
+    renderApp(store, paths.batch(batch.id));
     await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems');
     const rows = screen.getAllByRole('listitem').filter((li) => li.classList.contains('review-row'));
     expect(rows.map((r) => r.querySelector('.review-name')?.textContent)).toEqual(['#3 Ortega, Luis', '#1 Lopez, Maria', '#2 Diaz, Ana', '#4 Nguyen, Kim']);
@@ -50,7 +51,7 @@ describe('batch review', () => {
 
   it('confirms all records without problems in one action, leaving the others', async () => {
     const { batch } = await seedStack();
-    renderApp(store, `/batches/${batch.id}`);
+    renderApp(store, paths.batch(batch.id));
     const button = await screen.findByRole('button', { name: 'Confirm all without problems' });
     fireEvent.click(button);
     expect(await screen.findByText('4 of 25 entered, 3 confirmed, 1 with problems')).toBeTruthy();
@@ -60,7 +61,7 @@ describe('batch review', () => {
 
   it('confirms one record from its row', async () => {
     const { batch, ready2 } = await seedStack();
-    renderApp(store, `/batches/${batch.id}`);
+    renderApp(store, paths.batch(batch.id));
     const row = (await screen.findByText('Diaz, Ana')).closest('li')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('4 of 25 entered, 2 confirmed, 1 with problems')).toBeTruthy();
@@ -71,7 +72,7 @@ describe('batch review', () => {
 describe('batches list', () => {
   it('shows each batch with its school and counts', async () => {
     await seedStack();
-    renderApp(store, '/');
+    renderApp(store, paths.batches());
     // The counts and the school's name come from two live queries that settle in
     // either order (the name shows as "Unknown school" until its own read lands):
     // wait for each, never for one and then read the other at once.
@@ -80,7 +81,7 @@ describe('batches list', () => {
   });
 
   it('creates a batch and opens its first blank form with the chosen defaults', async () => {
-    const { router } = renderApp(store, '/batches/new');
+    const { router } = renderApp(store, paths.newBatch());
     await screen.findByRole('option', { name: 'Roosevelt High School (Los Angeles)' });
     fireEvent.change(screen.getByLabelText('School'), { target: { value: 'school-roosevelt' } });
     fireEvent.input(screen.getByLabelText('Sheets in the stack'), { target: { value: '30' } });
@@ -95,7 +96,7 @@ describe('batches list', () => {
 
   it('asks for a first online sign-in when no schools are on the tablet', async () => {
     await store.db.schools.clear();
-    renderApp(store, '/batches/new');
+    renderApp(store, paths.newBatch());
     expect(await screen.findByText('Sign in once online to load your schools.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Start typing' })).toBeNull();
   });
@@ -110,7 +111,7 @@ describe('records search', () => {
     ['nothing that matches', 'zzz', []],
   ])('finds records by %s', async (_name, query, expected) => {
     await seedStack();
-    renderApp(store, '/records');
+    renderApp(store, paths.records());
     await screen.findByText('4 records on this tablet');
     fireEvent.input(screen.getByLabelText('Search by name, CA SSID or school'), { target: { value: query } });
     // School names arrive from their own table, so wait for the list to settle.
@@ -119,7 +120,7 @@ describe('records search', () => {
 
   it('opens a record for editing', async () => {
     await seedStack();
-    const { router } = renderApp(store, '/records');
+    const { router } = renderApp(store, paths.records());
     fireEvent.click(await screen.findByRole('link', { name: 'Lopez, Maria' }));
     await waitFor(() => expect((screen.getByLabelText('First name') as HTMLInputElement).value).toBe('Maria'));
     expect(router.current().path).toMatch(/^\/records\/[0-9a-f-]+$/);

@@ -4,13 +4,14 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { fieldByLabel, renderApp, screenStorePerTest } from '../harness';
 import { writeBadRows } from '../db/badRows';
+import { paths } from '../../../src/app/paths';
 
 const current = screenStorePerTest();
 
 describe('screens with a row that fails its schema on the tablet', () => {
   it('Records lists every good record and each bad row as "This record needs fixing"', async () => {
     await writeBadRows(current());
-    renderApp(current(), '/records');
+    renderApp(current(), paths.records());
     expect(await screen.findByText('2 records on this tablet')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Lopez, Maria' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Nguyen, Maria' })).toBeTruthy();
@@ -21,7 +22,7 @@ describe('screens with a row that fails its schema on the tablet', () => {
 
   it('the batch’s review works and lists its bad record apart', async () => {
     const { batch } = await writeBadRows(current());
-    renderApp(current(), `/batches/${batch.id}`);
+    renderApp(current(), paths.batch(batch.id));
     expect(await screen.findByText('2 of 25 entered, 0 confirmed, 0 with problems')).toBeTruthy();
     const fixing = await screen.findByRole('region', { name: '3 records need fixing' });
     expect(within(fixing).getByText(/Ramírez, Maria/)).toBeTruthy();

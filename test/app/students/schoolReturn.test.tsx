@@ -14,6 +14,7 @@ import { ROSTER, seedRoster } from './fixtures';
 import { openOutbox } from '../../../src/app/db/outbox';
 import { readRosterEntry } from '../../../src/app/db/roster';
 import { excelSerial, writeXlsx } from '../../fixtures/xlsx';
+import { paths } from '../../../src/app/paths';
 
 let store: Store;
 beforeEach(async () => {
@@ -66,7 +67,7 @@ const section = (title: RegExp) => screen.getByRole('region', { name: title });
 describe('school return import', () => {
   it('sorts a messy return into the review sections and queues only what the advisor accepts', async () => {
     const ids = await seedTwinsAndPaper();
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await upload(MESSY);
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
 
@@ -113,7 +114,7 @@ describe('school return import', () => {
     const ids = await seedRoster(store, ROSTER);
     const paper = await seedRecord(store, null, completeFields({ firstName: 'Marcus', lastName: 'O’Neil', dateOfBirth: '2011-11-02', ssid: '3120558799' }));
     await store.db.applications.update(paper.id, { studentId: ids[1] });
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await upload('First Name,Last Name,DOB,SSID\nMarcus,O’Neil,11/02/2011,3120558742\n');
     const differs = await screen.findByRole('region', { name: /^Differs from the SSID/ });
     expect(within(differs).getByText(/Line 2/)).toBeTruthy();
@@ -129,7 +130,7 @@ describe('school return import', () => {
 
   it('tells the server which SSID an accepted differing number replaces', async () => {
     const ids = await seedRoster(store, ROSTER);
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await upload('First Name,Last Name,DOB,SSID\nThuy,Nguyen,6/21/2012,4821937561\n');
     await screen.findByRole('region', { name: /^Differs from the SSID/ });
     fireEvent.click(screen.getByLabelText('Accept line 2'));
@@ -141,7 +142,7 @@ describe('school return import', () => {
 
   it('reads an Excel workbook (date cells, SSIDs stored as numbers) into the same review, from the sheet the advisor picks', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     const workbook = writeXlsx([
       { name: 'Read me', rows: [['Sent by the registrar on Monday']] },
       {
@@ -163,7 +164,7 @@ describe('school return import', () => {
 
   it('reads a caret-delimited state extract with no header row into the same review', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await upload('3120558741^L1001^Garcia Lopez^Ana Lucia^20120310\r\n3120558742^^ONeil^Marcus^20111102\r\n', 'extract.txt');
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
     expect(screen.queryByLabelText('Sheet of the workbook')).toBeNull();
@@ -171,7 +172,7 @@ describe('school return import', () => {
 
   it('says clearly why a file cannot be loaded', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await upload('First Name,Last Name,Birthdate\nAna,Garcia,3/10/2012\n', 'no-ssid.csv');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('no-ssid.csv could not be loaded.');
@@ -180,7 +181,7 @@ describe('school return import', () => {
 
   it('shows the rows read while a large file is parsed, then the review', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     const rows = Array.from({ length: 3000 }, (_, i) => `Student${i},Family${i},1/1/2012,${String(3_100_000_000 + i)}`);
     await upload(['First Name,Last Name,Birthdate,SSID', ...rows].join('\n'), 'district.csv');
     await screen.findByText(/^\d+ of 3000 rows read$/);
@@ -190,7 +191,7 @@ describe('school return import', () => {
 
   it('has no serious accessibility violation on the picker or the review', async () => {
     await seedTwinsAndPaper();
-    renderApp(store, '/students/school-return');
+    renderApp(store, paths.schoolReturn());
     await screen.findByLabelText('School’s return file');
     expect(await seriousViolations()).toEqual([]);
     await upload(MESSY);

@@ -11,6 +11,7 @@ import { seriousViolations } from '../axe';
 import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../harness';
 import { ROSTER, seedRoster } from './fixtures';
 import { readRosterEntry } from '../../../src/app/db/roster';
+import { paths } from '../../../src/app/paths';
 
 let store: Store;
 beforeEach(async () => {
@@ -45,7 +46,7 @@ afterAll(() => {
 describe('students list', () => {
   it('lists the roster with SSIDs masked to their last four digits', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students');
+    renderApp(store, paths.students());
     await screen.findByText('5 students on the roster');
     const nguyen = screen.getByRole('link', { name: 'Nguyen, Thuy' }).closest('tr')!;
     expect(within(nguyen).getByText('••••••7560')).toBeTruthy();
@@ -61,7 +62,7 @@ describe('students list', () => {
     ['4821 937 560', ['Nguyen, Thuy']],
   ])('searching "%s" finds %j', async (query, names) => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students');
+    renderApp(store, paths.students());
     await screen.findByText('5 students on the roster');
     fireEvent.input(screen.getByLabelText('Search by name, school, grade or CA SSID'), { target: { value: query } });
     await screen.findByText(`${names.length} of 5 students match`);
@@ -71,7 +72,7 @@ describe('students list', () => {
 
   it('has no serious accessibility violation', async () => {
     await seedRoster(store, ROSTER);
-    renderApp(store, '/students');
+    renderApp(store, paths.students());
     await screen.findByText('5 students on the roster');
     expect(await seriousViolations()).toEqual([]);
   });
@@ -79,7 +80,7 @@ describe('students list', () => {
 
 describe('SSID request list', () => {
   async function openFor(school: string) {
-    renderApp(store, '/students/ssid-requests');
+    renderApp(store, paths.requestList());
     await screen.findByRole('option', { name: school });
     const select = screen.getByLabelText('School') as HTMLSelectElement;
     const option = within(select).getByRole('option', { name: school }) as HTMLOptionElement;

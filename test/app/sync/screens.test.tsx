@@ -7,7 +7,6 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/App';
-import { SYNC_ROUTES } from '../../../src/app/components/sync/routes';
 import { SessionGate } from '../../../src/app/components/sync/SessionGate';
 import { SyncHeader } from '../../../src/app/components/sync/SyncHeader';
 import { SyncProvider } from '../../../src/app/components/sync/SyncProvider';
@@ -20,6 +19,7 @@ import { PROBLEMS } from '../../../src/shared/problems';
 import { seriousViolations } from '../axe';
 import { changeRecord, completeFields, openTestStore, readOutbox, readRecord, seedRecord, seedSchools } from '../harness';
 import { startServer, type TestServer } from './server-harness';
+import { paths } from '../../../src/app/paths';
 
 /** Nothing listens here: requests to it fail as they do offline. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -41,7 +41,7 @@ function renderWithSync(path: string, baseUrl: string) {
     <AppContext.Provider value={{ store, router }}>
       <SyncProvider baseUrl={baseUrl}>
         <SessionGate>
-          <App header={<SyncHeader />} routes={SYNC_ROUTES} />
+          <App header={<SyncHeader />} />
         </SessionGate>
       </SyncProvider>
     </AppContext.Provider>,
@@ -70,7 +70,7 @@ describe('signing in', () => {
   afterEach(() => server.close());
 
   it('says when the password is wrong, then opens the app once it is right', async () => {
-    renderWithSync('/', server.baseUrl);
+    renderWithSync(paths.batches(), server.baseUrl);
 
     await signInAs(server.email, 'not the password');
     expect((await screen.findByRole('alert')).textContent).toBe(PROBLEMS.badCredentials.message);
@@ -84,7 +84,7 @@ describe('signing in', () => {
 
 describe('without a connection', () => {
   it('explains that the first sign-in needs a connection', async () => {
-    renderWithSync('/', UNREACHABLE);
+    renderWithSync(paths.batches(), UNREACHABLE);
 
     await signInAs('demo@mesa.example', 'whatever-it-is');
 
@@ -94,7 +94,7 @@ describe('without a connection', () => {
 
   it('opens the app offline after one sign-in, and an ended session asks to sign in again', async () => {
     await storeSession(true);
-    renderWithSync('/', UNREACHABLE);
+    renderWithSync(paths.batches(), UNREACHABLE);
 
     const again = await screen.findByRole('link', { name: 'Sign in again' });
     expect(screen.getByRole('heading', { name: 'Batches' })).toBeTruthy();
@@ -114,7 +114,7 @@ describe('needs attention', () => {
       status: 'conflict',
       serverReason: { code: 'ssid_taken', message: 'This CA SSID belongs to another student.' },
     });
-    renderWithSync('/', UNREACHABLE);
+    renderWithSync(paths.batches(), UNREACHABLE);
 
     fireEvent.click(await screen.findByRole('link', { name: '1 needs attention' }));
     const item = (await screen.findByText(/Maria Lopez/)).closest('li')!;
@@ -136,7 +136,7 @@ describe('needs attention', () => {
       status: 'rejected',
       serverReason: { code: 'unknown_school', message: 'The school is not one of your center’s schools.', fields: [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }] },
     });
-    renderWithSync('/attention', UNREACHABLE);
+    renderWithSync(paths.attention(), UNREACHABLE);
 
     const item = (await screen.findByText(/Ana Diaz/)).closest('li')!;
     expect(within(item).getByText(/Choose one of your center’s schools\./)).toBeTruthy();
@@ -154,7 +154,7 @@ describe('needs attention', () => {
       serverVersion: 4,
       serverReason: { code: 'stale_version', message: 'Someone else changed this record on the server since you last synced.' },
     });
-    renderWithSync('/attention', UNREACHABLE);
+    renderWithSync(paths.attention(), UNREACHABLE);
 
     const item = (await screen.findByText(/Kim Nguyen/)).closest('li')!;
     expect(within(item).queryByRole('button', { name: 'Send to center review' })).toBeNull();
@@ -181,7 +181,7 @@ describe('needs attention', () => {
         ],
       },
     });
-    renderWithSync('/attention', UNREACHABLE);
+    renderWithSync(paths.attention(), UNREACHABLE);
 
     const item = (await screen.findByText(/Sofia Ramires/)).closest('li')!;
     expect(within(item).getByText(/already has a student with this CA SSID/)).toBeTruthy();
@@ -205,7 +205,7 @@ describe('needs attention', () => {
       status: 'conflict',
       serverReason: { code: 'already_enrolled', message: PROBLEMS.alreadyEnrolled.message },
     });
-    renderWithSync('/attention', UNREACHABLE);
+    renderWithSync(paths.attention(), UNREACHABLE);
 
     const item = (await screen.findByText(/Kai Tanaka/)).closest('li')!;
     expect(within(item).getByText(/already has an enrollment for this program year/)).toBeTruthy();

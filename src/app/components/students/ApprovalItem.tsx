@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../../paths';
 import { formatUsDate } from '../../../shared/dates';
 import type { PendingEnrollment } from '../../../shared/protocol';
 import { maskedLast4, studentName } from '../../hooks/students/labels';
-import { STUDENT_PATHS } from '../../hooks/students/paths';
 import type { ApproveOutcome } from '../../hooks/students/usePendingApprovals';
 import { useSchools } from '../../hooks/useSchools';
 import { Link } from '../Link';
@@ -35,7 +35,7 @@ export function ApprovalItem({ enrollment: e, approve }: { enrollment: PendingEn
   return (
     <li class="approval" aria-labelledby={titleId}>
       <h2 id={titleId} class="card-title">
-        <Link href={STUDENT_PATHS.student(e.studentId)}>{studentName(e)}</Link>
+        <Link href={paths.student(e.studentId)}>{studentName(e)}</Link>
       </h2>
       <p class="card-meta">
         {e.origin === 'student_online' ? 'Re-enrolled online by the student' : 'Application from a tablet'} for {e.programYear}; born{' '}

@@ -1,5 +1,5 @@
 import type { RefusedRow } from '../../../shared/match-review';
-import { STUDENT_PATHS } from '../../hooks/students/paths';
+import { paths } from '../../paths';
 import { Link } from '../Link';
 
 /** What applying did: the updates queued (they sync like any edit) and any accepted rows that were refused. */
@@ -27,7 +27,7 @@ export function ImportResult({ fileName, queued, refused, onAnother }: { fileNam
         <button type="button" class="button button-primary" onClick={onAnother}>
           Load another file
         </button>
-        <Link href={STUDENT_PATHS.students()} class="button">
+        <Link href={paths.students()} class="button">
           Go to students
         </Link>
       </div>

@@ -1,9 +1,9 @@
 import { formatUsDate } from '../../../shared/dates';
+import { paths } from '../../paths';
 import { maskedLast4 } from '../../hooks/students/labels';
 import type { LocalStudent, OnlineRecord } from '../../hooks/students/useStudentRecord';
 import { useSchools } from '../../hooks/useSchools';
 import { listName } from '../../model/format';
-import { paths } from '../../router';
 import { StatusBadge } from '../StatusBadge';
 import { Link } from '../Link';
 

@@ -1,5 +1,5 @@
 import { studentName } from '../../hooks/students/labels';
-import { RECORD_PAGES, STUDENT_PATHS, type RecordPage } from '../../hooks/students/paths';
+import { RECORD_PAGES, paths, type RecordPage } from '../../paths';
 import { useStudentRecord } from '../../hooks/students/useStudentRecord';
 import { Link } from '../Link';
 import { ScreenTitle } from '../ScreenTitle';
@@ -26,7 +26,7 @@ export function StudentRecordScreen({ studentId, page }: { studentId: string; pa
       <section class="screen" aria-labelledby="screen-title">
         <ScreenTitle>Student not found</ScreenTitle>
         <p>This student is not on this tablet’s roster{online.status === 'offline' ? ', and the server cannot be reached to look further' : ''}.</p>
-        <Link href={STUDENT_PATHS.students()} class="button">
+        <Link href={paths.students()} class="button">
           Go to students
         </Link>
       </section>
@@ -38,7 +38,7 @@ export function StudentRecordScreen({ studentId, page }: { studentId: string; pa
       <ScreenTitle>{who ? studentName(who) : 'Student'}</ScreenTitle>
       <nav aria-label="Record pages" class="record-pages">
         {RECORD_PAGES.map((p) => (
-          <Link key={p.slug} href={STUDENT_PATHS.student(studentId, p.slug)} current={p.slug === current.slug}>
+          <Link key={p.slug} href={paths.student(studentId, p.slug)} current={p.slug === current.slug}>
             {p.title}
           </Link>
         ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../../paths';
 import { maskedLast4, studentName } from '../../hooks/students/labels';
-import { STUDENT_PATHS } from '../../hooks/students/paths';
 import { useRosterSearch } from '../../hooks/students/useRosterSearch';
 import { Link } from '../Link';
 import { ScreenTitle } from '../ScreenTitle';
@@ -55,7 +55,7 @@ export function StudentsScreen() {
             {shown.map(({ entry, schoolName }) => (
               <tr key={entry.studentId}>
                 <th scope="row">
-                  <Link href={STUDENT_PATHS.student(entry.studentId)}>{studentName(entry)}</Link>
+                  <Link href={paths.student(entry.studentId)}>{studentName(entry)}</Link>
                 </th>
                 <td>{schoolName || '—'}</td>
                 <td>{entry.grade || '—'}</td>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { paths } from '../../paths';
 import type { LocalApplication } from '../../db/schema';
 import { fieldLabel } from '../../../shared/application';
-import { paths } from '../../router';
 import { canResendAsIs, canSaySameStudent, canSendToReview } from '../../sync/review';
 import { Link } from '../Link';
 import { StatusBadge } from '../StatusBadge';

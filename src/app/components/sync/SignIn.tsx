@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { paths } from '../../paths';
 import { useLocation, useNavigate } from '../../hooks/useLocation';
 import { describeSignInError } from '../../sync/messages';
-import { SYNC_PATHS } from '../../sync/paths';
 import { useSession } from '../../sync/useSession';
 import { ScreenTitle } from '../ScreenTitle';
 
@@ -27,7 +27,7 @@ export function SignIn() {
     try {
       await signIn({ email, password });
       setPassword('');
-      if (path === SYNC_PATHS.signIn) navigate('/', { replace: true });
+      if (path === paths.signIn()) navigate(paths.batches(), { replace: true });
     } catch (failure) {
       setError(describeSignInError(failure, navigator.onLine));
     } finally {

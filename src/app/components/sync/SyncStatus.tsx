@@ -1,9 +1,8 @@
 import { Link } from '../Link';
 import { describeLastResult, describePending } from '../../sync/messages';
-import { SYNC_PATHS } from '../../sync/paths';
 import { useNeedsAttention } from '../../sync/useNeedsAttention';
 import { useSetAside } from '../../hooks/useSetAside';
-import { paths } from '../../router';
+import { paths } from '../../paths';
 import { useSync } from '../../sync/useSync';
 import './sync.css';
 
@@ -34,7 +33,7 @@ export function SyncStatus() {
           {state.phase === 'offline' && <span class="sync-offline">Offline</span>}
           {headline && <span class="sync-pending">{headline}</span>}
           {attention > 0 && (
-            <Link href={SYNC_PATHS.attention} class="sync-attention">
+            <Link href={paths.attention()} class="sync-attention">
               {attention} need{attention === 1 ? 's' : ''} attention
             </Link>
           )}
@@ -64,7 +63,7 @@ export function SyncStatus() {
         )}
       </div>
       {state.phase === 'signed-out' ? (
-        <Link href={SYNC_PATHS.signIn} class="button">
+        <Link href={paths.signIn()} class="button">
           Sign in again
         </Link>
       ) : (
