@@ -101,6 +101,36 @@ describe('decide', () => {
     });
   });
 
+  it('names a center’s student without a middle name with single spaces', () => {
+    const decision = decide(m, { ...calm, ssidOwner: owner({ lastName: 'Lopes', middleName: '' }) });
+    expect(decision.kind === 'conflict' && 'fields' in decision ? decision.fields[0] : decision).toEqual({ field: 'name', message: 'The center has “Maria Lopes”.' });
+  });
+
+  it('says which digit slip makes a probable match when only the birth date differs', () => {
+    const decision = decide(m, { ...calm, ssidOwner: owner({ dateOfBirth: '2011-04-03' }) });
+    expect(decision).toMatchObject({
+      fields: [{ field: 'name' }, { field: 'dateOfBirth' }, { field: 'difference', message: 'The dates of birth differ by one digit or have month and day swapped.' }],
+    });
+  });
+
+  it('tells the advisor in words why a record was refused or is in conflict', () => {
+    expect(decide(m, { ...calm, schoolInCenter: false })).toEqual({
+      kind: 'rejected',
+      reason: {
+        code: 'unknown_school',
+        message: 'The school is not one of your center’s schools.',
+        fields: [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }],
+      },
+    });
+    expect(decide(m, { ...calm, student: { centerId: 'c1', deleted: true } })).toEqual({
+      kind: 'rejected',
+      reason: { code: 'student_removed', message: 'The center removed this student. Ask your center before sending it again.' },
+    });
+    expect(decide(m, { ...calm, enrollment: enrollment(3, 'd2') })).toEqual({
+      kind: 'conflict', code: 'stale_version', message: 'Someone else changed this record on the server since you last synced.', serverVersion: 3,
+    });
+  });
+
   it('says the center’s birth date in words, as every date shown to the advisor is', () => {
     const decision = decide(m, { ...calm, ssidOwner: owner({ dateOfBirth: '2011-04-03' }) });
     expect(decision).toMatchObject({ fields: [{ field: 'name' }, { field: 'dateOfBirth', message: 'The center has April 3, 2011.' }, { field: 'difference' }] });

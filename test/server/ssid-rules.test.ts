@@ -36,6 +36,19 @@ describe('decideSsidUpdate', () => {
     const decision = decideSsidUpdate(update, { ...calm, student: { ...student, ssid: '9111122223' } });
     expect(JSON.stringify(decision)).not.toContain('9111122223');
   });
+
+  it('tells the advisor in words why an SSID update was not applied', () => {
+    const said = (state: Partial<SsidUpdateState>) => {
+      const decision = decideSsidUpdate(update, { ...calm, ...state });
+      return decision.kind === 'rejected' ? decision.reason.message : decision.kind === 'conflict' ? decision.message : decision.kind;
+    };
+    expect(said({ student: undefined })).toBe('This student is not one of your center’s students.');
+    expect(said({ student: { ...student, deleted: true } })).toBe('The center removed this student. Ask your center before sending it again.');
+    expect(said({ ssidOwnerId: 'someone-else' })).toBe('This CA SSID belongs to another student.');
+    // The last four digits, so the advisor can say which one is replaced.
+    expect(said({ student: { ...student, ssid: '9111122223' } }))
+      .toBe('The student already has a different CA SSID (ending 2223). Decide which is right before replacing it.');
+  });
 });
 
 const pending: ApprovalState = {
