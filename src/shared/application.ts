@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { todayIso } from './dates';
+import { gradeAgeWarning } from './grade-age';
+import type { Issue } from './ssid';
 import { storedDateProblem, type DateKind } from './typed-dates';
 
 export const SSID_SOURCES = ['student_form', 'school_records', 'student_online'] as const;
@@ -61,6 +63,13 @@ export const applicationFieldsSchema = z.object({
   programYear: text(7),
   advisor: text(120),
   dateReceived: text(10),
+  /**
+   * 'yes' once the advisor ticked "The paper shows this" for a birth date
+   * unusual for the grade (grade-age.ts). Not on the paper: the advisor's
+   * word, kept with the fields so the server sees it. Absent in rows stored
+   * before it existed, which read as not ticked.
+   */
+  dateOfBirthChecked: text(3).default(''),
 });
 export type ApplicationFields = z.infer<typeof applicationFieldsSchema>;
 export type FieldName = keyof ApplicationFields;
@@ -73,6 +82,7 @@ export function blankFields(defaults: Partial<ApplicationFields> = {}): Applicat
     ethnicity: [], parentEducation: '', freeReducedLunch: '', homeLanguage: '',
     guardianName: '', guardianRelationship: '', guardianPhone: '', guardianEmail: '',
     studentSignedDate: '', pafSignedDate: '', mediaRelease: '', programYear: '', advisor: '', dateReceived: '',
+    dateOfBirthChecked: '',
     ...defaults,
   };
 }
@@ -92,7 +102,15 @@ function paperDateSchema(kind: DateKind, required: boolean) {
 const optionalDate = paperDateSchema('event', false);
 const optionalEmail = z.union([z.literal(''), z.email('Not an email address.')]);
 
-/** What a confirmed record must satisfy; the server re-checks every push with it. */
+/** What blocks confirming a birth date unusual for the grade until the advisor ticks the box: the warning's words, then what to do. */
+export function dobUncheckedMessage(warning: Issue): string {
+  return `${warning.message} If it really shows this date, tick “The paper shows this”.`;
+}
+
+/**
+ * What a confirmed record must satisfy; the server re-checks every push with
+ * it. A birth date unusual for the grade needs the advisor's tick.
+ */
 export const confirmedApplicationSchema = applicationFieldsSchema.extend({
   firstName: text(80).trim().min(1, 'First name is required.'),
   lastName: text(80).trim().min(1, 'Last name is required.'),
@@ -107,6 +125,10 @@ export const confirmedApplicationSchema = applicationFieldsSchema.extend({
   pafSignedDate: optionalDate,
   dateReceived: optionalDate,
   programYear: programYearSchema,
+  dateOfBirthChecked: z.union([z.literal(''), z.literal('yes')]).default(''),
+}).superRefine((a, ctx) => {
+  const warning = a.dateOfBirthChecked === 'yes' ? null : gradeAgeWarning(a.dateOfBirth, a.grade, a.programYear);
+  if (warning) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: dobUncheckedMessage(warning) });
 });
 export type ConfirmedApplication = z.infer<typeof confirmedApplicationSchema>;
 

@@ -5,7 +5,7 @@ import type { School } from '../../shared/protocol';
 import type { Validation } from '../../shared/validate';
 import { isRevealed, messagesByField, type EntryField } from '../model/fieldMessages';
 import { describedBy, Field } from './Field';
-import { SsidCheckedBox } from './SsidCheckedBox';
+import { PaperShowsBox } from './PaperShowsBox';
 import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../shared/validate';
 import { checkSsid } from '../../shared/ssid';
 import { useBlindRekey } from '../hooks/useBlindRekey';
@@ -76,12 +76,21 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
               const field = (
                 <EntryFieldRow key={def.name} def={def} value={draft.fields[def.name]} messages={shown(def.name)} schools={schools} hidden={def.kind === 'ssid' && blind.firstHidden} onField={onField} />
               );
+              if (def.name === 'dateOfBirth') {
+                const needsLook = validation.errors.some((e) => e.code === 'dob_unchecked') || draft.fields.dateOfBirthChecked === 'yes';
+                return [
+                  field,
+                  needsLook ? (
+                    <PaperShowsBox key="dateOfBirthChecked" name="dateOfBirthChecked" label="The paper shows this" checked={draft.fields.dateOfBirthChecked === 'yes'} onChange={(checked) => onField('dateOfBirthChecked', checked ? 'yes' : '')} />
+                  ) : null,
+                ];
+              }
               if (def.kind !== 'ssid') return field;
               const rekeyMsgs = shown('ssidRekey');
               const needsLook = validation.warnings.some((w) => w.field === 'ssid' && SSID_WARNINGS_TO_CHECK.has(w.code));
               return [
                 field,
-                needsLook ? <SsidCheckedBox key="ssidChecked" checked={draft.ssidChecked ?? false} onChange={onSsidChecked} /> : null,
+                needsLook ? <PaperShowsBox key="ssidChecked" name="ssidChecked" label="The paper shows this number" checked={draft.ssidChecked ?? false} onChange={onSsidChecked} /> : null,
                 <Field key="ssidRekey" id={REKEY_ID} label="Re-enter CA SSID" hint="Type it again from the paper, without looking at the first." messages={rekeyMsgs}>
                   <SsidInput
                     id={REKEY_ID}

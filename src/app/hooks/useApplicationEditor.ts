@@ -55,6 +55,9 @@ export interface ApplicationEditor {
 const NO_ISSUES: Validation = { errors: [], warnings: [] };
 const NONE: ReadonlySet<FieldName> = new Set();
 
+/** Fields whose change makes the birth-date-for-grade tick ("The paper shows this") start over. */
+const DATE_LOOK_RESETS: ReadonlySet<FieldName> = new Set(['dateOfBirth', 'grade', 'programYear']);
+
 function differs(draft: DraftInput, stored: LocalApplication | null): boolean {
   if (!stored) return true;
   return draft.ssidRekey !== stored.ssidRekey || Boolean(draft.ssidChecked) !== Boolean(stored.ssidChecked) || JSON.stringify(draft.fields) !== JSON.stringify(stored.fields);
@@ -177,9 +180,13 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   }, []);
 
   const setField = useCallback(
-    // A new SSID needs its own look at the paper: the old tick does not carry over.
+    // A new SSID, birth date or grade needs its own look at the paper: the old tick does not carry over.
     (name: FieldName, value: string | string[]) =>
-      update((d) => ({ ...d, fields: { ...d.fields, [name]: value }, ssidChecked: name === 'ssid' ? false : d.ssidChecked })),
+      update((d) => ({
+        ...d,
+        fields: { ...d.fields, [name]: value, ...(DATE_LOOK_RESETS.has(name) ? { dateOfBirthChecked: '' } : {}) },
+        ssidChecked: name === 'ssid' ? false : d.ssidChecked,
+      })),
     [update],
   );
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);

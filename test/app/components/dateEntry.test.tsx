@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { listApplications } from '../../../src/app/db/applications';
 import { describedText, fieldByLabel as input, openNewForm as openForm, renderApp, screenStorePerTest, typeInto as type } from '../harness';
@@ -61,5 +61,39 @@ describe('dates typed as people type them', () => {
     await waitFor(() => expect(describedText(input('Date of birth'))).toContain('Type the date as MM/DD/YYYY.'));
     expect(input('Date of birth').placeholder).toBe('MM/DD/YYYY');
     expect(describedText(input('Date of birth'))).not.toContain('YYYY-MM-DD');
+  });
+});
+
+describe('a birth date unusual for the grade', () => {
+  it('is said on the field in words and blocks Confirm until “The paper shows this” is ticked; a new date asks again', async () => {
+    await openNewForm();
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    // The batch's program year is 2025-26 and its grade 7: usually 12 on September 1, 2025.
+    type('Date of birth', '03/15/2018');
+    const words = 'A student in grade 7 is usually 12; this date makes them 7. Check the paper.';
+    await waitFor(() => expect(describedText(input('Date of birth'))).toContain(words));
+    // Asked afresh each time: the form is drawn again once its first save gives it a record's address.
+    const confirm = () => screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    expect(confirm().disabled).toBe(true);
+    expect(screen.getByRole('button', { name: `${words} If it really shows this date, tick “The paper shows this”.` })).toBeTruthy();
+
+    fireEvent.click(screen.getByLabelText('The paper shows this'));
+    await waitFor(() => expect(confirm().disabled).toBe(false));
+    expect(describedText(input('Date of birth'))).toContain(words);
+    await waitFor(async () => expect((await listApplications(current().db)).map((a) => a.fields.dateOfBirthChecked)).toEqual(['yes']));
+
+    type('Date of birth', '03/15/2019');
+    await waitFor(() => expect(confirm().disabled).toBe(true));
+    expect((screen.getByLabelText('The paper shows this') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('asks nothing for a usual age', async () => {
+    await openNewForm();
+    type('First name', 'Maria');
+    type('Last name', 'Lopez');
+    type('Date of birth', '03/15/2013');
+    await waitFor(() => expect(describedText(input('Date of birth'))).toContain('March 15, 2013'));
+    expect(screen.queryByLabelText('The paper shows this')).toBeNull();
   });
 });

@@ -57,7 +57,7 @@ export function outboxRow(app: LocalApplication, mutationId: number): OutboxRow 
       studentId: app.studentId,
       version: app.version,
       baseServerVersion: app.serverVersion,
-      application: { ...app.fields, dateOfBirth: '2011-04-02', grade: '8', programYear: '2025-26', ssidSource: '' },
+      application: { ...app.fields, dateOfBirth: '2011-04-02', grade: '8', programYear: '2025-26', ssidSource: '', dateOfBirthChecked: '' },
       ssidSource: null,
       confirmedAt: new Date(app.updatedAt).toISOString(),
     },
