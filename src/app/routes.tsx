@@ -27,6 +27,7 @@ export interface Route {
 // (the session gate shows it) and the vault's own screens. Every other screen is its own
 // chunk, fetched when first opened; the service worker precaches them for offline use.
 const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
+const VerifyScreen = lazyScreen(() => import('./verify/VerifyScreen').then((m) => m.VerifyScreen));
 const RepairScreen = lazyScreen(() => import('./components/RepairScreen').then((m) => m.RepairScreen));
 const NeedsAttention = lazyScreen(() => import('./components/sync/NeedsAttention').then((m) => m.NeedsAttention));
 const StudentsScreen = lazyScreen(() => import('./components/students/StudentsScreen').then((m) => m.StudentsScreen));
@@ -48,6 +49,7 @@ export const ROUTES: readonly Route[] = [
   // Keyed by the navigation, so "Save and next" always starts a fresh form, while the
   // URL rewrite after a new form's first save keeps the same one.
   { pattern: PATTERNS.newRecord, render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
+  { pattern: PATTERNS.verifyBatch, render: (p) => <VerifyScreen batchId={p.batchId!} /> },
   { pattern: PATTERNS.records, render: () => <RecordsScreen /> },
   { pattern: PATTERNS.record, render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
   {

@@ -39,6 +39,9 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
         <Link href={paths.newRecord(batch.id)} class="button">
           Type next sheet
         </Link>
+        <Link href={paths.verifyBatch(batch.id)} class="button">
+          Verify batch
+        </Link>
       </div>
       <p class="summary">{describeSummary(summary)}</p>
       <div class="review-bar">
