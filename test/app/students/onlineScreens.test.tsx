@@ -150,6 +150,8 @@ describe('Record information', () => {
     expect(top.closest('dd')?.previousElementSibling?.textContent).toBe('CA SSID');
     expect(screen.getByText('Student’s paper form')).toBeTruthy();
     expect(screen.getByText('Confirmed').nextElementSibling?.textContent).toMatch(/by Demo Advisor$/);
+    // Sent without a second keyer's verification: the page says so.
+    expect(screen.getByText('Keying').nextElementSibling?.textContent).toBe('Typed once');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Akana, Kalani');
     expect(within(document.querySelector('.history')!).getByText(/••••••8264/)).toBeTruthy();
     expect(await seriousViolations()).toEqual([]);

@@ -29,6 +29,16 @@ export function RecordInformationPage({ entry, online }: { entry: LocalRosterEnt
               {record.ssidConfirmedAt ? formatDateTime(record.ssidConfirmedAt) : 'Not yet'}
               {record.ssidConfirmedBy ? ` by ${record.ssidConfirmedBy}` : ''}
             </dd>
+            {record.ssid && (
+              <>
+                <dt>Keying</dt>
+                <dd data-testid="record-ssid-keying">
+                  {record.ssidVerification
+                    ? `Verified: typed by ${record.ssidVerification.enteredBy}, verified by ${record.ssidVerification.verifiedBy}`
+                    : 'Typed once'}
+                </dd>
+              </>
+            )}
           </>
         )}
       </dl>
