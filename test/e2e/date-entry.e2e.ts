@@ -106,3 +106,15 @@ test('a malformed row written into IndexedDB is set aside: Records, Review and b
   await page.getByText('This record needs fixing').waitFor();
   await exportBackup(page, /Saved 6 unsynced records, with 1 that needs fixing as it was read/);
 });
+
+test('a birth date far from the grade’s usual age is said in words and blocks Confirm until the paper is ticked as showing it', async () => {
+  await page.getByRole('link', { name: 'Batches', exact: true }).click();
+  await startBatch(page, 1);
+  const [sheet] = sampleSheets(1, 21);
+  const young = new Date().getFullYear() - 4;
+  await typeSheet(page, { ...sheet!, grade: '8', dobTyped: `0315${young}` });
+  await page.getByText(/^A student in grade 8 is usually 13; this date makes them \d+\. Check the paper\./).first().waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Confirm' }).isDisabled(), 'Confirm waits for the look at the paper');
+  await page.getByLabel('The paper shows this', { exact: true }).check();
+  await page.getByRole('button', { name: 'Confirm' }).and(page.locator(':enabled')).waitFor();
+});
