@@ -81,7 +81,7 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   await tablet.getByRole('button', { name: 'Save my password' }).click();
   await setOrUnlockPassphrase(tablet);
   // The header names the advisor once the app has read their session, as the Center link does.
-  await tablet.locator('.account-name').getByText(ADVISOR.name, { exact: true }).waitFor();
+  await tablet.getByRole('button', { name: `Account: ${ADVISOR.name}` }).waitFor();
   assert.equal(await tablet.getByRole('link', { name: 'Center' }).count(), 0, 'an advisor has no Center link');
 
   await syncNow(tablet);
