@@ -42,6 +42,10 @@ module.exports = {
       from: { path: '^src/app/.+/' }, to: { path: '^src/app/(main|UnlockedApp|App|routes)\\.tsx$' },
     },
     {
+      name: 'only-db-uses-dexie', severity: 'error', comment: 'db/ is the storage layer: every table, transaction and live query goes through it.',
+      from: { path: '^src/', pathNot: app('db') }, to: { path: '^node_modules/dexie/' },
+    },
+    {
       name: 'queries-are-sql-only', severity: 'error', comment: 'Query modules take an executor; they call no service, route or HTTP code.',
       from: { path: '^src/server/queries/' }, to: { path: '^src/server/(routes|sync|admin|students|enrollments|http)/' },
     },

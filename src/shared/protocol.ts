@@ -124,17 +124,19 @@ export const pushRequestSchema = z.object({
   mutations: z.array(z.unknown()).min(1).max(MAX_MUTATIONS_PER_PUSH),
 });
 
-const reasonSchema = z.object({
+/** Why the server refused a mutation, field by field where it can say: the one shape of a refusal reason. */
+export const refusalReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 
 /** The server's answer for one mutation. */
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ mutationId: z.number(), recordId: z.string(), status: z.literal('applied'), serverVersion: z.number() }),
   z.object({ mutationId: z.number(), recordId: z.string(), status: z.literal('duplicate') }),
-  z.object({ mutationId: z.number(), recordId: z.string(), status: z.literal('rejected'), reason: reasonSchema }),
+  z.object({ mutationId: z.number(), recordId: z.string(), status: z.literal('rejected'), reason: refusalReasonSchema }),
   z.object({
     mutationId: z.number(),
     recordId: z.string(),
@@ -144,7 +146,7 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
      * `same_student_probable`: the center has a student with this SSID whose name or birth date differs a little;
      * `already_enrolled`: the student already has another paper's enrollment for this program year.
      */
-    reason: reasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs', 'same_student_probable', 'already_enrolled']) }),
+    reason: refusalReasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs', 'same_student_probable', 'already_enrolled']) }),
     serverVersion: z.number().optional(),
   }),
 ]);

@@ -6,7 +6,8 @@ import { closeStore, openStore, type Store } from '../../src/app/db/connection';
 import { createBatch } from '../../src/app/db/batches';
 import type { LocalApplication, LocalBatch, MesaDb, OutboxRow } from '../../src/app/db/schema';
 import { bindVault, recordIndex } from '../../src/app/db/records';
-import { Vault } from '../../src/app/crypto/vault';
+import type { Vault } from '../../src/app/crypto/vault';
+import { openVault } from '../../src/app/db/vaultKeys';
 import { openOutbox } from '../../src/app/db/outbox';
 import { sealApplication } from '../../src/app/crypto/sealed-fields';
 import { App } from '../../src/app/App';
@@ -154,7 +155,7 @@ export async function changeRecord(store: Pick<Store, 'db'>, id: string, changes
 
 /** Binds a bare connection (made without openStore) to a new, unlocked vault, as the app does at start. */
 export async function unlockDb(db: MesaDb): Promise<Vault> {
-  const vault = await Vault.open(db, { iterations: TEST_ITERATIONS });
+  const vault = await openVault(db, { iterations: TEST_ITERATIONS });
   if (vault.state().phase === 'new') await vault.setup(TEST_PASSPHRASE);
   else await vault.unlock(TEST_PASSPHRASE);
   bindVault([db], vault);

@@ -3,7 +3,7 @@ import { paths } from '../paths';
 import { Link } from '../components/Link';
 import { ScreenTitle } from '../components/ScreenTitle';
 import { useLocation } from '../hooks/useLocation';
-import { useSession } from '../sync/useSession';
+import { useSession } from '../hooks/useSession';
 import { HistoryPanel } from './HistoryPanel';
 import './admin.css';
 

@@ -1,7 +1,7 @@
 import { Link } from '../components/Link';
 import { isWithin, paths } from '../paths';
 import { useLocation } from '../hooks/useLocation';
-import { useSession } from '../sync/useSession';
+import { useSession } from '../hooks/useSession';
 
 /** "Center" in the main navigation, for center administrators only. */
 export function AdminNavLink() {

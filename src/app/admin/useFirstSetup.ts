@@ -7,7 +7,7 @@ import { setupStatusSchema, type SetupRequest } from '../../shared/admin-protoco
 import { ApiError } from '../sync/api';
 import { useSyncServices } from '../sync/context';
 import { describeSignInError } from '../sync/messages';
-import { useSession } from '../sync/useSession';
+import { useSession } from '../hooks/useSession';
 import { z } from 'zod';
 
 /** How a set-up went; field reasons come from the server. */

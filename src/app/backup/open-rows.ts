@@ -3,7 +3,7 @@
  * a row that will not open or fails its schema goes into the file's set-aside
  * list as it was read, and never stops the rest (design section 14).
  */
-import type { RowCodec } from '../crypto/row-codec';
+import type { RowCodec } from '../db/rowCodec';
 import { applicationContext, outboxContext } from '../crypto/sealed-fields';
 import { openSettled, type SetAsideRow } from '../db/setAside';
 import type { BackupContents } from './envelope';

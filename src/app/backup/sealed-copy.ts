@@ -9,8 +9,8 @@
 import { z } from 'zod';
 import type { MesaDb } from '../db/schema';
 import { keyRecordSchema, unlockKey } from '../crypto/keys';
-import { sealedRows } from '../crypto/row-codec';
-import { VAULT_META_KEY } from '../crypto/vault';
+import { sealedRows } from '../db/rowCodec';
+import { readSealedRows } from '../db/backupRows';
 import { BackupError, backupContentsSchema, type BackupContents } from './envelope';
 import { openForBackup } from './open-rows';
 
@@ -27,32 +27,17 @@ export const sealedCopySchema = z.object({
   outbox: z.array(storedRowSchema),
 });
 
-/** What is on this tablet that the server has not got, counted from plain columns (works while locked). */
-export interface UnsyncedCount {
-  /** Records not yet acknowledged by the server: drafts, confirmed, queued, refused, in conflict. */
-  unsynced: number;
-  /** Records the server holds. */
-  synced: number;
-}
-
-/** Counts records by whether the server has them; reads no sealed field. */
-export async function countUnsynced(db: MesaDb): Promise<UnsyncedCount> {
-  return db.transaction('r', db.applications, async () => {
-    const synced = await db.applications.where('status').equals('synced').count();
-    return { synced, unsynced: (await db.applications.count()) - synced };
-  });
-}
-
 /** The sealed copy's text and how many records it holds; needs no key, so it works while locked. */
 export async function makeSealedCopy(db: MesaDb, now: Date = new Date()): Promise<{ text: string; records: number }> {
-  const copy = await db.transaction('r', db.applications, db.outbox, db.meta, async () => ({
+  const stored = await readSealedRows(db);
+  const copy = {
     format: SEALED_COPY_FORMAT,
     version: 1 as const,
     createdAt: now.toISOString(),
-    keyRecord: keyRecordSchema.parse((await db.meta.get(VAULT_META_KEY))?.value),
-    applications: await db.applications.where('status').notEqual('synced').toArray(),
-    outbox: await db.outbox.toArray(),
-  }));
+    keyRecord: keyRecordSchema.parse(stored.keyRecord),
+    applications: stored.applications,
+    outbox: stored.outbox,
+  };
   return { text: JSON.stringify(copy), records: copy.applications.length };
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { idleMinutesSchema } from '../crypto/idle-setting';
+import { idleMinutesSchema } from '../crypto/vault-state';
 import { useIdleLock } from '../hooks/useIdleLock';
 
 type Outcome = { kind: 'ok'; message: string } | { kind: 'error'; message: string } | null;

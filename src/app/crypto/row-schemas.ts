@@ -1,47 +1,66 @@
 /**
- * zod schemas of the rows the app stores, for rows that come back from outside
- * the running code: decrypted blobs, backup files, rows written by an older
- * version. `satisfies` ties them to the TypeScript types in db/schema.ts, so a
- * field added there without being added here fails the type check.
+ * The rows the app stores, as zod schemas with their types inferred from them:
+ * the one declaration of each row's shape. They parse rows that come back from
+ * outside the running code (decrypted blobs, backup files, rows written by an
+ * older version). They live at the bottom of the app, beside the sealing that
+ * reads them, so that db/ and crypto/ both build on them without a cycle.
  */
 import { z } from 'zod';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
-import { anyMutationSchema } from '../../shared/protocol';
+import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema } from '../../shared/protocol';
 import { verificationSchema, VERIFIED_FIELDS } from '../../shared/verification-record';
-import type { LocalApplication, LocalBatch, OutboxRow, ServerReason } from '../db/schema';
 
 const count = z.number().int().nonnegative();
 const timestamp = z.number().int().nonnegative();
 
-export const serverReasonSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-}) satisfies z.ZodType<ServerReason>;
+/** Why the server refused a version, kept on the record until the advisor fixes it. */
+export const serverReasonSchema = refusalReasonSchema;
+export type ServerReason = z.infer<typeof serverReasonSchema>;
+
+/** One field of a sheet in "Needs a second look". */
+const secondLookLineSchema = z.object({ field: z.enum(VERIFIED_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() });
+export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
 /** One application as the tablet holds it (decrypted). */
 export const localApplicationSchema = z.object({
+  /** UUIDv7 made on this device. */
   id: z.string().min(1),
+  /** The student it is for: a new student's id is made here, a known one comes from the roster. */
   studentId: z.string().min(1),
   batchId: z.string().nullable(),
   status: z.enum(STATUSES),
+  /** Local edit counter: every saved change of a confirmed record makes a new version. */
   version: z.number().int().positive(),
+  /** The server's version of this record, once it has acknowledged one. */
   serverVersion: count.nullable(),
+  /** Copied out of `fields` because it is indexed (fields may be encrypted). */
   schoolId: z.string(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** When the advisor last confirmed it against the paper (ms). */
   confirmedAt: timestamp.nullable(),
   fields: applicationFieldsSchema,
+  /** The blind second keying of the SSID; saved so a reload keeps it. */
   ssidRekey: z.string(),
+  /** The advisor ticked "The paper shows this number" past a warning such as "same as the School Student ID". */
   ssidChecked: z.boolean().optional(),
+  /** The last refusal or conflict from the server, shown until resolved. */
   serverReason: serverReasonSchema.nullable(),
+  /** Advisor chose to send an SSID conflict to center review. */
   sendToReview: z.boolean(),
+  /** A second keyer's finished verification of these values; it goes with the next confirmed version. */
   verification: verificationSchema.optional(),
-  secondLook: z.array(z.object({ field: z.enum(VERIFIED_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() })).optional(),
-}) satisfies z.ZodType<LocalApplication>;
+  /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */
+  secondLook: z.array(secondLookLineSchema).optional(),
+});
+/** One paper application as the tablet holds it. */
+export type LocalApplication = z.infer<typeof localApplicationSchema>;
 
-/** One outbox row (decrypted); its mutation must agree with the row's own columns. */
+/**
+ * One outbox row (decrypted): a confirmed version waiting for the server, deleted
+ * only once acknowledged. Its mutation must agree with the row's own columns.
+ */
 export const outboxRowSchema = z
   .object({
     mutationId: z.number().int().positive(),
@@ -57,14 +76,35 @@ export const outboxRowSchema = z
       row.mutation.recordId === row.recordId &&
       row.mutation.version === row.version,
     'The outbox row and its mutation disagree.',
-  ) satisfies z.ZodType<OutboxRow>;
+  );
+export type OutboxRow = z.infer<typeof outboxRowSchema>;
 
-/** One batch (stored plain: it holds no pupil data); loose, so a column added later is never dropped by a read. */
-export const localBatchSchema = z.looseObject({
+const localBatchShape = z.object({
   id: z.string().min(1),
   schoolId: z.string(),
   programYear: programYearSchema,
+  /** How many sheets are in the stack, so the app can say "23 of 25 entered". */
   sheetCount: z.number().int().positive(),
+  /** Values that carry from form to form (grade, school, date received...). */
   defaults: applicationFieldsSchema.partial(),
   createdAt: timestamp,
-}) satisfies z.ZodType<LocalBatch>;
+});
+/** One stack of paper. */
+export type LocalBatch = z.infer<typeof localBatchShape>;
+/** One batch (stored plain: it holds no pupil data); loose, so a column added later is never dropped by a read. */
+export const localBatchSchema = z.looseObject(localBatchShape.shape);
+
+/**
+ * A rostered student as pulled, plus what this tablet knows that the server
+ * does not yet: an SSID update queued for them, or the server's refusal of one.
+ * A plain roster row written before encryption at rest has this shape too.
+ */
+export const localRosterEntrySchema = rosterEntrySchema.extend({
+  /** Last four digits of an SSID update queued for this student and not yet answered. */
+  pendingSsidLast4: z.string().optional(),
+  /** When that update was queued (ms). */
+  pendingSince: z.number().optional(),
+  /** Why the server refused the last SSID update (e.g. `ssid_differs`), until another is queued. */
+  ssidUpdateProblem: serverReasonSchema.optional(),
+});
+export type LocalRosterEntry = z.infer<typeof localRosterEntrySchema>;

@@ -17,8 +17,7 @@
  */
 import { z } from 'zod';
 import { mutationSchema, ssidUpdateMutationSchema, type AnyMutation } from '../../shared/protocol';
-import type { LocalApplication, OutboxRow } from '../db/schema';
-import { localApplicationSchema } from './row-schemas';
+import { localApplicationSchema, type LocalApplication, type OutboxRow } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
 /** The keys of LocalApplication that are sealed; the rest stay plain for indexes and lists. */

@@ -12,8 +12,7 @@
  */
 import { z } from 'zod';
 import { rosterEntrySchema, type RosterEntry } from '../../shared/protocol';
-import type { LocalRosterEntry } from '../db/schema';
-import { serverReasonSchema } from './row-schemas';
+import { localRosterEntrySchema, serverReasonSchema, type LocalRosterEntry } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
 /** A roster row as stored once encryption at rest is on. */
@@ -40,12 +39,6 @@ export type RosterLocalFacts = z.infer<typeof rosterLocalFactsSchema>;
 
 const sealedEntryPartSchema = rosterEntrySchema.omit({ studentId: true, schoolId: true, ssidHash: true, deleted: true });
 
-/** A plain roster row as written before encryption at rest (local facts beside the entry). */
-export const localRosterEntrySchema = rosterEntrySchema.extend({
-  pendingSsidLast4: z.string().optional(),
-  pendingSince: z.number().optional(),
-  ssidUpdateProblem: serverReasonSchema.optional(),
-}) satisfies z.ZodType<LocalRosterEntry>;
 
 /** The AAD of a roster row's blob. */
 export const rosterContext = (studentId: string): string => `roster/${studentId}`;

@@ -1,14 +1,10 @@
 /**
  * The unlocked state of the app: the data key, held only in this object's
- * memory, and the idle lock. The key record lives in the meta table under
- * 'vault'; it reveals nothing without the passphrase.
+ * memory, and the idle lock. The key record is kept by a KeyRecordStore
+ * (db/vaultKeys.ts keeps it in the meta table); it reveals nothing without the passphrase.
  */
-import Dexie from 'dexie';
-import type { MesaDb } from '../db/schema';
-import { META } from '../sync/meta';
 import { VaultAlreadySetUpError, VaultChangedError, VaultLockedError, VaultNotSetUpError, WeakPassphraseError } from './errors';
 import { createKeyRecord, DEFAULT_ITERATIONS, keyRecordSchema, rekey, unlockKey, type KeyRecord } from './keys';
-import { readIdleMinutes } from './idle-setting';
 import { passphraseProblems } from './passphrase';
 import {
   DEFAULT_IDLE_MINUTES,
@@ -19,8 +15,22 @@ import {
   type VaultState,
 } from './vault-state';
 
-/** The meta row that holds the key record. */
-export const VAULT_META_KEY = 'vault';
+/**
+ * Where the vault keeps its key record and what a reset deletes. Storage lives
+ * above crypto/, so the vault is handed this instead of a database.
+ */
+export interface KeyRecordStore {
+  /** The stored key record as it was written, or undefined before setup. */
+  read(): Promise<unknown>;
+  /** Stores the first key record; false when one is already there (another tab set up first). */
+  add(record: KeyRecord): Promise<boolean>;
+  /** In one transaction: writes `next` only if `stillCurrent(stored)` holds; false when it does not. */
+  replaceIf(stillCurrent: (stored: unknown) => boolean, next: KeyRecord): Promise<boolean>;
+  /** Deletes the key record and every row sealed under its key. */
+  deleteAll(): Promise<void>;
+  /** The saved idle lock delay in minutes, or null. */
+  idleMinutes(): Promise<number | null>;
+}
 
 /** What the setup screen must tell the advisor before they choose a passphrase. */
 export const FORGOTTEN_PASSPHRASE_NOTICE =
@@ -57,7 +67,7 @@ export class Vault {
   private readonly now: () => number;
 
   private constructor(
-    private readonly db: MesaDb,
+    private readonly store: KeyRecordStore,
     initial: VaultState,
     options: VaultOptions,
   ) {
@@ -68,10 +78,10 @@ export class Vault {
   }
 
   /** A locked vault if this tablet has a passphrase, otherwise a new one awaiting setup(). */
-  static async open(db: MesaDb, options: VaultOptions = {}): Promise<Vault> {
-    const row = await db.meta.get(VAULT_META_KEY);
-    const idleMinutes = options.idleMinutes ?? (await readIdleMinutes(db)) ?? undefined;
-    return new Vault(db, row ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, { ...options, idleMinutes });
+  static async open(store: KeyRecordStore, options: VaultOptions = {}): Promise<Vault> {
+    const record = await store.read();
+    const idleMinutes = options.idleMinutes ?? (await store.idleMinutes()) ?? undefined;
+    return new Vault(store, record !== undefined ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, { ...options, idleMinutes });
   }
 
   /** The current phase: new, locked (with why) or unlocked. */
@@ -95,13 +105,8 @@ export class Vault {
     const problems = passphraseProblems(passphrase);
     if (problems.length > 0) throw new WeakPassphraseError(problems);
     const { key, record } = await createKeyRecord(passphrase, this.iterations);
-    try {
-      // add, not put: a second tab that set up first must not have its key overwritten.
-      await this.db.meta.add({ key: VAULT_META_KEY, value: record });
-    } catch (error) {
-      if (error instanceof Dexie.ConstraintError) throw new VaultAlreadySetUpError();
-      throw error;
-    }
+    // add, not put: a second tab that set up first must not have its key overwritten.
+    if (!(await this.store.add(record))) throw new VaultAlreadySetUpError();
     this.dataKey = key;
     this.dispatch({ type: 'setUp', at: this.now() });
   }
@@ -144,13 +149,7 @@ export class Vault {
    * Synced records come back from the server; unsynced ones are gone.
    */
   async reset(): Promise<void> {
-    await this.db.transaction('rw', this.db.applications, this.db.outbox, this.db.roster, this.db.meta, async () => {
-      await this.db.applications.clear();
-      await this.db.outbox.clear();
-      // The roster and its hash key are sealed too: without the checkpoint the next pull brings them back whole.
-      await this.db.roster.clear();
-      await this.db.meta.bulkDelete([VAULT_META_KEY, META.ssidKey, META.pullCheckpoint]);
-    });
+    await this.store.deleteAll();
     this.dispatch({ type: 'reset' });
   }
 
@@ -186,9 +185,9 @@ export class Vault {
   }
 
   private async readRecord(): Promise<KeyRecord> {
-    const row = await this.db.meta.get(VAULT_META_KEY);
-    if (!row) throw new VaultNotSetUpError();
-    return keyRecordSchema.parse(row.value);
+    const stored = await this.store.read();
+    if (stored === undefined) throw new VaultNotSetUpError();
+    return keyRecordSchema.parse(stored);
   }
 
   /**
@@ -197,13 +196,10 @@ export class Vault {
    * two tabs changing it at once cannot both win. False when it had changed.
    */
   private async replaceRecord(previous: KeyRecord, next: KeyRecord): Promise<boolean> {
-    return this.db.transaction('rw', this.db.meta, async () => {
-      const row = await this.db.meta.get(VAULT_META_KEY);
-      const stored = keyRecordSchema.safeParse(row?.value);
-      if (!stored.success || stored.data.wrappedKey.iv !== previous.wrappedKey.iv) return false;
-      await this.db.meta.put({ key: VAULT_META_KEY, value: next });
-      return true;
-    });
+    return this.store.replaceIf((value) => {
+      const stored = keyRecordSchema.safeParse(value);
+      return stored.success && stored.data.wrappedKey.iv === previous.wrappedKey.iv;
+    }, next);
   }
 
   private dispatch(event: VaultEvent): void {

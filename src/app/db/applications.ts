@@ -25,7 +25,7 @@ import type { Verification } from '../../shared/verification-record';
 import { stillVouches } from '../../shared/verify-sheet';
 import { sheetDefaults } from './batches';
 import { mutationFor } from './mutations';
-import { sealForOutbox, takeMutationId, type SealedMutation } from './outbox';
+import { queueMutation, sealForOutbox, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
 import { localIsoDate } from '../model/today';
 import { validateRecord } from '../model/recordValidation';
@@ -210,7 +210,7 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
             stale.push(item.id);
             continue;
           }
-          await db.outbox.add(item.queued.row(await takeMutationId(db)));
+          await queueMutation(db, item.queued);
           await db.applications.put(item.sealedRecord);
           result.confirmed.push(item.id);
         }

@@ -5,7 +5,8 @@
  * to relaxed). Both are bound to the one Vault whose key seals pupil data.
  */
 import { JournalSealer } from '../crypto/journal-seal';
-import { Vault, type VaultOptions } from '../crypto/vault';
+import type { Vault, VaultOptions } from '../crypto/vault';
+import { openVault } from './vaultKeys';
 import { bindVault, type RecordIndex } from './records';
 import { MesaDb } from './schema';
 
@@ -27,7 +28,7 @@ export async function openStore(name = 'mesa-intake', vaultOptions: VaultOptions
   const strictDb = new MesaDb(name, { durability: 'strict' });
   await db.open();
   await strictDb.open();
-  const vault = await Vault.open(db, vaultOptions);
+  const vault = await openVault(db, vaultOptions);
   return { db, strictDb, vault, records: bindVault([db, strictDb], vault), journal: new JournalSealer(vault) };
 }
 

@@ -9,27 +9,16 @@
  * server version stays plain beside the seal so push can rebase later versions
  * inside its own transaction.
  */
-import { z } from 'zod';
 import type { MesaDb, OutboxRecordRow, OutboxRow } from './schema';
 import { isSsidUpdate, type AnyMutation } from '../../shared/protocol';
 import { isSealedRow, openOutboxRow, sealMutation, type StoredOutboxRow } from '../crypto/sealed-fields';
 import { outboxRowSchema } from '../crypto/row-schemas';
 import type { Sealed } from '../crypto/seal';
-
-export const NEXT_MUTATION_ID = 'nextMutationId';
+import { takeMutationId } from './meta';
 
 /** A mutation of either kind before its id is taken. */
 type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
 export type MutationBody = WithoutId<AnyMutation>;
-
-/** Takes the next mutation id; call inside a rw transaction over `meta`. */
-export async function takeMutationId(db: MesaDb): Promise<number> {
-  const row = await db.meta.get(NEXT_MUTATION_ID);
-  const parsed = z.number().int().positive().safeParse(row?.value);
-  const id = parsed.success ? parsed.data : 1;
-  await db.meta.put({ key: NEXT_MUTATION_ID, value: id + 1 });
-  return id;
-}
 
 /** A mutation sealed ahead of its transaction; `row(id)` completes the stored row. */
 export interface SealedMutation {
@@ -51,6 +40,17 @@ export async function sealForOutbox(key: CryptoKey, mutation: MutationBody, now:
     version: mutation.version,
     row: (mutationId) => ({ mutationId, recordId: mutation.recordId, version: mutation.version, createdAt: now, attempts: 0, sealed, ...base }),
   };
+}
+
+/**
+ * Queues a sealed mutation under the next mutation id: the one way a row enters
+ * the outbox. Call inside a rw transaction over `outbox` and `meta`, together
+ * with the write of the record it belongs to.
+ */
+export async function queueMutation(db: MesaDb, sealed: SealedMutation): Promise<number> {
+  const mutationId = await takeMutationId(db);
+  await db.outbox.add(sealed.row(mutationId));
+  return mutationId;
 }
 
 /** The stored form of a whole outbox row (backup import, lazy sealing of plain rows). */
@@ -87,4 +87,26 @@ export function rebaseQueued(row: OutboxRecordRow, base: number): void {
   }
   const plain = row as OutboxRow;
   if (!isSsidUpdate(plain.mutation)) plain.mutation = { ...plain.mutation, baseServerVersion: base };
+}
+
+/** Up to `limit` stored rows after mutation id `after`, in send order. */
+export function readOutboxAfter(db: MesaDb, after: number, limit: number): Promise<OutboxRecordRow[]> {
+  return db.outbox.where('mutationId').above(after).limit(limit).toArray();
+}
+
+/** How many rows wait after mutation id `after`. */
+export function countOutboxAfter(db: MesaDb, after: number): Promise<number> {
+  return db.outbox.where('mutationId').above(after).count();
+}
+
+/** How many rows wait in the outbox (a live query may watch it). */
+export function countOutbox(db: MesaDb): Promise<number> {
+  return db.outbox.count();
+}
+
+/** Counts a send that got no answer on each of its rows (shown as "tried n times"). */
+export async function countFailedAttempt(db: MesaDb, ids: number[]): Promise<void> {
+  await db.outbox.where('mutationId').anyOf(ids).modify((row) => {
+    row.attempts += 1;
+  });
 }

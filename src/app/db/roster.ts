@@ -4,7 +4,7 @@
  * student and the row's seals (a fresh IV on every write), so the students
  * screens and SSID checks re-open only rows that changed; the cache is dropped
  * the moment the vault locks. Rows still plain from before are read as they are
- * until the first unlock seals them (crypto/migrate.ts).
+ * until the first unlock seals them (db/sealPlainRows.ts).
  *
  * As in db/records.ts, the Dexie read comes first (live queries observe it) and
  * the decryption after it, wrapped in Promise.resolve().

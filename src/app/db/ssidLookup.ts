@@ -8,7 +8,7 @@
 import type { MesaDb } from './schema';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { normalizeSsid } from '../../shared/ssid';
-import { readSsidKey } from '../sync/meta';
+import { readSsidKey } from './meta';
 import { readApplications } from './records';
 import { readRosterBySsidHash } from './roster';
 

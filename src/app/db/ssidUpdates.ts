@@ -12,7 +12,7 @@ import { uuidv7 } from '../../shared/ids';
 import { ssidUpdateMutationSchema } from '../../shared/protocol';
 import { normalizeSsid } from '../../shared/ssid';
 import type { Store } from './connection';
-import { sealForOutbox, takeMutationId } from './outbox';
+import { queueMutation, sealForOutbox } from './outbox';
 import { sealRosterLocalFacts } from '../crypto/sealed-roster';
 import { recordIndex } from './records';
 import { rethrowStorageError } from './storageErrors';
@@ -80,7 +80,7 @@ export async function queueSsidUpdates(
   try {
     await db.transaction('rw', db.outbox, db.meta, db.roster, async () => {
       for (const [i, body] of bodies.entries()) {
-        await db.outbox.add(sealed[i]!.row(await takeMutationId(db)));
+        await queueMutation(db, sealed[i]!);
         await db.roster.update(body.studentId, { local: facts[i]! });
       }
     });

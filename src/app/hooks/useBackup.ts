@@ -6,7 +6,7 @@
 import { useCallback } from 'preact/hooks';
 import { useServices } from './context';
 import { exportBackup, importBackup, type ImportReport } from '../backup/store';
-import { sealedRows } from '../crypto/row-codec';
+import { sealedRows } from '../db/rowCodec';
 
 /** The file name of an export made at `now`, e.g. mesa-backup-2025-09-15-1042.json. */
 export function backupFileName(now: Date, prefix = 'mesa-backup'): string {

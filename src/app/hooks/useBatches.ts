@@ -2,8 +2,8 @@
 import { useServices } from './context';
 import { useLiveQuery, type LiveResult } from './useLiveQuery';
 import { listBatches } from '../db/batches';
+import { statusesByBatch } from '../db/plainColumns';
 import type { LocalBatch } from '../db/schema';
-import type { Status } from '../../shared/lifecycle';
 import { summarizeBatch, type BatchSummary } from '../model/batchSummary';
 
 /** One line of the batches list. */
@@ -17,13 +17,7 @@ export function useBatches(): LiveResult<BatchRow[]> {
   const { store } = useServices();
   return useLiveQuery(async () => {
     const batches = await listBatches(store.db);
-    const byBatch = new Map<string, { status: Status }[]>();
-    await store.db.applications.each((app) => {
-      if (app.batchId === null) return;
-      const list = byBatch.get(app.batchId) ?? [];
-      list.push({ status: app.status });
-      byBatch.set(app.batchId, list);
-    });
+    const byBatch = await statusesByBatch(store.db);
     return batches.map((batch) => ({ batch, summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount) }));
   }, [store]);
 }

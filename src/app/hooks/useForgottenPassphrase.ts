@@ -8,7 +8,8 @@ import { useCallback } from 'preact/hooks';
 import { useServices } from './context';
 import { backupFileName } from './useBackup';
 import { useLiveQuery, type LiveResult } from './useLiveQuery';
-import { countUnsynced, makeSealedCopy, type UnsyncedCount } from '../backup/sealed-copy';
+import { makeSealedCopy } from '../backup/sealed-copy';
+import { countUnsynced, type UnsyncedCount } from '../db/backupRows';
 import { useSyncServices } from '../sync/context';
 import { signOut } from '../sync/session';
 

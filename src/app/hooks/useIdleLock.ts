@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'preact/hooks';
 import { useServices } from './context';
-import { saveIdleMinutes } from '../crypto/idle-setting';
+import { saveIdleMinutes } from '../db/meta';
 
 /** The idle lock delay in minutes and the function that changes it. */
 export function useIdleLock(): { minutes: number; save: (minutes: number) => Promise<void> } {

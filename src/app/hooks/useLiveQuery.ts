@@ -1,5 +1,5 @@
 /** Dexie's liveQuery as a hook: re-runs the query whenever the tables it read change. */
-import { liveQuery } from 'dexie';
+import { watchQuery } from '../db/live';
 import { useEffect, useState } from 'preact/hooks';
 
 /** Result of a live query: data once loaded, or the error that stopped it. */
@@ -9,7 +9,7 @@ export type LiveResult<T> = { status: 'loading' } | { status: 'ready'; data: T }
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveResult<T> {
   const [result, setResult] = useState<LiveResult<T>>({ status: 'loading' });
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
+    const subscription = watchQuery(query, {
       next: (data) => setResult({ status: 'ready', data }),
       error: (error: unknown) => setResult({ status: 'error', error }),
     });

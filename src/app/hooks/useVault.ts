@@ -9,9 +9,10 @@ import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { useServices } from './context';
 import { useLiveQuery } from './useLiveQuery';
 import { watchActivity } from '../crypto/activity';
-import { sealPlainRows } from '../crypto/migrate';
+import { sealPlainRows } from '../db/sealPlainRows';
 import type { VaultState } from '../crypto/vault-state';
 import { saveDraft } from '../db/applications';
+import { countOutbox } from '../db/outbox';
 import type { Store } from '../db/connection';
 import type { HeldJournal } from '../services/unloadJournal';
 
@@ -75,6 +76,6 @@ export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: n
       stop();
     };
   }, [unlocked, store, journal]);
-  const count = useLiveQuery(() => store.db.outbox.count(), [store]);
+  const count = useLiveQuery(() => countOutbox(store.db), [store]);
   return { ready, waiting: count.status === 'ready' ? count.data : 0 };
 }

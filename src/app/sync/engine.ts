@@ -4,17 +4,18 @@
  * jitter after failures) and on "Sync now". Only one tab syncs at a time (Web
  * Locks). Its state is observable, for the status bar and the progress bar.
  */
-import { liveQuery, type Subscription } from 'dexie';
 import type { MesaDb } from '../db/schema';
+import { watchQuery } from '../db/live';
+import { countOutbox } from '../db/outbox';
 import { VaultLockedError } from '../crypto/errors';
 import type { Vault } from '../crypto/vault';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { getOrCreateDeviceId, readSession } from './meta';
+import { getOrCreateDeviceId, readSession } from '../db/meta';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
 import { sendRevocations } from './revocations';
-import { markSessionExpired } from './session';
+import { markSessionExpired } from '../db/session';
 import { describeSyncError } from './messages';
 
 /** `locked`: the vault is locked, so sealed outbox rows cannot be read; sync waits for the unlock. */
@@ -74,7 +75,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private outboxWatch: Subscription | null = null;
+  private outboxWatch: { unsubscribe: () => void } | null = null;
   private vaultWatch: (() => void) | null = null;
   private stopped = true;
   private readonly isOnline: () => boolean;
@@ -105,7 +106,7 @@ export class SyncEngine {
       this.deps.vault?.subscribe((state) => {
         if (state.phase === 'unlocked') this.runSoon();
       }) ?? null;
-    this.outboxWatch = liveQuery(() => this.deps.db.outbox.count()).subscribe({
+    this.outboxWatch = watchQuery(() => countOutbox(this.deps.db), {
       next: (pending) => {
         const grew = pending > this.state.pending;
         this.setState({ pending });

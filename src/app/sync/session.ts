@@ -8,8 +8,8 @@ import { PROBLEMS } from '../../shared/problems';
 import { sessionUserSchema } from '../../shared/protocol';
 import type { MesaDb } from '../db/schema';
 import { ApiError, NetworkError, type ApiClient } from './api';
-import { getOrCreateDeviceId, META, readSession, type StoredSession } from './meta';
-import { rememberRevocation } from './revocations';
+import { getOrCreateDeviceId, readSession, type StoredSession } from '../db/meta';
+import { forgetSession, storeSignIn, updateSessionUser } from '../db/session';
 
 /** What the sign-in form sends. */
 export interface Credentials {
@@ -27,17 +27,7 @@ export async function signIn(db: MesaDb, api: ApiClient, credentials: Credential
   const deviceId = await getOrCreateDeviceId(db);
   const response = await api.signIn({ ...credentials, deviceId });
   const session: StoredSession = { ...response, expired: false };
-  await db.transaction('rw', [db.meta, db.schools, db.roster], async () => {
-    const previous = await readSession(db);
-    if (previous && previous.user.centerId !== session.user.centerId) {
-      await Promise.all([
-        db.schools.clear(),
-        db.roster.clear(),
-        db.meta.bulkDelete([META.pullCheckpoint, META.ssidKey, META.center]),
-      ]);
-    }
-    await db.meta.put({ key: META.session, value: session });
-  });
+  await storeSignIn(db, session);
   return session;
 }
 
@@ -64,24 +54,8 @@ export async function signOut(db: MesaDb, api: ApiClient): Promise<SignOutResult
     else if (error instanceof ApiError || error instanceof NetworkError) revoked = false;
     else throw error;
   }
-  await db.transaction('rw', db.meta, async () => {
-    if (!revoked) await rememberRevocation(db, session.token);
-    await db.meta.delete(META.session);
-  });
+  await forgetSession(db, revoked ? null : session.token);
   return { revoked };
-}
-
-/**
- * Marks the session expired after the server refused its token. Only the token
- * that was refused is marked: a sign-in that happened meanwhile stays valid.
- */
-export async function markSessionExpired(db: MesaDb, refusedToken: string): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    const session = await readSession(db);
-    if (session && session.token === refusedToken && !session.expired) {
-      await db.meta.put({ key: META.session, value: { ...session, expired: true } });
-    }
-  });
 }
 
 /**
@@ -93,8 +67,5 @@ export async function changePassword(db: MesaDb, api: ApiClient, change: { curre
   const session = await readSession(db);
   if (!session) throw new ApiError(PROBLEMS.unauthenticated.status, { code: PROBLEMS.unauthenticated.code, message: PROBLEMS.unauthenticated.message });
   const { user } = await api.request('POST', '/api/session/password', z.object({ user: sessionUserSchema }), { token: session.token, body: change });
-  await db.transaction('rw', db.meta, async () => {
-    const current = await readSession(db);
-    if (current?.token === session.token) await db.meta.put({ key: META.session, value: { ...current, user } });
-  });
+  await updateSessionUser(db, session.token, user);
 }

@@ -6,8 +6,8 @@
 import type { MesaDb } from '../db/schema';
 import { PROBLEMS } from '../../shared/problems';
 import { ApiError } from './api';
-import { readSession } from './meta';
-import { markSessionExpired } from './session';
+import { readSession } from '../db/meta';
+import { markSessionExpired } from '../db/session';
 
 /** `run` with the signed-in token. */
 export async function withSessionToken<T>(db: MesaDb, run: (token: string) => Promise<T>): Promise<T> {

@@ -17,7 +17,7 @@ import { closeStore, type Store } from '../../../src/app/db/connection';
 import { AppContext } from '../../../src/app/hooks/context';
 import { createRouter } from '../../../src/app/router';
 import { createApiClient } from '../../../src/app/sync/api';
-import { readSession } from '../../../src/app/sync/meta';
+import { readSession } from '../../../src/app/db/meta';
 import { oneTimePasswordResponseSchema } from '../../../src/shared/admin-protocol';
 import { uuidv7 } from '../../../src/shared/ids';
 import { createUser } from '../../../src/server/accounts';

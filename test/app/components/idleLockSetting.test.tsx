@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdleLockSetting } from '../../../src/app/components/IdleLockSetting';
-import { IDLE_MINUTES_META_KEY } from '../../../src/app/crypto/idle-setting';
+import { META } from '../../../src/app/db/meta';
 import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
 import { AppContext } from '../../../src/app/hooks/context';
 import { createRouter } from '../../../src/app/router';
@@ -49,6 +49,6 @@ describe('the idle lock setting', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save lock time' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a whole number of minutes from 1 to 240.');
     expect(store.vault.idleMinutes()).toBe(10);
-    expect(await store.db.meta.get(IDLE_MINUTES_META_KEY)).toBeUndefined();
+    expect(await store.db.meta.get(META.idleMinutes)).toBeUndefined();
   });
 });

@@ -6,14 +6,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { importBackup } from '../../../src/app/backup/store';
 import { ChangePassphraseScreen } from '../../../src/app/components/ChangePassphraseScreen';
 import { VaultGate } from '../../../src/app/components/VaultGate';
-import { sealedRows } from '../../../src/app/crypto/row-codec';
+import { sealedRows } from '../../../src/app/db/rowCodec';
 import { confirmApplications, getApplication } from '../../../src/app/db/applications';
 import { AppContext } from '../../../src/app/hooks/context';
 import { createRouter } from '../../../src/app/router';
 import { createApiClient } from '../../../src/app/sync/api';
 import { SyncContext } from '../../../src/app/sync/context';
 import { SyncEngine } from '../../../src/app/sync/engine';
-import { META, readSession } from '../../../src/app/sync/meta';
+import { META, readSession } from '../../../src/app/db/meta';
 import { seriousViolations } from '../axe';
 import { changeRecord, completeFields, screenStorePerTest, seedRecord, TEST_PASSPHRASE, typeInto } from '../harness';
 

@@ -5,7 +5,7 @@ import { exportBackup, importBackup } from '../../../src/app/backup/store';
 import { base64ToBytes, bytesToBase64 } from '../../../src/app/crypto/base64';
 import { WeakPassphraseError, WrongPassphraseError } from '../../../src/app/crypto/errors';
 import { DEFAULT_ITERATIONS } from '../../../src/app/crypto/keys';
-import { plainRows, sealedRows } from '../../../src/app/crypto/row-codec';
+import { plainRows, sealedRows } from '../../../src/app/db/rowCodec';
 import { isSealedRow } from '../../../src/app/crypto/sealed-fields';
 import { MesaDb, type OutboxRow } from '../../../src/app/db/schema';
 import { application, outboxRow, randomKey, TEST_ITERATIONS } from './helpers';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SealBrokenError } from '../../../src/app/crypto/errors';
-import { sealPlainRows } from '../../../src/app/crypto/migrate';
+import { sealPlainRows } from '../../../src/app/db/sealPlainRows';
 import {
   isSealedRow,
   openApplication,

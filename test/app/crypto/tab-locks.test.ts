@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MesaDb } from '../../../src/app/db/schema';
 import { watchActivity } from '../../../src/app/crypto/activity';
 import { linkTabLocks } from '../../../src/app/crypto/tab-locks';
-import { Vault } from '../../../src/app/crypto/vault';
+import type { Vault } from '../../../src/app/crypto/vault';
+import { openVault } from '../../../src/app/db/vaultKeys';
 import { PASSPHRASE, TEST_ITERATIONS } from './helpers';
 
 /** One open tab: its own vault over the shared database, its own page and its own end of the channel. */
@@ -40,7 +41,7 @@ afterEach(async () => {
 });
 
 async function openTab(idleMinutes = 10): Promise<Tab> {
-  const vault = await Vault.open(db, { iterations: TEST_ITERATIONS, idleMinutes, now });
+  const vault = await openVault(db, { iterations: TEST_ITERATIONS, idleMinutes, now });
   if (vault.state().phase === 'new') await vault.setup(PASSPHRASE);
   else await vault.unlock(PASSPHRASE);
   const page = new EventTarget();

@@ -10,7 +10,9 @@ import {
 } from '../../../src/app/crypto/errors';
 import { keyRecordSchema } from '../../../src/app/crypto/keys';
 import { open, seal } from '../../../src/app/crypto/seal';
-import { FORGOTTEN_PASSPHRASE_NOTICE, Vault, VAULT_META_KEY } from '../../../src/app/crypto/vault';
+import { FORGOTTEN_PASSPHRASE_NOTICE } from '../../../src/app/crypto/vault';
+import { META } from '../../../src/app/db/meta';
+import { openVault } from '../../../src/app/db/vaultKeys';
 import type { VaultState } from '../../../src/app/crypto/vault-state';
 import { application, PASSPHRASE, TEST_ITERATIONS } from './helpers';
 
@@ -34,28 +36,28 @@ const IDLE_CLOCK_ONLY: Parameters<typeof vi.useFakeTimers>[0] = { toFake: ['setT
 
 describe('Vault', () => {
   it('starts new on a fresh tablet, and setup stores salt, iterations and wrapped key in meta', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     expect(vault.state()).toEqual({ phase: 'new' });
     await vault.setup(PASSPHRASE);
     expect(vault.isUnlocked()).toBe(true);
-    const row = await db.meta.get(VAULT_META_KEY);
+    const row = await db.meta.get(META.vault);
     const record = keyRecordSchema.parse(row?.value);
     expect(record.kdf.iterations).toBe(TEST_ITERATIONS);
     expect(JSON.stringify(row)).not.toContain(PASSPHRASE);
   });
 
   it('refuses a weak passphrase at setup and stores nothing', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     await expect(vault.setup('1234')).rejects.toBeInstanceOf(WeakPassphraseError);
-    expect(await db.meta.get(VAULT_META_KEY)).toBeUndefined();
+    expect(await db.meta.get(META.vault)).toBeUndefined();
   });
 
   it('opens locked on the next start and unlocks with the passphrase to the same data key', async () => {
-    const first = await Vault.open(db, options);
+    const first = await openVault(db, options);
     await first.setup(PASSPHRASE);
     const sealed = await seal(first.key(), { lastName: 'Reyes' }, 'applications/1');
 
-    const next = await Vault.open(db, options);
+    const next = await openVault(db, options);
     expect(next.state()).toEqual({ phase: 'locked', reason: 'start' });
     expect(() => next.key()).toThrow(VaultLockedError);
     await next.unlock(PASSPHRASE);
@@ -63,18 +65,18 @@ describe('Vault', () => {
   });
 
   it('reports a wrong passphrase clearly and stays locked with the key record untouched', async () => {
-    await (await Vault.open(db, options)).setup(PASSPHRASE);
-    const before = await db.meta.get(VAULT_META_KEY);
-    const vault = await Vault.open(db, options);
+    await (await openVault(db, options)).setup(PASSPHRASE);
+    const before = await db.meta.get(META.vault);
+    const vault = await openVault(db, options);
     await expect(vault.unlock('correct horse battery stapler')).rejects.toBeInstanceOf(WrongPassphraseError);
     expect(vault.isUnlocked()).toBe(false);
-    expect(await db.meta.get(VAULT_META_KEY)).toEqual(before);
+    expect(await db.meta.get(META.vault)).toEqual(before);
   });
 
   it('refuses unlock before setup, and a second setup (e.g. from another tab)', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     await expect(vault.unlock(PASSPHRASE)).rejects.toBeInstanceOf(VaultNotSetUpError);
-    const otherTab = await Vault.open(db, options);
+    const otherTab = await openVault(db, options);
     await vault.setup(PASSPHRASE);
     await expect(otherTab.setup('another passphrase here')).rejects.toBeInstanceOf(VaultAlreadySetUpError);
     await otherTab.unlock(PASSPHRASE);
@@ -82,7 +84,7 @@ describe('Vault', () => {
   });
 
   it('lock drops the key and tells subscribers', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     const seen: VaultState['phase'][] = [];
     vault.subscribe((s) => seen.push(s.phase));
     await vault.setup(PASSPHRASE);
@@ -93,7 +95,7 @@ describe('Vault', () => {
   });
 
   it('changing the passphrase keeps existing sealed data readable and retires the old passphrase', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     await vault.setup(PASSPHRASE);
     const sealed = await seal(vault.key(), 'kept', 'c');
     await expect(vault.changePassphrase('not it at all', 'new river lantern')).rejects.toBeInstanceOf(
@@ -101,27 +103,27 @@ describe('Vault', () => {
     );
     await vault.changePassphrase(PASSPHRASE, 'new river lantern');
 
-    const later = await Vault.open(db, options);
+    const later = await openVault(db, options);
     await expect(later.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
     await later.unlock('new river lantern');
     expect(await open(later.key(), sealed, 'c')).toBe('kept');
   });
 
   it('raises a stored iteration count on unlock when the app asks for more', async () => {
-    const old = await Vault.open(db, options);
+    const old = await openVault(db, options);
     await old.setup(PASSPHRASE);
     const sealed = await seal(old.key(), 'still readable', 'c');
 
-    const upgraded = await Vault.open(db, { iterations: TEST_ITERATIONS * 3 });
+    const upgraded = await openVault(db, { iterations: TEST_ITERATIONS * 3 });
     await upgraded.unlock(PASSPHRASE);
-    const record = keyRecordSchema.parse((await db.meta.get(VAULT_META_KEY))?.value);
+    const record = keyRecordSchema.parse((await db.meta.get(META.vault))?.value);
     expect(record.kdf.iterations).toBe(TEST_ITERATIONS * 3);
     expect(await open(upgraded.key(), sealed, 'c')).toBe('still readable');
   });
 
   it('locks itself after the idle time, and activity pushes the lock back', async () => {
     vi.useFakeTimers(IDLE_CLOCK_ONLY);
-    const vault = await Vault.open(db, { ...options, idleMinutes: 10 });
+    const vault = await openVault(db, { ...options, idleMinutes: 10 });
     await vault.setup(PASSPHRASE);
     vi.advanceTimersByTime(9 * 60_000);
     vault.noteActivity();
@@ -133,7 +135,7 @@ describe('Vault', () => {
 
   it('a shorter idle setting applies to the running session', async () => {
     vi.useFakeTimers(IDLE_CLOCK_ONLY);
-    const vault = await Vault.open(db, { ...options, idleMinutes: 30 });
+    const vault = await openVault(db, { ...options, idleMinutes: 30 });
     await vault.setup(PASSPHRASE);
     vi.advanceTimersByTime(5 * 60_000);
     vault.setIdleMinutes(5);
@@ -141,7 +143,7 @@ describe('Vault', () => {
   });
 
   it('reset after a forgotten passphrase deletes local records and allows a new setup', async () => {
-    const vault = await Vault.open(db, options);
+    const vault = await openVault(db, options);
     await vault.setup(PASSPHRASE);
     await db.applications.add(application());
     await db.meta.put({ key: 'deviceId', value: 'device-1' });

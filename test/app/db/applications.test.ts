@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
-import { NEXT_MUTATION_ID } from '../../../src/app/db/outbox';
+import { META } from '../../../src/app/db/meta';
 import { mutationSchema } from '../../../src/shared/protocol';
 import { verifySheet } from '../../../src/shared/verify-sheet';
 import { completeFields, openTestStore, readOutbox, readRecord, seedBatch, seedRecord } from '../harness';
@@ -57,7 +57,7 @@ describe('confirming', () => {
     const mutation = mutationSchema.parse(outbox[0]!.mutation);
     expect(mutation).toMatchObject({ recordId: a.id, studentId: a.studentId, baseServerVersion: null, confirmedAt: '2025-10-01T12:00:00.000Z' });
     expect(mutation.application.ssid).toBe('2038475610');
-    expect((await store.db.meta.get(NEXT_MUTATION_ID))?.value).toBe(3);
+    expect((await store.db.meta.get(META.nextMutationId))?.value).toBe(3);
   });
 
   it('refuses a record that still has errors and queues nothing for it', async () => {
@@ -76,7 +76,7 @@ describe('confirming', () => {
 
     await expect(confirmApplications(store, [saved.id])).rejects.toThrow();
     expect((await readRecord(store, saved.id)).status).toBe('ready');
-    expect(await store.db.meta.get(NEXT_MUTATION_ID)).toBeUndefined();
+    expect(await store.db.meta.get(META.nextMutationId)).toBeUndefined();
   });
 });
 

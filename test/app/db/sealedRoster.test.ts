@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sealPlainRows } from '../../../src/app/crypto/migrate';
+import { sealPlainRows } from '../../../src/app/db/sealPlainRows';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { readRoster, readRosterEntry } from '../../../src/app/db/roster';
 import { hashSsid, findSsidHolder } from '../../../src/app/db/ssidLookup';
 import { queueSsidUpdates } from '../../../src/app/db/ssidUpdates';
-import { readSsidKey } from '../../../src/app/sync/meta';
+import { readSsidKey } from '../../../src/app/db/meta';
 import { pullAll } from '../../../src/app/sync/pull';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { PullResponse, RosterEntry } from '../../../src/shared/protocol';

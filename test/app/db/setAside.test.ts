@@ -15,7 +15,7 @@ import { recordIndex } from '../../../src/app/db/records';
 import { exportBackup, importBackup } from '../../../src/app/backup/store';
 import { decryptBackup } from '../../../src/app/backup/envelope';
 import { makeSealedCopy } from '../../../src/app/backup/sealed-copy';
-import { sealedRows } from '../../../src/app/crypto/row-codec';
+import { sealedRows } from '../../../src/app/db/rowCodec';
 import { openTestStore, readRecord, TEST_ITERATIONS, TEST_PASSPHRASE } from '../harness';
 import { writeBadRows } from './badRows';
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { InvalidSsidUpdateError, queueSsidUpdates } from '../../../src/app/db/ssidUpdates';
-import { NEXT_MUTATION_ID } from '../../../src/app/db/outbox';
+import { META } from '../../../src/app/db/meta';
 import { VaultLockedError } from '../../../src/app/crypto/errors';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { RosterEntry } from '../../../src/shared/protocol';
@@ -60,7 +60,7 @@ describe('queueSsidUpdates', () => {
     await expect(attempt).rejects.toBeInstanceOf(InvalidSsidUpdateError);
     await expect(attempt).rejects.toMatchObject({ index: 1 });
     expect(await store.db.outbox.count()).toBe(0);
-    expect(await store.db.meta.get(NEXT_MUTATION_ID)).toBeUndefined();
+    expect(await store.db.meta.get(META.nextMutationId)).toBeUndefined();
     expect(await store.db.roster.get(ann)).toEqual(rostered(ann));
   });
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { createApiClient } from '../../../src/app/sync/api';
 import { SyncEngine, type SyncLocks } from '../../../src/app/sync/engine';
-import { readSession } from '../../../src/app/sync/meta';
+import { readSession } from '../../../src/app/db/meta';
 import { signIn } from '../../../src/app/sync/session';
 import { uuidv7 } from '../../../src/shared/ids';
 import { completeFields, queueRecord } from './fixtures';

@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { MesaDb, type LocalApplication, type OutboxRecordRow, type OutboxRow } from '../../../src/app/db/schema';
-import { openOutbox, sealForOutbox, takeMutationId, type SealedMutation } from '../../../src/app/db/outbox';
+import { openOutbox, sealForOutbox, type SealedMutation } from '../../../src/app/db/outbox';
+import { takeMutationId } from '../../../src/app/db/meta';
 import { recordIndex } from '../../../src/app/db/records';
 import { sealApplication } from '../../../src/app/crypto/sealed-fields';
 import { unlockDb } from '../harness';

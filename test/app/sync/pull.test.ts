@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MesaDb } from '../../../src/app/db/schema';
-import { readCenter, readCheckpoint, readSsidKey } from '../../../src/app/sync/meta';
+import { readCenter, readCheckpoint, readSsidKey } from '../../../src/app/db/meta';
 import { pullAll } from '../../../src/app/sync/pull';
 import type { PullResponse } from '../../../src/shared/protocol';
 import { freshDb, pullPage, rosterEntry, school } from './fixtures';

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { ApiError, createApiClient, type ApiClient } from '../../../src/app/sync/api';
 import { SyncEngine } from '../../../src/app/sync/engine';
-import { META, readSession } from '../../../src/app/sync/meta';
+import { META, readSession } from '../../../src/app/db/meta';
 import { sendRevocations } from '../../../src/app/sync/revocations';
 import { signIn, signOut } from '../../../src/app/sync/session';
 import { uuidv7 } from '../../../src/shared/ids';

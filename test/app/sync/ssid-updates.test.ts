@@ -11,7 +11,7 @@ import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/ap
 import { queueSsidUpdates } from '../../../src/app/db/ssidUpdates';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api';
 import { SyncEngine } from '../../../src/app/sync/engine';
-import { readSession } from '../../../src/app/sync/meta';
+import { readSession } from '../../../src/app/db/meta';
 import { signIn } from '../../../src/app/sync/session';
 import { createStudentCalls } from '../../../src/app/sync/students';
 import type { ApplicationFields } from '../../../src/shared/application';

@@ -10,9 +10,9 @@ import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/ap
 import { ApiError, createApiClient, NetworkError, type ApiClient } from '../../../src/app/sync/api';
 import { SyncEngine } from '../../../src/app/sync/engine';
 import { describeSignInError, OFFLINE_SIGN_IN } from '../../../src/app/sync/messages';
-import { readSession } from '../../../src/app/sync/meta';
+import { readSession } from '../../../src/app/db/meta';
 import { pushOutbox } from '../../../src/app/sync/push';
-import { resendAsIs, sendToCenterReview } from '../../../src/app/sync/review';
+import { resendAsIs, sendToCenterReview } from '../../../src/app/db/requeue';
 import { signIn } from '../../../src/app/sync/session';
 import { PROBLEMS } from '../../../src/shared/problems';
 import type { ApplicationFields } from '../../../src/shared/application';

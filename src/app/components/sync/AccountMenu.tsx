@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HeaderMenu } from '../HeaderMenu';
 import { signOutWarnings } from '../../sync/messages';
-import { useNeedsAttention } from '../../sync/useNeedsAttention';
-import { useSession } from '../../sync/useSession';
-import { useSync } from '../../sync/useSync';
+import { useNeedsAttention } from '../../hooks/useNeedsAttention';
+import { useSession } from '../../hooks/useSession';
+import { useSync } from '../../hooks/useSync';
 
 /**
  * Who is signed in, as the top bar's menu: `children` (backup, lock) and

@@ -1,4 +1,4 @@
-import { useNeedsAttention } from '../../sync/useNeedsAttention';
+import { useNeedsAttention } from '../../hooks/useNeedsAttention';
 import { ScreenTitle } from '../ScreenTitle';
 import { NeedsAttentionItem } from './NeedsAttentionItem';
 import './sync.css';

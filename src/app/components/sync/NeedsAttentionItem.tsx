@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { paths } from '../../paths';
 import type { LocalApplication } from '../../db/schema';
 import { fieldLabel } from '../../../shared/application';
-import { canResendAsIs, canSaySameStudent, canSendToReview } from '../../sync/review';
+import { canResendAsIs, canSaySameStudent, canSendToReview } from '../../model/conflictChoices';
 import { Link } from '../Link';
 import { StatusBadge } from '../StatusBadge';
 

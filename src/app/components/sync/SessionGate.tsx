@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useSession } from '../../sync/useSession';
+import { useSession } from '../../hooks/useSession';
 import { lazyScreen } from '../lazyScreen';
 
 // Fetched only when shown, so a signed-in tablet's cold start to the unlock screen runs none of it.

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { paths } from '../../paths';
 import { useLocation, useNavigate } from '../../hooks/useLocation';
 import { describeSignInError } from '../../sync/messages';
-import { useSession } from '../../sync/useSession';
+import { useSession } from '../../hooks/useSession';
 import { ScreenTitle } from '../ScreenTitle';
 
 /** The sign-in screen: email and password, once online; afterwards the app works offline. */

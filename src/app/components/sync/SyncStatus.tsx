@@ -1,9 +1,9 @@
 import { Link } from '../Link';
 import { describeLastResult, describePending } from '../../sync/messages';
-import { useNeedsAttention } from '../../sync/useNeedsAttention';
+import { useNeedsAttention } from '../../hooks/useNeedsAttention';
 import { useSetAside } from '../../hooks/useSetAside';
 import { paths } from '../../paths';
-import { useSync } from '../../sync/useSync';
+import { useSync } from '../../hooks/useSync';
 import './sync.css';
 
 const formatTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

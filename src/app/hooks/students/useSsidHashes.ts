@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../context';
 import type { MesaDb } from '../../db/schema';
 import { hashSsid } from '../../db/ssidLookup';
-import { readSsidKey } from '../../sync/meta';
+import { readSsidKey } from '../../db/meta';
 
 /**
  * Each SSID's HMAC under the center's roster key, so it can be compared with a

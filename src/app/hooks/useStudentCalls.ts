@@ -1,8 +1,8 @@
 /** The online student calls for components' hooks, over the app's store and API client. */
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../hooks/context';
-import { useSyncServices } from './context';
-import { createStudentCalls, type StudentCalls } from './students';
+import { useServices } from './context';
+import { useSyncServices } from '../sync/context';
+import { createStudentCalls, type StudentCalls } from '../sync/students';
 
 /** fetchStudentRecord, fetchPendingEnrollments and approveEnrollment, stable across renders. */
 export function useStudentCalls(): StudentCalls {

@@ -1,7 +1,7 @@
 /** The sync engine's state as a hook, for the status bar and progress bar. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useSyncServices } from './context';
-import type { SyncState } from './engine';
+import { useSyncServices } from '../sync/context';
+import type { SyncState } from '../sync/engine';
 
 /** The engine's state, kept current while mounted, and a "Sync now" action. */
 export function useSync(): { state: SyncState; syncNow: () => Promise<void> } {

@@ -7,8 +7,8 @@
  */
 import type { Sealed } from '../crypto/seal';
 import { openAnyRosterRow, plainLocalFacts, sealRosterLocalFacts, type RosterLocalFacts } from '../crypto/sealed-roster';
-import { rowStamp } from '../db/records';
-import type { LocalRosterEntry, MesaDb, OutboxRow } from '../db/schema';
+import { rowStamp } from './records';
+import type { LocalRosterEntry, MesaDb, OutboxRow } from './schema';
 import { isSsidUpdate, type PushResponse } from '../../shared/protocol';
 
 /** The roster rows an answer touches: each row's stamp when read, and its new sealed facts. */

@@ -5,11 +5,11 @@
  * still plain, and writes a sealed row only if the plain one is unchanged since
  * it was read, so an edit made meanwhile is never overwritten.
  */
-import type { LocalApplication, MesaDb, OutboxRow, RosterRow } from '../db/schema';
-import { sealOutbox } from '../db/outbox';
-import { rowStamp } from '../db/records';
-import { META, sealSsidKey } from '../sync/meta';
-import { isSealedRow, sealApplication } from './sealed-fields';
+import type { LocalApplication, MesaDb, OutboxRow, RosterRow } from './schema';
+import { sealOutbox } from './outbox';
+import { rowStamp } from './records';
+import { readPlainSsidKey, replacePlainSsidKey, sealSsidKey } from './meta';
+import { isSealedRow, sealApplication } from '../crypto/sealed-fields';
 import {
   isSealedRosterRow,
   openAnyRosterRow,
@@ -18,7 +18,7 @@ import {
   sealRosterEntry,
   sealRosterLocalFacts,
   type StoredRosterEntry,
-} from './sealed-roster';
+} from '../crypto/sealed-roster';
 
 /** How many rows one pass sealed. */
 export interface SealReport {
@@ -31,17 +31,14 @@ export interface SealReport {
 export async function sealPlainRoster(db: MesaDb, key: CryptoKey): Promise<number> {
   const plainRows = (await db.roster.toArray()).filter((row) => !isSealedRosterRow(row));
   const sealed = await Promise.all(plainRows.map((row) => sealPlainRosterRow(key, row)));
-  const ssidKeyRow = await db.meta.get(META.ssidKey);
-  const plainSsidKey = typeof ssidKeyRow?.value === 'string' ? ssidKeyRow.value : null;
+  const plainSsidKey = await readPlainSsidKey(db);
   const sealedSsidKey = plainSsidKey === null ? null : await sealSsidKey(key, plainSsidKey);
 
   return db.transaction('rw', db.roster, db.meta, async () => {
     const current = await db.roster.bulkGet(plainRows.map((row) => row.studentId));
     const writes = sealed.filter((_, i) => rowStamp(current[i]) === rowStamp(plainRows[i]));
     await db.roster.bulkPut(writes);
-    if (sealedSsidKey && (await db.meta.get(META.ssidKey))?.value === plainSsidKey) {
-      await db.meta.put({ key: META.ssidKey, value: sealedSsidKey });
-    }
+    if (plainSsidKey !== null && sealedSsidKey) await replacePlainSsidKey(db, plainSsidKey, sealedSsidKey);
     return writes.length;
   });
 }

@@ -12,12 +12,13 @@
  * The record and its new outbox row are written in one strict transaction, as at
  * confirmation: sealed first, then written only if the record is unchanged.
  */
-import type { LocalApplication, MesaDb } from '../db/schema';
-import { mutationFor } from '../db/mutations';
-import { sealForOutbox, takeMutationId } from '../db/outbox';
-import { recordIndex, rowStamp } from '../db/records';
-import { rethrowStorageError } from '../db/storageErrors';
+import type { LocalApplication, MesaDb } from './schema';
+import { mutationFor } from './mutations';
+import { queueMutation, sealForOutbox } from './outbox';
+import { recordIndex, rowStamp } from './records';
+import { rethrowStorageError } from './storageErrors';
 import { sealApplication } from '../crypto/sealed-fields';
+import { canResendAsIs, canSaySameStudent, canSendToReview, type ConflictView } from '../model/conflictChoices';
 
 /** Why a record cannot be re-queued as it is. */
 export class NotResendableError extends Error {
@@ -25,23 +26,6 @@ export class NotResendableError extends Error {
     super(message);
     this.name = 'NotResendableError';
   }
-}
-
-type ConflictView = Pick<LocalApplication, 'status' | 'serverReason'>;
-
-/** "Send to center review" applies only to a conflict over an SSID another student holds. */
-export function canSendToReview(record: ConflictView): boolean {
-  return record.status === 'conflict' && record.serverReason?.code === 'ssid_taken';
-}
-
-/** "Send my version again" applies only to a conflict over a change made on another device. */
-export function canResendAsIs(record: ConflictView): boolean {
-  return record.status === 'conflict' && record.serverReason?.code === 'stale_version';
-}
-
-/** "Same student" applies only to a probable match with a student the center already has. */
-export function canSaySameStudent(record: ConflictView): boolean {
-  return record.status === 'conflict' && record.serverReason?.code === 'same_student_probable';
 }
 
 /** How a conflict is re-queued. */
@@ -79,7 +63,7 @@ async function requeue(db: MesaDb, recordId: string, resolution: Resolution, now
       const queued = await sealForOutbox(key, candidate.data, now);
       const written = await db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
         if (rowStamp(await db.applications.get(recordId)) !== rowStamp(row)) return false;
-        await db.outbox.add(queued.row(await takeMutationId(db)));
+        await queueMutation(db, queued);
         await db.applications.put(sealedRecord);
         return true;
       });

@@ -1,10 +1,10 @@
 /** The advisor's session as a hook: who is signed in, and sign-in / sign-out actions. */
 import { useCallback } from 'preact/hooks';
-import { useLiveQuery } from '../hooks/useLiveQuery';
-import { useServices } from '../hooks/context';
-import { useSyncServices } from './context';
-import { readSession, type StoredSession } from './meta';
-import { signIn, signOut, type Credentials, type SignOutResult } from './session';
+import { useLiveQuery } from './useLiveQuery';
+import { useServices } from './context';
+import { useSyncServices } from '../sync/context';
+import { readSession, type StoredSession } from '../db/meta';
+import { signIn, signOut, type Credentials, type SignOutResult } from '../sync/session';
 
 /** none: nobody ever signed in here (or signed out); expired: the server refused the token. */
 export type SessionStatus = 'loading' | 'none' | 'active' | 'expired';

@@ -5,11 +5,11 @@
  * of the app), and `sealedRows` also reads rows still plain, so the app works
  * before sealPlainRows() has finished.
  */
-import type { LocalApplication, OutboxRecordRow, OutboxRow } from '../db/schema';
-import { openOutbox, sealOutbox } from '../db/outbox';
-import { readableRow } from '../db/setAside';
-import { localApplicationSchema, outboxRowSchema } from './row-schemas';
-import { isSealedRow, openApplication, sealApplication, type StoredApplication } from './sealed-fields';
+import type { LocalApplication, OutboxRecordRow, OutboxRow } from './schema';
+import { openOutbox, sealOutbox } from './outbox';
+import { readableRow } from './setAside';
+import { localApplicationSchema, outboxRowSchema } from '../crypto/row-schemas';
+import { isSealedRow, openApplication, sealApplication, type StoredApplication } from '../crypto/sealed-fields';
 
 /** Turns rows to and from their stored form. */
 export interface RowCodec {

@@ -1,10 +1,11 @@
 /** Records the server refused or found in conflict, for the "Needs attention" list. */
 import { useCallback } from 'preact/hooks';
 import type { LocalApplication } from '../db/schema';
-import { useLiveQuery, type LiveResult } from '../hooks/useLiveQuery';
-import { useServices } from '../hooks/context';
+import { useLiveQuery, type LiveResult } from './useLiveQuery';
+import { useServices } from './context';
 import { openRows } from '../db/records';
-import { confirmSameStudent, resendAsIs, sendToCenterReview } from './review';
+import { refusedRows } from '../db/plainColumns';
+import { confirmSameStudent, resendAsIs, sendToCenterReview } from '../db/requeue';
 
 /** The records waiting for the advisor after a sync, newest change first, and the three re-queue actions. */
 export function useNeedsAttention(): {
@@ -16,7 +17,7 @@ export function useNeedsAttention(): {
   const { store } = useServices();
   const records = useLiveQuery(
     async () => {
-      const rows = await store.db.applications.where('status').anyOf('rejected', 'conflict').toArray();
+      const rows = await refusedRows(store.db);
       return (await openRows(store.db, rows)).sort((a, b) => b.updatedAt - a.updatedAt);
     },
     [store],

@@ -1,0 +1,212 @@
+/**
+ * The meta table: small facts kept by key. This module owns every key and is
+ * the only reader and writer of the table. Values are parsed with zod on the way
+ * out, because a meta row may have been written by an older version of the app.
+ */
+import { z } from 'zod';
+import type { MesaDb } from './schema';
+import { uuidv7, UUID_PATTERN } from '../../shared/ids';
+import { centerAdvisorSchema, sessionUserSchema, type CenterAdvisor } from '../../shared/protocol';
+import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
+import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
+import { idleMinutesSchema } from '../crypto/vault-state';
+import { recordIndex } from './records';
+
+/** Every key of the meta table. */
+export const META = {
+  /** This tablet's id (UUIDv7), made once. */
+  deviceId: 'deviceId',
+  /** The next outbox mutation id: a per-device counter, taken inside the transaction that queues. */
+  nextMutationId: 'nextMutationId',
+  session: 'session',
+  pullCheckpoint: 'pullCheckpoint',
+  /** The roster's SSID hash key, sealed. */
+  ssidKey: 'ssidKey',
+  center: 'center',
+  /** The center's advisors (id and name), for a second keyer to pick themselves. */
+  advisors: 'advisors',
+  /** Tokens signed out offline, revoked on the server at the next connection. */
+  revocations: 'revocations',
+  /** The vault's key record (the data key wrapped under the passphrase). */
+  vault: 'vault',
+  /** The advisor's idle lock delay in minutes. */
+  idleMinutes: 'idleMinutes',
+} as const;
+
+export const storedSessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: sessionUserSchema,
+  /** The server refused the token (401): keep the user, ask for a new sign-in. */
+  expired: z.boolean(),
+});
+/** The advisor's session as kept on the tablet, so the app works offline after one sign-in. */
+export type StoredSession = z.infer<typeof storedSessionSchema>;
+
+const centerSchema = z.object({ id: z.string(), name: z.string() });
+const counterSchema = z.number().int().positive();
+const tokensSchema = z.array(z.string().min(1));
+
+async function readMeta<T>(db: MesaDb, key: string, schema: z.ZodType<T>): Promise<T | null> {
+  const row = await db.meta.get(key);
+  if (row === undefined) return null;
+  const parsed = schema.safeParse(row.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * This tablet's id: a UUIDv7 made once and kept. Read and created in one
+ * transaction, so two tabs starting together agree on one id.
+ */
+export function getOrCreateDeviceId(db: MesaDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await db.meta.get(META.deviceId);
+    if (typeof existing?.value === 'string' && UUID_PATTERN.test(existing.value)) return existing.value;
+    const id = uuidv7();
+    await db.meta.put({ key: META.deviceId, value: id });
+    return id;
+  });
+}
+
+/** This tablet's id, or null before the sync engine has made it. */
+export function readDeviceId(db: MesaDb): Promise<string | null> {
+  return readMeta(db, META.deviceId, z.string().min(1));
+}
+
+/** The next mutation id as stored, or 1 before the first is taken. */
+export async function readNextMutationId(db: MesaDb): Promise<number> {
+  return (await readMeta(db, META.nextMutationId, counterSchema)) ?? 1;
+}
+
+/** Sets the next mutation id (a backup import that queued rows); call inside its transaction. */
+export async function writeNextMutationId(db: MesaDb, next: number): Promise<void> {
+  await db.meta.put({ key: META.nextMutationId, value: counterSchema.parse(next) });
+}
+
+/** Takes the next mutation id; call inside a rw transaction over `meta`. */
+export async function takeMutationId(db: MesaDb): Promise<number> {
+  const id = await readNextMutationId(db);
+  await db.meta.put({ key: META.nextMutationId, value: id + 1 });
+  return id;
+}
+
+/** The stored session, or null when nobody has signed in on this tablet. */
+export function readSession(db: MesaDb): Promise<StoredSession | null> {
+  return readMeta(db, META.session, storedSessionSchema);
+}
+
+/** Stores the session; call inside a transaction over `meta` when it depends on what was read. */
+export async function writeSession(db: MesaDb, session: StoredSession): Promise<void> {
+  await db.meta.put({ key: META.session, value: session });
+}
+
+/** Forgets the session. */
+export async function deleteSession(db: MesaDb): Promise<void> {
+  await db.meta.delete(META.session);
+}
+
+/** The checkpoint of the last pulled page, or null before the first pull. */
+export function readCheckpoint(db: MesaDb): Promise<string | null> {
+  return readMeta(db, META.pullCheckpoint, z.string());
+}
+
+/** What one pulled page leaves in meta; call inside the page's transaction. */
+export async function writePulledFacts(
+  db: MesaDb,
+  facts: { checkpoint: string; ssidKey: Sealed; center: { id: string; name: string }; advisors: CenterAdvisor[] },
+): Promise<void> {
+  await db.meta.bulkPut([
+    { key: META.pullCheckpoint, value: facts.checkpoint },
+    { key: META.ssidKey, value: facts.ssidKey },
+    { key: META.center, value: facts.center },
+    { key: META.advisors, value: facts.advisors },
+  ]);
+}
+
+/** Forgets what was pulled for a center (checkpoint, SSID hash key, center), so the next pull starts over. */
+export async function forgetPulledFacts(db: MesaDb): Promise<void> {
+  await db.meta.bulkDelete([META.pullCheckpoint, META.ssidKey, META.center]);
+}
+
+/**
+ * The hex key of the roster's SSID hashes, once pulled. It is sealed at rest (with
+ * it, anyone could test SSIDs against the roster's hashes); a plain value from
+ * before is read as it is until the first unlock seals it. VaultLockedError while locked.
+ */
+export async function readSsidKey(db: MesaDb): Promise<string | null> {
+  const key = recordIndex(db).key();
+  const row = await db.meta.get(META.ssidKey);
+  const sealed = sealedSchema.safeParse(row?.value);
+  if (!sealed.success) return readMeta(db, META.ssidKey, z.string());
+  const parsed = z.string().safeParse(await open(key, sealed.data, SSID_KEY_CONTEXT));
+  return parsed.success ? parsed.data : null;
+}
+
+/** The SSID hash key as stored: sealed (seal it before the transaction that writes it). */
+export function sealSsidKey(key: CryptoKey, ssidKey: string): Promise<Sealed> {
+  return seal(key, ssidKey, SSID_KEY_CONTEXT);
+}
+
+/** The SSID hash key if it is still stored plain (from before the roster was sealed), else null. */
+export async function readPlainSsidKey(db: MesaDb): Promise<string | null> {
+  const value = (await db.meta.get(META.ssidKey))?.value;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Replaces a plain SSID hash key with its sealed form if it is still `plain`; call inside a transaction over `meta`. */
+export async function replacePlainSsidKey(db: MesaDb, plain: string, sealed: Sealed): Promise<void> {
+  if ((await db.meta.get(META.ssidKey))?.value === plain) await db.meta.put({ key: META.ssidKey, value: sealed });
+}
+
+/** The advisor's center, once pulled. */
+export function readCenter(db: MesaDb): Promise<{ id: string; name: string } | null> {
+  return readMeta(db, META.center, centerSchema);
+}
+
+/**
+ * The center's advisors as the last pull listed them (empty before the first
+ * pull). Names of staff, not pupil data, so they are kept plain.
+ */
+export async function readAdvisors(db: MesaDb): Promise<CenterAdvisor[]> {
+  return (await readMeta(db, META.advisors, z.array(centerAdvisorSchema))) ?? [];
+}
+
+/** Tokens signed out offline and not yet revoked on the server. */
+export async function readRevocations(db: MesaDb): Promise<string[]> {
+  return (await readMeta(db, META.revocations, tokensSchema)) ?? [];
+}
+
+/** Replaces the tokens waiting for revocation (none left deletes the row). */
+async function writeRevocations(db: MesaDb, tokens: string[]): Promise<void> {
+  if (tokens.length > 0) await db.meta.put({ key: META.revocations, value: tokens });
+  else await db.meta.delete(META.revocations);
+}
+
+/** The saved idle lock delay, or null when none was saved (or a stored value is not valid). */
+export function readIdleMinutes(db: MesaDb): Promise<number | null> {
+  return readMeta(db, META.idleMinutes, idleMinutesSchema);
+}
+
+/** Saves the idle lock delay; ZodError for a value outside 1-240 whole minutes. */
+export async function saveIdleMinutes(db: MesaDb, minutes: number): Promise<void> {
+  await db.meta.put({ key: META.idleMinutes, value: idleMinutesSchema.parse(minutes) });
+}
+
+/** Remembers `token` for revocation at the next connection; call inside the sign-out's transaction. */
+export async function rememberRevocation(db: MesaDb, token: string): Promise<void> {
+  const tokens = await readRevocations(db);
+  if (!tokens.includes(token)) await writeRevocations(db, [...tokens, token]);
+}
+
+/**
+ * Forgets the revoked tokens in `done`, reading the list again in one
+ * transaction (another tab may have signed out meanwhile, and its token must
+ * stay). Resolves to how many are left.
+ */
+export function forgetRevocations(db: MesaDb, done: ReadonlySet<string>): Promise<number> {
+  return db.transaction('rw', db.meta, async () => {
+    const left = (await readRevocations(db)).filter((token) => !done.has(token));
+    await writeRevocations(db, left);
+    return left.length;
+  });
+}
