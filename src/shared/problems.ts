@@ -40,6 +40,36 @@ export const PROBLEMS = {
 
 export type ProblemName = keyof typeof PROBLEMS;
 
+/**
+ * Why the server refused one mutation of a push, answered per record (a push
+ * answers 200 with a result per mutation, not an HTTP problem): stable string
+ * codes, each with the sentence the advisor sees. A refusal that says more
+ * (which school, which SSID) builds its message from the situation; the code is
+ * always one of these. The tablet keeps a code it does not know as it is, so
+ * a newer server can add one.
+ */
+export const REFUSALS = {
+  /** The mutation failed its schema (fields name what). */
+  invalid: 'Some fields are not valid.',
+  /** The database refused to store the record (e.g. a value too long for a column). */
+  unstorable: 'The server could not store this record. Check its fields and send it again.',
+  /** The record or student belongs to another center. */
+  forbidden: 'This record belongs to another center.',
+  unknown_school: 'The school is not one of your center’s schools.',
+  unknown_student: 'This student is not one of your center’s students.',
+  student_removed: 'The center removed this student. Ask your center before sending it again.',
+  /** Too many SSIDs matched other centers' students in the last hour. */
+  too_many_ssid_checks: 'Too many CA SSIDs matched students of other centers in the last hour. Send this record again later.',
+  stale_version: 'Someone else changed this record on the server since you last synced.',
+  ssid_taken: PROBLEMS.ssidTaken.message,
+  ssid_differs: PROBLEMS.ssidDiffers.message,
+  same_student_probable: PROBLEMS.sameStudentProbable.message,
+  already_enrolled: PROBLEMS.alreadyEnrolled.message,
+} as const;
+
+/** A refusal code from the catalogue. */
+export type RefusalCode = keyof typeof REFUSALS;
+
 /** The JSON body of every error answer. */
 export interface ProblemBody {
   code: number;

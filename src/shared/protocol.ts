@@ -7,6 +7,7 @@ import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './a
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
 import { verificationSchema } from './verification-record';
+import { REFUSALS, type RefusalCode } from './problems';
 
 const uuid = z.string().regex(UUID_PATTERN, 'Not a valid id.');
 /** A whole CA SSID as it travels: exactly 10 digits, already normalized. */
@@ -131,6 +132,16 @@ export const refusalReasonSchema = z.object({
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+/** A refusal as the server makes it: its code is one of the catalogue's (REFUSALS in problems.ts). */
+export type Refusal = RefusalReason & { code: RefusalCode };
+
+/** The refusal `code` with the catalogue's sentence, and the fields it names. */
+export function refusal(code: RefusalCode, fields?: { field: string; message: string }[]): Refusal {
+  return { code, message: REFUSALS[code], ...(fields ? { fields } : {}) };
+}
+
+/** The refusal codes a conflict may carry: the advisor decides (see the comment in mutationResultSchema). */
+export const CONFLICT_CODES = ['ssid_taken', 'stale_version', 'ssid_differs', 'same_student_probable', 'already_enrolled'] as const satisfies readonly RefusalCode[];
 
 /** The server's answer for one mutation. */
 export const mutationResultSchema = z.discriminatedUnion('status', [
@@ -146,7 +157,7 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
      * `same_student_probable`: the center has a student with this SSID whose name or birth date differs a little;
      * `already_enrolled`: the student already has another paper's enrollment for this program year.
      */
-    reason: refusalReasonSchema.extend({ code: z.enum(['ssid_taken', 'stale_version', 'ssid_differs', 'same_student_probable', 'already_enrolled']) }),
+    reason: refusalReasonSchema.extend({ code: z.enum(CONFLICT_CODES) }),
     serverVersion: z.number().optional(),
   }),
 ]);

@@ -5,7 +5,7 @@
  * goes through its own one-by-one path: what was gathered is written first, and
  * the next run reads the database afresh, so it sees that update's change.
  */
-import { isSsidUpdate, type AnyMutation, type Mutation, type MutationResult } from '../../shared/protocol';
+import { isSsidUpdate, refusal, type AnyMutation, type Mutation, type MutationResult } from '../../shared/protocol';
 import type { Executor } from '../queries/executor';
 import { withSavepoint } from '../queries/savepoint';
 import { isRecordRefusal } from '../db/errors';
@@ -62,7 +62,7 @@ export async function applyEachAlone(trx: Executor, ctx: PushContext, triaged: r
     } catch (error) {
       if (!isRecordRefusal(error)) throw error;
       const { mutationId, recordId } = item.mutation;
-      results.push({ mutationId, recordId, status: 'rejected', reason: { code: 'unstorable', message: 'The server could not store this record. Check its fields and send it again.' } });
+      results.push({ mutationId, recordId, status: 'rejected', reason: refusal('unstorable') });
     }
   }
   return results;

@@ -2,7 +2,8 @@
  * What the server does with one SSID update: a pure function beside `decide`,
  * so the rules read (and are tested) in one place.
  */
-import type { SsidUpdateMutation } from '../../shared/protocol';
+import { REFUSALS } from '../../shared/problems';
+import { refusal, type SsidUpdateMutation } from '../../shared/protocol';
 import type { Reason } from './decide';
 
 /** What the server holds that bears on one SSID update. */
@@ -36,13 +37,13 @@ export type SsidDecision =
 export function decideSsidUpdate(mutation: SsidUpdateMutation, state: SsidUpdateState): SsidDecision {
   const { student } = state;
   if (!student || student.centerId !== state.centerId) {
-    return { kind: 'rejected', reason: { code: 'unknown_student', message: 'This student is not one of your center’s students.' } };
+    return { kind: 'rejected', reason: refusal('unknown_student') };
   }
   if (student.deleted) {
-    return { kind: 'rejected', reason: { code: 'student_removed', message: 'The center removed this student. Ask your center before sending it again.' } };
+    return { kind: 'rejected', reason: refusal('student_removed') };
   }
   if (state.ssidOwnerId !== undefined && state.ssidOwnerId !== mutation.studentId) {
-    return { kind: 'conflict', code: 'ssid_taken', message: 'This CA SSID belongs to another student.' };
+    return { kind: 'conflict', code: 'ssid_taken', message: REFUSALS.ssid_taken };
   }
   if (student.ssid === mutation.ssid) return { kind: 'unchanged' };
   if (student.ssid !== null && mutation.replaces !== student.ssid.slice(-4)) {

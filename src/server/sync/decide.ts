@@ -2,8 +2,8 @@
  * What the server does with one valid mutation, given what it already holds:
  * a pure function, so the rules can be read (and tested) in one place.
  */
-import { PROBLEMS } from '../../shared/problems';
-import type { Mutation } from '../../shared/protocol';
+import { REFUSALS } from '../../shared/problems';
+import { refusal, type Mutation, type Refusal } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
 import { verificationProblems } from '../../shared/verification-record';
@@ -41,11 +41,8 @@ export interface ServerState {
   yearEnrollments: readonly YearEnrollment[];
 }
 
-export interface Reason {
-  code: string;
-  message: string;
-  fields?: { field: string; message: string }[];
-}
+/** Why a mutation is refused: the one shape of a refusal reason, its code from the catalogue. */
+export type Reason = Refusal;
 
 export type Decision =
   | { kind: 'rejected'; reason: Reason }
@@ -62,7 +59,7 @@ export type Decision =
     replaces?: string;
   };
 
-const OTHER_CENTER: Reason = { code: 'forbidden', message: 'This record belongs to another center.' };
+const OTHER_CENTER: Reason = refusal('forbidden');
 
 /**
  * The rules, in the order they are checked:
@@ -104,11 +101,7 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
   if (!state.schoolInCenter) {
     return {
       kind: 'rejected',
-      reason: {
-        code: 'unknown_school',
-        message: 'The school is not one of your center’s schools.',
-        fields: [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }],
-      },
+      reason: refusal('unknown_school', [{ field: 'schoolId', message: 'Choose one of your center’s schools.' }]),
     };
   }
   const unverifiable = verificationRefusal(mutation, state);
@@ -117,17 +110,17 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
   if (who.kind === 'conflict') return who;
   const { studentId } = who;
   if (state.student?.deleted || who.removed) {
-    return { kind: 'rejected', reason: { code: 'student_removed', message: 'The center removed this student. Ask your center before sending it again.' } };
+    return { kind: 'rejected', reason: refusal('student_removed') };
   }
   const { enrollment } = state;
   if (enrollment && enrollment.version > (mutation.baseServerVersion ?? 0) && enrollment.updatedByDevice !== state.deviceId) {
-    return { kind: 'conflict', code: 'stale_version', message: 'Someone else changed this record on the server since you last synced.', serverVersion: enrollment.version };
+    return { kind: 'conflict', code: 'stale_version', message: REFUSALS.stale_version, serverVersion: enrollment.version };
   }
   const ssid = mutation.application.ssid;
   const ssidTaken = ssid !== '' && state.ssidOwner !== undefined && state.ssidOwner.id !== studentId;
-  if (ssidTaken && mutation.sendToReview !== true) return { kind: 'conflict', code: 'ssid_taken', message: PROBLEMS.ssidTaken.message };
+  if (ssidTaken && mutation.sendToReview !== true) return { kind: 'conflict', code: 'ssid_taken', message: REFUSALS.ssid_taken };
   const other = state.yearEnrollments.find((e) => e.studentId === studentId && e.id !== mutation.recordId);
-  if (other && other.origin !== 'student_online') return { kind: 'conflict', code: 'already_enrolled', message: PROBLEMS.alreadyEnrolled.message };
+  if (other && other.origin !== 'student_online') return { kind: 'conflict', code: 'already_enrolled', message: REFUSALS.already_enrolled };
   return {
     kind: 'apply',
     assignSsid: ssid !== '' && !ssidTaken,
@@ -163,7 +156,7 @@ function whichStudent(mutation: Mutation, state: ServerState): Identified {
     return {
       kind: 'conflict',
       code: 'same_student_probable',
-      message: PROBLEMS.sameStudentProbable.message,
+      message: REFUSALS.same_student_probable,
       fields: [
         // The center's own record of its student, so the advisor can hold it against the paper.
         { field: 'name', message: `The center has “${[owner.firstName, owner.middleName, owner.lastName].filter(Boolean).join(' ')}”.` },

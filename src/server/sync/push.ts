@@ -8,7 +8,7 @@
  * MAX_MUTATION_ID_LEAD past the device's furthest ledger.
  */
 import { z } from 'zod';
-import { anyMutationSchema, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, refusal, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRecordRefusal, isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
@@ -91,7 +91,7 @@ function triage(mutations: readonly unknown[], envelopes: readonly { mutationId:
     if (mutationId <= last) return { result: { mutationId, recordId, status: 'duplicate' } };
     const parsed = storableMutationSchema.safeParse(raw);
     if (parsed.success) return { mutation: parsed.data };
-    return { result: { mutationId, recordId, status: 'rejected', reason: { code: 'invalid', message: 'Some fields are not valid.', fields: rejectedFields(raw, parsed.error) } } };
+    return { result: { mutationId, recordId, status: 'rejected', reason: refusal('invalid', rejectedFields(raw, parsed.error)) } };
   });
 }
 

@@ -3,15 +3,12 @@
  * student of another center holds is audited, and past the user's hourly limit
  * it becomes a refusal that says to send the record again later.
  */
-import { isSsidUpdate, type AnyMutation, type MutationResult } from '../../shared/protocol';
+import { isSsidUpdate, refusal, type AnyMutation, type MutationResult } from '../../shared/protocol';
 import type { Executor } from '../queries/executor';
 import { findStudentBySsid } from '../queries/students';
 import { mayDiscloseSsidHolder } from '../students/ssid-disclosure';
 
-const LIMITED = {
-  code: 'too_many_ssid_checks',
-  message: 'Too many CA SSIDs matched students of other centers in the last hour. Send this record again later.',
-};
+const LIMITED = refusal('too_many_ssid_checks');
 
 /** `results` with each `ssid_taken` conflict checked against the caller's disclosure limit. */
 export async function guardSsidDisclosures(
