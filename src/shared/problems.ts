@@ -60,6 +60,8 @@ export const REFUSALS = {
   student_removed: 'The center removed this student. Ask your center before sending it again.',
   /** Too many SSIDs matched other centers' students in the last hour. */
   too_many_ssid_checks: 'Too many CA SSIDs matched students of other centers in the last hour. Send this record again later.',
+  /** A second keyer's verification that does not fit the values or the center (fields name what). */
+  verification_invalid: 'The second keying of this sheet cannot be taken as it is: verify it again.',
   stale_version: 'Someone else changed this record on the server since you last synced.',
   ssid_taken: PROBLEMS.ssidTaken.message,
   ssid_differs: PROBLEMS.ssidDiffers.message,

@@ -136,7 +136,7 @@ function verificationRefusal(mutation: Mutation, state: ServerState): Reason | u
   const fields = verificationProblems(mutation.application, mutation.verification);
   if (!state.keyersInCenter) fields.push({ field: 'verifiedBy', message: 'Both keyers must be people of your center.' });
   if (fields.length === 0) return undefined;
-  return { code: 'verification_invalid', message: 'The second keying of this sheet cannot be taken as it is: verify it again.', fields };
+  return refusal('verification_invalid', fields);
 }
 
 type Identified = { kind: 'student'; studentId: string; removed: boolean } | Extract<Decision, { kind: 'conflict' }>;
