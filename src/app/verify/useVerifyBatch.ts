@@ -12,7 +12,7 @@ import { getBatch } from '../db/batches';
 import { listBatchApplications, saveDraft } from '../db/applications';
 import type { LocalApplication, LocalBatch, SecondLookLine } from '../db/schema';
 import { describeSaveError } from '../db/storageErrors';
-import { readAdvisors, readSession } from '../sync/meta';
+import { readAdvisors, readSession } from '../db/meta';
 import type { CenterAdvisor } from '../../shared/protocol';
 import type { VerifiedField } from '../../shared/verification-record';
 import { verifySheet, type VerifiedValues } from '../../shared/verify-sheet';

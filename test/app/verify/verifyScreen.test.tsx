@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { META } from '../../../src/app/sync/meta';
+import { META } from '../../../src/app/db/meta';
 import { seriousViolations } from '../axe';
 import { completeFields, readRecord, renderApp, screenStorePerTest, seedBatch, seedRecord } from '../harness';
 
