@@ -5,7 +5,7 @@
  * SSID is invalid, blank, or already another student's. And the turning of the
  * advisor's accepted rows into SSID updates with source `school_records`.
  */
-import type { MatchableRow, RosterIndex, RowMatch } from './matching';
+import type { MatchableRow, RosterIndex, RowMatch } from './match-types';
 import type { Issue } from './ssid';
 
 /** One SSID to set on one student, from a school's return. */
