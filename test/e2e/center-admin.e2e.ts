@@ -3,17 +3,26 @@
  * empty database without demo data: the first administrator is created with the
  * setup code the server printed; they add a school and an advisor; the advisor
  * signs in on a tablet with the one-time password, chooses their own, and syncs
- * a record; the administrator revokes that tablet, and the tablet's next sync
+ * a record; the administrator sees that record in the SSID progress screen and
+ * its CSV download; the administrator revokes that tablet, and the tablet's next sync
  * says so with its records intact.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, serverEnrollments, startServer, tabletContext, type RunningServer } from './harness';
 import { confirmBatch, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet } from './journeys';
 
 const ADMIN = { name: 'Lee Chen', email: 'lee@bayarea-mesa.example', password: 'lee chose this password' };
 const ADVISOR = { name: 'Ana Ruiz', email: 'ana@bayarea-mesa.example', password: 'ana chose this password' };
+
+/** The counts beside a progress bar, by their label. */
+async function progressNumbers(item: Locator): Promise<Record<string, string>> {
+  const pairs = await item.locator('.progress-numbers > div').evaluateAll((divs) => divs.map((d) => [d.querySelector('dt')?.textContent ?? '', d.querySelector('dd')?.textContent ?? '']));
+  return Object.fromEntries(pairs);
+}
 
 let server: RunningServer;
 let browser: Browser;
@@ -36,7 +45,7 @@ after(async () => {
   await server?.stop();
 });
 
-test('the first administrator sets up the center, adds a school and an advisor, and revokes the advisor’s tablet', async () => {
+test('the first administrator sets up the center, adds a school and an advisor, sees the advisor’s record in the SSID progress and its CSV, and revokes the advisor’s tablet', async () => {
   const code = /setup code (\S+)/.exec(server.output())?.[1];
   assert.ok(code, `the server printed a setup code:\n${server.output()}`);
 
@@ -92,6 +101,36 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   await syncNow(tablet);
   await tablet.getByText('Everything is synced').waitFor();
   assert.deepEqual(serverEnrollments(server.dataDir).map((e) => e.lastName), [sheet!.lastName]);
+
+  // The administrator's SSID progress: the one synced record, with its SSID from the student's paper, on screen and in the CSV.
+  await admin.getByRole('link', { name: 'SSID progress' }).click();
+  const school = admin.getByRole('listitem').filter({ hasText: 'Fremont High School' });
+  await school.getByText('1 of 1 student has an SSID on record (100%); 0 missing.').waitFor();
+  // The CDS code as it was stored: typed with dashes, kept as its 14 digits.
+  assert.equal(await school.getByText('CDS 01612590130229').count(), 1);
+  assert.deepEqual(await progressNumbers(school), { 'School records': '0', 'Student’s paper': '1', 'Student online': '0', 'Confirmed by a school return': '0' });
+  const total = admin.getByRole('region', { name: 'All schools' });
+  await total.getByText('1 of 1 student has an SSID on record (100%); 0 missing.').waitFor();
+  const programYear = /^All schools, (\S+)$/.exec((await total.getByRole('heading').textContent()) ?? '')?.[1];
+  assert.ok(programYear, 'the total names the program year');
+
+  const downloading = admin.waitForEvent('download');
+  await admin.getByRole('link', { name: 'Download CSV for the statewide office' }).click();
+  const download = await downloading;
+  assert.match(download.suggestedFilename(), new RegExp(`^ssid-progress-bay-area-mesa-${programYear}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const csv = Papa.parse<Record<string, string>>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  assert.deepEqual(csv.errors, []);
+  const counts = { Enrolled: '1', 'With SSID': '1', 'SSID from School Records': '0', 'SSID from Student Paper': '1', 'SSID from Student Online': '0', 'Confirmed by School Return': '0', 'Missing SSID': '0' };
+  assert.deepEqual(csv.data, [
+    { Center: 'Bay Area MESA', 'Program Year': programYear, School: 'Fremont High School', 'CDS Code': '01612590130229', ...counts },
+    { Center: 'Bay Area MESA', 'Program Year': programYear, School: 'All schools', 'CDS Code': '', ...counts },
+  ]);
+
+  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
+    await admin.setViewportSize({ width, height });
+    await admin.screenshot({ path: `/tmp/progress-${width}x${height}.png`, fullPage: true });
+  }
+  await admin.setViewportSize({ width: 1024, height: 768 });
 
   // The administrator revokes the advisor's tablet.
   await admin.getByRole('link', { name: 'Tablets' }).click();
