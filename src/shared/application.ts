@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { todayIso } from './dates';
-import { gradeAgeWarning } from './grade-age';
 import type { Issue } from './ssid';
 import { storedDateProblem, type DateKind } from './typed-dates';
 
@@ -109,7 +108,10 @@ export function dobUncheckedMessage(warning: Issue): string {
 
 /**
  * What a confirmed record must satisfy; the server re-checks every push with
- * it. A birth date unusual for the grade needs the advisor's tick.
+ * it. A birth date unusual for the grade is not refused here: it is a warning
+ * the tablet asks the advisor to tick (validate.ts), like an odd SSID, and the
+ * server must still take records confirmed before the tick existed, online
+ * re-enrollments and approvals, where there is no paper to tick.
  */
 export const confirmedApplicationSchema = applicationFieldsSchema.extend({
   firstName: text(80).trim().min(1, 'First name is required.'),
@@ -126,9 +128,6 @@ export const confirmedApplicationSchema = applicationFieldsSchema.extend({
   dateReceived: optionalDate,
   programYear: programYearSchema,
   dateOfBirthChecked: z.union([z.literal(''), z.literal('yes')]).default(''),
-}).superRefine((a, ctx) => {
-  const warning = a.dateOfBirthChecked === 'yes' ? null : gradeAgeWarning(a.dateOfBirth, a.grade, a.programYear);
-  if (warning) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: dobUncheckedMessage(warning) });
 });
 export type ConfirmedApplication = z.infer<typeof confirmedApplicationSchema>;
 

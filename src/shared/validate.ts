@@ -69,16 +69,10 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
   const dobProblem = ctx.today && !errors.some((e) => e.field === 'dateOfBirth') ? storedDateProblem(fields.dateOfBirth, ctx.today, 'birth') : null;
   if (dobProblem) errors.push({ field: 'dateOfBirth', ...dobProblem });
 
-  // The same look at the paper as an odd SSID asks for: an error until ticked (the schema refuses it on
-  // the server too; its issue is replaced here by one with its own code), a warning after.
+  // The same look at the paper as an odd SSID asks for: an error until ticked, a warning after.
   const gradeAge = gradeAgeWarning(fields.dateOfBirth, fields.grade, fields.programYear);
   if (gradeAge && fields.dateOfBirthChecked === 'yes') warnings.push({ field: 'dateOfBirth', ...gradeAge });
-  else if (gradeAge) {
-    const unchecked: FieldIssue = { field: 'dateOfBirth', code: 'dob_unchecked', message: dobUncheckedMessage(gradeAge) };
-    const fromSchema = errors.findIndex((e) => e.field === 'dateOfBirth' && e.message === unchecked.message);
-    if (fromSchema >= 0) errors[fromSchema] = unchecked;
-    else errors.push(unchecked);
-  }
+  else if (gradeAge) errors.push({ field: 'dateOfBirth', code: 'dob_unchecked', message: dobUncheckedMessage(gradeAge) });
 
   if (fields.ssid.trim() !== '') {
     const check = checkSsid(fields.ssid, { localId: fields.schoolStudentId, takenBy: ctx.ssidTakenBy });

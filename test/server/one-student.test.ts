@@ -108,7 +108,7 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
         code: 'same_student_probable',
         fields: [
           { field: 'name', message: 'The center has “Sofia Ramirez”.' },
-          { field: 'dateOfBirth', message: 'The center has 2012-07-08.' },
+          { field: 'dateOfBirth', message: 'The center has July 8, 2012.' },
           { field: 'difference', message: 'The last names differ by one letter.' },
         ],
       },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blankFields, confirmedApplicationSchema } from '../../src/shared/application';
 import { GRADE_AGE_SLACK, gradeAgeWarning, programYearReferenceDate } from '../../src/shared/grade-age';
+import { validateApplication } from '../../src/shared/validate';
 
 describe('gradeAgeWarning: age on September 1 of the program year against grade + 5, two years of slack', () => {
   it.each([
@@ -44,26 +45,36 @@ describe('gradeAgeWarning: age on September 1 of the program year against grade 
   });
 });
 
-describe('the confirmed record schema (what the server accepts) and a birth date unusual for the grade', () => {
+describe('a birth date unusual for the grade: the tablet asks, the server takes the record', () => {
   const record = (dateOfBirthChecked: string) => ({
     ...blankFields(), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '2017-03-15', grade: '8', schoolId: 's1', programYear: '2026-27', dateOfBirthChecked,
   });
+  const dobIssues = (fields: ReturnType<typeof record>) => {
+    const result = validateApplication(fields, { ssidRekey: fields.ssid, today: '2026-12-01' });
+    return { errors: result.errors.filter((e) => e.field === 'dateOfBirth'), warnings: result.warnings.filter((w) => w.field === 'dateOfBirth') };
+  };
 
-  it('refuses it without "The paper shows this", saying why on the birth date', () => {
-    const parsed = confirmedApplicationSchema.safeParse(record(''));
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['dateOfBirth', 'A student in grade 8 is usually 13; this date makes them 9. Check the paper. If it really shows this date, tick “The paper shows this”.'],
+  it('blocks confirming on the tablet without "The paper shows this", saying why on the birth date', () => {
+    expect(dobIssues(record('')).errors).toEqual([
+      {
+        field: 'dateOfBirth',
+        code: 'dob_unchecked',
+        message: 'A student in grade 8 is usually 13; this date makes them 9. Check the paper. If it really shows this date, tick “The paper shows this”.',
+      },
     ]);
   });
 
-  it('accepts it with the tick, and a usual date without one', () => {
-    expect(confirmedApplicationSchema.safeParse(record('yes')).success).toBe(true);
-    expect(confirmedApplicationSchema.safeParse({ ...record(''), dateOfBirth: '2013-03-15' }).success).toBe(true);
+  it('is a warning only once ticked, and nothing for a usual date', () => {
+    const ticked = dobIssues(record('yes'));
+    expect(ticked.errors).toEqual([]);
+    expect(ticked.warnings.map((w) => w.message)).toEqual(['A student in grade 8 is usually 13; this date makes them 9. Check the paper.']);
+    expect(dobIssues({ ...record(''), dateOfBirth: '2013-03-15' })).toEqual({ errors: [], warnings: [] });
   });
 
-  it('accepts a record sent before the tick existed when its date is usual', () => {
-    const older: Record<string, unknown> = { ...record(''), dateOfBirth: '2013-03-15' };
+  it('is accepted by the server with or without the tick: records confirmed before the tick existed, online re-enrollments and approvals have no paper to tick', () => {
+    expect(confirmedApplicationSchema.safeParse(record('')).success).toBe(true);
+    expect(confirmedApplicationSchema.safeParse(record('yes')).success).toBe(true);
+    const older: Record<string, unknown> = { ...record('') };
     delete older.dateOfBirthChecked;
     expect(confirmedApplicationSchema.safeParse(older).success).toBe(true);
   });

@@ -122,7 +122,8 @@ describe('PAF approval from the tablet', () => {
   });
 
   it('prompts for the SSID after approving in a year that does not require one', async () => {
-    const [eve] = await enrollAndSync([completeFields(5, await schoolId(), { programYear: '2014-15' })]);
+    // Born 2001: 13 in 2014-15, as grade 8 usually is.
+    const [eve] = await enrollAndSync([completeFields(5, await schoolId(), { programYear: '2014-15', dateOfBirth: '2001-03-15' })]);
     expect(await createStudentCalls(store.db, api).approveEnrollment(eve!.recordId)).toMatchObject({ ok: true, prompt: 'ssid_missing', ssidLast4: null });
   });
 
