@@ -7,23 +7,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, serverEnrollments, tabletContext } from './harness';
 import {
-  confirmBatch, exportBackup, FILE_PASSPHRASE, openAccountMenu, openTablet, sampleSheets, signIn, startBatch, typeSheet, type Tablet,
+  confirmBatch, exportBackup, FILE_PASSPHRASE, openAccountMenu, openTabletForFile, sampleSheets, signIn, startBatch, typeSheet, type Tablet,
 } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 /** Imports the file and waits for the report it should give. */

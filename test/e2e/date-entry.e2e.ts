@@ -6,23 +6,19 @@
  * IndexedDB is set aside as "This record needs fixing" and nothing else breaks.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline } from './harness';
 import {
-  exportBackup, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Tablet,
+  exportBackup, openRecord, openTabletForFile, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, type Tablet,
 } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 // Born 13 years ago: a usual age for the sample sheets' grades 6 to 8.

@@ -4,21 +4,17 @@
  * the app opens again it syncs, and every record is on the server exactly once.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { goOffline, serverEnrollments } from './harness';
-import { confirmBatch, openTablet, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { confirmBatch, openTabletForFile, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 test('a push committed on the server whose answer is lost, then the app closed, leaves each record on the server once', async () => {

@@ -3,6 +3,7 @@
  * tests: sign in, start a batch, type a sheet with the keyboard only.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Download, Locator, Page } from 'playwright-core';
 import {
   DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer,
@@ -193,6 +194,21 @@ export interface Tablet {
 }
 
 /** Starts the real server and brings a fresh tablet to the batches screen, ready to go offline. */
+/**
+ * One tablet for a whole test file: opened before its first test (handed to
+ * `use`, which keeps what the tests need) and closed after its last.
+ */
+export function openTabletForFile(use: (tablet: Tablet) => void): void {
+  let tablet: Tablet | undefined;
+  before(async () => {
+    tablet = await openTablet();
+    use(tablet);
+  });
+  after(async () => {
+    await tablet?.close();
+  });
+}
+
 export async function openTablet(): Promise<Tablet> {
   const server = await startServer();
   const browser = await launchBrowser();

@@ -5,21 +5,17 @@
  * least 44 px tall. Prints the header heights it measured.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, goOnline } from './harness';
-import { openTablet, openAccountMenu, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
+import { openTabletForFile, openAccountMenu, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 const SIZES = [[768, 1024], [1024, 768]] as const;

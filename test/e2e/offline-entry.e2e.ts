@@ -5,21 +5,17 @@
  * SSID mistakes that must block confirmation.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline } from './harness';
-import { expectedSheet, openAccountMenu, openRecord, openTablet, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { expectedSheet, openAccountMenu, openRecord, openTabletForFile, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 test('three sheets typed offline with the keyboard survive a reload and can be confirmed', async () => {

@@ -6,25 +6,21 @@
  * that the advisor resolves in the app.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { apiSession, goOffline, goOnline, serverEnrollments } from './harness';
 import {
-  confirmBatch, openTablet, reloadAndUnlock, sampleSheets, startBatch, syncNow as syncNowIn, typeSheet, type Sheet, type Tablet,
+  confirmBatch, openTabletForFile, reloadAndUnlock, sampleSheets, startBatch, syncNow as syncNowIn, typeSheet, type Sheet, type Tablet,
 } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
 
-before(async () => {
-  tablet = await openTablet();
-  ({ page } = tablet);
-});
-
-after(async () => {
-  await tablet?.close();
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
 });
 
 /** Types and confirms a whole batch while offline, then reloads. */
