@@ -23,19 +23,19 @@ module.exports = {
     { name: 'server-not-app', severity: 'error', from: { path: '^src/server/' }, to: { path: '^src/app/' } },
     {
       name: 'crypto-below-db', severity: 'error', comment: 'crypto/ seals rows; it knows nothing above it.',
-      from: { path: app('crypto') }, to: { path: `${app('(db|sync|backup|services|hooks|components|admin|model)')}|^src/app/[^/]+\\.tsx?$` },
+      from: { path: app('crypto') }, to: { path: `${app('(db|sync|backup|services|hooks|components|features|shell|model)')}|^src/app/[^/]+\\.tsx?$` },
     },
     {
       name: 'db-is-storage', severity: 'error', comment: 'db/ keeps rows; it never calls the network or a screen.',
-      from: { path: app('db') }, to: { path: `${app('(sync|backup|services|hooks|components|admin)')}|^src/app/[^/]+\\.tsx?$` },
+      from: { path: app('db') }, to: { path: `${app('(sync|backup|services|hooks|components|features|shell)')}|^src/app/[^/]+\\.tsx?$` },
     },
     {
       name: 'sync-below-screens', severity: 'error', comment: 'sync/ is network and orchestration: screens and hooks call it, not the other way.',
-      from: { path: app('(sync|backup|services)') }, to: { path: `${app('(hooks|components|admin)')}|^src/app/[^/]+\\.tsx?$` },
+      from: { path: app('(sync|backup|services)') }, to: { path: `${app('(hooks|components|features|shell)')}|^src/app/[^/]+\\.tsx?$` },
     },
     {
       name: 'hooks-below-screens', severity: 'error',
-      from: { path: app('hooks') }, to: { path: app('(components|admin)') },
+      from: { path: app('hooks') }, to: { path: app('(components|features|shell)') },
     },
     {
       name: 'shell-on-top', severity: 'error', comment: 'main.tsx, UnlockedApp.tsx, App.tsx and the route table (routes.tsx) put screens together; nothing below imports them.',

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { AppShell } from './components/AppShell';
-import { NotFoundScreen } from './components/NotFoundScreen';
+import { AppShell } from './shell/AppShell';
+import { NotFoundScreen } from './shell/NotFoundScreen';
 import { useLocation } from './hooks/useLocation';
 import { routeFor } from './routes';
 

@@ -5,10 +5,10 @@
  * before this code is fetched and run; the service worker precaches it.
  */
 import { App } from './App';
-import { AdminNavLink } from './admin/AdminNavLink';
-import { SyncHeader } from './components/sync/SyncHeader';
-import { EvictionBanner } from './components/EvictionBanner';
-import { VaultMenuItems } from './components/VaultMenuItems';
+import { AdminNavLink } from './features/admin/AdminNavLink';
+import { SyncHeader } from './features/session/SyncHeader';
+import { EvictionBanner } from './shell/EvictionBanner';
+import { VaultMenuItems } from './features/vault/VaultMenuItems';
 
 /** The app behind the session and vault gates. */
 export function UnlockedApp() {

@@ -1,22 +1,22 @@
 /** Entry point: open the store (or explain why not), connect the router and the update prompt, render. */
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
-import { StorageUnavailable } from './components/StorageUnavailable';
-import { SessionGate } from './components/sync/SessionGate';
+import { StorageUnavailable } from './shell/StorageUnavailable';
+import { SessionGate } from './features/session/SessionGate';
 import { paths } from './paths';
-import { SyncProvider } from './components/sync/SyncProvider';
+import { SyncProvider } from './features/session/SyncProvider';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
 import { AppContext } from './hooks/context';
-import { UpdateContext } from './hooks/useUpdatePrompt';
+import { UpdateContext } from './shell/useUpdatePrompt';
 import { createUpdateChannel } from './pwa/updates';
 import { createRouter } from './router';
 import { holdJournal } from './services/unloadJournal';
 import { flushAllDrafts } from './services/pendingSaves';
 import { linkTabLocks, TAB_LOCK_CHANNEL } from './crypto/tab-locks';
-import { HeldJournalContext } from './hooks/useVault';
+import { HeldJournalContext } from './features/vault/useVault';
 import { lazyScreen } from './components/lazyScreen';
-import { VaultGate } from './components/VaultGate';
+import { VaultGate } from './features/vault/VaultGate';
 import './styles/app.css';
 
 // Behind the gates, so the sign-in and unlock screens draw before it is fetched and run.
@@ -26,7 +26,7 @@ const UnlockedApp = lazyScreen(loadUnlockedApp);
 async function start(root: HTMLElement): Promise<void> {
   // The students' public page: no sign-in, no advisor's store on a student's device.
   if (window.location.pathname === paths.reEnroll()) {
-    const { ReEnrollPage } = await import('./components/ReEnrollPage');
+    const { ReEnrollPage } = await import('./features/students/reenroll/ReEnrollPage');
     render(<ReEnrollPage />, root);
     return;
   }

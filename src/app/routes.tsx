@@ -8,14 +8,14 @@ import { matchPath, type Location } from './router';
 import { PATTERNS, RECORD_PAGES, recordPagePattern } from './paths';
 import { isSetAsideTable } from './db/setAside';
 import { lazyScreen } from './components/lazyScreen';
-import { BackupScreen } from './components/BackupScreen';
-import { BatchesScreen } from './components/BatchesScreen';
-import { ChangePassphraseScreen } from './components/ChangePassphraseScreen';
-import { EntryScreen } from './components/EntryScreen';
-import { NewBatchScreen } from './components/NewBatchScreen';
-import { NotFoundScreen } from './components/NotFoundScreen';
-import { ReviewScreen } from './components/ReviewScreen';
-import { SignIn } from './components/sync/SignIn';
+import { BackupScreen } from './features/vault/BackupScreen';
+import { BatchesScreen } from './features/batches/BatchesScreen';
+import { ChangePassphraseScreen } from './features/vault/ChangePassphraseScreen';
+import { EntryScreen } from './features/entry/EntryScreen';
+import { NewBatchScreen } from './features/batches/NewBatchScreen';
+import { NotFoundScreen } from './shell/NotFoundScreen';
+import { ReviewScreen } from './features/batches/ReviewScreen';
+import { SignIn } from './features/session/SignIn';
 
 /** One screen and the path pattern that opens it. */
 export interface Route {
@@ -26,21 +26,21 @@ export interface Route {
 // Loaded with the app: the advisor's first-visit path (batches, entry, review), sign-in
 // (the session gate shows it) and the vault's own screens. Every other screen is its own
 // chunk, fetched when first opened; the service worker precaches them for offline use.
-const RecordsScreen = lazyScreen(() => import('./components/RecordsScreen').then((m) => m.RecordsScreen));
-const VerifyScreen = lazyScreen(() => import('./verify/VerifyScreen').then((m) => m.VerifyScreen));
-const RepairScreen = lazyScreen(() => import('./components/RepairScreen').then((m) => m.RepairScreen));
-const NeedsAttention = lazyScreen(() => import('./components/sync/NeedsAttention').then((m) => m.NeedsAttention));
-const StudentsScreen = lazyScreen(() => import('./components/students/StudentsScreen').then((m) => m.StudentsScreen));
-const SsidRequestScreen = lazyScreen(() => import('./components/students/SsidRequestScreen').then((m) => m.SsidRequestScreen));
+const RecordsScreen = lazyScreen(() => import('./features/records/RecordsScreen').then((m) => m.RecordsScreen));
+const VerifyScreen = lazyScreen(() => import('./features/verify/VerifyScreen').then((m) => m.VerifyScreen));
+const RepairScreen = lazyScreen(() => import('./features/records/RepairScreen').then((m) => m.RepairScreen));
+const NeedsAttention = lazyScreen(() => import('./features/session/NeedsAttention').then((m) => m.NeedsAttention));
+const StudentsScreen = lazyScreen(() => import('./features/students/StudentsScreen').then((m) => m.StudentsScreen));
+const SsidRequestScreen = lazyScreen(() => import('./features/students/requests/SsidRequestScreen').then((m) => m.SsidRequestScreen));
 // The school return brings papaparse.
-const SchoolReturnScreen = lazyScreen(() => import('./components/students/SchoolReturnScreen').then((m) => m.SchoolReturnScreen));
-const ApprovalsScreen = lazyScreen(() => import('./components/students/ApprovalsScreen').then((m) => m.ApprovalsScreen));
-const StudentRecordScreen = lazyScreen(() => import('./components/students/StudentRecordScreen').then((m) => m.StudentRecordScreen));
+const SchoolReturnScreen = lazyScreen(() => import('./features/students/school-return/SchoolReturnScreen').then((m) => m.SchoolReturnScreen));
+const ApprovalsScreen = lazyScreen(() => import('./features/students/approvals/ApprovalsScreen').then((m) => m.ApprovalsScreen));
+const StudentRecordScreen = lazyScreen(() => import('./features/students/record/StudentRecordScreen').then((m) => m.StudentRecordScreen));
 // Only center administrators open these.
-const AccountsScreen = lazyScreen(() => import('./admin/AccountsScreen').then((m) => m.AccountsScreen));
-const SchoolsScreen = lazyScreen(() => import('./admin/SchoolsScreen').then((m) => m.SchoolsScreen));
-const TabletsScreen = lazyScreen(() => import('./admin/TabletsScreen').then((m) => m.TabletsScreen));
-const ProgressScreen = lazyScreen(() => import('./admin/ProgressScreen').then((m) => m.ProgressScreen));
+const AccountsScreen = lazyScreen(() => import('./features/admin/AccountsScreen').then((m) => m.AccountsScreen));
+const SchoolsScreen = lazyScreen(() => import('./features/admin/SchoolsScreen').then((m) => m.SchoolsScreen));
+const TabletsScreen = lazyScreen(() => import('./features/admin/TabletsScreen').then((m) => m.TabletsScreen));
+const ProgressScreen = lazyScreen(() => import('./features/admin/ProgressScreen').then((m) => m.ProgressScreen));
 
 export const ROUTES: readonly Route[] = [
   { pattern: PATTERNS.batches, render: () => <BatchesScreen /> },

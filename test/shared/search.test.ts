@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRosterIndex, searchRoster } from '../../src/app/hooks/students/rosterSearch';
+import { buildRosterIndex, searchRoster } from '../../src/app/features/students/rosterSearch';
 import { buildSearchIndex, searchRecords } from '../../src/app/model/search';
 import type { LocalApplication, LocalRosterEntry } from '../../src/app/db/schema';
 import { blankFields } from '../../src/shared/application';

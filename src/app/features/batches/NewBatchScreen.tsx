@@ -1,0 +1,117 @@
+import { useState } from 'preact/hooks';
+import { paths } from '../../paths';
+import { useCreateBatch } from './useCreateBatch';
+import { useNavigate } from '../../hooks/useLocation';
+import { useSchools } from '../../hooks/useSchools';
+import { localIsoDate } from '../../model/today';
+import { GRADES, programYearSchema } from '../../../shared/application';
+import { programYearOf } from '../../../shared/policy';
+import { DateInput } from '../../components/DateInput';
+import { describedBy, Field, type FieldMessage } from '../../components/Field';
+import { Link } from '../../components/Link';
+import { ScreenTitle } from '../../components/ScreenTitle';
+
+const MAX_SHEETS = 500;
+
+/** Starting a stack: school, program year, how many sheets, and what carries from form to form. */
+export function NewBatchScreen() {
+  const { schools, loaded } = useSchools();
+  const { create, error } = useCreateBatch();
+  const navigate = useNavigate();
+  const [schoolId, setSchoolId] = useState('');
+  const [programYear, setProgramYear] = useState(() => programYearOf(localIsoDate()));
+  const [sheets, setSheets] = useState('');
+  const [grade, setGrade] = useState('');
+  const [dateReceived, setDateReceived] = useState(() => localIsoDate());
+  const [submitted, setSubmitted] = useState(false);
+
+  const yearCheck = programYearSchema.safeParse(programYear.trim());
+  const sheetCount = Number(sheets);
+  const problems = {
+    school: schoolId === '' ? 'Choose the school the stack came from.' : null,
+    year: yearCheck.success ? null : (yearCheck.error.issues[0]?.message ?? 'Use the form 2025-26.'),
+    sheets: Number.isInteger(sheetCount) && sheetCount >= 1 && sheetCount <= MAX_SHEETS ? null : `Count the sheets: a number from 1 to ${MAX_SHEETS}.`,
+  };
+  const valid = !problems.school && !problems.year && !problems.sheets;
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!valid) return;
+    const batch = await create({
+      schoolId,
+      programYear: programYear.trim(),
+      sheetCount,
+      defaults: { grade, dateReceived, schoolId, programYear: programYear.trim() },
+    });
+    if (batch) navigate(paths.newRecord(batch.id));
+  };
+
+  const shown = (code: string, message: string | null): FieldMessage[] => (submitted && message ? [{ kind: 'error', code, text: message }] : []);
+  const schoolMsgs = shown('school', problems.school);
+  const yearMsgs = shown('year', problems.year);
+  const sheetMsgs = shown('sheets', problems.sheets);
+
+  return (
+    <section class="screen screen-narrow" aria-labelledby="screen-title">
+      <ScreenTitle>New batch</ScreenTitle>
+      {loaded && schools.length === 0 ? (
+        <div class="notice notice-warning">
+          <p>
+            <strong>Sign in once online to load your schools.</strong> A batch belongs to one of your center’s schools,
+            and this tablet has not received the list yet.
+          </p>
+        </div>
+      ) : (
+        <form class="stack-form" onSubmit={onSubmit} noValidate>
+          <Field id="batch-school" label="School" messages={schoolMsgs}>
+            <select id="batch-school" value={schoolId} onChange={(e) => setSchoolId(e.currentTarget.value)} aria-invalid={schoolMsgs.length > 0 || undefined} aria-describedby={describedBy('batch-school', false, schoolMsgs.length > 0)}>
+              <option value="">Choose a school…</option>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.city ? ` (${s.city})` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="batch-year" label="Program year" hint="Like 2025-26" messages={yearMsgs}>
+            <input id="batch-year" type="text" value={programYear} onInput={(e) => setProgramYear(e.currentTarget.value)} autoComplete="off" aria-invalid={yearMsgs.length > 0 || undefined} aria-describedby={describedBy('batch-year', true, yearMsgs.length > 0)} />
+          </Field>
+          <Field id="batch-sheets" label="Sheets in the stack" hint="Count the paper forms, so the app can say how many are left" messages={sheetMsgs}>
+            <input id="batch-sheets" type="number" inputMode="numeric" min={1} max={MAX_SHEETS} value={sheets} onInput={(e) => setSheets(e.currentTarget.value)} aria-invalid={sheetMsgs.length > 0 || undefined} aria-describedby={describedBy('batch-sheets', true, sheetMsgs.length > 0)} />
+          </Field>
+          <fieldset class="defaults">
+            <legend>Filled in on every form (you can change each one)</legend>
+            <Field id="batch-grade" label="Grade">
+              <select id="batch-grade" value={grade} onChange={(e) => setGrade(e.currentTarget.value)}>
+                <option value="">Varies</option>
+                {GRADES.map((g) => (
+                  <option key={g} value={g}>
+                    {g === 'K' ? 'Kindergarten' : `Grade ${g}`}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="batch-received" label="Date received">
+              <DateInput id="batch-received" value={dateReceived} onValue={setDateReceived} kind="event" />
+            </Field>
+          </fieldset>
+          {error && (
+            <p class="notice notice-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div class="form-actions">
+            <button type="submit" class="button button-primary">
+              Start typing
+            </button>
+            <Link href={paths.batches()} class="button">
+              Cancel
+            </Link>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useBatchReview } from './useBatchReview';
+import { paths } from '../../paths';
+import { useSchools } from '../../hooks/useSchools';
+import { describeSummary } from '../../model/batchSummary';
+import { Link } from '../../components/Link';
+import { ReviewRow } from './ReviewRow';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { SetAsideList } from '../../components/SetAsideList';
+
+/** A batch checked against its stack: counts, each record's problems, Confirm one or all. */
+export function ReviewScreen({ batchId }: { batchId: string }) {
+  const { review, confirm, busy, message } = useBatchReview(batchId);
+  const { names } = useSchools();
+
+  if (review.status === 'loading') return <p class="muted">Loading…</p>;
+  if (review.status === 'error' || review.data === null) {
+    return (
+      <section class="screen" aria-labelledby="screen-title">
+        <ScreenTitle>Batch not found</ScreenTitle>
+        <p>{review.status === 'error' ? 'This batch could not be read from the tablet’s storage.' : 'This batch is not on this tablet.'}</p>
+        <Link href={paths.batches()} class="button">
+          Back to batches
+        </Link>
+      </section>
+    );
+  }
+
+  const { batch, items, summary, setAside } = review.data;
+  const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <div class="screen-head">
+        <div>
+          <ScreenTitle>{names.get(batch.schoolId) ?? 'Unknown school'}</ScreenTitle>
+          <p class="subtitle">
+            Program year {batch.programYear} · {batch.sheetCount} sheets in the stack
+          </p>
+        </div>
+        <Link href={paths.newRecord(batch.id)} class="button">
+          Type next sheet
+        </Link>
+        <Link href={paths.verifyBatch(batch.id)} class="button">
+          Verify batch
+        </Link>
+      </div>
+      <p class="summary">{describeSummary(summary)}</p>
+      <div class="review-bar">
+        <button type="button" class="button button-primary" disabled={busy || ready.length === 0} onClick={() => void confirm(ready)} aria-describedby="ready-count">
+          Confirm all without problems
+        </button>
+        <span id="ready-count" class="muted">
+          {ready.length === 1 ? '1 record is ready to confirm' : `${ready.length} records are ready to confirm`}
+        </span>
+      </div>
+      <p class="confirm-message" role="status">
+        {message ?? ''}
+      </p>
+      <SetAsideList rows={setAside} />
+      {items.length === 0 ? (
+        <p class="empty">Nothing typed in this batch yet.</p>
+      ) : (
+        <ol class="review-list">
+          {items.map((item) => (
+            <ReviewRow key={item.record.id} item={item} busy={busy} onConfirm={(id) => void confirm([id])} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

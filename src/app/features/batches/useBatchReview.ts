@@ -1,0 +1,80 @@
+/** One batch's review: its records, each one's problems, counts, and confirmation. */
+import { useCallback, useState } from 'preact/hooks';
+import { useServices } from '../../hooks/context';
+import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
+import { getBatch } from '../../db/batches';
+import { confirmApplications, listBatchApplications } from '../../db/applications';
+import type { LocalApplication, LocalBatch } from '../../db/schema';
+import type { SetAsideRow } from '../../db/setAside';
+import { describeSaveError } from '../../db/storageErrors';
+import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
+import { localIsoDate } from '../../model/today';
+import { validateRecord } from '../../model/recordValidation';
+import { canConfirm } from '../../../shared/lifecycle';
+
+/** One record as the review lists it. */
+export interface ReviewItem {
+  record: LocalApplication;
+  /** Its place in the stack of paper, counted in the order typed. */
+  sheet: number;
+  problems: string[];
+  confirmable: boolean;
+}
+
+/** What the review screen shows. */
+export interface BatchReview {
+  batch: LocalBatch;
+  items: ReviewItem[];
+  summary: BatchSummary;
+  /** The batch's records that fail their schema, listed apart as "This record needs fixing". */
+  setAside: SetAsideRow[];
+}
+
+function toItem(record: LocalApplication, sheet: number, today: string): ReviewItem {
+  const { errors } = validateRecord(record, today);
+  const problems = errors.map((e) => e.message);
+  if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
+  return { record, sheet, problems, confirmable: canConfirm(record.status, errors.length) };
+}
+
+/** The review's data (live) and its two actions; `message` says what the last action did. */
+export function useBatchReview(batchId: string): {
+  review: LiveResult<BatchReview | null>;
+  confirm: (ids: string[]) => Promise<void>;
+  busy: boolean;
+  message: string | null;
+} {
+  const { store } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const review = useLiveQuery(async () => {
+    const batch = await getBatch(store.db, batchId);
+    if (!batch) return null;
+    const { records, setAside } = await listBatchApplications(store.db, batchId);
+    const today = localIsoDate();
+    const items = records.map((r, i) => toItem(r, i + 1, today));
+    // Records with problems first, each group in sheet order: what needs the advisor is on top.
+    const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
+    return { batch, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
+  }, [store, batchId]);
+
+  const confirm = useCallback(
+    async (ids: string[]) => {
+      setBusy(true);
+      setMessage(null);
+      try {
+        const result = await confirmApplications(store, ids);
+        const n = result.confirmed.length;
+        const skipped = result.skipped.length;
+        setMessage(`${n} record${n === 1 ? '' : 's'} confirmed${skipped > 0 ? `, ${skipped} not confirmed: they still have problems` : ''}.`);
+      } catch (error) {
+        setMessage(describeSaveError(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [store],
+  );
+
+  return { review, confirm, busy, message };
+}

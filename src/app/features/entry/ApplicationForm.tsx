@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DraftInput } from '../../db/applications';
+import { DEFAULT_FORM, type FieldDef, type FieldName } from '../../../shared/application';
+import type { School } from '../../../shared/protocol';
+import type { Validation } from '../../../shared/validate';
+import { isRevealed, messagesByField, type EntryField } from '../../model/fieldMessages';
+import { describedBy, Field } from '../../components/Field';
+import { PaperShowsBox } from './PaperShowsBox';
+import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../../shared/validate';
+import { checkSsid } from '../../../shared/ssid';
+import { useBlindRekey } from '../../hooks/useBlindRekey';
+import { useEntryKeys } from './useEntryKeys';
+import { EntryFieldRow } from './EntryFieldRow';
+import { SsidInput } from '../../components/SsidInput';
+
+/** The entry form's inputs and what it reports back. */
+export interface ApplicationFormProps {
+  draft: DraftInput;
+  validation: Validation;
+  /** Fields holding the batch's value, marked as such. */
+  carried: ReadonlySet<FieldName>;
+  schools: readonly School[];
+  /** Show every field's messages at once (a record reopened from the store). */
+  revealAll: boolean;
+  /** Where Enter goes after the last field. */
+  afterLastId: string;
+  form?: readonly FieldDef[];
+  onField: (name: FieldName, value: string | string[]) => void;
+  onRekey: (value: string) => void;
+  onSsidChecked: (checked: boolean) => void;
+  onLeave: () => void;
+}
+
+const REKEY_ID = 'f-ssidRekey';
+
+function sections(form: readonly FieldDef[]): [string, FieldDef[]][] {
+  const out: [string, FieldDef[]][] = [];
+  for (const def of form) {
+    const last = out[out.length - 1];
+    if (last && last[0] === def.section) last[1].push(def);
+    else out.push([def.section, [def]]);
+  }
+  return out;
+}
+
+/**
+ * The paper form, section by section, keyboard-first (see useEntryKeys).
+ */
+export function ApplicationForm({ draft, validation, carried, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
+  const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
+  const formRef = useRef<HTMLFormElement>(null);
+  const messages = useMemo(() => messagesByField(draft.fields, validation, carried), [draft.fields, validation, carried]);
+  const firstSsid = checkSsid(draft.fields.ssid).value;
+  const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
+  const keys = useEntryKeys(formRef, form, afterLastId, onField);
+
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('[data-entry-field]')?.focus();
+  }, []);
+
+  const onFocusOut = (event: FocusEvent) => {
+    const field = (event.target as HTMLElement).closest<HTMLElement>('[data-entry-field]')?.dataset.entryField as EntryField | undefined;
+    if (field && !touched.has(field)) setTouched(new Set([...touched, field]));
+    onLeave();
+  };
+
+  const shown = (field: EntryField) => (isRevealed(field, draft.fields, draft.ssidRekey, touched, revealAll) ? (messages.get(field) ?? []) : []);
+
+  return (
+    <form ref={formRef} class="entry-form" onKeyDown={keys.onKeyDown} onInput={keys.onInput} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>
+      {sections(form).map(([section, defs]) => (
+        <fieldset key={section} class="section">
+          <legend>{section}</legend>
+          <div class="grid">
+            {defs.map((def) => {
+              const field = (
+                <EntryFieldRow key={def.name} def={def} value={draft.fields[def.name]} messages={shown(def.name)} schools={schools} hidden={def.kind === 'ssid' && blind.firstHidden} onField={onField} />
+              );
+              if (def.name === 'dateOfBirth') {
+                const needsLook = validation.errors.some((e) => e.code === 'dob_unchecked') || draft.fields.dateOfBirthChecked === 'yes';
+                return [
+                  field,
+                  needsLook ? (
+                    <PaperShowsBox key="dateOfBirthChecked" name="dateOfBirthChecked" label="The paper shows this" checked={draft.fields.dateOfBirthChecked === 'yes'} onChange={(checked) => onField('dateOfBirthChecked', checked ? 'yes' : '')} />
+                  ) : null,
+                ];
+              }
+              if (def.kind !== 'ssid') return field;
+              const rekeyMsgs = shown('ssidRekey');
+              const needsLook = validation.warnings.some((w) => w.field === 'ssid' && SSID_WARNINGS_TO_CHECK.has(w.code));
+              return [
+                field,
+                needsLook ? <PaperShowsBox key="ssidChecked" name="ssidChecked" label="The paper shows this number" checked={draft.ssidChecked ?? false} onChange={onSsidChecked} /> : null,
+                <Field key="ssidRekey" id={REKEY_ID} label="Re-enter CA SSID" hint="Type it again from the paper, without looking at the first." messages={rekeyMsgs}>
+                  <SsidInput
+                    id={REKEY_ID}
+                    value={draft.ssidRekey}
+                    onValue={onRekey}
+                    onFocus={blind.onRekeyFocus}
+                    onBlur={blind.onRekeyBlur}
+                    aria-describedby={describedBy(REKEY_ID, true, rekeyMsgs.length > 0)}
+                    aria-invalid={rekeyMsgs.some((m) => m.kind === 'error') || undefined}
+                    data-entry-field="ssidRekey"
+                  />
+                </Field>,
+              ];
+            })}
+          </div>
+        </fieldset>
+      ))}
+    </form>
+  );
+}

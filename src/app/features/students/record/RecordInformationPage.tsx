@@ -1,0 +1,72 @@
+import { describeHistoryEntry } from './historyLabels';
+import { maskedLast4, ssidSourceLabel } from '../labels';
+import type { LocalRosterEntry } from '../../../db/schema';
+import type { OnlineRecord } from './useStudentRecord';
+
+const formatDateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Page 2, Record information: the CA SSID on its top line (whole, the only
+ * place it is), where it came from, when and by whom it was confirmed, and its
+ * history from the server's audit log. Offline it says so and shows what the
+ * roster on this tablet has.
+ */
+export function RecordInformationPage({ entry, online }: { entry: LocalRosterEntry | null; online: OnlineRecord }) {
+  const record = online.status === 'ready' ? online.record : null;
+  return (
+    <>
+      <dl class="record-facts">
+        <dt>CA SSID</dt>
+        <dd class="ssid-line mono" data-testid="record-ssid">
+          {record ? (record.ssid ?? 'None yet') : entry?.ssidLast4 ? maskedLast4(entry.ssidLast4) : online.status === 'loading' ? 'Loading…' : 'None yet'}
+        </dd>
+        <dt>Source</dt>
+        <dd>{ssidSourceLabel(record ? record.ssidSource : entry?.ssidSource)}</dd>
+        {record && (
+          <>
+            <dt>Confirmed</dt>
+            <dd>
+              {record.ssidConfirmedAt ? formatDateTime(record.ssidConfirmedAt) : 'Not yet'}
+              {record.ssidConfirmedBy ? ` by ${record.ssidConfirmedBy}` : ''}
+            </dd>
+            {record.ssid && (
+              <>
+                <dt>Keying</dt>
+                <dd data-testid="record-ssid-keying">
+                  {record.ssidVerification
+                    ? `Verified: typed by ${record.ssidVerification.enteredBy}, verified by ${record.ssidVerification.verifiedBy}`
+                    : 'Typed once'}
+                </dd>
+              </>
+            )}
+          </>
+        )}
+      </dl>
+      {entry?.pendingSsidLast4 && (
+        <p class="notice notice-warning">
+          An SSID update ending in {entry.pendingSsidLast4} is queued on this tablet and will be sent with the next sync.
+        </p>
+      )}
+      {entry?.ssidUpdateProblem && <p class="notice notice-error">The last SSID update was not applied: {entry.ssidUpdateProblem.message}</p>}
+      {(online.status === 'offline' || online.status === 'error') && (
+        <p class="notice notice-warning" role="status">
+          {online.message} The whole CA SSID, who confirmed it and its history need a connection; above is what this tablet’s
+          roster has.
+        </p>
+      )}
+      <h3>History</h3>
+      {record && record.history.length === 0 && <p class="muted">No SSID changes recorded yet.</p>}
+      {record && record.history.length > 0 && (
+        <ul class="history">
+          {record.history.map((h, i) => (
+            <li key={i}>
+              <strong>{formatDateTime(h.at)}</strong> {describeHistoryEntry(h)}
+              {h.by ? `, by ${h.by}` : ', by the student online'}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!record && <p class="muted">{online.status === 'loading' ? 'Loading…' : 'Available when the tablet is online.'}</p>}
+    </>
+  );
+}

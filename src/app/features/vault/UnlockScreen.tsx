@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { CryptoError } from '../../crypto/errors';
+
+/**
+ * The locked app: only the passphrase field, and what is waiting to sync.
+ * Unlocking works offline; a wrong passphrase changes nothing.
+ */
+export function UnlockScreen({ onUnlock, waiting, onForgot }: { onUnlock: (passphrase: string) => Promise<void>; waiting: number; onForgot: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onUnlock(passphrase);
+    } catch (failure) {
+      setError(failure instanceof CryptoError ? failure.message : 'The app could not be unlocked. Try again.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main id="main" class="screen screen-narrow vault-screen">
+      <ScreenTitle>Unlock</ScreenTitle>
+      <p>The app is locked to keep student records private. Enter your passphrase to continue.</p>
+      {waiting > 0 && (
+        <p class="notice notice-warning">
+          {waiting} {waiting === 1 ? 'record is' : 'records are'} waiting to sync. Unlock to sync.
+        </p>
+      )}
+      <form class="stack-form" onSubmit={onSubmit} noValidate>
+        <label for="vault-passphrase">Passphrase</label>
+        <input id="vault-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+        {error && (
+          <p class="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+      <div class="button-row">
+        <button type="button" class="button" onClick={onForgot}>
+          Forgot the passphrase?
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The app lock as a hook: the vault's phase, kept current, and the actions of
+ * the setup and unlock screens. While unlocked it watches the page for activity
+ * (the idle lock), and right after each unlock it seals rows still stored plain
+ * and stores typing held from the last unload.
+ */
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { useServices } from '../../hooks/context';
+import { useLiveQuery } from '../../hooks/useLiveQuery';
+import { watchActivity } from '../../crypto/activity';
+import { sealPlainRows } from '../../db/sealPlainRows';
+import type { VaultState } from '../../crypto/vault-state';
+import { saveDraft } from '../../db/applications';
+import { countOutbox } from '../../db/outbox';
+import type { Store } from '../../db/connection';
+import type { HeldJournal } from '../../services/unloadJournal';
+
+/** Typing taken from the unload journal at start, stored once the vault is open (main.tsx provides it). */
+export const HeldJournalContext = createContext<HeldJournal | null>(null);
+
+/** What to do right after an unlock: finish the move to sealed rows, then store held typing. */
+export async function afterUnlock(store: Store, journal: HeldJournal | null): Promise<void> {
+  await sealPlainRows(store.db, store.vault.key());
+  if (journal && journal.count() > 0) await journal.release(store.vault.key(), (draft) => saveDraft(store.db, draft));
+}
+
+/** The vault's phase, kept current, and its actions; failures reject with the crypto layer's typed errors. */
+export function useVault(): {
+  state: VaultState;
+  setup: (passphrase: string) => Promise<void>;
+  unlock: (passphrase: string) => Promise<void>;
+  lock: () => void;
+  changePassphrase: (current: string, next: string) => Promise<void>;
+} {
+  const { store } = useServices();
+  const { vault } = store;
+  const [state, setState] = useState<VaultState>(vault.state());
+  useEffect(() => {
+    setState(vault.state());
+    return vault.subscribe(setState);
+  }, [vault]);
+  const setup = useCallback((passphrase: string) => vault.setup(passphrase), [vault]);
+  const unlock = useCallback((passphrase: string) => vault.unlock(passphrase), [vault]);
+  const lock = useCallback(() => vault.lock(), [vault]);
+  const changePassphrase = useCallback((current: string, next: string) => vault.changePassphrase(current, next), [vault]);
+  return { state, setup, unlock, lock, changePassphrase };
+}
+
+/**
+ * The unlocked session, for the one component that gates the app: watches the
+ * page for activity (the idle lock) and runs afterUnlock on each unlock.
+ * `ready` turns true once afterUnlock has finished, so no screen reads a record
+ * before typing held from the last unload is stored. `waiting` counts outbox
+ * rows (a plain count, known while locked).
+ */
+export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: number } {
+  const { store } = useServices();
+  const journal = useContext(HeldJournalContext);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(false);
+    if (!unlocked) return undefined;
+    let current = true;
+    const stop = watchActivity(store.vault);
+    afterUnlock(store, journal)
+      .catch((error: unknown) => {
+        // Plain rows stay readable and are sealed on the next unlock; held typing is kept for the next try.
+        console.warn('After-unlock work did not finish', error instanceof Error ? error.name : typeof error);
+      })
+      .finally(() => {
+        if (current) setReady(true);
+      });
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [unlocked, store, journal]);
+  const count = useLiveQuery(() => countOutbox(store.db), [store]);
+  return { ready, waiting: count.status === 'ready' ? count.data : 0 };
+}

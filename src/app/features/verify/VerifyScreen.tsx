@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { Link } from '../../components/Link';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { paths } from '../../paths';
+import { fieldLabel } from '../../../shared/application';
+import { localIsoDate } from '../../model/today';
+import { readTypedDate } from '../../../shared/typed-dates';
+import { VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
+import type { VerifiedValues } from '../../../shared/verify-sheet';
+import { describeSsidsSettled } from './summary';
+import { useVerifyBatch } from './useVerifyBatch';
+
+/** A date keyed blind as the entry form reads it (MM/DD/YYYY and the like); an unreadable one is compared as typed. */
+function keyedValue(field: VerifiedField, typed: string): string {
+  if (field !== 'dateOfBirth') return typed;
+  const read = readTypedDate(typed, localIsoDate(), 'birth');
+  return read.ok ? read.iso : typed;
+}
+
+/** One blank field of a blind keying: nothing of the first entry, no autofill. */
+function BlindField({ field, name }: { field: VerifiedField; name: string }) {
+  const id = `${name}-${field}`;
+  return (
+    <div class="field">
+      <label for={id}>{fieldLabel(field)}</label>
+      <input id={id} name={field} autocomplete="off" autocorrect="off" spellcheck={false}
+        inputMode={field === 'ssid' ? 'numeric' : 'text'} placeholder={field === 'dateOfBirth' ? 'MM/DD/YYYY' : undefined} />
+    </div>
+  );
+}
+
+/**
+ * "Verify batch": the second keyer picks themselves, then types the verified
+ * fields of each sheet again from the paper, blind. Where the keyings differ
+ * the screen names the field (never which entry came first) and asks for the
+ * value as it reads on the paper, blind again.
+ */
+export function VerifyScreen({ batchId }: { batchId: string }) {
+  const { view, key, error } = useVerifyBatch(batchId);
+  const [verifier, setVerifier] = useState<string | null>(null);
+  const [second, setSecond] = useState<VerifiedValues | null>(null);
+  const [ask, setAsk] = useState<VerifiedField[]>([]);
+
+  if (view.status === 'loading') return <p class="muted">Loading…</p>;
+  if (view.status === 'error' || view.data === null) return <p>This batch is not on this tablet.</p>;
+  const { keyers, next, sheetsLeft, summary, secondLook } = view.data;
+  const settled = describeSsidsSettled(summary.ssidsSettled);
+
+  const onPick = (event: Event) => {
+    event.preventDefault();
+    const picked = new FormData(event.currentTarget as HTMLFormElement).get('keyer');
+    if (typeof picked === 'string') setVerifier(picked);
+  };
+  const onKey = async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const typed = (field: VerifiedField) => keyedValue(field, String(data.get(field) ?? ''));
+    const keyed = second ?? (Object.fromEntries(VERIFIED_FIELDS.map((f) => [f, typed(f)])) as VerifiedValues);
+    const third = second ? Object.fromEntries(ask.map((f) => [f, typed(f)])) : {};
+    const fields = await key(verifier ?? '', keyed, third);
+    form.reset();
+    setSecond(fields.length > 0 ? keyed : null);
+    setAsk(fields);
+    (form.querySelector('input') as HTMLInputElement | null)?.focus();
+  };
+
+  return (
+    <section class="screen" aria-labelledby="screen-title">
+      <ScreenTitle>Verify batch</ScreenTitle>
+      <p class="summary" role="status">
+        {summary.verified} verified · {sheetsLeft} to verify · {summary.secondLook} need a second look
+        {settled ? <><br />{settled}</> : null}
+      </p>
+      {error ? <p role="alert">{error}</p> : null}
+      {verifier === null ? (
+        keyers.length === 0 ? (
+          <p>No other advisor of your center is on this tablet yet. Sync once while online, then verify.</p>
+        ) : (
+          <form onSubmit={onPick}>
+            <fieldset>
+              <legend>Who is verifying? The person who typed the batch cannot verify it.</legend>
+              {keyers.map((k, i) => (
+                <label key={k.id} class="choice">
+                  <input type="radio" name="keyer" value={k.id} required checked={i === 0} /> {k.name}
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" class="button button-primary">Start verifying</button>
+          </form>
+        )
+      ) : next === null ? (
+        <p>Every typed sheet of this batch has been keyed a second time.</p>
+      ) : (
+        <form onSubmit={(e) => void onKey(e)} autocomplete="off" key={`${next.id}-${ask.join()}`}>
+          <h2>Sheet {next.sheet}</h2>
+          {ask.length > 0 ? (
+            <p role="alert">
+              The two keyings differ in {ask.map(fieldLabel).join(', ')}. Type {ask.length === 1 ? 'it' : 'them'} as the paper shows.
+            </p>
+          ) : (
+            <p>Type these fields from the paper.</p>
+          )}
+          {(ask.length > 0 ? ask : VERIFIED_FIELDS).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
+          <button type="submit" class="button button-primary">{ask.length > 0 ? 'Settle from the paper' : 'Next sheet'}</button>
+        </form>
+      )}
+      {secondLook.length > 0 ? (
+        <section aria-labelledby="second-look">
+          <h2 id="second-look">Needs a second look</h2>
+          <ul>
+            {secondLook.map(({ sheet, lines }) => lines.map((l) => (
+              <li key={`${sheet}-${l.field}`}>Sheet {sheet}, {fieldLabel(l.field)} line on the paper: {l.values.join(' · ')}</li>
+            )))}
+          </ul>
+        </section>
+      ) : null}
+      <Link href={paths.batch(batchId)} class="button">Back to the batch</Link>
+    </section>
+  );
+}
