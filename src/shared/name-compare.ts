@@ -110,8 +110,8 @@ export function compareNames(school: FoldedName, ours: FoldedName): NameMatch {
  * Enough alongside a matching School Student ID and birth date.
  */
 export function isSmallNameDifference(a: FoldedName, b: FoldedName): boolean {
-  const close = (x: string, y: string) => (x === y && x !== '') || isOneTypoApart(x, y);
-  return sharesAName(a, b) || (close(a.firstKey, b.firstKey) && close(a.lastKey, b.lastKey));
+  // One name the same and the other a typo apart is already sharesAName.
+  return sharesAName(a, b) || (isOneTypoApart(a.firstKey, b.firstKey) && isOneTypoApart(a.lastKey, b.lastKey));
 }
 
 /** True when the names share a last name, or a first name, exactly: worth showing as a near miss. */

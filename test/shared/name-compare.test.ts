@@ -19,8 +19,11 @@ describe('compareNames', () => {
     ['a middle name the file does not have', name('Jose', 'Hernandez'), name('José', 'Hernández', 'Luis')],
     ['a middle initial', name('Jose', 'Hernandez', 'L'), name('José', 'Hernández', 'Luis')],
     ['a generational suffix on one side', name('Robert', 'King Jr.'), name('Robert', 'King')],
-  ])('calls %s exact', (_, school, ours) => {
+    ['a middle name only the school has', name('Jose', 'Hernandez', 'Luis'), name('José', 'Hernández')],
+    ['a middle initial on our side', name('Jose', 'Hernandez', 'Luis'), name('José', 'Hernández', 'L')],
+  ])('calls %s exact, with nothing to note', (_, school, ours) => {
     expect(verdict(school, ours).level).toBe('exact');
+    expect(codes(school, ours)).toEqual([]);
   });
 
   it('calls a middle name written in the first-name column exact, and says so', () => {
@@ -39,6 +42,15 @@ describe('compareNames', () => {
     ['a second given name only on our side', name('Maria', 'Garcia'), name('Maria Elena', 'Garcia'), ['middle_name_missing']],
     ['different middle names', name('Maria', 'Garcia', 'Luisa'), name('Maria', 'Garcia', 'Elena'), ['middle_name_differs']],
     ['a typo and one part of the last name', name('Aliyah', 'Brown'), name('Aaliyah', 'Brown Davis'), ['first_name_typo', 'last_name_part']],
+    ['a two-part last name where we have one part', name('Luis', 'Ramírez Ortega'), name('Luis', 'Ramirez'), ['last_name_part']],
+    ['the middle name in the first column and one part of the last name', name('Maria Elena', 'Garcia'), name('María', 'García López', 'Elena'),
+      ['middle_in_first_column', 'last_name_part']],
+    ['a middle name that is longer than ours, not an initial', name('Maria', 'Garcia', 'Elena'), name('Maria', 'Garcia', 'El'), ['middle_name_differs']],
+    ['a middle name that is shorter than ours, not an initial', name('Maria', 'Garcia', 'El'), name('Maria', 'Garcia', 'Elena'), ['middle_name_differs']],
+    ['swapped, the school with a middle name', name('Mai', 'Nguyen', 'Anh'), name('Nguyen', 'Mai'), ['names_swapped']],
+    ['swapped, the school’s given names in our last-name box', name('Mai', 'Nguyen', 'Anh'), name('Nguyen', 'Mai Anh'), ['names_swapped']],
+    ['swapped, with a middle name on our side', name('Nguyen', 'Mai'), name('Mai', 'Nguyen', 'Anh'), ['names_swapped']],
+    ['swapped, our given names in the school’s last-name box', name('Nguyen', 'Mai Anh'), name('Mai', 'Nguyen', 'Anh'), ['names_swapped']],
   ])('calls %s probable, with the reason', (_, school, ours, expected) => {
     expect(verdict(school, ours).level).toBe('probable');
     expect(codes(school, ours)).toEqual(expected);
@@ -50,6 +62,16 @@ describe('compareNames', () => {
     ['typos in both first and last name', name('Aliyah', 'Bown'), name('Aaliyah', 'Brown')],
     ['a different person', name('Kevin', 'Tran'), name('Mai', 'Nguyen')],
     ['an empty name', name('', ''), name('Mai', 'Nguyen')],
+    ['a different last name', name('Maria', 'Garcia'), name('Maria', 'Lopez')],
+    ['a row without a last name', name('Maria', ''), name('Maria', 'Garcia')],
+    ['the same first name and no last name on either side', name('Maria', ''), name('Maria', '')],
+    ['the same last name and no first name on either side', name('', 'Garcia'), name('', 'Garcia')],
+    ['an initial for the first name', name('M', 'Garcia', 'Elena'), name('Maria', 'Garcia', 'Elena')],
+    ['two last names in the other order', name('Maria', 'Lopez Garcia'), name('Maria', 'Garcia Lopez')],
+    ['two last names of which one is among our three', name('Ana', 'Garcia Ruiz'), name('Ana', 'Garcia Lopez Diaz')],
+    ['one word, in the first-name box on one side and the last-name box on the other', name('Nguyen', ''), name('', 'Nguyen')],
+    ['the same, the other way round', name('', 'Nguyen'), name('Nguyen', '')],
+    ['a last name that is the other’s first name, and nothing else alike', name('Kevin', 'Mai'), name('Mai', 'Nguyen')],
   ])('calls %s no match', (_, school, ours) => {
     expect(verdict(school, ours).level).toBe('none');
   });
@@ -60,6 +82,8 @@ describe('isSmallNameDifference', () => {
     [name('Teo', 'Silva'), name('Mateo', 'Silva'), true],
     [name('Matteo', 'Silvia'), name('Mateo', 'Silva'), true],
     [name('Kevin', 'Tran'), name('Mateo', 'Silva'), false],
+    [name('Mateo', 'Tran'), name('Mateo', 'Silva'), true],
+    [name('Matteo', 'Tran'), name('Mateo', 'Silva'), false],
     [name('', ''), name('', ''), false],
   ])('%j and %j: %s', (a, b, expected) => {
     expect(isSmallNameDifference(foldName(a), foldName(b))).toBe(expected);
