@@ -38,8 +38,25 @@ module.exports = {
       from: { path: app('hooks') }, to: { path: app('(components|features|shell)') },
     },
     {
+      name: 'model-below-screens', severity: 'error', comment: 'model/ holds pure view helpers that screens call; it knows no screen or hook.',
+      from: { path: app('model') }, to: { path: app('(hooks|components|features|shell)') },
+    },
+    {
+      name: 'shared-ui-below-features', severity: 'error', comment: 'components/ holds UI pieces that several features share; a feature uses them, never the other way.',
+      from: { path: app('components') }, to: { path: app('(features|shell)') },
+    },
+    {
+      name: 'features-apart', severity: 'error',
+      comment: 'A feature folder imports the shared layers, never another feature: what two features need moves down (components/, hooks/, model/) or up into the shell that puts them together.',
+      from: { path: '^src/app/features/([^/]+)/' }, to: { path: '^src/app/features/', pathNot: '^src/app/features/$1/' },
+    },
+    {
       name: 'shell-on-top', severity: 'error', comment: 'main.tsx, UnlockedApp.tsx, App.tsx and the route table (routes.tsx) put screens together; nothing below imports them.',
       from: { path: '^src/app/.+/' }, to: { path: '^src/app/(main|UnlockedApp|App|routes)\\.tsx$' },
+    },
+    {
+      name: 'shell-above-features', severity: 'error', comment: 'shell/ is the frame and the gates around the screens; features and the layers below never import it.',
+      from: { path: '^src/app/.+/', pathNot: app('shell') }, to: { path: app('shell') },
     },
     {
       name: 'only-db-uses-dexie', severity: 'error', comment: 'db/ is the storage layer: every table, transaction and live query goes through it.',

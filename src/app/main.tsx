@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { StorageUnavailable } from './shell/StorageUnavailable';
-import { SessionGate } from './features/session/SessionGate';
+import { SessionGate } from './shell/SessionGate';
 import { paths } from './paths';
 import { SyncProvider } from './features/session/SyncProvider';
 import { openStore } from './db/connection';

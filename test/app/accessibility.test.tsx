@@ -4,7 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReEnrollPage } from '../../src/app/features/students/reenroll/ReEnrollPage';
 import { StorageUnavailable } from '../../src/app/shell/StorageUnavailable';
-import { SessionGate } from '../../src/app/features/session/SessionGate';
+import { SessionGate } from '../../src/app/shell/SessionGate';
 import { SyncProvider } from '../../src/app/features/session/SyncProvider';
 import { UpdateBanner } from '../../src/app/shell/UpdateBanner';
 import { closeStore, type Store } from '../../src/app/db/connection';

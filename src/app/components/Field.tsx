@@ -1,11 +1,5 @@
 import type { ComponentChildren } from 'preact';
-
-/** One message beside a field. */
-export interface FieldMessage {
-  kind: 'error' | 'warning' | 'note';
-  code: string;
-  text: string;
-}
+import type { FieldMessage } from '../model/fieldMessages';
 
 /** The aria-describedby value for a field's input: its hint and its messages, when shown. */
 export function describedBy(id: string, hasHint: boolean, hasMessages: boolean): string | undefined {

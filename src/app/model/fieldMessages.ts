@@ -6,7 +6,13 @@
 import type { ApplicationFields, FieldName } from '../../shared/application';
 import { checkSsid, normalizeSsid } from '../../shared/ssid';
 import type { Validation } from '../../shared/validate';
-import type { FieldMessage } from '../components/Field';
+
+/** One message beside a field. */
+export interface FieldMessage {
+  kind: 'error' | 'warning' | 'note';
+  code: string;
+  text: string;
+}
 
 /** A field of the form, or the blind re-key. */
 export type EntryField = FieldName | 'ssidRekey';

@@ -7,7 +7,8 @@ import { localIsoDate } from '../../model/today';
 import { GRADES, programYearSchema } from '../../../shared/application';
 import { programYearOf } from '../../../shared/policy';
 import { DateInput } from '../../components/DateInput';
-import { describedBy, Field, type FieldMessage } from '../../components/Field';
+import { describedBy, Field } from '../../components/Field';
+import type { FieldMessage } from '../../model/fieldMessages';
 import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
 

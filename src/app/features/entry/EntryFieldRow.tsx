@@ -1,7 +1,8 @@
 import { Component } from 'preact';
 import type { FieldDef, FieldName } from '../../../shared/application';
 import type { School } from '../../../shared/protocol';
-import { describedBy, Field, type FieldMessage } from '../../components/Field';
+import { describedBy, Field } from '../../components/Field';
+import type { FieldMessage } from '../../model/fieldMessages';
 import { FormInput } from './FormInput';
 
 /** One paper field of the entry form, its input and its messages. */

@@ -11,7 +11,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../src/app/App';
 import { AdminNavLink } from '../../../../src/app/features/admin/AdminNavLink';
-import { SessionGate } from '../../../../src/app/features/session/SessionGate';
+import { SessionGate } from '../../../../src/app/shell/SessionGate';
 import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
 import { closeStore, type Store } from '../../../../src/app/db/connection';
 import { AppContext } from '../../../../src/app/hooks/context';

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../src/app/App';
-import { SessionGate } from '../../../../src/app/features/session/SessionGate';
+import { SessionGate } from '../../../../src/app/shell/SessionGate';
 import { SyncHeader } from '../../../../src/app/features/session/SyncHeader';
 import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
 import { closeStore, type Store } from '../../../../src/app/db/connection';

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useSession } from '../../hooks/useSession';
-import { lazyScreen } from '../../components/lazyScreen';
+import { useSession } from '../hooks/useSession';
+import { lazyScreen } from '../components/lazyScreen';
 
 // Fetched only when shown, so a signed-in tablet's cold start to the unlock screen runs none of it.
-const SignInOrSetup = lazyScreen(() => import('../admin/SignInOrSetup').then((m) => m.SignInOrSetup));
-const ChangePasswordScreen = lazyScreen(() => import('../admin/ChangePasswordScreen').then((m) => m.ChangePasswordScreen));
+const SignInOrSetup = lazyScreen(() => import('./SignInOrSetup').then((m) => m.SignInOrSetup));
+const ChangePasswordScreen = lazyScreen(() => import('../features/admin/ChangePasswordScreen').then((m) => m.ChangePasswordScreen));
 
 /**
  * Shows the sign-in screen until someone has signed in once on this tablet;

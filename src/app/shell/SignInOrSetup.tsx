@@ -1,6 +1,6 @@
-import { SignIn } from '../session/SignIn';
-import { FirstSetupScreen } from './FirstSetupScreen';
-import { useFirstSetup } from './useFirstSetup';
+import { SignIn } from '../features/session/SignIn';
+import { FirstSetupScreen } from '../features/admin/FirstSetupScreen';
+import { useFirstSetup } from '../features/admin/useFirstSetup';
 
 /** Sign-in, or on a server without any user yet the first set-up instead. */
 export function SignInOrSetup() {
