@@ -17,6 +17,7 @@ import { adminAccountRoutes } from './routes/admin-accounts';
 import { adminProgressRoutes } from './routes/admin-progress';
 import { adminSchoolRoutes } from './routes/admin-schools';
 import { adminTabletRoutes } from './routes/admin-tablets';
+import { adminVerificationRoutes } from './routes/admin-verification';
 import { enrollmentRoutes } from './routes/enrollments';
 import { passwordRoutes } from './routes/password';
 import { reEnrollRoutes } from './routes/re-enroll';
@@ -95,6 +96,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(adminSchoolRoutes, deps);
   await app.register(adminTabletRoutes, deps);
   await app.register(adminProgressRoutes, deps);
+  await app.register(adminVerificationRoutes, deps);
 
   const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
   if (serveApp) await registerStaticFiles(app, options.distDir!);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './protocol';
+import { verificationPolicySchema } from './verification-policy';
 
 /** Staff passwords: long enough to resist guessing, short enough to type on a tablet. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -77,7 +78,7 @@ export const tabletsResponseSchema = z.object({ tablets: z.array(tabletSchema) }
 /** What an administrator changed, as the history names it. */
 export const ADMIN_ACTIONS = [
   'center_created', 'account_created', 'account_disabled', 'account_enabled', 'password_reset',
-  'school_added', 'school_renamed', 'school_retired', 'tablet_revoked',
+  'school_added', 'school_renamed', 'school_retired', 'tablet_revoked', 'verification_policy_set',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -93,6 +94,10 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyResponseSchema = z.object({ entries: z.array(historyEntrySchema) });
+
+/** POST /api/admin/verification: the center's setting for verification by a second keyer. */
+export const verificationPolicyRequestSchema = z.object({ policy: verificationPolicySchema });
+export type VerificationPolicyRequest = z.infer<typeof verificationPolicyRequestSchema>;
 
 /** POST /api/session/password: the signed-in user sets their own password. */
 export const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });

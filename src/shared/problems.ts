@@ -62,6 +62,8 @@ export const REFUSALS = {
   too_many_ssid_checks: 'Too many CA SSIDs matched students of other centers in the last hour. Send this record again later.',
   /** A second keyer's verification that does not fit the values or the center (fields name what). */
   verification_invalid: 'The second keying of this sheet cannot be taken as it is: verify it again.',
+  /** The center requires a second keyer, and this version keys a verified field without one. */
+  verification_required: 'Your center requires a second keyer for this sheet: verify it, then confirm it again.',
   stale_version: 'Someone else changed this record on the server since you last synced.',
   ssid_taken: PROBLEMS.ssidTaken.message,
   ssid_differs: PROBLEMS.ssidDiffers.message,

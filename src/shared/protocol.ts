@@ -7,6 +7,7 @@ import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './a
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
 import { verificationSchema } from './verification-record';
+import { centerVerificationSchema, NO_VERIFICATION_POLICY } from './verification-policy';
 import { REFUSALS, type RefusalCode } from './problems';
 
 const uuid = z.string().regex(UUID_PATTERN, 'Not a valid id.');
@@ -215,7 +216,12 @@ export const pullResponseSchema = z.object({
   checkpoint: z.string(),
   /** More changes are waiting: pull again with the new checkpoint. */
   more: z.boolean(),
-  center: z.object({ id: z.string(), name: z.string() }),
+  center: z.object({
+    id: z.string(),
+    name: z.string(),
+    /** The center's setting for verification by a second keyer; a server from before sends none ('off'). */
+    verification: centerVerificationSchema.default(NO_VERIFICATION_POLICY),
+  }),
   /** Hex key for the roster's SSID hashes (per center, derived from a server secret). */
   ssidKey: z.string(),
   schools: z.array(schoolSchema),

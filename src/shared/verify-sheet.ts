@@ -12,6 +12,11 @@ import { VERIFIED_FIELDS, type FieldVerification, type Verification, type Verifi
 /** One value per verified field. */
 export type VerifiedValues = Record<VerifiedField, string>;
 
+/** The verified fields of an application (or of anything carrying them). */
+export function verifiedValuesOf(fields: VerifiedValues): VerifiedValues {
+  return { ssid: fields.ssid, firstName: fields.firstName, lastName: fields.lastName, dateOfBirth: fields.dateOfBirth };
+}
+
 /** The three people a verification names. */
 export interface Keyers {
   enteredBy: string;

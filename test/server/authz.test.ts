@@ -17,6 +17,7 @@ import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { centerVerification, setCenterVerification } from '../../src/server/queries/centers';
 
 const PUBLIC = ['POST /api/session', 'POST /api/re-enroll', 'GET /api/setup', 'POST /api/setup'];
 const MISSING_ID = '0190a0a0-0000-7000-8000-000000000000';
@@ -176,6 +177,20 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     }),
     'GET /api/admin/history': adminAttempt('GET', () => '/api/admin/history', () => '', nothing),
     'GET /api/admin/progress': adminAttempt('GET', () => '/api/admin/progress?programYear=2025-26', () => '', nothing),
+    'GET /api/admin/verification': adminAttempt('GET', () => '/api/admin/verification', () => '', nothing),
+    // There is no center to aim at: the setting is always the caller's own center's, whatever the body says.
+    'POST /api/admin/verification': async () => {
+      const body = { policy: 'required', centerId: theirs.centerId };
+      const asAdvisor = await call(server.url, 'POST', '/api/admin/verification', { token: me.token, body });
+      expect(asAdvisor.status).toBe(403);
+      expect(await centerVerification(handle.db, ours.centerId)).toMatchObject({ policy: 'off' });
+      const asAdmin = await call(server.url, 'POST', '/api/admin/verification', { token: myAdmin.token, body });
+      expect(asAdmin.status).toBe(200);
+      expect(await centerVerification(handle.db, theirs.centerId)).toMatchObject({ policy: 'off' });
+      expect(await centerVerification(handle.db, ours.centerId)).toMatchObject({ policy: 'required' });
+      // Back as it was, so the other cases push as before.
+      await setCenterVerification(handle.db, ours.centerId, 'off', null);
+    },
     'POST /api/session/password': async () => {
       // Only ever the caller's own password: there is no user id to aim anywhere else.
       const answer = await call(server.url, 'POST', '/api/session/password', { token: me.token, body: { currentPassword: theirs.advisor.password + 'x', newPassword: 'a new password 1' } });

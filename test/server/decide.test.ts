@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/shared/protocol';
 import { decide, type ServerState, type SsidOwner } from '../../src/server/sync/decide';
 import { mutation, verification } from './helpers/fixtures';
+import { NO_VERIFICATION_POLICY, type CenterVerification } from '../../src/shared/verification-policy';
+import { verifiedValuesOf } from '../../src/shared/verify-sheet';
 
 const m: Mutation = mutation(1, 'school-1', { baseServerVersion: 2 });
 const calm: ServerState = {
-  centerId: 'c1', deviceId: 'd1', schoolInCenter: true, keyersInCenter: true, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
+  centerId: 'c1', deviceId: 'd1', schoolInCenter: true, keyersInCenter: true, verification: NO_VERIFICATION_POLICY, storedKeyed: undefined, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
 };
+/** A center that has required verification since 1 March; the fixtures' sheets are confirmed after it. */
+const REQUIRED: CenterVerification = { policy: 'required', requiredSince: '2026-03-01T00:00:00.000Z' };
+const keyed = verifiedValuesOf(m.application);
 const enrollment = (version: number, updatedByDevice: string, centerId = 'c1') => ({ centerId, version, updatedByDevice, studentId: m.studentId });
 /** A student the server holds under the paper's SSID, by default the paper's own name and birth date. */
 const owner = (overrides: Partial<SsidOwner> = {}): SsidOwner => ({
@@ -51,6 +56,13 @@ describe('decide', () => {
     ['a verification naming someone outside the center', { keyersInCenter: false }, { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
     ['a verification of other values than the version carries', {},
       { verification: verification({ ...m.application, lastName: 'Lopes' }, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
+    ['a new sheet typed once where the center requires verification', { verification: REQUIRED }, {}, 'rejected', 'verification_required'],
+    ['the same sheet verified', { verification: REQUIRED }, { verification: verification(m.application, 'u1', 'u2') }, 'apply', undefined],
+    ['a sheet confirmed offline before the center required verification', { verification: REQUIRED }, { confirmedAt: '2026-02-28T09:00:00.000Z' }, 'apply', undefined],
+    ['an edit of the grade of a record the server holds', { verification: REQUIRED, enrollment: enrollment(2, 'd1'), storedKeyed: keyed }, {}, 'apply', undefined],
+    ['an edit of the SSID of a record the server holds', { verification: REQUIRED, enrollment: enrollment(2, 'd1'), storedKeyed: { ...keyed, ssid: '9000000001' } }, {}, 'rejected', 'verification_required'],
+    ['a stored paper that does not read counts as keyed anew', { verification: REQUIRED, enrollment: enrollment(2, 'd1') }, {}, 'rejected', 'verification_required'],
+    ['a sheet typed once where the center verifies by default only', { verification: { policy: 'default', requiredSince: null } }, {}, 'apply', undefined],
     ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {
     const decision = decide({ ...m, ...change }, { ...calm, ...state });

@@ -294,6 +294,16 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('students').addColumn('ssid_verified_by', 'text').execute();
     },
   },
+  {
+    // The center's setting for verification by a second keyer (issue 10): every
+    // center starts 'off', as before; 'required' keeps the moment it was set, so
+    // sheets confirmed before it stay valid, typed once.
+    name: '008_center_verification',
+    async up(trx) {
+      await trx.schema.alterTable('centers').addColumn('verification_policy', 'text', (c) => c.notNull().defaultTo('off')).execute();
+      await trx.schema.alterTable('centers').addColumn('verification_required_since', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -27,6 +27,10 @@ export interface CentersTable {
   id: string;
   name: string;
   created_at: string;
+  /** Verification by a second keyer: 'off', 'default' or 'required' (shared/verification-policy.ts; migration 008). */
+  verification_policy: Generated<string>;
+  /** When the center last set 'required'; null otherwise. */
+  verification_required_since: string | null;
 }
 
 export interface SchoolsTable {

@@ -1,12 +1,13 @@
 /** Queries on `centers`. */
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { CentersTable } from '../db/schema';
+import { NO_VERIFICATION_POLICY, verificationPolicySchema, type CenterVerification } from '../../shared/verification-policy';
 import type { Executor } from './executor';
 
 export type Center = Selectable<CentersTable>;
 
 /** Adds a center. */
-export async function insertCenter(db: Executor, center: Center): Promise<void> {
+export async function insertCenter(db: Executor, center: Insertable<CentersTable>): Promise<void> {
   await db.insertInto('centers').values(center).execute();
 }
 
@@ -18,4 +19,22 @@ export async function findCenter(db: Executor, id: string): Promise<Center | und
 /** The center with this id or, failing that, this exact name (for the admin command). */
 export async function findCenterByIdOrName(db: Executor, idOrName: string): Promise<Center | undefined> {
   return (await findCenter(db, idOrName)) ?? db.selectFrom('centers').selectAll().where('name', '=', idOrName).executeTakeFirst();
+}
+
+/** Sets the center's verification setting (and since when it is required, or null). */
+export async function setCenterVerification(db: Executor, id: string, policy: string, requiredSince: string | null): Promise<void> {
+  await db.updateTable('centers').set({ verification_policy: policy, verification_required_since: requiredSince }).where('id', '=', id).execute();
+}
+
+/** The row's verification setting; a value this version does not know counts as 'off', never as a requirement. */
+export function centerVerificationOf(center: Pick<Center, 'verification_policy' | 'verification_required_since'>): CenterVerification {
+  const policy = verificationPolicySchema.safeParse(center.verification_policy);
+  if (!policy.success) return NO_VERIFICATION_POLICY;
+  return { policy: policy.data, requiredSince: policy.data === 'required' ? center.verification_required_since : null };
+}
+
+/** The center's verification setting ('off' for a center that does not exist, which no caller has). */
+export async function centerVerification(db: Executor, id: string): Promise<CenterVerification> {
+  const center = await findCenter(db, id);
+  return center ? centerVerificationOf(center) : NO_VERIFICATION_POLICY;
 }

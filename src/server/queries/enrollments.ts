@@ -18,6 +18,11 @@ export async function findEnrollment(db: Executor, id: string): Promise<Enrollme
   return db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The application an enrollment holds, as stored (JSON text), if there is one. */
+export async function findEnrollmentApplication(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('enrollments').select('application').where('id', '=', id).executeTakeFirst())?.application;
+}
+
 /** What a push needs to know of an existing enrollment. */
 export type EnrollmentState = Pick<
   EnrollmentRow,

@@ -5,6 +5,7 @@
  */
 import type { Mutation, MutationResult } from '../../shared/protocol';
 import { disagreements } from '../../shared/verification-record';
+import { verifiedValuesOf } from '../../shared/verify-sheet';
 import type { EnrollmentStatus } from '../db/schema';
 import type { EnrollmentState } from '../queries/enrollments';
 import type { StudentRow } from '../queries/students';
@@ -32,12 +33,18 @@ export async function applyMutation(state: BatchState, writes: BatchWrites, ctx:
   const yearEnrollments = await state.yearEnrollments(mayBeFor, application.programYear);
   const { verification } = mutation;
   const keyersInCenter = verification === undefined || await state.usersInCenter([verification.enteredBy, verification.verifiedBy, verification.signedInAs]);
+  const centerVerification = await state.centerVerification();
+  // The stored paper is read only where rule 2b can ask for it.
+  const needsStored = centerVerification.policy === 'required' && verification === undefined && enrollment !== undefined;
+  const storedKeyed = needsStored ? await state.keyedValues(recordId) : undefined;
 
   const decision = decide(mutation, {
     centerId: ctx.centerId,
     deviceId: ctx.deviceId,
     schoolInCenter,
     keyersInCenter,
+    verification: centerVerification,
+    storedKeyed,
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
     enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id },
     ssidOwner: owner && {
@@ -163,6 +170,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
   const approval = fields.status === 'approved' && replaced ? { approved_at: replaced.approved_at, approved_by: replaced.approved_by } : {};
   const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, ...approval, created_at: ctx.now };
   await writes.writeEnrollment(mutation.recordId, fields, created);
+  state.keyedWritten(mutation.recordId, verifiedValuesOf(a));
   state.enrollmentWritten({
     id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status,
     student_id: studentId, program_year: a.programYear, origin: existing?.origin ?? 'tablet',

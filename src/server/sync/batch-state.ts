@@ -6,8 +6,12 @@
  * mutation did not name) is looked up on demand, so the cache is an optimisation,
  * never a second source of truth.
  */
+import { z } from 'zod';
 import type { Mutation } from '../../shared/protocol';
-import { countedEnrollmentsOf, findEnrollment, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
+import type { CenterVerification } from '../../shared/verification-policy';
+import type { VerifiedValues } from '../../shared/verify-sheet';
+import { centerVerification } from '../queries/centers';
+import { countedEnrollmentsOf, findEnrollment, findEnrollmentApplication, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
 import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
 import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
@@ -26,7 +30,31 @@ export class BatchState {
     private readonly counted: Map<string, EnrollmentState[]>,
     /** By user id: a user of the caller's center (the people a verification names). */
     private readonly centerUsers = new Map<string, boolean>(),
+    /** By record id: the verified fields of the paper the server holds (decide.ts rule 2b). */
+    private readonly keyed = new Map<string, VerifiedValues | null>(),
   ) {}
+
+  private verificationSetting: CenterVerification | undefined;
+
+  /** The caller's center's verification setting, read once per push. */
+  async centerVerification(): Promise<CenterVerification> {
+    this.verificationSetting ??= await centerVerification(this.trx, this.centerId);
+    return this.verificationSetting;
+  }
+
+  /** The verified fields of the application the server holds for this record, if it holds one that reads. */
+  async keyedValues(recordId: string): Promise<VerifiedValues | undefined> {
+    if (!this.keyed.has(recordId)) {
+      const text = await findEnrollmentApplication(this.trx, recordId);
+      this.keyed.set(recordId, text === undefined ? null : readKeyed(text));
+    }
+    return this.keyed.get(recordId) ?? undefined;
+  }
+
+  /** Records the verified fields of an application as written for this record. */
+  keyedWritten(recordId: string, values: VerifiedValues): void {
+    this.keyed.set(recordId, values);
+  }
 
   /** Reads everything `mutations` name in four queries. */
   static async load(trx: Executor, centerId: string, mutations: readonly Mutation[]): Promise<BatchState> {
@@ -122,6 +150,20 @@ export class BatchState {
   private uncount({ id, student_id }: EnrollmentState): void {
     const list = this.counted.get(student_id);
     if (list) this.counted.set(student_id, list.filter((e) => e.id !== id));
+  }
+}
+
+/** The verified fields of a stored application; the rest of it is not this rule's business. */
+const storedKeyedSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });
+
+/** A stored application's verified fields; null when it does not read (then the record counts as keyed anew). */
+function readKeyed(text: string): VerifiedValues | null {
+  try {
+    const parsed = storedKeyedSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Unreadable JSON is as good as no stored paper: the rule then asks for a second keying.
+    return null;
   }
 }
 

@@ -7,6 +7,8 @@ import { refusal, type Mutation, type Refusal } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
 import { verificationProblems } from '../../shared/verification-record';
+import { mustCarryVerification, type CenterVerification } from '../../shared/verification-policy';
+import { verifiedValuesOf, type VerifiedValues } from '../../shared/verify-sheet';
 import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
 
 /** The student holding the application's SSID, as the identity rule compares them. */
@@ -33,6 +35,10 @@ export interface ServerState {
   schoolInCenter: boolean;
   /** Every person the mutation's verification names (if it has one) is a user of the caller's center. */
   keyersInCenter: boolean;
+  /** The caller's center's setting for verification by a second keyer. */
+  verification: CenterVerification;
+  /** The verified fields of the paper the server holds for this record, when it holds one (read only when rule 2b needs it). */
+  storedKeyed: VerifiedValues | undefined;
   student: { centerId: string; deleted: boolean } | undefined;
   enrollment: { centerId: string; version: number; updatedByDevice: string; studentId: string } | undefined;
   /** The student who holds the application's SSID now, if any. */
@@ -69,6 +75,10 @@ const OTHER_CENTER: Reason = refusal('forbidden');
  *       two different people, every field agreed or settled from the paper,
  *       the record carrying the values that stand), and name only people of
  *       the caller's center (rejected). Without one the version is typed once.
+ *    b. Where the center requires verification, a version confirmed since it
+ *       did that keys a verified field anew (a new record, or an edit of its
+ *       SSID, names or birth date) must carry one (rejected,
+ *       verification_required). Records from before stay valid, typed once.
  * 3. Which student the paper is for:
  *    a. the mutation's student, when the server knows them;
  *    b. otherwise the enrollment's student, when the record is on the server
@@ -106,6 +116,12 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
   }
   const unverifiable = verificationRefusal(mutation, state);
   if (unverifiable) return { kind: 'rejected', reason: unverifiable };
+  if (mustCarryVerification({
+    center: state.verification, confirmedAt: mutation.confirmedAt, verified: mutation.verification !== undefined,
+    values: verifiedValuesOf(mutation.application), stored: state.enrollment ? state.storedKeyed : undefined,
+  })) {
+    return { kind: 'rejected', reason: refusal('verification_required') };
+  }
   const who = whichStudent(mutation, state);
   if (who.kind === 'conflict') return who;
   const { studentId } = who;

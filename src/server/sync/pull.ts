@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { PullResponse, RosterEntry, School } from '../../shared/protocol';
 import { ssidSourceSchema } from '../../shared/application';
 import { centerKey, ssidHash } from '../auth/ssid-keys';
-import { findCenter } from '../queries/centers';
+import { centerVerificationOf, findCenter } from '../queries/centers';
 import { currentChangeSeq } from '../queries/change-seq';
 import type { Executor } from '../queries/executor';
 import { schoolsChangedSince, type SchoolRow } from '../queries/schools';
@@ -39,7 +39,7 @@ export async function pull(db: Executor, serverSecret: string, centerId: string,
   return {
     checkpoint: encodeCheckpoint({ seq: reached, keyId }),
     more,
-    center: { id: center.id, name: center.name },
+    center: { id: center.id, name: center.name, verification: centerVerificationOf(center) },
     ssidKey: key.toString('hex'),
     schools: schools.map(toSchool),
     roster: roster.map((s) => toRosterEntry(s, key)),

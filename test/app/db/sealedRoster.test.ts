@@ -10,6 +10,7 @@ import { pullAll } from '../../../src/app/sync/pull';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { PullResponse, RosterEntry } from '../../../src/shared/protocol';
 import { openTestStore, TEST_PASSPHRASE } from '../harness';
+import { NO_VERIFICATION_POLICY } from '../../../src/shared/verification-policy';
 
 const SSID_KEY = 'ab'.repeat(32);
 const SSID = '4821937560';
@@ -36,7 +37,7 @@ async function entry(studentId: string, firstName: string, ssid: string | null):
 }
 
 function page(checkpoint: string, more: boolean, roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'c1', name: 'Center' }, ssidKey: SSID_KEY, schools: [], roster, advisors: [] };
+  return { checkpoint, more, center: { id: 'c1', name: 'Center', verification: NO_VERIFICATION_POLICY }, ssidKey: SSID_KEY, schools: [], roster, advisors: [] };
 }
 
 /** Everything IndexedDB holds for the roster and meta, as text. */

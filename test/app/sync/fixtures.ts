@@ -13,6 +13,7 @@ import { unlockDb } from '../harness';
 import { blankFields, confirmedApplicationSchema, type ApplicationFields } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { PullResponse, RosterEntry, School } from '../../../src/shared/protocol';
+import { NO_VERIFICATION_POLICY } from '../../../src/shared/verification-policy';
 
 let dbCounter = 0;
 
@@ -120,5 +121,5 @@ export function rosterEntry(studentId: string, deleted = false): RosterEntry {
 
 /** A pull page. */
 export function pullPage(checkpoint: string, more: boolean, schools: School[], roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center' }, ssidKey: 'ab'.repeat(32), schools, roster, advisors: [] };
+  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center', verification: NO_VERIFICATION_POLICY }, ssidKey: 'ab'.repeat(32), schools, roster, advisors: [] };
 }

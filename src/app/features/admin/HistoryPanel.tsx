@@ -10,6 +10,7 @@ const VERBS: Record<AdminAction, string> = {
   password_reset: 'reset the password of',
   school_added: 'added the school',
   school_renamed: 'renamed the school',
+  verification_policy_set: 'set',
   school_retired: 'retired the school',
   tablet_revoked: 'revoked the tablet',
 };

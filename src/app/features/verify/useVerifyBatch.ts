@@ -10,12 +10,12 @@ import { useServices } from '../../hooks/context';
 import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { getBatch } from '../../db/batches';
 import { listBatchApplications, saveDraft } from '../../db/applications';
-import type { LocalApplication, LocalBatch, SecondLookLine } from '../../db/schema';
+import type { LocalBatch, SecondLookLine } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
 import { readAdvisors, readSession } from '../../db/meta';
 import type { CenterAdvisor } from '../../../shared/protocol';
 import type { VerifiedField } from '../../../shared/verification-record';
-import { verifySheet, type VerifiedValues } from '../../../shared/verify-sheet';
+import { verifiedValuesOf, verifySheet, type VerifiedValues } from '../../../shared/verify-sheet';
 import { summarizeVerification, type VerificationSummary } from './summary';
 
 /** What the verify screen shows, never a first entry's value. */
@@ -31,8 +31,6 @@ export interface VerifyView {
   summary: VerificationSummary;
   secondLook: { sheet: number; lines: SecondLookLine[] }[];
 }
-
-const firstEntry = (r: LocalApplication): VerifiedValues => ({ ssid: r.fields.ssid, firstName: r.fields.firstName, lastName: r.fields.lastName, dateOfBirth: r.fields.dateOfBirth });
 
 /** The verify screen's view (live) and its keying action. */
 export function useVerifyBatch(batchId: string): {
@@ -69,7 +67,7 @@ export function useVerifyBatch(batchId: string): {
     const record = records.find((r) => r.id === data.next?.id);
     if (!record) return [];
     const keyers = { enteredBy: data.firstKeyer, verifiedBy: verifierId, signedInAs: data.firstKeyer };
-    const outcome = verifySheet(firstEntry(record), second, third, keyers, new Date().toISOString());
+    const outcome = verifySheet(verifiedValuesOf(record.fields), second, third, keyers, new Date().toISOString());
     if (outcome.state === 'needs_third') return outcome.fields;
     try {
       const base = { id: record.id, studentId: record.studentId, batchId: record.batchId, createdAt: record.createdAt, ssidRekey: record.ssidRekey, fields: record.fields };
