@@ -16,6 +16,9 @@ describe('normalizeName', () => {
     ['İlker', 'ilker'],
     ['Nguyễn Thị', 'nguyen thi'],
     ['Maria\u00A0Elena', 'maria elena'],
+    ['Garcia -Lopez', 'garcia-lopez'],
+    ['Garcia- Lopez', 'garcia-lopez'],
+    ['Ἀθηνᾷ', 'αθηνα'],
   ])('folds %j to %j', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });
@@ -46,6 +49,7 @@ describe('nameTokens and nameKey', () => {
     ['Smith Jr.', ['smith'], 'smith'],
     ['King III', ['king'], 'king'],
     ['Jr', ['jr'], 'jr'],
+    ['Св. Иван', ['св', 'иван'], 'свиван'],
     ['', [], ''],
   ])('reads %j as words %j and key %j', (input, tokens, key) => {
     expect(nameTokens(input)).toEqual(tokens);
@@ -55,7 +59,9 @@ describe('nameTokens and nameKey', () => {
   it('keeps the words of each box apart and joins first and middle into the given name', () => {
     const folded = foldName({ firstName: 'María', middleName: 'Elena', lastName: 'García-López' });
     expect(folded).toMatchObject({ firstKey: 'maria', middleKey: 'elena', givenKey: 'mariaelena', lastKey: 'garcialopez' });
-    expect(foldName({ firstName: 'Maria Elena', lastName: 'Garcia Lopez' }).givenKey).toBe('mariaelena');
+    expect(foldName({ firstName: 'Maria Elena', middleName: 'Luis Miguel', lastName: 'Garcia Lopez' })).toMatchObject({
+      firstKey: 'mariaelena', middleKey: 'luismiguel', givenKey: 'mariaelenaluismiguel',
+    });
   });
 });
 
@@ -70,6 +76,7 @@ describe('editDistance', () => {
     ['sofia', 'sophia', 2],
     ['abc', 'cab', 2],
     ['', 'ab', 2],
+    ['xxab', 'yyba', 3],
   ])('counts %j -> %j as %d edits', (a, b, expected) => {
     expect(editDistance(a, b, 5)).toBe(expected);
   });
@@ -77,6 +84,8 @@ describe('editDistance', () => {
   it('stops at the bound and says "more than the bound"', () => {
     expect(editDistance('alexander', 'bob', 1)).toBe(2);
     expect(editDistance('kimberly', 'kimball', 2)).toBe(3);
+    // Every row stays within the bound here; only the last letters run over it.
+    expect(editDistance('ab', 'bca', 1)).toBe(2);
   });
 
   it('property: symmetric, zero only for equal strings, and a single swap costs one', () => {
@@ -100,6 +109,8 @@ describe('isOneTypoApart', () => {
     ['smith', 'smyth', true],
     ['smith', 'smith', false],
     ['al', 'ali', false],
+    ['ana', 'anna', true],
+    ['kai', 'kay', true],
     ['sofia', 'sophia', false],
   ])('%j and %j: %s', (a, b, expected) => {
     expect(isOneTypoApart(a, b)).toBe(expected);
