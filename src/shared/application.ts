@@ -146,6 +146,14 @@ export interface FieldDef {
   optionLabels?: Readonly<Record<string, string>>;
   /** Carries over from one form to the next within a batch. */
   batchDefault?: boolean;
+  /**
+   * The app fills it for the advisor (the batch's school: a batch is one
+   * school's stack; where the SSID came from: the paper being typed), so Enter
+   * passes over it while it holds a value. Tab, Shift+Tab and a tap still reach it.
+   */
+  filledForAdvisor?: boolean;
+  /** Whole values common on the paper: one typed in full moves on by itself (keying.ts); any other value is typed, then Enter. */
+  words?: readonly string[];
 }
 
 export const ETHNICITIES = [
@@ -159,6 +167,24 @@ export const PARENT_EDUCATION = [
 ] as const;
 
 /**
+ * Home languages as families write them: those California's schools report
+ * most, English first. CALPADS codes over 400 languages since 2023-24, so the
+ * field stays free text; the list only lets a whole name move on by itself.
+ */
+export const HOME_LANGUAGES = [
+  'English', 'Spanish', 'Vietnamese', 'Mandarin', 'Cantonese', 'Chinese', 'Arabic', 'Filipino', 'Tagalog', 'Korean',
+  'Hmong', 'Punjabi', 'Russian', 'Armenian', 'Farsi', 'Persian', 'Dari', 'Pashto', 'Japanese', 'Hindi', 'Urdu',
+  'Portuguese', 'Khmer', 'Lao', 'Ukrainian', 'French', 'Mixteco', 'Telugu', 'Tamil', 'Gujarati', 'Bengali',
+  'Somali', 'Thai', 'Samoan', 'Tongan', 'Ilocano', 'Burmese', 'Amharic', 'Tigrinya', 'Indonesian', 'Italian', 'German',
+] as const;
+
+/** How a parent or guardian is related to the student, as the paper's line usually says it ("Other" is left out: it comes with words after it). */
+export const GUARDIAN_RELATIONSHIPS = [
+  'Mother', 'Father', 'Parent', 'Stepmother', 'Stepfather', 'Grandmother', 'Grandfather', 'Grandparent',
+  'Aunt', 'Uncle', 'Sister', 'Brother', 'Guardian', 'Legal guardian', 'Foster parent', 'Foster mother', 'Foster father',
+] as const;
+
+/**
  * The statewide paper form, section by section. Centers that print their own
  * variant pass their own list; nothing else in the app depends on this order.
  */
@@ -169,10 +195,10 @@ export const DEFAULT_FORM: readonly FieldDef[] = [
   { name: 'dateOfBirth', label: 'Date of birth', section: 'Student', kind: 'date', required: true },
   { name: 'gender', label: 'Gender', section: 'Student', kind: 'select', options: ['Female', 'Male', 'Non-binary', 'Declined to state'] },
   { name: 'grade', label: 'Grade', section: 'Student', kind: 'select', options: GRADES, required: true, batchDefault: true },
-  { name: 'schoolId', label: 'School', section: 'Student', kind: 'school', required: true, batchDefault: true },
+  { name: 'schoolId', label: 'School', section: 'Student', kind: 'school', required: true, batchDefault: true, filledForAdvisor: true },
   { name: 'ssid', label: 'CA SSID', section: 'Student', kind: 'ssid' },
   {
-    name: 'ssidSource', label: 'CA SSID taken from', section: 'Student', kind: 'select', options: SSID_SOURCES,
+    name: 'ssidSource', label: 'CA SSID taken from', section: 'Student', kind: 'select', options: SSID_SOURCES, filledForAdvisor: true,
     optionLabels: { student_form: 'Student wrote it on the form', school_records: 'School records', student_online: 'Student entered it online' },
   },
   { name: 'schoolStudentId', label: 'School Student ID', section: 'Student', kind: 'text' },
@@ -184,9 +210,9 @@ export const DEFAULT_FORM: readonly FieldDef[] = [
   { name: 'ethnicity', label: 'Ethnicity (all that apply)', section: 'Background', kind: 'multi', options: ETHNICITIES },
   { name: 'parentEducation', label: 'Parents’ highest education', section: 'Background', kind: 'select', options: PARENT_EDUCATION },
   { name: 'freeReducedLunch', label: 'Free or reduced-price lunch', section: 'Background', kind: 'yesno' },
-  { name: 'homeLanguage', label: 'Primary home language', section: 'Background', kind: 'text' },
+  { name: 'homeLanguage', label: 'Primary home language', section: 'Background', kind: 'text', words: HOME_LANGUAGES },
   { name: 'guardianName', label: 'Parent/guardian name', section: 'Parent/guardian', kind: 'text' },
-  { name: 'guardianRelationship', label: 'Relationship', section: 'Parent/guardian', kind: 'text' },
+  { name: 'guardianRelationship', label: 'Relationship', section: 'Parent/guardian', kind: 'text', words: GUARDIAN_RELATIONSHIPS },
   { name: 'guardianPhone', label: 'Parent/guardian phone', section: 'Parent/guardian', kind: 'tel' },
   { name: 'guardianEmail', label: 'Parent/guardian email', section: 'Parent/guardian', kind: 'email' },
   { name: 'studentSignedDate', label: 'Student signed on', section: 'Signatures', kind: 'date' },

@@ -1,16 +1,35 @@
 /**
  * Keying at the pace of bulk-entry tools (EpiData, CSPro; design section 14):
- * a fixed-length field moves on by itself once it is full, and an option is
- * chosen by its number or first letter. Pure rules; the form does the moving.
+ * a fixed-length field moves on by itself once it is full, so does a field
+ * typed with one of its whole common values, an option is chosen by its
+ * number or first letter, and Enter passes over what the app filled in (as
+ * EpiData's "no enter" fields). Pure rules; the form does the moving.
  */
-import type { FieldKind } from './application';
+import type { FieldDef, FieldKind } from './application';
 import { normalizeSsid, SSID_LENGTH } from './ssid';
 import { isCompleteTypedDate } from './typed-dates';
 
 const digitsOf = (value: string) => value.replace(/\D/g, '');
 
-/** Whether a typed value fills its field, so the cursor can move on without a key. */
-export function isFieldFull(kind: FieldKind, value: string): boolean {
+/**
+ * Whether `typed` is one of `words` in full (case aside) and no longer word
+ * goes on from it: a listed word typed letter by letter never moves on before
+ * its last letter, so the rest of it cannot spill into the next field.
+ */
+export function isWholeWord(words: readonly string[], typed: string): boolean {
+  const folded = typed.trim().toLowerCase();
+  if (folded === '') return false;
+  const lower = words.map((word) => word.toLowerCase());
+  return lower.includes(folded) && !lower.some((word) => word.length > folded.length && word.startsWith(folded));
+}
+
+/** Whether Enter stops at a field holding `value`: not at one the app filled for the advisor while it holds a value. */
+export function isEnterStop(def: Pick<FieldDef, 'filledForAdvisor'>, value: string): boolean {
+  return !(def.filledForAdvisor && value !== '');
+}
+
+/** Whether a typed value fills its field (`words`: its whole common values), so the cursor can move on without a key. */
+export function isFieldFull(kind: FieldKind, value: string, words: readonly string[] = []): boolean {
   const typed = value.trim();
   switch (kind) {
     case 'ssid':
@@ -23,7 +42,7 @@ export function isFieldFull(kind: FieldKind, value: string): boolean {
     case 'date':
       return isCompleteTypedDate(typed);
     default:
-      return false;
+      return isWholeWord(words, typed);
   }
 }
 

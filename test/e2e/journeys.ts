@@ -94,9 +94,8 @@ export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
     sheet.firstName, sheet.middleName, sheet.lastName, sheet.dobTyped,
     '', // Gender: left blank
     sheet.grade,
-    '', // School: the batch default
+    // Enter passes over the School (the batch's) and where the SSID came from (the paper, by default).
     sheet.ssid, sheet.ssid,
-    '', // Source: the paper form, by default
     sheet.schoolStudentId, sheet.email,
   ];
   const focused = () => page.evaluate(() => document.activeElement?.id ?? '');

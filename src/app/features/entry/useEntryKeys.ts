@@ -1,16 +1,19 @@
 /**
  * The entry form's keyboard (design sections 5 and 14): Enter moves to the next
- * field in paper order, a fixed-length field moves on by itself once typed full,
- * and an option list or the checkbox group takes a number or first letter.
+ * field in paper order, passing over what the app filled in; a fixed-length
+ * field, or a field typed with one of its whole common values, moves on by
+ * itself; an option list or the checkbox group takes a number or first letter.
  */
 import type { RefObject } from 'preact';
-import type { FieldDef, FieldKind, FieldName } from '../../../shared/application';
-import { isFieldFull, optionForKey } from '../../../shared/keying';
+import type { FieldDef, FieldName } from '../../../shared/application';
+import { isEnterStop, isFieldFull, optionForKey } from '../../../shared/keying';
 
-/** The next control after `from` in paper order (one stop per field, a checkbox group is one), or null after the last. */
-function nextControl(formEl: HTMLElement, from: HTMLElement): HTMLElement | null {
+const valueOf = (el: HTMLElement) => (el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '');
+
+/** The next control after `from` in paper order that `stopsAt` (one stop per field, a checkbox group is one), or null after the last. */
+function nextControl(formEl: HTMLElement, from: HTMLElement, stopsAt: (el: HTMLElement) => boolean): HTMLElement | null {
   const stops = Array.from(formEl.querySelectorAll<HTMLElement>('[data-entry-field]'));
-  const next = stops[stops.indexOf(from.closest<HTMLElement>('[data-entry-field]') ?? from) + 1];
+  const next = stops.slice(stops.indexOf(from.closest<HTMLElement>('[data-entry-field]') ?? from) + 1).find(stopsAt);
   if (!next) return null;
   return next.matches('.checks') ? next.querySelector<HTMLElement>('input') : next;
 }
@@ -19,11 +22,16 @@ const plainKey = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrl
 
 /** Handlers for the form element; `afterLastId` is where the keyboard goes after the last field. */
 export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly FieldDef[], afterLastId: string, onField: (name: FieldName, value: string) => void) {
+  // The re-key is keyed like the SSID it repeats.
+  const defOf = (name: string | undefined): FieldDef | undefined => form.find((d) => d.name === (name === 'ssidRekey' ? 'ssid' : name));
+  const stopsAt = (el: HTMLElement) => {
+    const def = defOf(el.dataset.entryField);
+    return !def || isEnterStop(def, valueOf(el));
+  };
   const moveOn = (from: HTMLElement) => {
     if (!formRef.current) return;
-    (nextControl(formRef.current, from) ?? document.getElementById(afterLastId))?.focus();
+    (nextControl(formRef.current, from, stopsAt) ?? document.getElementById(afterLastId))?.focus();
   };
-  const kindOf = (name: string | undefined): FieldKind | undefined => (name === 'ssidRekey' ? 'ssid' : form.find((d) => d.name === name)?.kind);
 
   const chooseOption = (event: KeyboardEvent, target: HTMLElement) => {
     if (target instanceof HTMLSelectElement) {
@@ -59,8 +67,8 @@ export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly
     // Only typing moves on: deleting back to full length, or a value set by the app, does not.
     if (!event.inputType?.startsWith('insert')) return;
     const target = event.target as HTMLElement;
-    const kind = kindOf(target.dataset.entryField);
-    if (target instanceof HTMLInputElement && kind && isFieldFull(kind, target.value)) moveOn(target);
+    const def = defOf(target.dataset.entryField);
+    if (target instanceof HTMLInputElement && def && isFieldFull(def.kind, target.value, def.words)) moveOn(target);
   };
 
   return { onKeyDown, onInput };

@@ -24,6 +24,27 @@ describe('keyboard entry', () => {
     fireEvent.keyDown(input('CA SSID'), { key: 'Enter' });
     expect(document.activeElement).toBe(input('Re-enter CA SSID'));
     fireEvent.keyDown(input('Grade'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('CA SSID'));
+  });
+
+  it('Enter passes over the school and the SSID source the app filled in, which Tab still reaches; a school left blank keeps its stop', async () => {
+    await openNewForm();
+    await waitFor(() => expect(document.activeElement).toBe(input('First name')));
+    expect(input('School').value).not.toBe('');
+    expect(input('CA SSID taken from').value).toBe('student_form');
+    input('Grade').focus();
+    fireEvent.keyDown(input('Grade'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('CA SSID'));
+    expect(describedText(input('School'))).toContain('Carried from the batch');
+    input('Re-enter CA SSID').focus();
+    fireEvent.keyDown(input('Re-enter CA SSID'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('School Student ID'));
+    expect(input('School').tabIndex).toBe(0);
+    expect(input('CA SSID taken from').tabIndex).toBe(0);
+
+    fireEvent.change(input('School'), { target: { value: '' } });
+    await waitFor(() => expect(input('School').value).toBe(''));
+    fireEvent.keyDown(input('Grade'), { key: 'Enter' });
     expect(document.activeElement).toBe(input('School'));
   });
 
@@ -133,7 +154,7 @@ describe('keying speed', () => {
     typeIn('CA SSID', '2038475610');
     expect(document.activeElement).toBe(input('Re-enter CA SSID'));
     typeIn('Re-enter CA SSID', '2038475610');
-    expect(document.activeElement).toBe(input('CA SSID taken from'));
+    expect(document.activeElement).toBe(input('School Student ID'));
     input('ZIP code').focus();
     typeIn('ZIP code', '9411');
     expect(document.activeElement).toBe(input('ZIP code'));
@@ -147,6 +168,27 @@ describe('keying speed', () => {
     expect(document.activeElement).toBe(input('CA SSID'));
   });
 
+  it('moves on by itself when a home language or relationship is typed as a whole common word, and waits for Enter on any other', async () => {
+    await openReady();
+    input('Primary home language').focus();
+    typeIn('Primary home language', 'Span');
+    expect(document.activeElement).toBe(input('Primary home language'));
+    typeIn('Primary home language', 'Spanish');
+    expect(document.activeElement).toBe(input('Parent/guardian name'));
+    input('Relationship').focus();
+    typeIn('Relationship', 'Godmother');
+    expect(document.activeElement).toBe(input('Relationship'));
+    fireEvent.keyDown(input('Relationship'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('Parent/guardian phone'));
+    input('Relationship').focus();
+    typeIn('Relationship', 'Mother');
+    expect(document.activeElement).toBe(input('Parent/guardian phone'));
+    await waitFor(async () => {
+      const [record] = await listApplications(current().db);
+      expect(record?.fields).toMatchObject({ homeLanguage: 'Spanish', guardianRelationship: 'Mother' });
+    });
+  });
+
   it('chooses an option by number or first letter and moves on; the Ethnicity group takes numbers and stays', async () => {
     await openReady();
     const gender = input('Gender');
@@ -156,7 +198,7 @@ describe('keying speed', () => {
     expect(document.activeElement).toBe(input('Grade'));
     fireEvent.keyDown(input('Grade'), { key: '8' });
     expect(input('Grade').value).toBe('8');
-    expect(document.activeElement).toBe(input('School'));
+    expect(document.activeElement).toBe(input('CA SSID'));
 
     const education = input('Parents’ highest education');
     education.focus();
