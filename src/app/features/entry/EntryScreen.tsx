@@ -1,4 +1,5 @@
-import { useApplicationEditor, type EditorTarget } from './useApplicationEditor';
+import { useApplicationEditor } from './useApplicationEditor';
+import type { EditorTarget } from './loadEditorTarget';
 import { paths } from '../../paths';
 import { useBatchPosition } from './useBatchPosition';
 import { useCtrlEnter } from './useCtrlEnter';

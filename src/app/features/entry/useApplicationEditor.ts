@@ -8,23 +8,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { paths } from '../../paths';
 import { useServices } from '../../hooks/context';
 import { useSsidHolder } from './useSsidHolder';
-import { confirmApplications, getApplication, newDraft, saveDraft, type DraftInput } from '../../db/applications';
-import { getBatch, sheetDefaults } from '../../db/batches';
+import { useDraftSaver } from './useDraftSaver';
+import { loadEditorTarget, type EditorTarget } from './loadEditorTarget';
+import { confirmApplications, getApplication, type DraftInput } from '../../db/applications';
+import { sheetDefaults } from '../../db/batches';
 import { carriedFields } from '../../../shared/carried';
 import type { LocalApplication, LocalBatch } from '../../db/schema';
-import { requestPersistenceOnce } from '../../db/storage';
 import { describeSaveError } from '../../db/storageErrors';
-import { createDraftSaver, type DraftSaver, type SaveState } from '../../services/draftSaver';
-import { registerFlush } from '../../services/pendingSaves';
-import { clearJournal, journalDraft } from '../../services/unloadJournal';
+import type { SaveState } from '../../services/draftSaver';
 import { localIsoDate } from '../../model/today';
 import type { FieldName } from '../../../shared/application';
 import { canConfirm } from '../../../shared/lifecycle';
 import type { Validation } from '../../../shared/validate';
 import { validateRecord } from '../../model/recordValidation';
-
-/** Which record to edit: an existing one, or a new one in a batch. */
-export type EditorTarget = { recordId: string } | { batchId: string };
 
 /** Everything the entry screen renders and does. */
 export interface ApplicationEditor {
@@ -63,6 +59,32 @@ function differs(draft: DraftInput, stored: LocalApplication | null): boolean {
   return draft.ssidRekey !== stored.ssidRekey || Boolean(draft.ssidChecked) !== Boolean(stored.ssidChecked) || JSON.stringify(draft.fields) !== JSON.stringify(stored.fields);
 }
 
+/** The draft with one field changed. A new SSID, birth date or grade needs its own look at the paper: the old tick does not carry over. */
+function withField(draft: DraftInput, name: FieldName, value: string | string[]): DraftInput {
+  return {
+    ...draft,
+    fields: { ...draft.fields, [name]: value, ...(DATE_LOOK_RESETS.has(name) ? { dateOfBirthChecked: '' } : {}) },
+    ssidChecked: name === 'ssid' ? false : draft.ssidChecked,
+  };
+}
+
+/** What the form shows about the draft as it stands: its problems, the SSID's other holder, the carried fields, whether it may be confirmed. */
+function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, stored: LocalApplication | null) {
+  const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
+  const today = localIsoDate();
+  const validation = useMemo(
+    () => (draft ? validateRecord(draft, today, ssidHolder) : NO_ISSUES),
+    [draft, ssidHolder, today],
+  );
+  const carried = useMemo(
+    () => (draft && batch && !stored?.confirmedAt ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),
+    [draft, batch, stored],
+  );
+  const dirty = draft !== null && differs(draft, stored);
+  const canConfirmNow = draft !== null && validation.errors.length === 0 && (dirty || stored === null || canConfirm(stored.status, 0));
+  return { ssidHolder, validation, carried, dirty, canConfirmNow };
+}
+
 /** The editor for one form; see the module comment for when things are written. */
 export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const { store, router } = useServices();
@@ -74,7 +96,6 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const [confirmMessage, setConfirmMessage] = useState<string | null>(null);
   const draftRef = useRef<DraftInput | null>(null);
-  const saverRef = useRef<DraftSaver<DraftInput> | null>(null);
 
   const recordId = 'recordId' in target ? target.recordId : null;
   const batchId = 'batchId' in target ? target.batchId : null;
@@ -83,19 +104,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     // After the first save the URL becomes this record's: nothing to load.
     if (recordId !== null && draftRef.current?.id === recordId) return;
     let current = true;
-    const load = async () => {
-      if (recordId !== null) {
-        const record = await getApplication(store.db, recordId);
-        if (!record) return { missing: true as const };
-        const owner = record.batchId ? ((await getBatch(store.db, record.batchId)) ?? null) : null;
-        const { id, studentId, createdAt, fields, ssidRekey, ssidChecked } = record;
-        return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record };
-      }
-      const owner = batchId ? await getBatch(store.db, batchId) : undefined;
-      if (!owner) return { missing: true as const };
-      return { draft: newDraft(owner), batch: owner, stored: null };
-    };
-    load()
+    loadEditorTarget(store.db, recordId, batchId)
       .then((loaded) => {
         if (!current) return;
         if ('missing' in loaded) {
@@ -117,57 +126,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     };
   }, [store, recordId, batchId]);
 
-  useEffect(() => {
-    let firstSave = true;
-    const saver = createDraftSaver<DraftInput>({
-      save: async (value) => {
-        const record = await saveDraft(store.db, value);
-        setStored(record);
-        if (firstSave) {
-          firstSave = false;
-          if (router.current().path !== paths.record(record.id)) router.navigate(paths.record(record.id), { replace: true });
-          requestPersistenceOnce(store.db).catch((error: unknown) => {
-            console.warn('Persistent storage request failed', error instanceof Error ? error.name : typeof error);
-          });
-        }
-      },
-      onState: setSaveState,
-      describeError: describeSaveError,
-    });
-    saverRef.current = saver;
-    const flushQuietly = () => {
-      void saver.flush();
-    };
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flushQuietly();
-    };
-    const onPageHide = () => {
-      const unsaved = saver.pendingValue();
-      try {
-        // Not journaled only in the moment after an unlock, before the keystream is made; the flush below still runs.
-        if (unsaved && !journalDraft(sessionStorage, unsaved, store.journal)) console.warn('Unsaved-draft journal not sealed: no keystream yet');
-      } catch (error) {
-        console.warn('Unsaved-draft journal not written', error instanceof Error ? error.name : typeof error);
-      }
-      flushQuietly();
-    };
-    const onPageShow = (event: PageTransitionEvent) => {
-      // Back from the back/forward cache: this form is alive and saves itself again.
-      if (event.persisted) clearJournal(sessionStorage);
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('pageshow', onPageShow);
-    const unregister = registerFlush(saver.flush);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('pageshow', onPageShow);
-      unregister();
-      flushQuietly();
-      saver.dispose();
-    };
-  }, [store, router]);
+  const saverRef = useDraftSaver(store, router, setStored, setSaveState);
 
   const update = useCallback((change: (d: DraftInput) => DraftInput) => {
     const base = draftRef.current;
@@ -177,34 +136,14 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     setDraft(next);
     setConfirmMessage(null);
     saverRef.current?.schedule(next);
-  }, []);
+  }, [saverRef]);
 
-  const setField = useCallback(
-    // A new SSID, birth date or grade needs its own look at the paper: the old tick does not carry over.
-    (name: FieldName, value: string | string[]) =>
-      update((d) => ({
-        ...d,
-        fields: { ...d.fields, [name]: value, ...(DATE_LOOK_RESETS.has(name) ? { dateOfBirthChecked: '' } : {}) },
-        ssidChecked: name === 'ssid' ? false : d.ssidChecked,
-      })),
-    [update],
-  );
+  const setField = useCallback((name: FieldName, value: string | string[]) => update((d) => withField(d, name, value)), [update]);
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
-  const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), []);
+  const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), [saverRef]);
 
-  const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
-  const today = localIsoDate();
-  const validation = useMemo(
-    () => (draft ? validateRecord(draft, today, ssidHolder) : NO_ISSUES),
-    [draft, ssidHolder, today],
-  );
-  const carried = useMemo(
-    () => (draft && batch && !stored?.confirmedAt ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),
-    [draft, batch, stored],
-  );
-  const dirty = draft !== null && differs(draft, stored);
-  const canConfirmNow = draft !== null && validation.errors.length === 0 && (dirty || stored === null || canConfirm(stored.status, 0));
+  const checks = useEditorChecks(draft, batch, stored);
 
   const confirm = useCallback(async () => {
     const current = draftRef.current;
@@ -237,5 +176,5 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     router.navigate(paths.newRecord(current.batchId));
   }, [router, flush]);
 
-  return { phase, draft, batch, stored, reopened, validation, ssidHolder, carried, saveState, dirty, canConfirmNow, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, ...checks, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
 }

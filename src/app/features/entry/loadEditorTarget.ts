@@ -1,0 +1,27 @@
+/**
+ * What the entry form opens on: a record already in the store (with its batch,
+ * when it has one), or a blank sheet carrying a batch's defaults.
+ */
+import { getApplication, newDraft, type DraftInput } from '../../db/applications';
+import { getBatch } from '../../db/batches';
+import type { LocalApplication, LocalBatch, MesaDb } from '../../db/schema';
+
+/** Which record to edit: an existing one, or a new one in a batch. */
+export type EditorTarget = { recordId: string } | { batchId: string };
+
+/** A form ready to edit, or nothing to open because the record or the batch is not on this tablet. */
+export type LoadedEditor = { missing: true } | { draft: DraftInput; batch: LocalBatch | null; stored: LocalApplication | null };
+
+/** Reads the record (when recordId is given) or starts a blank sheet for the batch. */
+export async function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
+  if (recordId !== null) {
+    const record = await getApplication(db, recordId);
+    if (!record) return { missing: true };
+    const owner = record.batchId ? ((await getBatch(db, record.batchId)) ?? null) : null;
+    const { id, studentId, createdAt, fields, ssidRekey, ssidChecked } = record;
+    return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record };
+  }
+  const owner = batchId ? await getBatch(db, batchId) : undefined;
+  if (!owner) return { missing: true };
+  return { draft: newDraft(owner), batch: owner, stored: null };
+}
