@@ -70,6 +70,10 @@ export const tabletSchema = z.object({
   revokedAt: z.string().nullable(),
   /** Whether any session on it is still live. */
   signedIn: z.boolean(),
+  /** How many records it last said it held unsent, and when; null before it reported. */
+  unsent: z.object({ records: z.number().int(), reportedAt: z.string() }).nullable(),
+  /** Its reported records have not arrived: `userName` signed in on an empty tablet after it was last heard from. */
+  notArrived: z.object({ records: z.number().int(), reportedAt: z.string(), emptySignInAt: z.string(), userName: z.string() }).nullable(),
 });
 export type Tablet = z.infer<typeof tabletSchema>;
 
@@ -79,6 +83,8 @@ export const tabletsResponseSchema = z.object({ tablets: z.array(tabletSchema) }
 export const ADMIN_ACTIONS = [
   'center_created', 'account_created', 'account_disabled', 'account_enabled', 'password_reset',
   'school_added', 'school_renamed', 'school_retired', 'tablet_revoked', 'verification_policy_set',
+  // A tablet's records that never arrived: dismissed by an administrator, or brought in from a restored backup.
+  'unsent_dismissed', 'unsent_recovered',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

@@ -37,6 +37,8 @@ export const sessionRequestSchema = z.object({
   password: z.string().min(1).max(200),
   deviceId: uuid,
   deviceName: z.string().max(120).optional(),
+  /** The tablet holds no record and no queued change: its storage may have been cleared (shared/unsent-reports.ts). */
+  emptyStore: z.boolean().optional(),
 });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
@@ -53,10 +55,21 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/** Another device of the signing-in user that last reported unsent records that have not arrived. */
+export const unsentElsewhereSchema = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  unsent: z.number().int().positive(),
+  reportedAt: z.string(),
+});
+export type UnsentElsewhere = z.infer<typeof unsentElsewhereSchema>;
+
 export const sessionResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
   user: sessionUserSchema,
+  /** Given when the sign-in said the store was empty: the user's other devices with records that have not arrived. */
+  unsentElsewhere: z.array(unsentElsewhereSchema).optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -125,6 +138,26 @@ export const pushRequestSchema = z.object({
   deviceId: uuid,
   mutations: z.array(z.unknown()).min(1).max(MAX_MUTATIONS_PER_PUSH),
 });
+
+/** A backup file restored on this tablet, as its envelope names it: the device that wrote it, and when. */
+export const restoredBackupSchema = z.object({ deviceId: z.string().min(1).max(64), madeAt: z.string().datetime() });
+
+/** Most backups a report names: a tablet restores a handful in its life. */
+export const MAX_RESTORED_BACKUPS = 20;
+
+/**
+ * POST /api/sync/report, at each sync: how many records this tablet holds that
+ * the server does not have (drafts, confirmed, queued, refused), and the backups
+ * it restored, so the center knows when a lost tablet's records came back.
+ */
+export const unsentReportSchema = z.object({
+  deviceId: uuid,
+  unsent: z.number().int().nonnegative().max(1_000_000),
+  restoredFrom: z.array(restoredBackupSchema).max(MAX_RESTORED_BACKUPS).default([]),
+});
+export type UnsentReport = z.input<typeof unsentReportSchema>;
+
+export const unsentReportResponseSchema = z.object({ reportedAt: z.string() });
 
 /** Why the server refused a mutation, field by field where it can say: the one shape of a refusal reason. */
 export const refusalReasonSchema = z.object({

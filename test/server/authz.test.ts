@@ -90,6 +90,15 @@ describe.each(DATABASES)('authorization on $name', (database) => {
       expect(await findStudent(handle.db, their.studentId)).toMatchObject({ center_id: theirs.centerId, last_name: their.lastName });
       expect(await findStudent(handle.db, atSchool.studentId)).toBeUndefined();
     },
+    'POST /api/sync/report': async () => {
+      // Their device's report, with our token; and our restored "backup" of their tablet settles nothing of theirs.
+      const theirDevice = { deviceId: them.deviceId, unsent: 5 };
+      expect((await call(server.url, 'POST', '/api/sync/report', { token: me.token, body: theirDevice })).status).toBe(403);
+      expect((await call(server.url, 'POST', '/api/sync/report', { token: them.token, body: theirDevice })).status).toBe(200);
+      const restored = { deviceId: me.deviceId, unsent: 0, restoredFrom: [{ deviceId: them.deviceId, madeAt: new Date(Date.now() + 60_000).toISOString() }] };
+      expect((await call(server.url, 'POST', '/api/sync/report', { token: me.token, body: restored })).status).toBe(200);
+      expect(await theirReport()).toMatchObject({ unsent_records: 5, unsent_recovered_at: null });
+    },
     'GET /api/sync/pull': async () => {
       const answer = await call(server.url, 'GET', '/api/sync/pull', { token: me.token });
       expect(answer.status).toBe(200);
@@ -152,6 +161,7 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     expect(school.name).not.toBe('Renamed');
   };
   const nothing = async () => {};
+  const theirReport = () => handle.db.selectFrom('devices').selectAll().where('device_id', '=', them.deviceId).executeTakeFirstOrThrow();
   Object.assign(attempts, {
     'GET /api/admin/accounts': adminAttempt('GET', () => '/api/admin/accounts', () => '', nothing),
     // Creating lands in the caller's own center, whatever the body says.
@@ -174,6 +184,9 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     'GET /api/admin/tablets': adminAttempt('GET', () => '/api/admin/tablets', () => '', nothing),
     'POST /api/admin/tablets/:id/revoke': adminAttempt('POST', (id) => `/api/admin/tablets/${id}/revoke`, () => them.deviceId, async () => {
       expect((await call(server.url, 'GET', '/api/session', { token: them.token })).status).toBe(200);
+    }),
+    'POST /api/admin/tablets/:id/dismiss-unsent': adminAttempt('POST', (id) => `/api/admin/tablets/${id}/dismiss-unsent`, () => them.deviceId, async () => {
+      expect(await theirReport()).toMatchObject({ unsent_dismissed_at: null });
     }),
     'GET /api/admin/history': adminAttempt('GET', () => '/api/admin/history', () => '', nothing),
     'GET /api/admin/progress': adminAttempt('GET', () => '/api/admin/progress?programYear=2025-26', () => '', nothing),

@@ -304,6 +304,19 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('centers').addColumn('verification_required_since', 'text').execute();
     },
   },
+  {
+    // Loss is never silent (issue 13): what each tablet last said it held
+    // unsent, when its user signed in again on an empty tablet, and how the
+    // report was settled. Rows from before have no report: null everywhere.
+    name: '009_unsent_reports',
+    async up(trx) {
+      await trx.schema.alterTable('devices').addColumn('unsent_records', 'integer').execute();
+      await trx.schema.alterTable('devices').addColumn('unsent_reported_at', 'text').execute();
+      await trx.schema.alterTable('devices').addColumn('empty_sign_in_at', 'text').execute();
+      await trx.schema.alterTable('devices').addColumn('unsent_dismissed_at', 'text').execute();
+      await trx.schema.alterTable('devices').addColumn('unsent_recovered_at', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

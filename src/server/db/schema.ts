@@ -85,6 +85,15 @@ export interface DevicesTable {
   last_push_at: string | null;
   /** When an administrator last ended every session of this tablet. */
   revoked_at: string | null;
+  /** How many records the tablet last said it held unsent, and when (migration 009); null before any report. */
+  unsent_records: number | null;
+  unsent_reported_at: string | null;
+  /** When this user last signed in here with an empty store. */
+  empty_sign_in_at: string | null;
+  /** When an administrator dismissed the report after looking for a backup. */
+  unsent_dismissed_at: string | null;
+  /** When a backup of this tablet, restored elsewhere, brought its records in. */
+  unsent_recovered_at: string | null;
 }
 
 export interface StudentsTable {

@@ -112,3 +112,57 @@ export async function markDeviceRevoked(db: Executor, deviceId: string, centerId
 function centerUserIds(centerId: string) {
   return (eb: ExpressionBuilder<Database, keyof Database>) => eb.selectFrom('users').select('id').where('center_id', '=', centerId);
 }
+
+/** The report columns of one device and user, as the unsent rules read them (shared/unsent-reports.ts). */
+export interface DeviceReportRow {
+  device_id: string;
+  user_id: string;
+  name: string;
+  unsent_records: number | null;
+  unsent_reported_at: string | null;
+  last_seen_at: string;
+  empty_sign_in_at: string | null;
+  unsent_dismissed_at: string | null;
+  unsent_recovered_at: string | null;
+}
+
+const REPORT_COLUMNS = [
+  'devices.device_id', 'devices.user_id', 'devices.name', 'devices.unsent_records', 'devices.unsent_reported_at', 'devices.last_seen_at',
+  'devices.empty_sign_in_at', 'devices.unsent_dismissed_at', 'devices.unsent_recovered_at',
+] as const;
+
+/** Every device row of one user. */
+export async function userDeviceReports(db: Executor, userId: string): Promise<DeviceReportRow[]> {
+  return db.selectFrom('devices').select(REPORT_COLUMNS).where('user_id', '=', userId).execute();
+}
+
+/** Every device row of the center's users, with the user's name. */
+export async function centerDeviceReports(db: Executor, centerId: string): Promise<(DeviceReportRow & { user_name: string })[]> {
+  return db.selectFrom('devices').innerJoin('users', 'users.id', 'devices.user_id')
+    .select(REPORT_COLUMNS).select('users.name as user_name')
+    .where('users.center_id', '=', centerId)
+    .execute();
+}
+
+/** Stores how many records the device and user's tablet holds unsent; contact too. */
+export async function storeUnsentReport(db: Executor, report: { deviceId: string; userId: string; unsent: number; now: string }): Promise<boolean> {
+  const result = await db.updateTable('devices')
+    .set({ unsent_records: report.unsent, unsent_reported_at: report.now, last_seen_at: report.now })
+    .where('device_id', '=', report.deviceId).where('user_id', '=', report.userId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Notes that the user signed in on this device with an empty store. */
+export async function markEmptySignIn(db: Executor, deviceId: string, userId: string, now: string): Promise<void> {
+  await db.updateTable('devices').set({ empty_sign_in_at: now }).where('device_id', '=', deviceId).where('user_id', '=', userId).execute();
+}
+
+/** Settles the device's reports on the rows of this center's users: `column` says how. */
+export async function settleUnsentReports(db: Executor, target: { deviceId: string; centerId: string; userIds?: readonly string[] }, column: 'unsent_dismissed_at' | 'unsent_recovered_at', now: string): Promise<void> {
+  let query = db.updateTable('devices').set({ [column]: now })
+    .where('device_id', '=', target.deviceId)
+    .where('user_id', 'in', centerUserIds(target.centerId));
+  if (target.userIds) query = query.where('user_id', 'in', target.userIds);
+  await query.execute();
+}

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HistoryEntry, Tablet } from '../../shared/admin-protocol';
 import { adminHistory } from '../admin/audit';
 import { adminOf } from '../admin/caller';
-import { listTablets, revokeTablet } from '../admin/tablets';
+import { dismissUnsent, listTablets, revokeTablet } from '../admin/tablets';
 import { parseOrThrow } from '../http/validation';
 import type { ServerDeps } from '../deps';
 import { idParamsSchema } from './id-params';
@@ -20,6 +20,13 @@ export async function adminTabletRoutes(app: FastifyInstance, { handle }: Server
     const sessionsEnded = await revokeTablet(handle, actor, id);
     request.log.info({ by: actor.userId, sessionsEnded }, 'tablet revoked');
     return { sessionsEnded };
+  });
+
+  app.post('/api/admin/tablets/:id/dismiss-unsent', async (request, reply) => {
+    const actor = adminOf(request);
+    const { id } = parseOrThrow(idParamsSchema, request.params);
+    await dismissUnsent(handle, actor, id);
+    return reply.code(204).send();
   });
 
   app.get('/api/admin/history', async (request): Promise<{ entries: HistoryEntry[] }> => ({

@@ -12,6 +12,7 @@ import { enforceLimit } from '../http/rate-limit';
 import { clearAttempts, purgeExpiredAttempts } from '../queries/rate-limits';
 import { insertSession, revokeSession } from '../queries/sessions';
 import { findUserByEmail } from '../queries/users';
+import { signedInEmpty } from '../sync/unsent';
 import type { ServerDeps } from '../deps';
 
 const signInSchema = storable(sessionRequestSchema);
@@ -40,15 +41,17 @@ export async function sessionRoutes(app: FastifyInstance, { handle, sessionTtlDa
 
     const token = newToken();
     const expiresAt = new Date(now.getTime() + sessionTtlDays * 24 * 60 * 60 * 1000).toISOString();
-    await db.transaction().execute(async (trx) => {
+    const unsentElsewhere = await db.transaction().execute(async (trx) => {
       await registerDevice(trx, { deviceId: body.deviceId, userId: user.id, name: body.deviceName ?? '', now: now.toISOString() });
       await insertSession(trx, { token_hash: hashToken(token), user_id: user.id, device_id: body.deviceId, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null });
+      return body.emptyStore === true ? signedInEmpty(trx, { deviceId: body.deviceId, userId: user.id, now: now.toISOString() }) : undefined;
     });
     request.log.info({ userId: user.id }, 'signed in');
     const response: SessionResponse = {
       token,
       expiresAt,
       user: sessionUserOf(user),
+      ...(unsentElsewhere ? { unsentElsewhere } : {}),
     };
     return reply.send(response);
   });

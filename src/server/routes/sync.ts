@@ -1,10 +1,11 @@
-/** The sync API: POST /api/sync/push and GET /api/sync/pull. */
+/** The sync API: POST /api/sync/push, POST /api/sync/report and GET /api/sync/pull. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../http/authenticate';
 import { parseOrThrow } from '../http/validation';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
+import { reportUnsent } from '../sync/unsent';
 import type { ServerDeps } from '../deps';
 
 /**
@@ -25,6 +26,12 @@ export async function syncRoutes(app: FastifyInstance, { handle, serverSecret }:
     for (const r of response.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
     request.log.info({ userId: user.id, counts, lastAppliedMutationId: response.lastAppliedMutationId }, 'push');
     return response;
+  });
+
+  // Counts only, like push: the report names no record.
+  app.post('/api/sync/report', { bodyLimit: 16 * 1024 }, async (request) => {
+    const { user, deviceId } = callerOf(request);
+    return reportUnsent(handle, { userId: user.id, centerId: user.centerId, sessionDeviceId: deviceId }, request.body);
   });
 
   app.get('/api/sync/pull', async (request) => {

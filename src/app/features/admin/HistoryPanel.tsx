@@ -13,6 +13,8 @@ const VERBS: Record<AdminAction, string> = {
   verification_policy_set: 'set',
   school_retired: 'retired the school',
   tablet_revoked: 'revoked the tablet',
+  unsent_dismissed: 'dismissed the missing-records warning for',
+  unsent_recovered: 'restored from a backup the records of',
 };
 
 const loadHistory = (calls: { history(): Promise<HistoryEntry[]> }) => calls.history();
