@@ -99,11 +99,6 @@ export function countOutboxAfter(db: MesaDb, after: number): Promise<number> {
   return db.outbox.where('mutationId').above(after).count();
 }
 
-/** How many rows wait in the outbox (a live query may watch it). */
-export function countOutbox(db: MesaDb): Promise<number> {
-  return db.outbox.count();
-}
-
 /** Counts a send that got no answer on each of its rows (shown as "tried n times"). */
 export async function countFailedAttempt(db: MesaDb, ids: number[]): Promise<void> {
   await db.outbox.where('mutationId').anyOf(ids).modify((row) => {

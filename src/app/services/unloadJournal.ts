@@ -13,25 +13,13 @@
  * the unlock; if the page goes away again before that, they are written back
  * as they were, so the typing still survives.
  */
-import { z } from 'zod';
 import type { DraftInput } from '../db/applications';
-import { journalEntrySchema, openJournalEntry, type JournalSealer } from '../crypto/journal-seal';
-import { applicationFieldsSchema } from '../../shared/application';
+import type { JournalSealer } from '../crypto/journal-seal';
 
 /** One sessionStorage item per form: writing one never needs to read (or open) another. */
 const PREFIX = 'mesa-intake:unsaved-draft:';
 /** Where versions before the journal was sealed kept every form, in plain text; read once after the update. */
 const LEGACY_KEY = 'mesa-intake:unsaved-drafts';
-
-const draftInputSchema = z.object({
-  id: z.string(),
-  studentId: z.string(),
-  batchId: z.string().nullable(),
-  createdAt: z.number(),
-  fields: applicationFieldsSchema,
-  ssidRekey: z.string(),
-  ssidChecked: z.boolean().optional(),
-});
 
 /**
  * Synchronously keeps a form that is not yet safely stored, sealed (call from
@@ -57,24 +45,6 @@ function journalKeys(storage: Storage): string[] {
 /** Forgets the journal (the page came back from the back/forward cache and keeps saving itself). */
 export function clearJournal(storage: Storage): void {
   for (const key of journalKeys(storage)) storage.removeItem(key);
-}
-
-/** The forms in one stored item, or null when it cannot be read (damaged, or sealed under a key since reset). */
-async function openItem(key: CryptoKey, raw: string): Promise<DraftInput[] | null> {
-  try {
-    const json: unknown = JSON.parse(raw);
-    const entry = journalEntrySchema.safeParse(json);
-    if (entry.success) {
-      const draft = draftInputSchema.safeParse(JSON.parse(await openJournalEntry(key, entry.data)));
-      return draft.success ? [draft.data] : null;
-    }
-    const legacy = z.record(z.string(), draftInputSchema).safeParse(json);
-    return legacy.success ? Object.values(legacy.data) : null;
-  } catch (error) {
-    // Truncated write, or XOR under the wrong key gave no JSON: nothing can be recovered from it.
-    console.warn('Unsaved-draft journal entry unreadable', error instanceof Error ? error.name : typeof error);
-    return null;
-  }
 }
 
 /** Journaled forms moved into memory at start, still sealed, waiting for the unlock that opens and stores them. */
@@ -112,10 +82,12 @@ export function holdJournal(storage: Storage, target: Pick<Window, 'addEventList
   return {
     count: () => held.length,
     async release(key, save) {
+      // Opening needs the form's schemas, fetched with the rest of the app after the unlock, not at start.
+      const { openJournalItem } = await import('./journalItems');
       const kept: typeof held = [];
       let stored = 0;
       for (const item of held) {
-        const drafts = await openItem(key, item.raw);
+        const drafts = await openJournalItem(key, item.raw);
         if (drafts === null) continue;
         try {
           for (const draft of drafts) await save(draft);

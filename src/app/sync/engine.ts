@@ -6,17 +6,27 @@
  */
 import type { MesaDb } from '../db/schema';
 import { watchQuery } from '../db/live';
-import { countOutbox } from '../db/outbox';
+import { countOutbox } from '../db/outboxCount';
 import { VaultLockedError } from '../crypto/errors';
 import type { Vault } from '../crypto/vault';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { getOrCreateDeviceId, readSession } from '../db/meta';
-import { pullAll } from './pull';
-import { pushOutbox } from './push';
+import type { pullAll } from './pull';
+import type { pushOutbox } from './push';
 import { sendRevocations } from './revocations';
 import { markSessionExpired } from '../db/session';
 import { describeSyncError } from './messages';
+
+/**
+ * Push and pull, with the row schemas and sealing they bring, are fetched the
+ * first time there is something to send: a first visit (nobody signed in) and
+ * a locked tablet start without them.
+ */
+async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll }> {
+  const [pushing, pulling] = await Promise.all([import('./push'), import('./pull')]);
+  return { push: pushing.pushOutbox, pull: pulling.pullAll };
+}
 
 /** `locked`: the vault is locked, so sealed outbox rows cannot be read; sync waits for the unlock. */
 export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error' | 'signed-out' | 'locked';
@@ -191,9 +201,10 @@ export class SyncEngine {
     }
     let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
     try {
+      const { push, pull } = await loadTransfer();
       const deviceId = await getOrCreateDeviceId(db);
       this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
-      await pushOutbox(db, {
+      await push(db, {
         token: session.token,
         deviceId,
         send: api.push,
@@ -203,7 +214,7 @@ export class SyncEngine {
         },
       });
       this.setState({ phase: 'pulling' });
-      await pullAll(db, (checkpoint) => api.pull(session.token, checkpoint));
+      await pull(db, (checkpoint) => api.pull(session.token, checkpoint));
       this.failures = 0;
       this.setState({ phase: 'idle', lastResult: this.result(counts) });
       this.schedule(this.deps.intervalMs ?? 5 * 60_000);

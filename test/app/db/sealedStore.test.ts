@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, listApplications, saveDraft } from '../../../src/app/db/applications';
-import { afterUnlock } from '../../../src/app/features/vault/useVault';
+import { afterUnlock } from '../../../src/app/services/afterUnlock';
 import { completeFields, openTestStore, readOutbox, readRecord, seedRecord, testDbName } from '../harness';
 import { application, outboxRow } from '../crypto/helpers';
 import { uuidv7 } from '../../../src/shared/ids';

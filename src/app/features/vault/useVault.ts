@@ -9,21 +9,15 @@ import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { watchActivity } from '../../crypto/activity';
-import { sealPlainRows } from '../../db/sealPlainRows';
 import type { VaultState } from '../../crypto/vault-state';
-import { saveDraft } from '../../db/applications';
-import { countOutbox } from '../../db/outbox';
-import type { Store } from '../../db/connection';
+import { countOutbox } from '../../db/outboxCount';
 import type { HeldJournal } from '../../services/unloadJournal';
 
 /** Typing taken from the unload journal at start, stored once the vault is open (main.tsx provides it). */
 export const HeldJournalContext = createContext<HeldJournal | null>(null);
 
-/** What to do right after an unlock: finish the move to sealed rows, then store held typing. */
-export async function afterUnlock(store: Store, journal: HeldJournal | null): Promise<void> {
-  await sealPlainRows(store.db, store.vault.key());
-  if (journal && journal.count() > 0) await journal.release(store.vault.key(), (draft) => saveDraft(store.db, draft));
-}
+// Fetched at the unlock with the rest of the app: the unlock screen does not need the record layer.
+const loadAfterUnlock = () => import('../../services/afterUnlock').then((m) => m.afterUnlock);
 
 /** The vault's phase, kept current, and its actions; failures reject with the crypto layer's typed errors. */
 export function useVault(): {
@@ -63,7 +57,8 @@ export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: n
     if (!unlocked) return undefined;
     let current = true;
     const stop = watchActivity(store.vault);
-    afterUnlock(store, journal)
+    loadAfterUnlock()
+      .then((afterUnlock) => afterUnlock(store, journal))
       .catch((error: unknown) => {
         // Plain rows stay readable and are sealed on the next unlock; held typing is kept for the next try.
         console.warn('After-unlock work did not finish', error instanceof Error ? error.name : typeof error);
