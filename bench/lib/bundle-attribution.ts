@@ -14,12 +14,13 @@ export interface Share {
   gzipBytes: number;
 }
 
-/** `react` from .../node_modules/react/..., `src/app/db` from .../src/app/db/x.ts. */
+/** `react` from .../node_modules/react/..., `src/app/db` from .../src/app/db/x.ts, `src/app/features/entry` from .../src/app/features/entry/x.tsx. */
 function originOf(source: string | null): string {
   if (!source) return '(bundler glue)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
   if (pkg) return pkg[1] as string;
-  const own = /(?:^|\/)(src\/[^/]+(?:\/[^/]+)?)\//.exec(source);
+  // A feature folder counts on its own: src/app/features as one share would hide which screens weigh.
+  const own = /(?:^|\/)(src\/app\/features\/[^/]+|src\/[^/]+(?:\/[^/]+)?)\//.exec(source);
   return own ? (own[1] as string) : source.replace(/^(\.\.\/)+/, '');
 }
 
