@@ -8,8 +8,9 @@ import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
+import { createUser } from '../../src/server/accounts';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
+import { application, makeCenter, mutation, PASSWORD, randomSsid, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
 
 describe.each(DATABASES)('push on $name', (database) => {
@@ -237,6 +238,19 @@ describe.each(DATABASES)('push on $name', (database) => {
     expect(answer.body).toMatchObject({ code: PROBLEMS.invalidBody.code });
   });
 
+  it.each([
+    ['one id sent twice', [1, 1], 'mutations.1.mutationId', 'Mutation ids must increase within a push.'],
+    ['an id lower than the one before', [1, 3, 2], 'mutations.2.mutationId', 'Mutation ids must increase within a push.'],
+    ['a mutation without a whole-number id', [1, 2.5], 'mutations.1.mutationId', 'Each mutation needs a positive whole-number mutationId.'],
+  ])('refuses a push with %s, names the mutation at fault and stores nothing of it', async (_label, ids, field, message) => {
+    const tablet = await device();
+    const batch = ids.map((id) => mutation(id, school()));
+    const answer = await call(server.url, 'POST', '/api/sync/push', { token: tablet.token, body: { deviceId: tablet.deviceId, mutations: batch } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ code: PROBLEMS.invalidBody.code, message: PROBLEMS.invalidBody.message, details: [{ field, message }] });
+    for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+  });
+
   it('refuses a push whose mutation id jumps far past the last applied one, and keeps the queue where it was', async () => {
     const tablet = await device();
     await tablet.push([mutation(1, school())]);
@@ -248,6 +262,25 @@ describe.each(DATABASES)('push on $name', (database) => {
     // The next id is still taken as new, and so is one at the edge of the allowed lead.
     const next = await tablet.push([mutation(2, school()), mutation(1 + MAX_MUTATION_ID_LEAD, school())]);
     expect(next.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(answer.body).toEqual({
+      code: PROBLEMS.invalidBody.code,
+      message: PROBLEMS.invalidBody.message,
+      details: [{ field: 'mutations.0.mutationId', message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }],
+    });
+  });
+
+  it('takes the first push of a second advisor on a shared tablet from where the tablet’s ids already are', async () => {
+    // The tablet numbers its mutations once for everyone who signs in on it.
+    const first = await device();
+    await first.push([mutation(MAX_MUTATION_ID_LEAD, school())]);
+    const email = `second-${uuidv7()}@example.org`;
+    await createUser(handle.db, { email, name: 'Second Advisor', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    const second = await signIn(server.url, email, PASSWORD, first.deviceId);
+    const next = mutation(MAX_MUTATION_ID_LEAD + 1, school());
+    const answer = await call<PushResponse>(server.url, 'POST', '/api/sync/push', { token: second.token, body: { deviceId: first.deviceId, mutations: [next] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ lastAppliedMutationId: next.mutationId, results: [{ mutationId: next.mutationId, recordId: next.recordId, status: 'applied', serverVersion: 1 }] });
+    expect(await findEnrollment(handle.db, next.recordId)).toMatchObject({ center_id: center.centerId });
   });
 
   it('applies a batch sent twice at once exactly once', async () => {
