@@ -14,7 +14,7 @@ import type { Vault } from '../crypto/vault';
 import { recordIndex } from './records';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
 import { SealedCache } from './sealedCache';
-import { openSettled, type Aside, type Settled } from './setAside';
+import { openSettled, type Settled } from './setAside';
 
 /** The decrypted roster of one vault while it is unlocked. */
 class RosterIndex {
@@ -60,14 +60,6 @@ export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
   const rows = await db.roster.toArray();
   const { opened } = await Promise.resolve(index.openAll(rows, true));
   return opened.filter((entry) => !entry.deleted);
-}
-
-/** The roster rows that fail their schema, with why. */
-export async function readRosterAside(db: MesaDb): Promise<Aside<RosterRow>[]> {
-  const index = rosterIndex(db);
-  recordIndex(db).key();
-  const rows = await db.roster.toArray();
-  return (await Promise.resolve(index.openAll(rows, true))).aside;
 }
 
 /** Opens one stored roster row as every roster read does; throws when it fails its schema. */

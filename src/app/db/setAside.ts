@@ -119,6 +119,11 @@ const PLACES: { [T in SetAsideTable]: (row: StoredRows[T]) => { key: string; bat
   roster: (row) => ({ key: String(row.studentId), batchId: null, context: rosterContext(String(row.studentId)) }),
 };
 
+/** A row's key in its table, as text. */
+export function rowKey<T extends SetAsideTable>(table: T, row: StoredRows[T]): string {
+  return PLACES[table](row).key;
+}
+
 /** Rows of `table` set aside, as the screens list them: with what could be read of each (readableRow). */
 export function toSetAsideRows<T extends SetAsideTable>(key: CryptoKey, table: T, aside: readonly Aside<StoredRows[T]>[]): Promise<SetAsideRow[]> {
   return Promise.all(

@@ -68,6 +68,23 @@ describe('rows that fail their schema', () => {
     expect(await findSetAside(store.db, 'roster', 'st-none')).toBeUndefined();
   });
 
+  it('are listed on every read however the stored rows change between reads, the same key rewritten included', async () => {
+    const { good } = await writeBadRows(store);
+    const keys = async () => (await readSetAside(store.db)).map((row) => `${row.table}/${row.key}`).sort();
+    const before = await keys();
+    expect(before).toContain('outbox/900');
+    // A good record's seal swapped, in place, for one that does not open under its id: listed at once.
+    const goodRow = (await store.db.applications.get(good[0]!.id))!;
+    const moved = (await store.db.applications.get('app-moved'))! as unknown as { sealed: object };
+    await store.db.applications.put({ ...goodRow, sealed: moved.sealed } as never);
+    expect(await keys()).toEqual([...before, `applications/${good[0]!.id}`].sort());
+    // Set-aside rows rewritten so they read, or removed: gone at once.
+    await store.db.applications.put(goodRow);
+    await store.db.outbox.delete(900);
+    await store.db.batches.put({ ...(await store.db.batches.get('batch-bad'))!, sheetCount: 3 } as never);
+    expect(await keys()).toEqual(before.filter((key) => key !== 'outbox/900' && key !== 'batches/batch-bad'));
+  });
+
   it('go into a backup as they were read, and the backup imports on another tablet', async () => {
     const { good } = await writeBadRows(store);
     const codec = sealedRows(recordIndex(store.db).key());
