@@ -1,6 +1,6 @@
 /** The push rules as a table: what the server does with one valid mutation. */
 import { describe, expect, it } from 'vitest';
-import type { Mutation } from '../../src/shared/protocol';
+import { refusal, type Mutation } from '../../src/shared/protocol';
 import { decide, type ServerState, type SsidOwner } from '../../src/server/sync/decide';
 import { mutation, verification } from './helpers/fixtures';
 import { NO_VERIFICATION_POLICY, type CenterVerification } from '../../src/shared/verification-policy';
@@ -68,6 +68,14 @@ describe('decide', () => {
     const decision = decide({ ...m, ...change }, { ...calm, ...state });
     expect(decision.kind).toBe(kind);
     expect(codeOf(decision)).toBe(code);
+  });
+
+  it('tells the advisor that both keyers must be people of the center, on the verifiedBy field', () => {
+    const decision = decide({ ...m, verification: verification(m.application, 'u1', 'u2') }, { ...calm, keyersInCenter: false });
+    expect(decision).toEqual({
+      kind: 'rejected',
+      reason: refusal('verification_invalid', [{ field: 'verifiedBy', message: 'Both keyers must be people of your center.' }]),
+    });
   });
 
   it('stores a disputed SSID for review without giving it to the student', () => {
