@@ -12,8 +12,9 @@ const byLine = (matches: RowMatch[], line: number): RowMatch => {
   return match;
 };
 
+// Each test matches the file itself rather than sharing one result made while
+// the suite is collected: mutation testing plants its bug only inside a test.
 describe('matchSchoolReturn: the matching journey fixture', () => {
-  const { matches, summary } = journey();
 
   it.each([
     [2, 'exact', 's01', ['exact', 'middle_in_first_column']],
@@ -34,18 +35,20 @@ describe('matchSchoolReturn: the matching journey fixture', () => {
     [17, 'unmatched', null, ['no_match']],
     [18, 'exact', 's11', ['exact']],
   ])('line %d is %s (%s) because %j', (line, kind, studentId, reasons) => {
-    const match = byLine(matches, line);
+    const match = byLine(journey().matches, line);
     expect(match.kind).toBe(kind);
     expect(match.studentId).toBe(studentId);
     expect(codes(match.reasons)).toEqual(reasons);
   });
 
   it('offers both students with the same name and birth date, and the near miss for a different spelling', () => {
+    const { matches } = journey();
     expect(byLine(matches, 10).candidates.sort()).toEqual(['s09', 's10']);
     expect(byLine(matches, 13).candidates).toEqual(['s14']);
   });
 
   it('flags a school SSID that differs from the one the student wrote on paper, for a decision', () => {
+    const { matches } = journey();
     const jayden = byLine(matches, 7);
     expect(codes(jayden.flags)).toEqual(['differs_from_paper']);
     expect(jayden.canApply).toBe(true);
@@ -53,18 +56,21 @@ describe('matchSchoolReturn: the matching journey fixture', () => {
   });
 
   it('has nothing to do when the school’s SSID is the one the student already has', () => {
+    const { matches } = journey();
     const zoe = byLine(matches, 9);
     expect(codes(zoe.flags)).toEqual(['same_as_current']);
     expect(zoe.canApply).toBe(false);
   });
 
   it('never applies an invalid SSID, even on an exact match', () => {
+    const { matches } = journey();
     const dandre = byLine(matches, 18);
     expect(codes(dandre.flags)).toEqual(['ssid_invalid']);
     expect(dandre.canApply).toBe(false);
   });
 
   it('lets exact rows without flags through, and holds everything else for review', () => {
+    const { matches, summary } = journey();
     const ready = matches.filter((m) => m.canApply && !m.needsReview).map((m) => m.row.line);
     expect(ready).toEqual([2, 3, 4, 6, 8]);
     expect(summary).toEqual({
@@ -177,6 +183,28 @@ describe('matchSchoolReturn: rules across rows and against SSIDs held elsewhere'
     ]);
   });
 
+  it('says how many students share the name and birth date, or could be meant', () => {
+    const { matches } = journey();
+    expect(byLine(matches, 10).reasons).toEqual([{ code: 'ambiguous_exact', message: '2 students have this name and date of birth.' }]);
+    const roster: RosterStudent[] = [
+      { studentId: 'maria', firstName: 'Maria', lastName: 'Garcia', dateOfBirth: '2011-03-07' },
+      { studentId: 'mario', firstName: 'Mario', lastName: 'Garcia', dateOfBirth: '2011-03-07' },
+    ];
+    const [match] = matchSchoolReturn([row({ firstName: 'Marie', lastName: 'Garcia' })], roster).matches;
+    expect([match?.kind, [...(match?.candidates ?? [])].sort(), match?.reasons]).toEqual([
+      'ambiguous', ['maria', 'mario'], [{ code: 'ambiguous_probable', message: 'Could be any of 2 students: choose one.' }],
+    ]);
+  });
+
+  it('says a row has no date of birth when the school left it empty, and counts a blank SSID', () => {
+    const { matches, summary } = matchSchoolReturn(
+      [row({ firstName: 'Maria', lastName: 'Garcia', dateOfBirth: null, ssid: { raw: '', status: 'blank', value: null, errors: [], warnings: [] } })],
+      ROSTER,
+    );
+    expect([matches[0]?.kind, matches[0]?.reasons]).toEqual(['unmatched', [{ code: 'date_empty', message: 'No date of birth.' }]]);
+    expect([summary.unmatched, summary.blankSsid, summary.ready]).toEqual([1, 1, 0]);
+  });
+
   it('takes a prepared index as well as a roster', () => {
     const rows = parseSchoolReturnSync(fixture('matching-journey.csv'), { today: TODAY }).rows;
     expect(matchSchoolReturn(rows, indexRoster(ROSTER))).toEqual(matchSchoolReturn(rows, ROSTER));
@@ -184,6 +212,11 @@ describe('matchSchoolReturn: rules across rows and against SSIDs held elsewhere'
 
   it.each([['000123', '123'], [' 12-34 ', '1234'], ['100x001', '100X001'], ['0', '0']])('compares School Student ID %j as %j', (id, key) => {
     expect(localIdKey(id)).toBe(key);
+  });
+
+  it('has no School Student ID key for a student or row without one', () => {
+    expect(localIdKey(undefined)).toBe('');
+    expect(localIdKey('')).toBe('');
   });
 });
 

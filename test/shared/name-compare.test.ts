@@ -72,6 +72,7 @@ describe('compareNames', () => {
     ['one word, in the first-name box on one side and the last-name box on the other', name('Nguyen', ''), name('', 'Nguyen')],
     ['the same, the other way round', name('', 'Nguyen'), name('Nguyen', '')],
     ['a last name that is the other’s first name, and nothing else alike', name('Kevin', 'Mai'), name('Mai', 'Nguyen')],
+    ['a first name that is the other’s last name, and nothing else alike', name('Nguyen', 'Kevin'), name('Mai', 'Nguyen')],
   ])('calls %s no match', (_, school, ours) => {
     expect(verdict(school, ours).level).toBe('none');
   });
