@@ -62,6 +62,7 @@ describe('nameTokens and nameKey', () => {
     expect(foldName({ firstName: 'Maria Elena', middleName: 'Luis Miguel', lastName: 'Garcia Lopez' })).toMatchObject({
       firstKey: 'mariaelena', middleKey: 'luismiguel', givenKey: 'mariaelenaluismiguel',
     });
+    expect(foldName({ firstName: 'Maria', lastName: 'Garcia' })).toMatchObject({ middle: [], middleKey: '', givenKey: 'maria' });
   });
 });
 
