@@ -60,12 +60,20 @@ export interface LocalBench {
   /** Stores `records` and their `schools` as the records list would find them (not timed). */
   store(records: BenchRecord[], schools: School[]): Promise<void>;
   /**
-   * Opening the records list (read every record, decrypt, build the search
-   * index), `runs` times: first after an unlock (nothing decrypted yet), then again.
+   * Opening the records list, `runs` times, each first after an unlock (nothing
+   * decrypted yet): its first screenful (the records changed last, decrypted),
+   * then the whole list (read every record, decrypt, build the search index),
+   * then the whole list again (served from the decrypted cache).
    */
-  openList(runs: number): Promise<{ first: Latency; again: Latency }>;
+  openList(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
   /** Search as you type: every prefix of every query, against the opened list. */
   searchAsYouType(queries: string[]): Promise<Latency>;
+  /** Stores one roster entry per record, sealed as a pull stores them (not timed). */
+  storeRoster(records: BenchRecord[]): Promise<void>;
+  /** Opening the students roster, as openList: first screenful, whole roster with its index, again. */
+  openRoster(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
+  /** Search as you type in the roster: every prefix of every query, against the opened roster. */
+  searchRosterAsYouType(queries: string[]): Promise<Latency>;
 }
 
 declare global {

@@ -15,7 +15,7 @@
  */
 import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
 import type { Store } from './connection';
-import { openRowsSettled, readApplication, readApplications, recordIndex, rowStamp } from './records';
+import { openRows, openRowsSettled, readApplication, readApplications, recordIndex, rowStamp } from './records';
 import { toSetAsideRows, type SetAsideRow } from './setAside';
 import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
@@ -239,7 +239,20 @@ export async function listBatchApplications(db: MesaDb, batchId: string): Promis
   return { records: records.sort((a, b) => a.createdAt - b.createdAt), setAside };
 }
 
+/** Newest change first; equal times keep the table's (id) order, as the stable sort of the whole list does. */
+const newestFirst = (a: LocalApplication, b: LocalApplication) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Every record on the tablet, newest change first (decrypted in memory: see records.ts). */
 export async function listApplications(db: MesaDb): Promise<LocalApplication[]> {
-  return (await readApplications(db)).sort((a, b) => b.updatedAt - a.updatedAt);
+  return (await readApplications(db)).sort(newestFirst);
+}
+
+/**
+ * The `limit` records changed last, newest first: the start of listApplications,
+ * read through the plain updatedAt index so that only these rows are decrypted
+ * (the records list draws them while the whole list is read).
+ */
+export async function listRecentApplications(db: MesaDb, limit: number): Promise<LocalApplication[]> {
+  const rows = await db.applications.orderBy('updatedAt').reverse().limit(limit).toArray();
+  return (await openRows(db, rows)).sort(newestFirst);
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
-import { confirmApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
+import { confirmApplications, listApplications, listRecentApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { META } from '../../../src/app/db/meta';
 import { mutationSchema } from '../../../src/shared/protocol';
 import { verifySheet } from '../../../src/shared/verify-sheet';
@@ -110,5 +110,17 @@ describe('a second keyer’s verification on the record', () => {
     const renamed = await saveDraft(store.db, { ...saved, fields: { ...saved.fields, grade: '8', lastName: 'Otro' } });
     expect(renamed.verification).toBeUndefined();
     expect((await readRecord(store, saved.id)).verification).toBeUndefined();
+  });
+});
+
+describe('the records list', () => {
+  it('reads its first screenful as the start of the whole list: the records changed last, newest first, in the same order', async () => {
+    const seeded = [];
+    // Saved within the same milliseconds, so equal change times must fall in the same order both ways.
+    for (const firstName of ['Ana', 'Luis', 'Mia', 'Noa', 'Eva']) seeded.push(await seedRecord(store, null, completeFields({ firstName })));
+    await saveDraft(store.db, { ...seeded[1]!, fields: { ...seeded[1]!.fields, lastName: 'Later' } });
+    const whole = await listApplications(store.db);
+    expect((await listRecentApplications(store.db, 3)).map((r) => r.id)).toEqual(whole.slice(0, 3).map((r) => r.id));
+    expect((await listRecentApplications(store.db, 10)).map((r) => r.id)).toEqual(whole.map((r) => r.id));
   });
 });
