@@ -43,6 +43,7 @@ export const PATTERNS = {
   centerSchools: '/center/schools',
   centerTablets: '/center/tablets',
   centerProgress: '/center/progress',
+  centerVerification: '/center/verification',
 } as const;
 
 /** The names of a pattern's `:name` parts, e.g. 'table' | 'key' for '/repair/:table/:key'. */
@@ -87,6 +88,7 @@ export const paths = {
   centerSchools: () => PATTERNS.centerSchools,
   centerTablets: () => PATTERNS.centerTablets,
   centerProgress: () => PATTERNS.centerProgress,
+  centerVerification: () => PATTERNS.centerVerification,
 };
 
 /** Whether `path` is `section` or an address under it (for the navigation's current link). */

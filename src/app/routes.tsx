@@ -41,6 +41,7 @@ const AccountsScreen = lazyScreen(() => import('./features/admin/AccountsScreen'
 const SchoolsScreen = lazyScreen(() => import('./features/admin/SchoolsScreen').then((m) => m.SchoolsScreen));
 const TabletsScreen = lazyScreen(() => import('./features/admin/TabletsScreen').then((m) => m.TabletsScreen));
 const ProgressScreen = lazyScreen(() => import('./features/admin/ProgressScreen').then((m) => m.ProgressScreen));
+const VerificationSettingScreen = lazyScreen(() => import('./features/admin/VerificationSettingScreen').then((m) => m.VerificationSettingScreen));
 
 export const ROUTES: readonly Route[] = [
   { pattern: PATTERNS.batches, render: () => <BatchesScreen /> },
@@ -72,6 +73,7 @@ export const ROUTES: readonly Route[] = [
   { pattern: PATTERNS.centerSchools, render: () => <SchoolsScreen /> },
   { pattern: PATTERNS.centerTablets, render: () => <TabletsScreen /> },
   { pattern: PATTERNS.centerProgress, render: () => <ProgressScreen /> },
+  { pattern: PATTERNS.centerVerification, render: () => <VerificationSettingScreen /> },
 ];
 
 /** The first route whose pattern matches `path`, with its parameters; null where no screen lives. */

@@ -87,6 +87,8 @@ const localBatchShape = z.object({
   sheetCount: z.number().int().positive(),
   /** Values that carry from form to form (grade, school, date received...). */
   defaults: applicationFieldsSchema.partial(),
+  /** A second keyer verifies its sheets before they are confirmed; absent on a batch from before: no (unless the center requires it). */
+  verify: z.boolean().optional(),
   createdAt: timestamp,
 });
 /** One stack of paper. */

@@ -23,7 +23,10 @@ import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle
 import { uuidv7 } from '../../shared/ids';
 import type { Verification } from '../../shared/verification-record';
 import { stillVouches } from '../../shared/verify-sheet';
-import { sheetDefaults } from './batches';
+import { getBatch, sheetDefaults } from './batches';
+import { readCenterVerification } from './meta';
+import { secondKeyingBlock } from '../model/secondKeying';
+import { batchVerifies } from '../../shared/verification-policy';
 import { mutationFor } from './mutations';
 import { queueMutation, sealForOutbox, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
@@ -163,9 +166,11 @@ interface PreparedConfirm {
   queued: SealedMutation;
 }
 
-async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: LocalApplication, now: number): Promise<PreparedConfirm | ConfirmSkip> {
+async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: LocalApplication, verifies: boolean, now: number): Promise<PreparedConfirm | ConfirmSkip> {
   const { errors } = validateRecord(record, localIsoDate(now));
   if (!canConfirm(record.status, errors.length)) return { id: record.id, reason: errors[0]?.message ?? 'Already confirmed.' };
+  const unverified = secondKeyingBlock(record, verifies);
+  if (unverified) return { id: record.id, reason: unverified };
   const candidate = mutationFor(record, { confirmedAt: new Date(now).toISOString(), sendToReview: record.sendToReview });
   if (!candidate.success) return { id: record.id, reason: candidate.error.issues[0]?.message ?? 'The record is not complete.' };
   const queuedRecord: LocalApplication = { ...record, fields: candidate.data.application, status: 'queued', confirmedAt: now, updatedAt: now, serverReason: null };
@@ -178,8 +183,20 @@ async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: Local
   };
 }
 
+/** Whether each batch verifies (the center's requirement over its own switch), read once per confirmation. */
+async function verifyingBatches(db: MesaDb): Promise<(batchId: string | null) => Promise<boolean>> {
+  const { policy } = await readCenterVerification(db);
+  const known = new Map<string, boolean>();
+  return async (batchId) => {
+    if (batchId === null) return batchVerifies(policy, false);
+    if (!known.has(batchId)) known.set(batchId, batchVerifies(policy, (await getBatch(db, batchId))?.verify));
+    return known.get(batchId) ?? false;
+  };
+}
+
 /**
- * Confirms records against the paper: each one re-checked, its SSID stored
+ * Confirms records against the paper: each one re-checked (a sheet its batch
+ * or center wants verified only once a second keyer has), its SSID stored
  * normalized, status `queued`, and a validated, sealed Mutation added to the
  * outbox, written in ONE strict-durability transaction with the mutation-id
  * counter. A record changed meanwhile (another tab) is read and checked again.
@@ -191,6 +208,7 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
   const result: ConfirmResult = { confirmed: [], skipped: [] };
   let pending = [...ids];
   try {
+    const verifies = await verifyingBatches(db);
     for (let attempt = 0; attempt < WRITE_ATTEMPTS && pending.length > 0; attempt++) {
       const rows = await db.applications.bulkGet(pending);
       const prepared: PreparedConfirm[] = [];
@@ -199,7 +217,8 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
           result.skipped.push({ id: pending[i]!, reason: 'This record no longer exists.' });
           continue;
         }
-        const outcome = await prepareConfirm(key, row, await index.open(row), now);
+        const record = await index.open(row);
+        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), now);
         if ('reason' in outcome) result.skipped.push(outcome);
         else prepared.push(outcome);
       }

@@ -12,6 +12,8 @@ export interface NewBatch {
   programYear: string;
   sheetCount: number;
   defaults: Partial<ApplicationFields>;
+  /** A second keyer verifies its sheets before they are confirmed. */
+  verify?: boolean;
 }
 
 /** Creates a batch and returns it. */

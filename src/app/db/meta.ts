@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MesaDb } from './schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
 import { centerAdvisorSchema, sessionUserSchema, type CenterAdvisor } from '../../shared/protocol';
+import { centerVerificationSchema, NO_VERIFICATION_POLICY, type CenterVerification } from '../../shared/verification-policy';
 import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
 import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
 import { idleMinutesSchema } from '../crypto/vault-state';
@@ -43,7 +44,9 @@ export const storedSessionSchema = z.object({
 /** The advisor's session as kept on the tablet, so the app works offline after one sign-in. */
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
-const centerSchema = z.object({ id: z.string(), name: z.string() });
+/** The center as pulled; one pulled before the verification setting existed reads as 'off'. */
+const centerSchema = z.object({ id: z.string(), name: z.string(), verification: centerVerificationSchema.default(NO_VERIFICATION_POLICY) });
+type PulledCenter = z.infer<typeof centerSchema>;
 const counterSchema = z.number().int().positive();
 const tokensSchema = z.array(z.string().min(1));
 
@@ -113,7 +116,7 @@ export function readCheckpoint(db: MesaDb): Promise<string | null> {
 /** What one pulled page leaves in meta; call inside the page's transaction. */
 export async function writePulledFacts(
   db: MesaDb,
-  facts: { checkpoint: string; ssidKey: Sealed; center: { id: string; name: string }; advisors: CenterAdvisor[] },
+  facts: { checkpoint: string; ssidKey: Sealed; center: PulledCenter; advisors: CenterAdvisor[] },
 ): Promise<void> {
   await db.meta.bulkPut([
     { key: META.pullCheckpoint, value: facts.checkpoint },
@@ -159,8 +162,13 @@ export async function replacePlainSsidKey(db: MesaDb, plain: string, sealed: Sea
 }
 
 /** The advisor's center, once pulled. */
-export function readCenter(db: MesaDb): Promise<{ id: string; name: string } | null> {
+export function readCenter(db: MesaDb): Promise<PulledCenter | null> {
   return readMeta(db, META.center, centerSchema);
+}
+
+/** The center's setting for verification by a second keyer as last pulled ('off' before the first pull). */
+export async function readCenterVerification(db: MesaDb): Promise<CenterVerification> {
+  return (await readCenter(db))?.verification ?? NO_VERIFICATION_POLICY;
 }
 
 /**

@@ -12,6 +12,7 @@ const TABS = [
   { href: paths.centerSchools(), label: 'Schools' },
   { href: paths.centerTablets(), label: 'Tablets' },
   { href: paths.centerProgress(), label: 'SSID progress' },
+  { href: paths.centerVerification(), label: 'Verification' },
 ];
 
 /**

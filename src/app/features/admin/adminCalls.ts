@@ -21,6 +21,7 @@ import {
   type ProgressResponse,
   type Tablet,
 } from '../../../shared/admin-protocol';
+import { centerVerificationSchema, type CenterVerification, type VerificationPolicy } from '../../../shared/verification-policy';
 import type { MesaDb } from '../../db/schema';
 import type { ApiClient } from '../../sync/api';
 import { withSessionToken } from '../../sync/withSession';
@@ -40,6 +41,8 @@ export interface AdminCalls {
   history(): Promise<HistoryEntry[]>;
   /** SSID collection per school for `programYear`; the current program year when none is given. */
   progress(programYear?: string): Promise<ProgressResponse>;
+  verification(): Promise<CenterVerification>;
+  setVerification(policy: VerificationPolicy): Promise<CenterVerification>;
 }
 
 const enc = encodeURIComponent;
@@ -60,6 +63,8 @@ export function createAdminCalls(db: MesaDb, api: ApiClient): AdminCalls {
     tablets: async () => (await send('GET', '/api/admin/tablets', tabletsResponseSchema)).tablets,
     revokeTablet: async (deviceId) => (await send('POST', `/api/admin/tablets/${enc(deviceId)}/revoke`, z.object({ sessionsEnded: z.number() }))).sessionsEnded,
     history: async () => (await send('GET', '/api/admin/history', historyResponseSchema)).entries,
+    verification: () => send('GET', '/api/admin/verification', centerVerificationSchema),
+    setVerification: (policy) => send('POST', '/api/admin/verification', centerVerificationSchema, { policy }),
     progress: (programYear) => send('GET', `/api/admin/progress${programYear === undefined ? '' : `?programYear=${enc(programYear)}`}`, progressResponseSchema),
   };
 }

@@ -3,6 +3,8 @@ import { paths } from '../../paths';
 import { useCreateBatch } from './useCreateBatch';
 import { useNavigate } from '../../hooks/useLocation';
 import { useSchools } from '../../hooks/useSchools';
+import { mayTurnOffVerify, verifiesByDefault } from '../../../shared/verification-policy';
+import { useCenterVerification } from './useCenterVerification';
 import { localIsoDate } from '../../model/today';
 import { GRADES, programYearSchema } from '../../../shared/application';
 import { programYearOf } from '../../../shared/policy';
@@ -25,6 +27,11 @@ export function NewBatchScreen() {
   const [grade, setGrade] = useState('');
   const [dateReceived, setDateReceived] = useState(() => localIsoDate());
   const [submitted, setSubmitted] = useState(false);
+  const { setting } = useCenterVerification();
+  // Until the advisor touches the switch, it shows the center's default (which may arrive after the first draw).
+  const [verifyChoice, setVerifyChoice] = useState<boolean | null>(null);
+  const locked = !mayTurnOffVerify(setting.policy);
+  const verify = locked || (verifyChoice ?? verifiesByDefault(setting.policy));
 
   const yearCheck = programYearSchema.safeParse(programYear.trim());
   const sheetCount = Number(sheets);
@@ -44,6 +51,7 @@ export function NewBatchScreen() {
       programYear: programYear.trim(),
       sheetCount,
       defaults: { grade, dateReceived, schoolId, programYear: programYear.trim() },
+      verify,
     });
     if (batch) navigate(paths.newRecord(batch.id));
   };
@@ -98,6 +106,17 @@ export function NewBatchScreen() {
               <DateInput id="batch-received" value={dateReceived} onValue={setDateReceived} kind="event" />
             </Field>
           </fieldset>
+          <div class="field">
+            <label class="choice" for="batch-verify">
+              <input id="batch-verify" type="checkbox" checked={verify} disabled={locked} onChange={(e) => setVerifyChoice(e.currentTarget.checked)} aria-describedby="batch-verify-hint" />
+              {' '}Verify: a second person types the SSID, names and birth date again
+            </label>
+            <p id="batch-verify-hint" class="hint">
+              {locked
+                ? 'Your center requires it: each sheet is confirmed once a second keyer has verified it.'
+                : 'Each sheet is then confirmed once a second keyer has verified it.'}
+            </p>
+          </div>
           {error && (
             <p class="notice notice-error" role="alert">
               {error}

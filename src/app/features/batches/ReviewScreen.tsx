@@ -25,7 +25,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
     );
   }
 
-  const { batch, items, summary, setAside } = review.data;
+  const { batch, verifies, items, summary, setAside } = review.data;
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
   return (
     <section class="screen" aria-labelledby="screen-title">
@@ -39,11 +39,12 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
         <Link href={paths.newRecord(batch.id)} class="button">
           Type next sheet
         </Link>
-        <Link href={paths.verifyBatch(batch.id)} class="button">
+        <Link href={paths.verifyBatch(batch.id)} class={verifies ? 'button button-primary' : 'button'}>
           Verify batch
         </Link>
       </div>
       <p class="summary">{describeSummary(summary)}</p>
+      {verifies ? <p class="muted">A second keyer verifies this batch: each sheet is confirmed once it is verified.</p> : null}
       <div class="review-bar">
         <button type="button" class="button button-primary" disabled={busy || ready.length === 0} onClick={() => void confirm(ready)} aria-describedby="ready-count">
           Confirm all without problems

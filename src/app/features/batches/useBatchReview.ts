@@ -10,7 +10,10 @@ import { describeSaveError } from '../../db/storageErrors';
 import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { localIsoDate } from '../../model/today';
 import { validateRecord } from '../../model/recordValidation';
+import { readCenterVerification } from '../../db/meta';
+import { secondKeyingBlock } from '../../model/secondKeying';
 import { canConfirm } from '../../../shared/lifecycle';
+import { batchVerifies } from '../../../shared/verification-policy';
 
 /** One record as the review lists it. */
 export interface ReviewItem {
@@ -24,17 +27,23 @@ export interface ReviewItem {
 /** What the review screen shows. */
 export interface BatchReview {
   batch: LocalBatch;
+  /** A second keyer verifies this batch's sheets before they are confirmed. */
+  verifies: boolean;
   items: ReviewItem[];
   summary: BatchSummary;
   /** The batch's records that fail their schema, listed apart as "This record needs fixing". */
   setAside: SetAsideRow[];
 }
 
-function toItem(record: LocalApplication, sheet: number, today: string): ReviewItem {
+function toItem(record: LocalApplication, sheet: number, today: string, verifies: boolean): ReviewItem {
   const { errors } = validateRecord(record, today);
   const problems = errors.map((e) => e.message);
   if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
-  return { record, sheet, problems, confirmable: canConfirm(record.status, errors.length) };
+  const ready = canConfirm(record.status, errors.length);
+  // Said only of a sheet that would otherwise be ready: what stands between it and Confirm.
+  const unverified = ready ? secondKeyingBlock(record, verifies) : null;
+  if (unverified) problems.push(unverified);
+  return { record, sheet, problems, confirmable: ready && unverified === null };
 }
 
 /** The review's data (live) and its two actions; `message` says what the last action did. */
@@ -52,10 +61,11 @@ export function useBatchReview(batchId: string): {
     if (!batch) return null;
     const { records, setAside } = await listBatchApplications(store.db, batchId);
     const today = localIsoDate();
-    const items = records.map((r, i) => toItem(r, i + 1, today));
+    const verifies = batchVerifies((await readCenterVerification(store.db)).policy, batch.verify);
+    const items = records.map((r, i) => toItem(r, i + 1, today, verifies));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
-    return { batch, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
+    return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
   }, [store, batchId]);
 
   const confirm = useCallback(

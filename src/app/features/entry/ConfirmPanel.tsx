@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../shared/validate';
 import { formatWhen } from '../../model/format';
+import { Link } from '../../components/Link';
 
 /** What the confirm bar needs to know. */
 export interface ConfirmPanelProps {
@@ -10,6 +11,8 @@ export interface ConfirmPanelProps {
   confirmedAt: number | null;
   message: string | null;
   hasBatch: boolean;
+  /** Why the sheet waits for a second keyer, and where they verify it. */
+  awaiting: { reason: string; verifyHref: string | null } | null;
   onConfirm: () => void;
   onNext: () => void;
 }
@@ -23,7 +26,7 @@ function focusField(field: string) {
  * to its field), "Confirm" (checked against the paper) and "Save and next"
  * (where the keyboard goes after Confirm, so it is never left on a disabled button).
  */
-export function ConfirmPanel({ errors, warningCount, canConfirm, confirmedAt, message, hasBatch, onConfirm, onNext }: ConfirmPanelProps) {
+export function ConfirmPanel({ errors, warningCount, canConfirm, confirmedAt, message, hasBatch, awaiting, onConfirm, onNext }: ConfirmPanelProps) {
   return (
     <section class="confirm-panel" aria-label="Confirm this application">
       {errors.length > 0 ? (
@@ -41,6 +44,11 @@ export function ConfirmPanel({ errors, warningCount, canConfirm, confirmedAt, me
             ))}
           </ul>
         </div>
+      ) : awaiting ? (
+        <p class="ready-note">
+          {awaiting.reason}{' '}
+          {awaiting.verifyHref ? <Link href={awaiting.verifyHref}>Verify batch</Link> : null}
+        </p>
       ) : confirmedAt !== null && !canConfirm ? (
         <p class="confirmed-note">Confirmed against the paper {formatWhen(confirmedAt)}. Any change must be confirmed again.</p>
       ) : (

@@ -91,6 +91,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         confirmedAt={alreadyConfirmed ? stored.confirmedAt : null}
         message={editor.confirmMessage}
         hasBatch={batch !== null}
+        awaiting={editor.verifyBlock ? { reason: editor.verifyBlock, verifyHref: batch ? paths.verifyBatch(batch.id) : null } : null}
         onConfirm={() => void onConfirm()}
         onNext={onNext}
       />

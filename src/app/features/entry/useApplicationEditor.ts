@@ -21,6 +21,7 @@ import type { FieldName } from '../../../shared/application';
 import { canConfirm } from '../../../shared/lifecycle';
 import type { Validation } from '../../../shared/validate';
 import { validateRecord } from '../../model/recordValidation';
+import { secondKeyingBlock } from '../../model/secondKeying';
 
 /** Everything the entry screen renders and does. */
 export interface ApplicationEditor {
@@ -38,6 +39,8 @@ export interface ApplicationEditor {
   /** True when the screen differs from what was last confirmed or saved. */
   dirty: boolean;
   canConfirmNow: boolean;
+  /** Why the sheet waits for a second keyer before it can be confirmed, or null. */
+  verifyBlock: string | null;
   confirmMessage: string | null;
   setField: (name: FieldName, value: string | string[]) => void;
   setRekey: (value: string) => void;
@@ -69,7 +72,7 @@ function withField(draft: DraftInput, name: FieldName, value: string | string[])
 }
 
 /** What the form shows about the draft as it stands: its problems, the SSID's other holder, the carried fields, whether it may be confirmed. */
-function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, stored: LocalApplication | null) {
+function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, stored: LocalApplication | null, verifies: boolean) {
   const ssidHolder = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
   const today = localIsoDate();
   const validation = useMemo(
@@ -81,8 +84,9 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
     [draft, batch, stored],
   );
   const dirty = draft !== null && differs(draft, stored);
-  const canConfirmNow = draft !== null && validation.errors.length === 0 && (dirty || stored === null || canConfirm(stored.status, 0));
-  return { ssidHolder, validation, carried, dirty, canConfirmNow };
+  const verifyBlock = secondKeyingBlock(stored, verifies);
+  const canConfirmNow = draft !== null && validation.errors.length === 0 && verifyBlock === null && (dirty || stored === null || canConfirm(stored.status, 0));
+  return { ssidHolder, validation, carried, dirty, canConfirmNow, verifyBlock };
 }
 
 /** The editor for one form; see the module comment for when things are written. */
@@ -91,6 +95,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const [phase, setPhase] = useState<ApplicationEditor['phase']>('loading');
   const [draft, setDraft] = useState<DraftInput | null>(null);
   const [batch, setBatch] = useState<LocalBatch | null>(null);
+  const [verifies, setVerifies] = useState(false);
   const [stored, setStored] = useState<LocalApplication | null>(null);
   const [reopened, setReopened] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
@@ -114,6 +119,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
         draftRef.current = loaded.draft;
         setDraft(loaded.draft);
         setBatch(loaded.batch);
+        setVerifies(loaded.verifies);
         setStored(loaded.stored);
         setReopened(loaded.stored !== null);
         setPhase('ready');
@@ -143,7 +149,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), [saverRef]);
 
-  const checks = useEditorChecks(draft, batch, stored);
+  const checks = useEditorChecks(draft, batch, stored, verifies);
 
   const confirm = useCallback(async () => {
     const current = draftRef.current;

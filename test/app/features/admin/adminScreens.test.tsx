@@ -22,6 +22,7 @@ import { oneTimePasswordResponseSchema } from '../../../../src/shared/admin-prot
 import { uuidv7 } from '../../../../src/shared/ids';
 import { createUser } from '../../../../src/server/accounts';
 import { findUserByEmail } from '../../../../src/server/queries/users';
+import { centerVerification } from '../../../../src/server/queries/centers';
 import { seriousViolations } from '../../axe';
 import { openTestStore } from '../../harness';
 import { PASSWORD, startServer, type TestServer } from '../../sync/server-harness';
@@ -34,7 +35,7 @@ let store: Store;
 let server: TestServer;
 // The screens are lazy chunks: load them once up front, so a loaded machine's first import is not inside a findBy.
 beforeAll(async () => {
-  await Promise.all([import('../../../../src/app/features/admin/AccountsScreen'), import('../../../../src/app/features/admin/SchoolsScreen'), import('../../../../src/app/features/admin/TabletsScreen'), import('../../../../src/app/features/admin/ProgressScreen'), import('../../../../src/app/features/batches/BatchesScreen')]);
+  await Promise.all([import('../../../../src/app/features/admin/AccountsScreen'), import('../../../../src/app/features/admin/SchoolsScreen'), import('../../../../src/app/features/admin/TabletsScreen'), import('../../../../src/app/features/admin/ProgressScreen'), import('../../../../src/app/features/admin/VerificationSettingScreen'), import('../../../../src/app/features/batches/BatchesScreen')]);
 });
 beforeEach(async () => {
   store = await openTestStore();
@@ -124,6 +125,20 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     expect(await screen.findByText('Added Fremont High. Tablets get it at their next sync.')).toBeTruthy();
     const schools = screen.getByRole('list', { name: 'Schools' });
     expect(await within(schools).findByText(/CDS 01611920130299/)).toBeTruthy();
+  });
+
+  it('sets the center’s verification to required, in the history, and the server keeps it', async () => {
+    await signedInAs(ADMIN_EMAIL);
+    renderAt(paths.centerVerification());
+    const required = await screen.findByRole('radio', { name: /Required for every sheet/ }) as HTMLInputElement;
+    expect((screen.getByRole('radio', { name: /When a batch asks for it/ }) as HTMLInputElement).checked).toBe(true);
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(required);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved: required for every sheet. Tablets take it at their next sync.')).toBeTruthy();
+    expect(await screen.findByText(/Dana Director set/)).toBeTruthy();
+    const { center_id: centerId } = (await findUserByEmail(server.handle.db, ADMIN_EMAIL))!;
+    expect(await centerVerification(server.handle.db, centerId)).toMatchObject({ policy: 'required' });
   });
 
   it('revokes a tablet only after a second question, ending its sessions on the server', async () => {
