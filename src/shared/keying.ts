@@ -23,6 +23,16 @@ export function isWholeWord(words: readonly string[], typed: string): boolean {
   return lower.includes(folded) && !lower.some((word) => word.length > folded.length && word.startsWith(folded));
 }
 
+/**
+ * Whether a key pressed in a field the cursor reached by itself from a words
+ * field, before anything was typed there, belongs to the field it left: only a
+ * space, since no value starts with one ("Spanish" moved on, " and English"
+ * goes on in the home language, not into the guardian's name).
+ */
+export function continuesFieldLeft(key: string, typedHere: string): boolean {
+  return key === ' ' && typedHere === '';
+}
+
 /** Whether Enter stops at a field holding `value`: not at one the app filled for the advisor while it holds a value. */
 export function isEnterStop(def: Pick<FieldDef, 'filledForAdvisor'>, value: string): boolean {
   return !(def.filledForAdvisor && value !== '');

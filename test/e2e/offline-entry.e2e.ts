@@ -124,3 +124,13 @@ test('IndexedDB holds no first name, last name or SSID in plain text; the app lo
   await openRecord(page, sheet.lastName);
   assert.equal(await page.locator('#f-firstName').inputValue(), 'Quetzalli', 'nothing was lost to the wrong passphrase');
 });
+
+test('a home language of several words is typed whole with the keyboard: the space after a listed word goes back to it', async () => {
+  // The record of the test above is open. "Spanish" is a listed word, so the cursor moves on after it by itself.
+  await page.locator('#f-homeLanguage').focus();
+  await page.keyboard.type('Spanish and English');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#f-homeLanguage').inputValue(), 'Spanish and English');
+  assert.equal(await page.locator('#f-guardianName').inputValue(), '', 'nothing spilled into the next field');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-guardianName');
+});

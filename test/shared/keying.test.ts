@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FORM, GRADES, GUARDIAN_RELATIONSHIPS, HOME_LANGUAGES, PARENT_EDUCATION } from '../../src/shared/application';
-import { isEnterStop, isFieldFull, isWholeWord, optionForKey } from '../../src/shared/keying';
+import { continuesFieldLeft, isEnterStop, isFieldFull, isWholeWord, optionForKey } from '../../src/shared/keying';
 
 describe('a fixed-length field is full', () => {
   it.each([
@@ -105,5 +105,16 @@ describe('where Enter stops', () => {
     ['a blank grade', grade, '', true],
   ] as const)('%s: %s', (_what, def, value, stops) => {
     expect(isEnterStop(def, value)).toBe(stops);
+  });
+});
+
+describe('a key in the field reached by itself from a words field', () => {
+  it.each([
+    ['a space before anything is typed: "Spanish" goes on as "Spanish and English"', ' ', '', true],
+    ['a letter: the next field\'s own value begins', 'M', '', false],
+    ['Enter: the advisor moves on past the next field', 'Enter', '', false],
+    ['a space after the next field has a value: a space inside that value', ' ', 'Maria', false],
+  ] as const)('%s', (_what, key, typedHere, goesBack) => {
+    expect(continuesFieldLeft(key, typedHere)).toBe(goesBack);
   });
 });

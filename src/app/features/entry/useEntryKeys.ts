@@ -5,8 +5,9 @@
  * itself; an option list or the checkbox group takes a number or first letter.
  */
 import type { RefObject } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { FieldDef, FieldName } from '../../../shared/application';
-import { isEnterStop, isFieldFull, optionForKey } from '../../../shared/keying';
+import { continuesFieldLeft, isEnterStop, isFieldFull, optionForKey } from '../../../shared/keying';
 
 const valueOf = (el: HTMLElement) => (el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '');
 
@@ -50,8 +51,19 @@ export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly
     }
   };
 
+  // Where the cursor last moved by itself from a words field, until the next key.
+  const wordMove = useRef<{ from: HTMLInputElement; to: Element | null } | null>(null);
+
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target as HTMLElement;
+    const moved = wordMove.current;
+    wordMove.current = null;
+    if (moved && moved.to === target && target instanceof HTMLInputElement && target.type !== 'checkbox' && continuesFieldLeft(event.key, target.value)) {
+      event.preventDefault();
+      onField(moved.from.dataset.entryField as FieldName, `${moved.from.value} `);
+      moved.from.focus();
+      return;
+    }
     if (plainKey(event)) {
       chooseOption(event, target);
       return;
@@ -68,7 +80,10 @@ export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly
     if (!event.inputType?.startsWith('insert')) return;
     const target = event.target as HTMLElement;
     const def = defOf(target.dataset.entryField);
-    if (target instanceof HTMLInputElement && def && isFieldFull(def.kind, target.value, def.words)) moveOn(target);
+    if (target instanceof HTMLInputElement && def && isFieldFull(def.kind, target.value, def.words)) {
+      moveOn(target);
+      if (def.words) wordMove.current = { from: target, to: document.activeElement };
+    }
   };
 
   return { onKeyDown, onInput };

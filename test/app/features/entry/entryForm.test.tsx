@@ -175,6 +175,17 @@ describe('keying speed', () => {
     expect(document.activeElement).toBe(input('Primary home language'));
     typeIn('Primary home language', 'Spanish');
     expect(document.activeElement).toBe(input('Parent/guardian name'));
+    // "Spanish and English": the space goes back to the language, nothing spills into the guardian's name.
+    fireEvent.keyDown(input('Parent/guardian name'), { key: ' ' });
+    expect(document.activeElement).toBe(input('Primary home language'));
+    await waitFor(() => expect(input('Primary home language').value).toBe('Spanish '));
+    typeIn('Primary home language', 'Spanish and English');
+    expect(document.activeElement).toBe(input('Primary home language'));
+    fireEvent.keyDown(input('Primary home language'), { key: 'Enter' });
+    expect(document.activeElement).toBe(input('Parent/guardian name'));
+    expect(input('Parent/guardian name').value).toBe('');
+    fireEvent.keyDown(input('Parent/guardian name'), { key: ' ' });
+    expect(document.activeElement).toBe(input('Parent/guardian name'));
     input('Relationship').focus();
     typeIn('Relationship', 'Godmother');
     expect(document.activeElement).toBe(input('Relationship'));
@@ -185,7 +196,7 @@ describe('keying speed', () => {
     expect(document.activeElement).toBe(input('Parent/guardian phone'));
     await waitFor(async () => {
       const [record] = await listApplications(current().db);
-      expect(record?.fields).toMatchObject({ homeLanguage: 'Spanish', guardianRelationship: 'Mother' });
+      expect(record?.fields).toMatchObject({ homeLanguage: 'Spanish and English', guardianRelationship: 'Mother' });
     });
   });
 
