@@ -81,11 +81,14 @@ export function makeRecords({ count, schoolIds, seed = 20250701, startMs = Date.
     const firstName = pick(rand, FIRST);
     const lastName = pick(rand, LAST);
     const guardianFirst = pick(rand, FIRST);
+    // Grades 6 to 12, each born in the year that makes them the grade's usual age on September 1, 2025
+    // (Ed. Code 48000), so no record needs the "unusual for the grade" tick to be confirmed.
+    const grade = 6 + Math.floor(rand() * 7);
     const fields = blankFields({
       firstName, middleName: rand() < 0.4 ? pick(rand, FIRST) : '', lastName,
-      dateOfBirth: isoDate(2008 + Math.floor(rand() * 7), rand),
+      dateOfBirth: isoDate(2025 - 5 - grade, rand),
       gender: pick(rand, GENDERS),
-      grade: String(6 + Math.floor(rand() * 7)),
+      grade: String(grade),
       schoolId: pick(rand, schoolIds),
       ssid, ssidSource: 'student_form',
       schoolStudentId: digits(rand, 6),

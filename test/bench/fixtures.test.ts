@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRecords } from '../../bench/lib/fixtures';
 import { toMutations } from '../../bench/lib/mutations';
 import { mutationSchema } from '../../src/shared/protocol';
+import { validateApplication } from '../../src/shared/validate';
 
 describe('benchmark records', () => {
   const records = makeRecords({ count: 300, schoolIds: ['school-a', 'school-b'] });
@@ -17,6 +18,13 @@ describe('benchmark records', () => {
   it('are mutations the server must accept', () => {
     for (const mutation of toMutations(records, 1, '2025-09-02T16:00:00.000Z')) {
       expect(mutationSchema.safeParse(mutation).success).toBe(true);
+    }
+  });
+
+  it('pass the checks a tablet makes before Confirm (a birth date usual for the grade among them), so the bench confirms every one', () => {
+    for (const { fields } of records) {
+      const { errors } = validateApplication(fields, { ssidRekey: fields.ssid, ssidChecked: false, today: '2025-09-02' });
+      expect(errors).toEqual([]);
     }
   });
 
