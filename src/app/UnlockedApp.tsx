@@ -8,6 +8,7 @@ import { App } from './App';
 import { AdminNavLink } from './features/admin/AdminNavLink';
 import { SyncHeader } from './features/session/SyncHeader';
 import { EvictionBanner } from './shell/EvictionBanner';
+import { UnsentElsewhereBanner } from './features/session/UnsentElsewhereBanner';
 import { VaultMenuItems } from './features/vault/VaultMenuItems';
 
 /** The app behind the session and vault gates. */
@@ -15,7 +16,12 @@ export function UnlockedApp() {
   return (
     <App
       header={<SyncHeader menu={<VaultMenuItems />} />}
-      notice={<EvictionBanner />}
+      notice={
+        <>
+          <UnsentElsewhereBanner />
+          <EvictionBanner />
+        </>
+      }
       nav={<AdminNavLink />}
     />
   );

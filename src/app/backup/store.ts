@@ -6,6 +6,7 @@
  */
 import type { MesaDb } from '../db/schema';
 import { readImportSnapshot, readUnsyncedRows, writeImportIfUnchanged } from '../db/backupRows';
+import { rememberRestoredBackup } from '../db/meta';
 import { plainRows, type RowCodec } from '../db/rowCodec';
 import { BackupError, decryptBackup, encryptBackup } from './envelope';
 import { planImport } from './merge';
@@ -48,7 +49,8 @@ export interface ImportReport {
  * so importing the same file twice adds nothing the second time.
  */
 export async function importBackup(db: MesaDb, text: string, passphrase: string, codec: RowCodec = plainRows): Promise<ImportReport> {
-  const contents = isSealedCopy(text) ? await openSealedCopy(text, passphrase) : (await decryptBackup(text, passphrase)).contents;
+  const sealedCopy = isSealedCopy(text);
+  const { envelope, contents } = sealedCopy ? { envelope: null, contents: await openSealedCopy(text, passphrase) } : await decryptBackup(text, passphrase);
   const ids = contents.applications.map((app) => app.id);
   for (let attempt = 1; attempt <= MAX_IMPORT_ATTEMPTS; attempt++) {
     const before = await readImportSnapshot(db, ids);
@@ -57,6 +59,8 @@ export async function importBackup(db: MesaDb, text: string, passphrase: string,
     const rows = await Promise.all(plan.outbox.map((row) => codec.writeOutbox(row)));
     const written = await writeImportIfUnchanged(db, ids, before, { apps, outbox: rows, nextMutationId: plan.nextMutationId });
     if (written) {
+      // The unsent reports name this file from now on: the center learns whose records came back.
+      if (envelope) await rememberRestoredBackup(db, { deviceId: envelope.deviceId, madeAt: envelope.createdAt });
       return { added: plan.added.length, replaced: plan.replaced.length, skipped: plan.skipped.length, queued: plan.outbox.length };
     }
   }

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import type { MesaDb } from './schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
-import { centerAdvisorSchema, sessionUserSchema, type CenterAdvisor } from '../../shared/protocol';
+import {
+  centerAdvisorSchema, MAX_RESTORED_BACKUPS, restoredBackupSchema, sessionUserSchema, unsentElsewhereSchema, type CenterAdvisor, type UnsentElsewhere,
+} from '../../shared/protocol';
+import type { RestoredBackup } from '../../shared/unsent-reports';
 import { centerVerificationSchema, NO_VERIFICATION_POLICY, type CenterVerification } from '../../shared/verification-policy';
 import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
 import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
@@ -32,6 +35,12 @@ export const META = {
   vault: 'vault',
   /** The advisor's idle lock delay in minutes. */
   idleMinutes: 'idleMinutes',
+  /** The user's other tablets whose unsent records have not arrived, as the sign-in on this empty tablet was told. */
+  unsentElsewhere: 'unsentElsewhere',
+  /** Backup files restored here (the device that wrote each, and when), named in every unsent report. */
+  restoredBackups: 'restoredBackups',
+  /** The last unsent report the server took, so an unchanged one is not sent again. */
+  lastUnsentReport: 'lastUnsentReport',
 } as const;
 
 export const storedSessionSchema = z.object({
@@ -217,4 +226,42 @@ export function forgetRevocations(db: MesaDb, done: ReadonlySet<string>): Promis
     await writeRevocations(db, left);
     return left.length;
   });
+}
+
+/** The warnings the last sign-in on this tablet (with an empty store) was given; none once dealt with. */
+export async function readUnsentElsewhere(db: MesaDb): Promise<UnsentElsewhere[]> {
+  return (await readMeta(db, META.unsentElsewhere, z.array(unsentElsewhereSchema))) ?? [];
+}
+
+/** Keeps the warnings a sign-in was given, or forgets them all (an empty list). */
+export async function writeUnsentElsewhere(db: MesaDb, warnings: readonly UnsentElsewhere[]): Promise<void> {
+  if (warnings.length > 0) await db.meta.put({ key: META.unsentElsewhere, value: warnings });
+  else await db.meta.delete(META.unsentElsewhere);
+}
+
+/** The backup files restored here, oldest first. */
+export async function readRestoredBackups(db: MesaDb): Promise<RestoredBackup[]> {
+  return (await readMeta(db, META.restoredBackups, z.array(restoredBackupSchema))) ?? [];
+}
+
+/**
+ * Notes a restored backup and forgets the sign-in's warning about the device
+ * that wrote it (its records are here now). Keeps the latest MAX_RESTORED_BACKUPS.
+ */
+export async function rememberRestoredBackup(db: MesaDb, backup: RestoredBackup): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const known = (await readRestoredBackups(db)).filter((b) => b.deviceId !== backup.deviceId || b.madeAt !== backup.madeAt);
+    await db.meta.put({ key: META.restoredBackups, value: [...known, backup].slice(-MAX_RESTORED_BACKUPS) });
+    await writeUnsentElsewhere(db, (await readUnsentElsewhere(db)).filter((w) => w.deviceId !== backup.deviceId));
+  });
+}
+
+/** The last unsent report the server took, as its text; null before the first. */
+export function readLastUnsentReport(db: MesaDb): Promise<string | null> {
+  return readMeta(db, META.lastUnsentReport, z.string());
+}
+
+/** Remembers the report the server just took. */
+export async function writeLastUnsentReport(db: MesaDb, report: string): Promise<void> {
+  await db.meta.put({ key: META.lastUnsentReport, value: report });
 }

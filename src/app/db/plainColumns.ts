@@ -35,3 +35,22 @@ export async function unsyncedSince(db: MesaDb): Promise<{ records: ApplicationR
 export function refusedRows(db: MesaDb): Promise<ApplicationRow[]> {
   return db.applications.where('status').anyOf('rejected', 'conflict').toArray();
 }
+
+/**
+ * How many records this tablet holds that the server does not have: every
+ * application not synced (drafts, confirmed, queued, refused) and every queued
+ * change of no application of its own (an SSID update). Plain columns only.
+ */
+export function countUnsent(db: MesaDb): Promise<number> {
+  return db.transaction('r', db.applications, db.outbox, async () => {
+    const unsynced = new Set(await db.applications.where('status').notEqual('synced').primaryKeys());
+    const queued = await db.outbox.orderBy('recordId').uniqueKeys();
+    return unsynced.size + queued.filter((id) => !unsynced.has(String(id))).length;
+  });
+}
+
+/** Whether the tablet holds nothing of its own: no record, no batch, no queued change (a cleared or new store). */
+export function isStoreEmpty(db: MesaDb): Promise<boolean> {
+  return db.transaction('r', db.applications, db.outbox, db.batches, async () =>
+    (await db.applications.count()) === 0 && (await db.outbox.count()) === 0 && (await db.batches.count()) === 0);
+}

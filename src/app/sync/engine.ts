@@ -14,6 +14,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { getOrCreateDeviceId, readSession } from '../db/meta';
 import type { pullAll } from './pull';
 import type { pushOutbox } from './push';
+import type { reportUnsent } from './report';
 import { sendRevocations } from './revocations';
 import { markSessionExpired } from '../db/session';
 import { describeSyncError } from './messages';
@@ -23,9 +24,9 @@ import { describeSyncError } from './messages';
  * first time there is something to send: a first visit (nobody signed in) and
  * a locked tablet start without them.
  */
-async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll }> {
-  const [pushing, pulling] = await Promise.all([import('./push'), import('./pull')]);
-  return { push: pushing.pushOutbox, pull: pulling.pullAll };
+async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll; report: typeof reportUnsent }> {
+  const [pushing, pulling, reporting] = await Promise.all([import('./push'), import('./pull'), import('./report')]);
+  return { push: pushing.pushOutbox, pull: pulling.pullAll, report: reporting.reportUnsent };
 }
 
 /** `locked`: the vault is locked, so sealed outbox rows cannot be read; sync waits for the unlock. */
@@ -201,9 +202,12 @@ export class SyncEngine {
     }
     let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
     try {
-      const { push, pull } = await loadTransfer();
+      const { push, pull, report } = await loadTransfer();
       const deviceId = await getOrCreateDeviceId(db);
       this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
+      // Reported before the push too, so a push that keeps failing still leaves the count with the server.
+      const reporter = { token: session.token, userId: session.user.id };
+      await report(db, api, reporter, deviceId);
       await push(db, {
         token: session.token,
         deviceId,
@@ -213,6 +217,7 @@ export class SyncEngine {
           this.setState({ sent: progress.sent, total: progress.total });
         },
       });
+      await report(db, api, reporter, deviceId);
       this.setState({ phase: 'pulling' });
       await pull(db, (checkpoint) => api.pull(session.token, checkpoint));
       this.failures = 0;

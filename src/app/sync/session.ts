@@ -8,7 +8,8 @@ import { PROBLEMS } from '../../shared/problems';
 import { sessionUserSchema } from '../../shared/protocol';
 import type { MesaDb } from '../db/schema';
 import { ApiError, NetworkError, type ApiClient } from './api';
-import { getOrCreateDeviceId, readSession, type StoredSession } from '../db/meta';
+import { getOrCreateDeviceId, readSession, writeUnsentElsewhere, type StoredSession } from '../db/meta';
+import { isStoreEmpty } from '../db/plainColumns';
 import { forgetSession, storeSignIn, updateSessionUser } from '../db/session';
 
 /** What the sign-in form sends. */
@@ -25,9 +26,13 @@ export interface Credentials {
  */
 export async function signIn(db: MesaDb, api: ApiClient, credentials: Credentials): Promise<StoredSession> {
   const deviceId = await getOrCreateDeviceId(db);
-  const response = await api.signIn({ ...credentials, deviceId });
+  // A cleared store comes back with a new device id: saying it is empty lets the
+  // server name the user's other tablets whose records have not arrived.
+  const emptyStore = await isStoreEmpty(db);
+  const { unsentElsewhere, ...response } = await api.signIn({ ...credentials, deviceId, emptyStore });
   const session: StoredSession = { ...response, expired: false };
   await storeSignIn(db, session);
+  if (emptyStore) await writeUnsentElsewhere(db, unsentElsewhere ?? []);
   return session;
 }
 

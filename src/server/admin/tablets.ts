@@ -39,7 +39,7 @@ export async function listTablets(handle: DatabaseHandle, centerId: string): Pro
  * itself) and closes its unsent report: the center's list no longer shows it.
  * Audited, with how many records the report named.
  */
-export async function dismissUnsent(handle: DatabaseHandle, actor: Actor, deviceId: string): Promise<void> {
+export async function dismissUnsent(handle: DatabaseHandle, actor: Actor, deviceId: string): Promise<string> {
   const device = await findCenterDevice(handle.db, actor.centerId, deviceId);
   if (!device) throw new Problem('notFound');
   const now = new Date().toISOString();
@@ -49,6 +49,7 @@ export async function dismissUnsent(handle: DatabaseHandle, actor: Actor, device
     const records = open.reduce((sum, r) => sum + (r.unsent_records ?? 0), 0);
     await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'unsent_dismissed', subject: `${tabletLabel(device.name, deviceId)}: ${records} unsent record${records === 1 ? '' : 's'}`, now });
   });
+  return now;
 }
 
 /** Ends every session of the center's users on this tablet; returns how many ended. */

@@ -22,11 +22,10 @@ export async function adminTabletRoutes(app: FastifyInstance, { handle }: Server
     return { sessionsEnded };
   });
 
-  app.post('/api/admin/tablets/:id/dismiss-unsent', async (request, reply) => {
+  app.post('/api/admin/tablets/:id/dismiss-unsent', async (request): Promise<{ dismissedAt: string }> => {
     const actor = adminOf(request);
     const { id } = parseOrThrow(idParamsSchema, request.params);
-    await dismissUnsent(handle, actor, id);
-    return reply.code(204).send();
+    return { dismissedAt: await dismissUnsent(handle, actor, id) };
   });
 
   app.get('/api/admin/history', async (request): Promise<{ entries: HistoryEntry[] }> => ({

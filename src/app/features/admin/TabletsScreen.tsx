@@ -1,18 +1,33 @@
 import { useState } from 'preact/hooks';
 import type { Tablet } from '../../../shared/admin-protocol';
-import { formatWhen } from '../../model/format';
 import { AdminFrame } from './AdminFrame';
 import { AdminList } from './AdminList';
 import type { AdminCalls } from './adminCalls';
-import { ConfirmButton } from './ConfirmButton';
+import { label, TabletItem } from './TabletItem';
 import { useAdminResource } from './useAdmin';
 import type { FormNotice } from './useAdminForm';
 
 const loadTablets = (calls: AdminCalls) => calls.tablets();
-const when = (iso: string | null) => (iso === null ? 'never' : formatWhen(Date.parse(iso)));
-const label = (tablet: Tablet) => tablet.name || `Tablet …${tablet.deviceId.slice(-6)}`;
 
-/** Every tablet that signed in for the center, and "Revoke" for a lost one. */
+/** The center's tablets whose reported records never arrived, named first so they are not missed in a long list. */
+function NotArrivedSummary({ tablets }: { tablets: Tablet[] }) {
+  const missing = tablets.filter((t) => t.notArrived !== null);
+  if (missing.length === 0) return null;
+  return (
+    <section class="notice notice-warning" aria-labelledby="not-arrived-title">
+      <h2 id="not-arrived-title">Records that never arrived</h2>
+      <ul>
+        {missing.map((t) => (
+          <li key={t.deviceId}>
+            {label(t)} ({t.notArrived?.userName}): {t.notArrived?.records} unsent record{t.notArrived?.records === 1 ? '' : 's'}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Every tablet that signed in for the center, what each last held unsent, and "Revoke" for a lost one. */
 export function TabletsScreen() {
   const { list, act, round } = useAdminResource(loadTablets);
   const [notice, setNotice] = useState<FormNotice | null>(null);
@@ -22,35 +37,15 @@ export function TabletsScreen() {
       ? { kind: 'ok', text: `${label(tablet)} is signed out. It says so at its next sync; the records on it are kept.` }
       : { kind: 'error', text: outcome.message });
   };
+  const dismiss = async (tablet: Tablet) => {
+    const outcome = await act((calls) => calls.dismissUnsent(tablet.deviceId));
+    setNotice(outcome.ok ? { kind: 'ok', text: `The warning about ${label(tablet)} is closed; the history keeps it.` } : { kind: 'error', text: outcome.message });
+  };
   return (
     <AdminFrame title="Tablets" round={round}>
+      {list.status === 'ready' && <NotArrivedSummary tablets={list.data} />}
       <AdminList list={list} label="Tablets" empty="No tablet has signed in yet." notice={notice}>
-        {(tablet) => (
-          <li key={tablet.deviceId} class={`admin-item${tablet.signedIn ? '' : ' admin-item-off'}`}>
-            <div class="admin-item-main">
-              <strong>{label(tablet)}</strong>
-              <span>
-                {tablet.userName} ({tablet.userEmail})
-              </span>
-              <span class="muted">
-                Last contact {when(tablet.lastContactAt)} · last sync sent {when(tablet.lastPushAt)}
-                {tablet.revokedAt && ` · revoked ${when(tablet.revokedAt)}`}
-                {!tablet.signedIn && ' · signed out'}
-              </span>
-            </div>
-            {tablet.signedIn && (
-              <div class="admin-item-actions">
-                <ConfirmButton
-                  label="Revoke"
-                  name={label(tablet)}
-                  question={`Sign ${label(tablet)} out everywhere now? Its records stay on it.`}
-                  confirmLabel="Revoke tablet"
-                  onConfirm={() => revoke(tablet)}
-                />
-              </div>
-            )}
-          </li>
-        )}
+        {(tablet) => <TabletItem key={tablet.deviceId} tablet={tablet} onRevoke={() => revoke(tablet)} onDismiss={() => dismiss(tablet)} />}
       </AdminList>
     </AdminFrame>
   );

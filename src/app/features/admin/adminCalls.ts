@@ -38,6 +38,8 @@ export interface AdminCalls {
   retireSchool(id: string): Promise<AdminSchool>;
   tablets(): Promise<Tablet[]>;
   revokeTablet(deviceId: string): Promise<number>;
+  /** Closes the warning that a tablet's reported records never arrived (audited). */
+  dismissUnsent(deviceId: string): Promise<void>;
   history(): Promise<HistoryEntry[]>;
   /** SSID collection per school for `programYear`; the current program year when none is given. */
   progress(programYear?: string): Promise<ProgressResponse>;
@@ -62,6 +64,9 @@ export function createAdminCalls(db: MesaDb, api: ApiClient): AdminCalls {
     retireSchool: (id) => send('POST', `/api/admin/schools/${enc(id)}/retire`, adminSchoolSchema),
     tablets: async () => (await send('GET', '/api/admin/tablets', tabletsResponseSchema)).tablets,
     revokeTablet: async (deviceId) => (await send('POST', `/api/admin/tablets/${enc(deviceId)}/revoke`, z.object({ sessionsEnded: z.number() }))).sessionsEnded,
+    dismissUnsent: async (deviceId) => {
+      await send('POST', `/api/admin/tablets/${enc(deviceId)}/dismiss-unsent`, z.object({ dismissedAt: z.string() }));
+    },
     history: async () => (await send('GET', '/api/admin/history', historyResponseSchema)).entries,
     verification: () => send('GET', '/api/admin/verification', centerVerificationSchema),
     setVerification: (policy) => send('POST', '/api/admin/verification', centerVerificationSchema, { policy }),

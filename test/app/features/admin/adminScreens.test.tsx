@@ -20,6 +20,9 @@ import { createApiClient } from '../../../../src/app/sync/api';
 import { readSession } from '../../../../src/app/db/meta';
 import { oneTimePasswordResponseSchema } from '../../../../src/shared/admin-protocol';
 import { uuidv7 } from '../../../../src/shared/ids';
+import { todayIso } from '../../../../src/shared/dates';
+import { shortDateInWords } from '../../../../src/shared/unsent-reports';
+import { z } from 'zod';
 import { createUser } from '../../../../src/server/accounts';
 import { findUserByEmail } from '../../../../src/server/queries/users';
 import { centerVerification } from '../../../../src/server/queries/centers';
@@ -152,6 +155,29 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     expect(await screen.findByText(`${name} is signed out. It says so at its next sync; the records on it are kept.`)).toBeTruthy();
     const live = await server.handle.db.selectFrom('sessions').select('token_hash').where('device_id', '=', advisorDevice).where('revoked_at', 'is', null).execute();
     expect(live).toEqual([]);
+  });
+
+  it('names a tablet whose reported records never arrived, and dismisses the warning after a second question, in the history', async () => {
+    const api = createApiClient({ baseUrl: server.baseUrl });
+    const lost = uuidv7();
+    const advisor = await api.signIn({ email: server.email, password: server.password, deviceId: lost });
+    const { reportedAt } = await api.request('POST', '/api/sync/report', z.object({ reportedAt: z.string() }), { token: advisor.token, body: { deviceId: lost, unsent: 12 } });
+    // The same advisor on a tablet whose store is empty: a new device id.
+    await api.signIn({ email: server.email, password: server.password, deviceId: uuidv7(), emptyStore: true });
+    await signedInAs(ADMIN_EMAIL);
+    renderAt(paths.centerTablets());
+    const name = `Tablet …${lost.slice(-6)}`;
+    const summary = await screen.findByRole('region', { name: 'Records that never arrived' });
+    expect(within(summary).getByText(`${name} (Demo Advisor): 12 unsent records`)).toBeTruthy();
+    const day = shortDateInWords(todayIso(new Date(reportedAt)), todayIso());
+    expect(screen.getByText(`This tablet last reported 12 unsent records on ${day}; they have not arrived. Look for a backup file.`)).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: `Dismiss warning ${name}` }));
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss warning' }));
+    expect(await screen.findByText(`The warning about ${name} is closed; the history keeps it.`)).toBeTruthy();
+    expect(await screen.findByText(/dismissed the missing-records warning for/)).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Records that never arrived' })).toBeNull();
   });
 
   it('keeps the screens and the Center link from advisors', async () => {

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+/**
+ * Loss is never silent (issue 13 item 3), on the advisor's side, against the
+ * real server: a sign-in on an empty tablet names the advisor's other tablet
+ * whose 12 records have not arrived, above every screen, until a backup of that
+ * tablet is imported here (its report then settles it on the server) or the
+ * advisor hides it; a sign-in on a tablet holding records is not told.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { z } from 'zod';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../../src/app/App';
+import { UnsentElsewhereBanner } from '../../../../src/app/features/session/UnsentElsewhereBanner';
+import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
+import { SessionGate } from '../../../../src/app/shell/SessionGate';
+import { exportBackup, importBackup } from '../../../../src/app/backup/store';
+import { closeStore, type Store } from '../../../../src/app/db/connection';
+import { readUnsentElsewhere } from '../../../../src/app/db/meta';
+import { AppContext } from '../../../../src/app/hooks/context';
+import { paths } from '../../../../src/app/paths';
+import { createRouter } from '../../../../src/app/router';
+import { createApiClient } from '../../../../src/app/sync/api';
+import { reportUnsent } from '../../../../src/app/sync/report';
+import { signIn } from '../../../../src/app/sync/session';
+import { todayIso } from '../../../../src/shared/dates';
+import { uuidv7 } from '../../../../src/shared/ids';
+import { shortDateInWords } from '../../../../src/shared/unsent-reports';
+import { seriousViolations } from '../../axe';
+import { completeFields, openTestStore, seedRecord } from '../../harness';
+import { startServer, type TestServer } from '../../sync/server-harness';
+
+let store: Store;
+let server: TestServer;
+// The batches screen is a lazy chunk: load it up front, so a loaded machine's first import is not inside a findBy.
+beforeAll(async () => {
+  await import('../../../../src/app/features/batches/BatchesScreen');
+});
+beforeEach(async () => {
+  store = await openTestStore();
+  server = await startServer();
+});
+afterEach(async () => {
+  cleanup();
+  closeStore(store);
+  await server.close();
+});
+
+/** The advisor's other tablet, `lost`, reported 12 unsent records; returns when. */
+async function lostTabletReported(lost: string): Promise<string> {
+  const api = createApiClient({ baseUrl: server.baseUrl });
+  const session = await api.signIn({ email: server.email, password: server.password, deviceId: lost });
+  const answer = await api.request('POST', '/api/sync/report', z.object({ reportedAt: z.string() }), { token: session.token, body: { deviceId: lost, unsent: 12 } });
+  return answer.reportedAt;
+}
+
+function renderAt(path: string) {
+  window.history.replaceState(null, '', path);
+  return render(
+    <AppContext.Provider value={{ store, router: createRouter(window) }}>
+      <SyncProvider baseUrl={server.baseUrl}>
+        <SessionGate>
+          <App notice={<UnsentElsewhereBanner />} />
+        </SessionGate>
+      </SyncProvider>
+    </AppContext.Provider>,
+  );
+}
+
+describe('a sign-in on an empty tablet', { timeout: 90_000 }, () => {
+  it('names the other tablet’s records above every screen, leads to the backup screen, and hides when asked', async () => {
+    const lost = uuidv7();
+    const reportedAt = await lostTabletReported(lost);
+    await signIn(store.db, createApiClient({ baseUrl: server.baseUrl }), { email: server.email, password: server.password });
+    renderAt(paths.batches());
+
+    const day = shortDateInWords(todayIso(new Date(reportedAt)), todayIso());
+    expect(await screen.findByText(`Your tablet “Tablet …${lost.slice(-6)}” last reported 12 unsent records on ${day}; they have not arrived.`, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(screen.getByText(/If that was this tablet, its storage was cleared: look for a backup file\./)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Look for a backup file' }).getAttribute('href')).toBe(paths.backup());
+    expect(await seriousViolations()).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hide this warning' }));
+    await expect.poll(() => screen.queryByText(/last reported 12 unsent records/)).toBeNull();
+    expect(await readUnsentElsewhere(store.db)).toEqual([]);
+  });
+
+  it('ends with the import of that tablet’s backup, whose report settles it on the server', async () => {
+    const lost = uuidv7();
+    // The backup the lost tablet wrote before its storage went: the envelope names its device.
+    const other = await openTestStore();
+    await other.db.meta.put({ key: 'deviceId', value: lost });
+    const { text } = await exportBackup(other.db, 'file passphrase 1', { iterations: 1000, now: new Date(Date.now() + 1000) });
+    closeStore(other);
+    await lostTabletReported(lost);
+    const api = createApiClient({ baseUrl: server.baseUrl });
+    const session = await signIn(store.db, api, { email: server.email, password: server.password });
+    expect(await readUnsentElsewhere(store.db)).toHaveLength(1);
+
+    await importBackup(store.db, text, 'file passphrase 1');
+    expect(await readUnsentElsewhere(store.db)).toEqual([]);
+    const deviceId = (await store.db.meta.get('deviceId'))!.value as string;
+    await reportUnsent(store.db, api, { token: session.token, userId: session.user.id }, deviceId);
+    const row = await server.handle.db.selectFrom('devices').select('unsent_recovered_at').where('device_id', '=', lost).executeTakeFirstOrThrow();
+    expect(row.unsent_recovered_at).not.toBeNull();
+  });
+
+  it('says nothing on a tablet that holds records', async () => {
+    await lostTabletReported(uuidv7());
+    await seedRecord(store, null, completeFields());
+    await signIn(store.db, createApiClient({ baseUrl: server.baseUrl }), { email: server.email, password: server.password });
+    expect(await readUnsentElsewhere(store.db)).toEqual([]);
+  });
+});
