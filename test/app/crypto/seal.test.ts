@@ -53,8 +53,25 @@ describe('seal and open', () => {
     await expect(open(await randomKey(), sealed, 'c')).rejects.toBeInstanceOf(SealBrokenError);
   });
 
-  it('refuses to seal something that is not JSON', async () => {
-    await expect(seal(await randomKey(), undefined, 'c')).rejects.toThrow(TypeError);
+  it('refuses to seal something that is not JSON, and says so', async () => {
+    await expect(seal(await randomKey(), undefined, 'c')).rejects.toThrow(new TypeError('Only JSON values can be sealed.'));
+  });
+
+  it('reads a stored blob whose IV is not 12 bytes as not a sealed value, so its row is set aside', async () => {
+    const sealed = await seal(await randomKey(), { lastName: 'Reyes' }, 'applications/1');
+    for (const length of [11, 13]) {
+      const result = sealedSchema.safeParse({ ...sealed, iv: bytesToBase64(new Uint8Array(length)) });
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['iv', 'The IV must be 12 bytes.']]);
+    }
+  });
+
+  it('reports a key that may not decrypt as itself, not as a broken record', async () => {
+    // Only a failed authentication means the blob is broken; any other failure is the caller's, and the record stays good.
+    const encryptOnly = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const sealed = await seal(encryptOnly, { lastName: 'Reyes' }, 'applications/1');
+    const error: unknown = await open(encryptOnly, sealed, 'applications/1').catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(SealBrokenError);
+    expect(error).toMatchObject({ name: 'InvalidAccessError' });
   });
 
   it('round-trips a value larger than one base64 chunk', async () => {
