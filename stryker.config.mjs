@@ -19,6 +19,7 @@ export default {
     'src/server/sync/push.ts',
     'src/server/sync/apply-batch.ts',
     'src/server/sync/decide.ts',
+    'src/server/sync/decide-ssid-update.ts',
     'src/server/http/authenticate.ts',
     'src/app/db/outbox.ts',
     'src/app/sync/push.ts',
