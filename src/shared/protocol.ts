@@ -123,14 +123,71 @@ export const ssidUpdateMutationSchema = z.object({
 });
 export type SsidUpdateMutation = z.infer<typeof ssidUpdateMutationSchema>;
 
-/** Anything the outbox may hold and push may carry. */
-export const anyMutationSchema = z.union([ssidUpdateMutationSchema, mutationSchema]);
-export type AnyMutation = z.infer<typeof anyMutationSchema>;
+/**
+ * The kinds of mutation the outbox carries: one entry each, keyed by the name
+ * its `kind` says on the wire, with its wire schema and the refusal codes the
+ * server may answer it with. The wire union is built from this table; the
+ * tablet (src/app/db/kinds) and the server (src/server/sync/kinds.ts) each keep
+ * a handler per entry, in a record typed so that a kind without one does not compile.
+ */
+export const MUTATION_KINDS = {
+  application: {
+    schema: mutationSchema,
+    refusals: [
+      'invalid', 'unstorable', 'forbidden', 'unknown_school', 'verification_invalid', 'student_removed',
+      'stale_version', 'ssid_taken', 'same_student_probable', 'already_enrolled', 'too_many_ssid_checks',
+    ],
+  },
+  ssid_update: {
+    schema: ssidUpdateMutationSchema,
+    refusals: ['invalid', 'unstorable', 'unknown_student', 'student_removed', 'ssid_taken', 'ssid_differs', 'too_many_ssid_checks'],
+  },
+} as const satisfies Record<string, { schema: z.ZodObject<{ kind: z.ZodType<string | undefined> }>; refusals: readonly RefusalCode[] }>;
 
-/** Whether `mutation` is an SSID update (otherwise it is an application version). */
-export function isSsidUpdate(mutation: AnyMutation): mutation is SsidUpdateMutation {
-  return mutation.kind === 'ssid_update';
+/** The name of a kind of mutation. */
+export type MutationKind = keyof typeof MUTATION_KINDS;
+/** A mutation of kind `K`. */
+export type MutationOf<K extends MutationKind> = z.infer<(typeof MUTATION_KINDS)[K]['schema']>;
+/** The refusal codes a mutation of kind `K` may be answered with. */
+export type RefusalOf<K extends MutationKind> = (typeof MUTATION_KINDS)[K]['refusals'][number];
+/** Every kind's name, in the table's order. */
+export const MUTATION_KIND_NAMES = Object.keys(MUTATION_KINDS) as MutationKind[];
+
+/** The kind a mutation without `kind` is: rows queued before SSID updates existed carry none. */
+const UNNAMED_KIND = 'application' satisfies MutationKind;
+
+/** The kind of `mutation` (or of a mutation body not yet given its id). */
+export function kindOf(mutation: { kind?: MutationKind }): MutationKind {
+  return mutation.kind ?? UNNAMED_KIND;
 }
+
+/** The kind an unparsed mutation says it is; one that names no known kind is read as the unnamed kind's. */
+export function claimedKind(raw: unknown): MutationKind {
+  const kind = typeof raw === 'object' && raw !== null && 'kind' in raw ? raw.kind : undefined;
+  return typeof kind === 'string' && Object.hasOwn(MUTATION_KINDS, kind) ? (kind as MutationKind) : UNNAMED_KIND;
+}
+
+/** `make(kind)` for every kind: a table keyed by kind that TypeScript knows is whole. */
+export function forEachKind<T>(make: (kind: MutationKind) => T): Record<MutationKind, T> {
+  return Object.fromEntries(MUTATION_KIND_NAMES.map((kind) => [kind, make(kind)])) as Record<MutationKind, T>;
+}
+
+const kindSchemas = Object.values(MUTATION_KINDS).map((entry) => entry.schema);
+type KindSchemas = [(typeof kindSchemas)[number], ...typeof kindSchemas];
+/**
+ * Anything the outbox may hold and push may carry: one of the table's kinds, told
+ * apart by `kind`. A plain union, not zod's discriminated one: a row that fits no
+ * kind keeps failing as one whole value (the tablet names it so when it sets it aside).
+ */
+export const anyMutationSchema = z.union(kindSchemas as KindSchemas);
+export type AnyMutation = z.infer<typeof anyMutationSchema>;
+/** A mutation before its id is taken: the tablet seals it so and keeps the id beside it. */
+export const mutationBodySchema = z.union(
+  kindSchemas.map((schema: z.ZodObject) => schema.omit({ mutationId: true })) as unknown as [z.ZodType<WithoutId<AnyMutation>>],
+);
+/** Removes `mutationId` from each kind of a union. */
+type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
+export type MutationBody = z.infer<typeof mutationBodySchema>;
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
@@ -166,11 +223,11 @@ export const refusalReasonSchema = z.object({
   fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
-/** A refusal as the server makes it: its code is one of the catalogue's (REFUSALS in problems.ts). */
-export type Refusal = RefusalReason & { code: RefusalCode };
+/** A refusal as the server makes it: its code is one of the catalogue's (REFUSALS in problems.ts), or of `C`. */
+export type Refusal<C extends RefusalCode = RefusalCode> = RefusalReason & { code: C };
 
 /** The refusal `code` with the catalogue's sentence, and the fields it names. */
-export function refusal(code: RefusalCode, fields?: { field: string; message: string }[]): Refusal {
+export function refusal<C extends RefusalCode>(code: C, fields?: { field: string; message: string }[]): Refusal<C> {
   return { code, message: REFUSALS[code], ...(fields ? { fields } : {}) };
 }
 
@@ -196,6 +253,8 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
+/** The server's answer for one mutation of kind `K`: a refusal carries one of the codes the kind's entry lists. */
+export type ResultOf<K extends MutationKind> = MutationResult & { reason?: { code: RefusalOf<K> } };
 
 export const pushResponseSchema = z.object({
   lastAppliedMutationId: z.number().int().nonnegative(),

@@ -10,9 +10,9 @@ import { SealBrokenError, WeakPassphraseError, WrongPassphraseError } from '../c
 import { DEFAULT_ITERATIONS, deriveKey, kdfParamsSchema, newKdfParams } from '../crypto/keys';
 import { passphraseProblems } from '../crypto/passphrase';
 import { localApplicationSchema, outboxRowSchema } from '../crypto/row-schemas';
-import { isSsidUpdate } from '../../shared/protocol';
 import { open, seal, sealedSchema } from '../crypto/seal';
 import type { SetAsideRow } from '../db/setAside';
+import { tabletKind } from '../db/kinds/registry';
 
 export const BACKUP_FORMAT = 'mesa-intake-backup';
 const CHECK_CONTEXT = 'mesa-intake-backup/check';
@@ -56,8 +56,8 @@ export const backupContentsSchema = z
     if (ids.size !== contents.applications.length + setAsideIds.length) ctx.addIssue({ code: 'custom', message: 'A record appears twice.' });
     const mutationIds = new Set(contents.outbox.map((r) => r.mutationId));
     if (mutationIds.size !== contents.outbox.length) ctx.addIssue({ code: 'custom', message: 'An outbox row appears twice.' });
-    // An SSID update from a school's return is a record of its own, with no application.
-    if (contents.outbox.some((r) => !isSsidUpdate(r.mutation) && !ids.has(r.recordId))) {
+    // A kind that is a record of its own (an SSID update) has no application in the file.
+    if (contents.outbox.some((r) => tabletKind(r.mutation).needsRecordInFile && !ids.has(r.recordId))) {
       ctx.addIssue({ code: 'custom', message: 'An outbox row belongs to no record in the file.' });
     }
   });

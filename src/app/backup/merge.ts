@@ -6,20 +6,20 @@
  * - not on the tablet: add it as it is (status kept), with its outbox rows;
  * - on the tablet at the same or a newer version (including a synced one):
  *   skip it, since the tablet's copy is as new or newer;
- * - on the tablet at an older version: take the file's version, and queue its
- *   outbox rows for versions newer than the tablet's (older ones are already
- *   queued here or were acknowledged).
- * A queued SSID update (from a school's return) has no application: it is
- * queued unless this tablet already queues an update with the same record id,
- * so importing twice queues it once (and one that already synced is an
- * idempotent no-op on the server when sent again).
+ * - on the tablet at an older version: take the file's version.
+ * Which of the file's outbox rows are queued is each kind's rule (db/kinds): an
+ * application's versions newer than the tablet's copy of a record it takes (older
+ * ones are already queued here or were acknowledged); an SSID update (from a
+ * school's return, a record of its own) unless this tablet already queues one
+ * with the same record id, so importing twice queues it once.
  * Outbox rows get fresh mutation ids from this tablet's counter, in the order
  * they had in the file, because the server orders a device's mutations by id.
  */
 import type { Status } from '../../shared/lifecycle';
 import type { LocalApplication, OutboxRow } from '../db/schema';
 import type { BackupContents } from './envelope';
-import { isSsidUpdate } from '../../shared/protocol';
+import { tabletKind } from '../db/kinds/registry';
+import type { ImportState } from '../db/kinds/handler';
 
 /** What the tablet holds for one record id: plain columns, readable while locked. */
 export interface LocalRecordState {
@@ -63,14 +63,10 @@ export function planImport(
       queueAbove.set(app.id, here.version);
     }
   }
+  const state: ImportState = { queueAbove: (recordId) => queueAbove.get(recordId), queuedHere };
   const rows = [...backup.outbox].sort((a, b) => a.mutationId - b.mutationId);
   for (const row of rows) {
-    if (isSsidUpdate(row.mutation)) {
-      if (queuedHere.has(row.recordId)) continue;
-    } else {
-      const above = queueAbove.get(row.recordId);
-      if (above === undefined || row.version <= above) continue;
-    }
+    if (!tabletKind(row.mutation).importsRow(row, state)) continue;
     const mutationId = plan.nextMutationId++;
     plan.outbox.push({ ...row, mutationId, attempts: 0, mutation: { ...row.mutation, mutationId } });
   }

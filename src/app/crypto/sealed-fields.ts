@@ -15,8 +15,7 @@
  * bound to record and version instead, so confirmation can seal before its
  * transaction hands out the id: WebCrypto cannot run inside that transaction.
  */
-import { z } from 'zod';
-import { mutationSchema, ssidUpdateMutationSchema, type AnyMutation } from '../../shared/protocol';
+import { mutationBodySchema, type MutationBody } from '../../shared/protocol';
 import { localApplicationSchema, type LocalApplication, type OutboxRow } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
@@ -30,13 +29,6 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
-const mutationBodySchema = z.union([
-  ssidUpdateMutationSchema.omit({ mutationId: true }),
-  mutationSchema.omit({ mutationId: true }),
-]);
-/** A mutation of either kind without its id. */
-type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
-type MutationBody = WithoutId<AnyMutation>;
 const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true });
 
 /** The AAD of an application's blob. */

@@ -10,15 +10,12 @@
  * inside its own transaction.
  */
 import type { MesaDb, OutboxRecordRow, OutboxRow } from './schema';
-import { isSsidUpdate, type AnyMutation } from '../../shared/protocol';
+import type { MutationBody } from '../../shared/protocol';
 import { isSealedRow, openOutboxRow, sealMutation, type StoredOutboxRow } from '../crypto/sealed-fields';
 import { outboxRowSchema } from '../crypto/row-schemas';
 import type { Sealed } from '../crypto/seal';
 import { takeMutationId } from './meta';
-
-/** A mutation of either kind before its id is taken. */
-type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
-export type MutationBody = WithoutId<AnyMutation>;
+import { tabletKind } from './kinds/registry';
 
 /** A mutation sealed ahead of its transaction; `row(id)` completes the stored row. */
 export interface SealedMutation {
@@ -27,8 +24,10 @@ export interface SealedMutation {
   row(mutationId: number): OutboxRecordRow;
 }
 
-function plainBase(mutation: MutationBody | AnyMutation): { baseServerVersion?: number | null } {
-  return isSsidUpdate(mutation as AnyMutation) || !('baseServerVersion' in mutation) ? {} : { baseServerVersion: mutation.baseServerVersion };
+/** The base server version its kind keeps plain beside the seal, if it has one. */
+function plainBase(mutation: MutationBody): { baseServerVersion?: number | null } {
+  const base = tabletKind(mutation).base(mutation);
+  return base === undefined ? {} : { baseServerVersion: base };
 }
 
 /** Seals `mutation` for the outbox; call before opening the transaction that queues it. */
@@ -64,8 +63,8 @@ export async function openOutbox(key: CryptoKey, row: OutboxRecordRow): Promise<
   if (!isSealedRow(row)) return outboxRowSchema.parse(row);
   const opened = await openOutboxRow(key, row as StoredOutboxRow);
   const { mutation } = opened;
-  if ('baseServerVersion' in row && row.baseServerVersion !== undefined && !isSsidUpdate(mutation)) {
-    return outboxRowSchema.parse({ ...opened, mutation: { ...mutation, baseServerVersion: row.baseServerVersion } });
+  if ('baseServerVersion' in row && row.baseServerVersion !== undefined) {
+    return outboxRowSchema.parse({ ...opened, mutation: tabletKind(mutation).rebased(mutation, row.baseServerVersion) });
   }
   return outboxRowSchema.parse(opened);
 }
@@ -73,8 +72,8 @@ export async function openOutbox(key: CryptoKey, row: OutboxRecordRow): Promise<
 /** The base server version a queued row is built on, read from plain columns; undefined when unknown. */
 export function queuedBase(row: OutboxRecordRow): number | null | undefined {
   if (!isSealedRow(row)) {
-    const plain = row as OutboxRow;
-    return isSsidUpdate(plain.mutation) ? undefined : plain.mutation.baseServerVersion;
+    const { mutation } = row as OutboxRow;
+    return tabletKind(mutation).base(mutation);
   }
   return 'baseServerVersion' in row ? row.baseServerVersion : undefined;
 }
@@ -86,7 +85,7 @@ export function rebaseQueued(row: OutboxRecordRow, base: number): void {
     return;
   }
   const plain = row as OutboxRow;
-  if (!isSsidUpdate(plain.mutation)) plain.mutation = { ...plain.mutation, baseServerVersion: base };
+  plain.mutation = tabletKind(plain.mutation).rebased(plain.mutation, base);
 }
 
 /** Up to `limit` stored rows after mutation id `after`, in send order. */

@@ -1,16 +1,16 @@
 /**
- * A push answer on the tablet's rows: the answered outbox rows leave, each
- * record moves through statusAfterAnswer, later queued versions are rebased,
- * and an SSID update's answer goes to the student's roster row. sync/push.ts
- * sends the batches and calls applyAnswerOnce for each answer.
+ * A push answer on the tablet's rows: the answered outbox rows leave, later
+ * queued versions are rebased on what the server made of an applied one, and
+ * each kind's handler (kinds/registry.ts) works out what its answers change on
+ * its own rows (a record's status and reason, a student's roster row).
+ * sync/push.ts sends the batches and calls applyAnswerOnce for each answer.
  */
-import type { ApplicationRow, LocalApplication, MesaDb, OutboxRow } from './schema';
+import type { MesaDb, OutboxRow } from './schema';
 import { queuedBase, rebaseQueued } from './outbox';
-import { recordIndex, rowStamp } from './records';
-import { planSsidAnswers, ssidAnswerRowsUnchanged, writeSsidAnswers, type SsidAnswerPlan } from './ssidAnswers';
-import { sealApplication } from '../crypto/sealed-fields';
-import { statusAfterAnswer } from '../../shared/lifecycle';
-import { isSsidUpdate, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { recordIndex } from './records';
+import { forEachKind, kindOf, MUTATION_KIND_NAMES, type MutationKind, type PushResponse } from '../../shared/protocol';
+import type { Answer, AnswerPlan } from './kinds/handler';
+import { tabletKind, tabletKindNamed } from './kinds/registry';
 
 /** Counts of the server's answers so far. */
 export interface PushSummary {
@@ -20,89 +20,47 @@ export interface PushSummary {
   conflicts: number;
 }
 
-/** The record's new state after an answer, or null when nothing changes. */
-function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: MutationResult): Partial<LocalApplication> | null {
-  const changes: Partial<LocalApplication> = {};
-  const status = statusAfterAnswer(record, { version: row.version, outcome: result.status });
-  if (status !== record.status) changes.status = status;
-  // The server's version is a fact about the server whichever local version it
-  // answers for; it only ever grows. A stale-version conflict reports it too, so
-  // the advisor's next confirmed version is based on what the server now holds.
-  const serverVersion = 'serverVersion' in result ? result.serverVersion : undefined;
-  if (serverVersion !== undefined && serverVersion > (record.serverVersion ?? 0)) {
-    changes.serverVersion = serverVersion;
-  }
-  if (row.version === record.version) {
-    if (result.status === 'rejected' || result.status === 'conflict') changes.serverReason = result.reason;
-    else if (record.serverReason !== null) changes.serverReason = null;
-  }
-  return Object.keys(changes).length > 0 ? changes : null;
-}
-
-/** Records the answer touches, as read and decrypted before the transaction, and their state after it. */
-interface AnswerPlan {
-  stamps: Map<string, string | null>;
-  /** SSID updates' answers on the students' roster rows. */
-  roster: SsidAnswerPlan;
-  after: Map<string, { before: LocalApplication; next: LocalApplication; sealed: ApplicationRow | null }>;
-}
-
 /**
- * Works out every record's state after the answer from a snapshot, and seals the
- * ones whose server reason changes (it is sealed, and WebCrypto cannot run in the
- * transaction that writes it).
+ * Each kind's plan for the answer, worked out from a snapshot of the rows it
+ * touches and sealed before the transaction (WebCrypto cannot run inside it).
+ * An answer counts only for a row that was sent, under that row's record id.
  */
-async function planAnswer(db: MesaDb, sent: readonly OutboxRow[], response: PushResponse): Promise<AnswerPlan> {
-  const index = recordIndex(db);
-  const key = index.key();
+async function planAnswer(db: MesaDb, sent: readonly OutboxRow[], response: PushResponse): Promise<AnswerPlan[]> {
+  const key = recordIndex(db).key();
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
-  const ids = [...new Set(sent.filter((row) => !isSsidUpdate(row.mutation)).map((row) => row.recordId))];
-  const rows = await db.applications.bulkGet(ids);
-  const plan: AnswerPlan = { stamps: new Map(), after: new Map(), roster: await planSsidAnswers(db, key, sent, response) };
-  for (const [i, row] of rows.entries()) {
-    plan.stamps.set(ids[i]!, rowStamp(row));
-    if (row) {
-      const app = await index.open(row);
-      plan.after.set(app.id, { before: app, next: app, sealed: null });
-    }
-  }
+  const rows = forEachKind((): OutboxRow[] => []);
+  const answers = forEachKind((): Answer<MutationKind>[] => []);
+  for (const row of sent) rows[kindOf(row.mutation)].push(row);
   for (const result of response.results) {
     const row = byId.get(result.mutationId);
-    const entry = row ? plan.after.get(row.recordId) : undefined;
-    if (!row || !entry || row.recordId !== result.recordId) continue;
-    const changes = recordAfterAnswer(entry.next, row, result);
-    if (changes) entry.next = { ...entry.next, ...changes };
+    if (row && row.recordId === result.recordId) answers[kindOf(row.mutation)].push({ row, result });
   }
-  for (const entry of plan.after.values()) {
-    if (JSON.stringify(entry.next.serverReason) !== JSON.stringify(entry.before.serverReason)) {
-      entry.sealed = await sealApplication(key, entry.next);
-    }
-  }
-  return plan;
+  const plans: AnswerPlan[] = [];
+  for (const kind of MUTATION_KIND_NAMES) plans.push(await tabletKindNamed(kind).planAnswers(db, key, rows[kind], answers[kind]));
+  return plans;
+}
+
+/** The tables push's answer transaction writes: the outbox and every kind's own. */
+function answerTables(): string[] {
+  return ['outbox', ...new Set(MUTATION_KIND_NAMES.flatMap((kind) => tabletKindNamed(kind).answerTables))];
 }
 
 /**
- * One attempt at applying a push answer in ONE transaction. The records' new
+ * One attempt at applying a push answer in ONE transaction. The rows' new
  * states are planned and sealed first; if one changed before the transaction
  * ran, nothing is written and the result is null (plan again). Returns the
  * counts of answers.
  */
 export async function applyAnswerOnce(db: MesaDb, sent: OutboxRow[], response: PushResponse): Promise<PushSummary | null> {
-  const plan = await planAnswer(db, sent, response);
-  const summary = await db.transaction('rw', [db.outbox, db.applications, db.roster], () => writeAnswer(db, sent, response, plan));
-  if (summary) {
-    const index = recordIndex(db);
-    for (const entry of plan.after.values()) if (entry.sealed) index.remember(entry.sealed, entry.next);
-  }
+  const plans = await planAnswer(db, sent, response);
+  const summary = await db.transaction('rw', answerTables(), () => writeAnswer(db, sent, response, plans));
+  if (summary) for (const plan of plans) plan.committed(db);
   return summary;
 }
 
-/** The transaction of applyAnswerOnce; null when a planned record changed meanwhile (nothing written). */
-async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse, plan: AnswerPlan): Promise<PushSummary | null> {
-  for (const [id, stamp] of plan.stamps) {
-    if (rowStamp(await db.applications.get(id)) !== stamp) return null;
-  }
-  if (!(await ssidAnswerRowsUnchanged(db, plan.roster))) return null;
+/** The transaction of applyAnswerOnce; null when a planned row changed meanwhile (nothing written). */
+async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse, plans: readonly AnswerPlan[]): Promise<PushSummary | null> {
+  for (const plan of plans) if (!(await plan.unchanged(db))) return null;
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
   for (const result of response.results) {
@@ -115,11 +73,9 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
     if (result.status === 'conflict') summary.conflicts++;
     else summary[result.status]++;
 
-    const { mutation } = row;
-    // Its answer on the roster row was planned and sealed before the transaction.
-    if (isSsidUpdate(mutation)) continue;
-    if (result.status === 'applied') {
-      const base = mutation.baseServerVersion;
+    // Later versions queued on the base this one was built on now build on what the server made of it.
+    const base = tabletKind(row.mutation).base(row.mutation);
+    if (result.status === 'applied' && base !== undefined) {
       await db.outbox
         .where('recordId')
         .equals(row.recordId)
@@ -128,13 +84,6 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
         });
     }
   }
-  await writeSsidAnswers(db, plan.roster);
-  for (const entry of plan.after.values()) {
-    const { before, next, sealed } = entry;
-    if (sealed) await db.applications.put(sealed);
-    else if (next.status !== before.status || next.serverVersion !== before.serverVersion) {
-      await db.applications.update(next.id, { status: next.status, serverVersion: next.serverVersion });
-    }
-  }
+  for (const plan of plans) await plan.write(db);
   return summary;
 }

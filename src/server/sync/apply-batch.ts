@@ -1,18 +1,16 @@
 /**
- * Applies a push's new mutations in order, set-based where that is safe: each
- * run of application mutations reads what it names in a few queries (BatchState)
- * and gathers its writes into multi-row inserts (BatchWrites). An SSID update
- * goes through its own one-by-one path: what was gathered is written first, and
- * the next run reads the database afresh, so it sees that update's change.
+ * Applies a push's new mutations in order, each through its kind's handler
+ * (kinds.ts), set-based where that is safe: a run of application mutations reads
+ * what it names in a few queries and gathers its writes into multi-row inserts;
+ * an SSID update applies alone, so the next run reads the database afresh and
+ * sees that update's change (push-batch.ts).
  */
-import { isSsidUpdate, refusal, type AnyMutation, type Mutation, type MutationResult } from '../../shared/protocol';
+import { kindOf, refusal, type AnyMutation, type MutationKind, type MutationResult } from '../../shared/protocol';
 import type { Executor } from '../queries/executor';
 import { withSavepoint } from '../queries/savepoint';
 import { isRecordRefusal } from '../db/errors';
-import { applyMutation, type PushContext } from './apply-mutation';
-import { applySsidUpdate } from './apply-ssid-update';
-import { BatchState } from './batch-state';
-import { BatchWrites } from './batch-writes';
+import { serverKind } from './kinds';
+import { PushBatch, type PushContext } from './push-batch';
 
 /** A mutation with its answer already known (duplicate, invalid), or one to apply. */
 export type Triaged = { result: MutationResult } | { mutation: AnyMutation };
@@ -25,23 +23,13 @@ export function duplicates(envelopes: readonly { mutationId: number; recordId?: 
 /** Applies the mutations to apply, in order, and answers each. */
 export async function applyBatch(trx: Executor, ctx: PushContext, triaged: readonly Triaged[]): Promise<MutationResult[]> {
   // Takes the center's change lock before reading any row the push may change (see change-seq.ts).
-  const writes = await BatchWrites.start(trx, ctx.centerId);
+  const batch = await PushBatch.start(trx, ctx);
   const results: MutationResult[] = [];
-  let state: BatchState | null = null;
   for (const [i, item] of triaged.entries()) {
-    if ('result' in item) {
-      results.push(item.result);
-    } else if (isSsidUpdate(item.mutation)) {
-      await writes.flush();
-      results.push(await applySsidUpdate(trx, ctx, item.mutation));
-      await writes.resync();
-      state = null;
-    } else {
-      state ??= await BatchState.load(trx, ctx.centerId, applicationRun(triaged, i));
-      results.push(await applyMutation(state, writes, ctx, item.mutation));
-    }
+    if ('result' in item) results.push(item.result);
+    else results.push(await serverKind(item.mutation).apply(batch, item.mutation, () => kindRun(triaged, i, kindOf(item.mutation))));
   }
-  await writes.flush();
+  await batch.flush();
   return results;
 }
 
@@ -68,12 +56,12 @@ export async function applyEachAlone(trx: Executor, ctx: PushContext, triaged: r
   return results;
 }
 
-/** The application mutations from `start` up to the next SSID update. */
-function applicationRun(triaged: readonly Triaged[], start: number): Mutation[] {
-  const run: Mutation[] = [];
+/** The mutations to apply from `start` (one of `kind`) up to the next one of another kind. */
+function kindRun(triaged: readonly Triaged[], start: number, kind: MutationKind): AnyMutation[] {
+  const run: AnyMutation[] = [];
   for (const item of triaged.slice(start)) {
     if ('result' in item) continue;
-    if (isSsidUpdate(item.mutation)) break;
+    if (kindOf(item.mutation) !== kind) break;
     run.push(item.mutation);
   }
   return run;

@@ -3,7 +3,7 @@
  * holds (from the batch's state), lets `decide` rule, and writes the student and
  * enrollment when it says so (through the batch's writes).
  */
-import type { Mutation, MutationResult } from '../../shared/protocol';
+import type { Mutation, ResultOf } from '../../shared/protocol';
 import { disagreements } from '../../shared/verification-record';
 import { verifiedValuesOf } from '../../shared/verify-sheet';
 import type { EnrollmentStatus } from '../db/schema';
@@ -12,17 +12,16 @@ import type { StudentRow } from '../queries/students';
 import type { BatchState } from './batch-state';
 import type { BatchWrites } from './batch-writes';
 import { decide } from './decide';
+import type { PushContext, ServerKind } from './push-batch';
 
-/** Who is pushing, from where, and when. */
-export interface PushContext {
-  userId: string;
-  centerId: string;
-  deviceId: string;
-  now: string;
-}
+/** The application kind on the server: a run of applications shares one read state and gathers its writes. */
+export const applicationKind: ServerKind<'application'> = {
+  apply: async (batch, mutation, run) => applyMutation(await batch.readState(run), batch.writes, batch.ctx, mutation),
+  ssid: (mutation) => mutation.application.ssid,
+};
 
 /** Applies `mutation` and answers with its result. */
-export async function applyMutation(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation): Promise<MutationResult> {
+async function applyMutation(state: BatchState, writes: BatchWrites, ctx: PushContext, mutation: Mutation): Promise<ResultOf<'application'>> {
   const { mutationId, recordId, application } = mutation;
   const student = await state.student(mutation.studentId);
   const enrollment = await state.enrollment(recordId);

@@ -2,17 +2,26 @@
  * Applies one SSID update inside the push transaction: reads the student and
  * the SSID's holder, lets `decideSsidUpdate` rule, and sets the SSID when it says so.
  */
-import type { MutationResult, SsidUpdateMutation } from '../../shared/protocol';
+import type { ResultOf, SsidUpdateMutation } from '../../shared/protocol';
 import { appendAudit } from '../queries/audit-log';
 import type { Executor } from '../queries/executor';
 import { RETURN_CONFIRMED_ACTION } from '../queries/progress';
 import { findStudent, findStudentBySsid } from '../queries/students';
 import { setStudentSsid } from '../students/set-ssid';
-import type { PushContext } from './apply-mutation';
 import { decideSsidUpdate } from './decide-ssid-update';
+import type { PushContext, ServerKind } from './push-batch';
+
+/**
+ * The SSID update kind on the server: it applies alone, so the run after it
+ * sees the SSID it set.
+ */
+export const ssidUpdateKind: ServerKind<'ssid_update'> = {
+  apply: (batch, mutation) => batch.alone(() => applySsidUpdate(batch.trx, batch.ctx, mutation)),
+  ssid: (mutation) => mutation.ssid,
+};
 
 /** Applies `mutation` and answers with its result; `serverVersion` is the student's version. */
-export async function applySsidUpdate(trx: Executor, ctx: PushContext, mutation: SsidUpdateMutation): Promise<MutationResult> {
+async function applySsidUpdate(trx: Executor, ctx: PushContext, mutation: SsidUpdateMutation): Promise<ResultOf<'ssid_update'>> {
   const { mutationId, recordId } = mutation;
   const student = await findStudent(trx, mutation.studentId);
   const owner = await findStudentBySsid(trx, mutation.ssid);

@@ -3,8 +3,7 @@
  * so the rules read (and are tested) in one place.
  */
 import { REFUSALS } from '../../shared/problems';
-import { refusal, type SsidUpdateMutation } from '../../shared/protocol';
-import type { Reason } from './decide';
+import { refusal, type Refusal, type RefusalOf, type SsidUpdateMutation } from '../../shared/protocol';
 
 /** What the server holds that bears on one SSID update. */
 export interface SsidUpdateState {
@@ -16,7 +15,7 @@ export interface SsidUpdateState {
 }
 
 export type SsidDecision =
-  | { kind: 'rejected'; reason: Reason }
+  | { kind: 'rejected'; reason: Refusal<RefusalOf<'ssid_update'>> }
   | { kind: 'conflict'; code: 'ssid_taken' | 'ssid_differs'; message: string }
   /** The student already has exactly this SSID: nothing to write. */
   | { kind: 'unchanged' }

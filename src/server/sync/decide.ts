@@ -3,7 +3,7 @@
  * a pure function, so the rules can be read (and tested) in one place.
  */
 import { REFUSALS } from '../../shared/problems';
-import { refusal, type Mutation, type Refusal } from '../../shared/protocol';
+import { refusal, type Mutation, type Refusal, type RefusalOf } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
 import { verificationProblems } from '../../shared/verification-record';
@@ -47,8 +47,8 @@ export interface ServerState {
   yearEnrollments: readonly YearEnrollment[];
 }
 
-/** Why a mutation is refused: the one shape of a refusal reason, its code from the catalogue. */
-export type Reason = Refusal;
+/** Why an application is refused: the one shape of a refusal reason, its code one its kind may get. */
+export type Reason = Refusal<RefusalOf<'application'>>;
 
 export type Decision =
   | { kind: 'rejected'; reason: Reason }

@@ -8,13 +8,13 @@
  * MAX_MUTATION_ID_LEAD past the device's furthest ledger.
  */
 import { z } from 'zod';
-import { anyMutationSchema, refusal, MAX_MUTATION_ID_LEAD, mutationSchema, pushRequestSchema, ssidUpdateMutationSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, claimedKind, forEachKind, MUTATION_KINDS, refusal, MAX_MUTATION_ID_LEAD, pushRequestSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRecordRefusal, isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
 import { parseOrThrow, storable } from '../http/validation';
 import { deviceHighWater, lockDevice, setLastAppliedMutationId } from '../queries/devices';
-import type { PushContext } from './apply-mutation';
+import type { PushContext } from './push-batch';
 import { applyBatch, applyEachAlone, duplicates, type Triaged } from './apply-batch';
 import { guardSsidDisclosures } from './ssid-disclosures';
 import type { Executor } from '../queries/executor';
@@ -26,9 +26,8 @@ const ATTEMPTS = 3;
 
 /** A mutation the databases can store: a NUL in one record rejects that record, not the push. */
 const storableMutationSchema = storable(anyMutationSchema);
-/** Each kind alone, to name the fields of a refused one (a union's error mixes both kinds). */
-const storableApplicationSchema = storable(mutationSchema);
-const storableSsidUpdateSchema = storable(ssidUpdateMutationSchema);
+/** Each kind alone, to name the fields of a refused one by the schema of the kind it says it is. */
+const storableKindSchemas = forEachKind((kind) => storable(MUTATION_KINDS[kind].schema));
 
 /** Runs a push for the signed-in user; `sessionDeviceId` is the device their token was issued to. */
 export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown): Promise<PushResponse> {
@@ -100,8 +99,7 @@ function triage(mutations: readonly unknown[], envelopes: readonly { mutationId:
  * for the kind of mutation that was sent.
  */
 function rejectedFields(raw: unknown, unionError: z.ZodError): { field: string; message: string }[] {
-  const isSsidUpdateShaped = typeof raw === 'object' && raw !== null && 'kind' in raw && raw.kind === 'ssid_update';
-  const error = (isSsidUpdateShaped ? storableSsidUpdateSchema : storableApplicationSchema).safeParse(raw).error ?? unionError;
+  const error = storableKindSchemas[claimedKind(raw)].safeParse(raw).error ?? unionError;
   // A reason names the paper field the advisor fixes ("ethnicity", not "application.ethnicity.0"), once.
   const byField = new Map<string, string>();
   for (const issue of error.issues) {

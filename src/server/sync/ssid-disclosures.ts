@@ -3,10 +3,11 @@
  * student of another center holds is audited, and past the user's hourly limit
  * it becomes a refusal that says to send the record again later.
  */
-import { isSsidUpdate, refusal, type AnyMutation, type MutationResult } from '../../shared/protocol';
+import { refusal, type AnyMutation, type MutationResult } from '../../shared/protocol';
 import type { Executor } from '../queries/executor';
 import { findStudentBySsid } from '../queries/students';
 import { mayDiscloseSsidHolder } from '../students/ssid-disclosure';
+import { serverKind } from './kinds';
 
 const LIMITED = refusal('too_many_ssid_checks');
 
@@ -25,7 +26,7 @@ export async function guardSsidDisclosures(
       guarded.push(result);
       continue;
     }
-    const holder = await findStudentBySsid(trx, isSsidUpdate(mutation) ? mutation.ssid : mutation.application.ssid);
+    const holder = await findStudentBySsid(trx, serverKind(mutation).ssid(mutation));
     const allowed = holder === undefined || (await mayDiscloseSsidHolder(trx, caller, holder, now));
     guarded.push(allowed ? result : { mutationId: result.mutationId, recordId: result.recordId, status: 'rejected', reason: LIMITED });
   }
