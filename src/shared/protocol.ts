@@ -134,7 +134,7 @@ export const MUTATION_KINDS = {
   application: {
     schema: mutationSchema,
     refusals: [
-      'invalid', 'unstorable', 'forbidden', 'unknown_school', 'verification_invalid', 'student_removed',
+      'invalid', 'unstorable', 'forbidden', 'unknown_school', 'verification_required', 'verification_invalid', 'student_removed',
       'stale_version', 'ssid_taken', 'same_student_probable', 'already_enrolled', 'too_many_ssid_checks',
     ],
   },

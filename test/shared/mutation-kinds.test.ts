@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSALS, type RefusalCode } from '../../src/shared/problems';
-import { anyMutationSchema, claimedKind, CONFLICT_CODES, kindOf, MUTATION_KIND_NAMES, MUTATION_KINDS } from '../../src/shared/protocol';
+import { anyMutationSchema, claimedKind, CONFLICT_CODES, MUTATION_KIND_NAMES, MUTATION_KINDS } from '../../src/shared/protocol';
 
 const ssidUpdate = {
   kind: 'ssid_update', mutationId: 2, recordId: '0190a0b0-0000-7000-8000-000000000002', studentId: '0190a0b0-0000-7000-8000-000000000003',
@@ -12,12 +12,6 @@ describe('the table of mutation kinds', () => {
     for (const kind of MUTATION_KIND_NAMES) {
       expect(MUTATION_KINDS[kind].schema.shape.kind.safeParse(kind).success).toBe(true);
     }
-  });
-
-  it('reads a mutation without `kind` as an application, as rows queued before SSID updates were', () => {
-    expect(kindOf({})).toBe('application');
-    expect(kindOf({ kind: 'application' })).toBe('application');
-    expect(kindOf({ kind: 'ssid_update' })).toBe('ssid_update');
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSsidUpdate, refusal, type AnyMutation, type SsidUpdateMutation } from '../../src/shared/protocol';
+import { kindOf, refusal, type AnyMutation, type SsidUpdateMutation } from '../../src/shared/protocol';
 
 const ids = { recordId: '0190a0b0-0000-7000-8000-000000000001', studentId: '0190a0b0-0000-7000-8000-000000000002' };
 const ssidUpdate: SsidUpdateMutation = {
@@ -8,11 +8,11 @@ const ssidUpdate: SsidUpdateMutation = {
 // Only `kind` is read; the rest of an application version does not matter here.
 const application = (kind: 'application' | undefined) => ({ ...ids, kind, mutationId: 4, version: 2 }) as unknown as AnyMutation;
 
-describe('isSsidUpdate', () => {
+describe('kindOf', () => {
   it('tells an SSID update from an application version, including one queued before SSID updates existed', () => {
-    expect(isSsidUpdate(ssidUpdate)).toBe(true);
-    expect(isSsidUpdate(application('application'))).toBe(false);
-    expect(isSsidUpdate(application(undefined))).toBe(false);
+    expect(kindOf(ssidUpdate)).toBe('ssid_update');
+    expect(kindOf(application('application'))).toBe('application');
+    expect(kindOf(application(undefined))).toBe('application');
   });
 });
 
