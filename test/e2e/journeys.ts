@@ -70,8 +70,12 @@ export async function reloadAndUnlock(page: Page): Promise<void> {
   await unlock(page);
 }
 
-/** Creates a batch of `sheets` sheets at the first school and lands on its first blank form. */
-export async function startBatch(page: Page, sheets: number): Promise<void> {
+/**
+ * Creates a batch of `sheets` sheets at the first school and lands on its first
+ * blank form; `verify` turns the batch's Verify switch on (the demo center's
+ * default leaves it off).
+ */
+export async function startBatch(page: Page, sheets: number, options: { verify?: boolean } = {}): Promise<void> {
   await page.getByRole('link', { name: 'New batch' }).click();
   await page.getByRole('heading', { name: 'New batch' }).waitFor();
   const school = page.getByLabel('School');
@@ -79,6 +83,7 @@ export async function startBatch(page: Page, sheets: number): Promise<void> {
   assert.ok(firstSchool, 'the schools pulled from the server are offered');
   await school.selectOption(firstSchool);
   await page.getByLabel('Sheets in the stack').fill(String(sheets));
+  if (options.verify) await page.getByRole('checkbox', { name: /Verify: a second person/ }).check();
   await page.getByRole('button', { name: 'Start typing' }).click();
   await page.getByRole('heading', { name: /^Sheet 1 of/ }).waitFor();
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { paths } from '../../paths';
@@ -40,6 +40,13 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
   const [verifier, setVerifier] = useState<string | null>(null);
   const [second, setSecond] = useState<VerifiedValues | null>(null);
   const [ask, setAsk] = useState<VerifiedField[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const nextId = view.status === 'ready' ? view.data?.next?.id : undefined;
+  // The form is drawn anew for each sheet and each question to the paper: the
+  // cursor goes to its first blank field, so the keyer types on from the paper.
+  useEffect(() => {
+    formRef.current?.querySelector('input')?.focus();
+  }, [verifier, nextId, ask]);
 
   if (view.status === 'loading') return <p class="muted">Loading…</p>;
   if (view.status === 'error' || view.data === null) return <p>This batch is not on this tablet.</p>;
@@ -77,7 +84,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
         keyers.length === 0 ? (
           <p>No other advisor of your center is on this tablet yet. Sync once while online, then verify.</p>
         ) : (
-          <form onSubmit={onPick}>
+          <form class="stack-form" onSubmit={onPick}>
             <fieldset>
               <legend>Who is verifying? The person who typed the batch cannot verify it.</legend>
               {keyers.map((k, i) => (
@@ -86,13 +93,15 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
                 </label>
               ))}
             </fieldset>
-            <button type="submit" class="button button-primary">Start verifying</button>
+            <div class="form-actions">
+              <button type="submit" class="button button-primary">Start verifying</button>
+            </div>
           </form>
         )
       ) : next === null ? (
         <p>Every typed sheet of this batch has been keyed a second time.</p>
       ) : (
-        <form onSubmit={(e) => void onKey(e)} autocomplete="off" key={`${next.id}-${ask.join()}`}>
+        <form ref={formRef} class="stack-form" onSubmit={(e) => void onKey(e)} autocomplete="off" key={`${next.id}-${ask.join()}`}>
           <h2>Sheet {next.sheet}</h2>
           {ask.length > 0 ? (
             <p role="alert">
@@ -102,7 +111,9 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
             <p>Type these fields from the paper.</p>
           )}
           {(ask.length > 0 ? ask : VERIFIED_FIELDS).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
-          <button type="submit" class="button button-primary">{ask.length > 0 ? 'Settle from the paper' : 'Next sheet'}</button>
+          <div class="form-actions">
+            <button type="submit" class="button button-primary">{ask.length > 0 ? 'Settle from the paper' : 'Next sheet'}</button>
+          </div>
         </form>
       )}
       {secondLook.length > 0 ? (
@@ -115,7 +126,9 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
           </ul>
         </section>
       ) : null}
-      <Link href={paths.batch(batchId)} class="button">Back to the batch</Link>
+      <div class="form-actions">
+        <Link href={paths.batch(batchId)} class="button">Back to the batch</Link>
+      </div>
     </section>
   );
 }

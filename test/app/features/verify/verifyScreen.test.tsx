@@ -56,6 +56,20 @@ describe('Verify batch', () => {
     expect(screen.getByRole('status').textContent).toContain('1 SSID differed between keyers; it was settled from the paper.');
   });
 
+  it('puts the cursor in the first blank field of each sheet and of each question to the paper, so the keyer types on', async () => {
+    const { store, batch } = await seedTabletOf('u-ana');
+    renderApp(store, `/batches/${batch.id}/verify`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start verifying' }));
+    await screen.findByRole('heading', { name: 'Sheet 1' });
+    await waitFor(() => expect(document.activeElement?.id).toBe('second-ssid'));
+    keySheet({ 'CA SSID': '2038475601', 'First name': 'Maria', 'Last name': 'Lopez', 'Date of birth': '03/15/2012' });
+    await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement?.id).toBe('paper-ssid'));
+    keySheet({ 'CA SSID': '2038475610' });
+    await screen.findByRole('heading', { name: 'Sheet 2' });
+    await waitFor(() => expect(document.activeElement?.id).toBe('second-ssid'));
+  });
+
   it('sends a sheet whose paper keying agrees with neither to "Needs a second look", the three values sorted', async () => {
     const { store, batch, two } = await seedTabletOf('u-ana');
     renderApp(store, `/batches/${batch.id}/verify`);
