@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
 import { goOffline, serverEnrollments } from './harness';
-import { confirmBatch, openTabletForFile, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { confirmBatch, openTabletForFile, sampleSheets, startBatch, typeSheets, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -21,13 +21,7 @@ test('a push committed on the server whose answer is lost, then the app closed, 
   const sheets = sampleSheets(4, 3);
   await goOffline(tablet.context);
   await startBatch(page, sheets.length);
-  for (const [i, sheet] of sheets.entries()) {
-    await typeSheet(page, sheet);
-    if (i < sheets.length - 1) {
-      await page.keyboard.press('Control+Enter');
-      await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
-    }
-  }
+  await typeSheets(page, sheets);
   await confirmBatch(page, sheets.length);
 
   // Back online, but the first push's answer is cut after the server has committed it.

@@ -112,6 +112,17 @@ export async function typeSheet(page: Page, sheet: Sheet): Promise<void> {
   }
 }
 
+/** Types a stack of sheets into the batch's form, Ctrl+Enter on to each next sheet. */
+export async function typeSheets(page: Page, sheets: readonly Sheet[]): Promise<void> {
+  for (const [i, sheet] of sheets.entries()) {
+    await typeSheet(page, sheet);
+    if (i < sheets.length - 1) {
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
+    }
+  }
+}
+
 /** From a batch's form: opens its review, confirms every record without problems, and waits for how many were confirmed. */
 export async function confirmBatch(page: Page, count: number): Promise<void> {
   await page.getByRole('link', { name: 'Review batch' }).click();

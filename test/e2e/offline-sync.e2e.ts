@@ -12,7 +12,7 @@ import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { apiSession, goOffline, goOnline, serverEnrollments } from './harness';
 import {
-  confirmBatch, openTabletForFile, reloadAndUnlock, sampleSheets, startBatch, syncNow as syncNowIn, typeSheet, type Sheet, type Tablet,
+  confirmBatch, openTabletForFile, reloadAndUnlock, sampleSheets, startBatch, syncNow as syncNowIn, typeSheets, type Sheet, type Tablet,
 } from './journeys';
 
 let tablet: Tablet;
@@ -28,13 +28,7 @@ async function confirmBatchOffline(sheets: Sheet[]): Promise<void> {
   await goOffline(tablet.context);
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, sheets.length);
-  for (const [i, sheet] of sheets.entries()) {
-    await typeSheet(page, sheet);
-    if (i < sheets.length - 1) {
-      await page.keyboard.press('Control+Enter');
-      await page.getByRole('heading', { name: `Sheet ${i + 2} of ${sheets.length}` }).waitFor();
-    }
-  }
+  await typeSheets(page, sheets);
   await confirmBatch(page, sheets.length);
   await reloadAndUnlock(page);
   await page.getByText(`${sheets.length} waiting to sync`).waitFor();
