@@ -24,6 +24,7 @@ const COVERED = [
   'GET /api/admin/accounts', 'POST /api/admin/accounts', 'POST /api/admin/accounts/:id/disable', 'POST /api/admin/accounts/:id/enable',
   'POST /api/admin/accounts/:id/reset-password', 'GET /api/admin/schools', 'POST /api/admin/schools', 'POST /api/admin/schools/:id/rename',
   'POST /api/admin/schools/:id/retire', 'GET /api/admin/tablets', 'POST /api/admin/tablets/:id/revoke', 'GET /api/admin/history',
+  'POST /api/sync/report', 'POST /api/admin/tablets/:id/dismiss-unsent', 'GET /api/admin/verification', 'POST /api/admin/verification',
 ];
 
 const TABLES = ['centers', 'schools', 'users', 'sessions', 'devices', 'students', 'enrollments', 'audit_log'] as const;
@@ -138,6 +139,21 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     await expectRefusedAndHarmless(fc.constant(null), () => push({ mutations: [mutation(nextMutationId, center.schoolIds[0]!)] }), 'no deviceId');
   });
 
+  it('refuses malformed unsent-record reports', async () => {
+    const report = (body: unknown) => call(server.url, 'POST', '/api/sync/report', { token: session.token, body });
+    const badCount = fc.oneof(
+      fc.jsonValue().filter((v) => typeof v !== 'number'),
+      fc.integer({ max: -1 }),
+      fc.double({ min: 0.1, max: 1e6, noInteger: true }),
+      fc.integer({ min: 1_000_001 }),
+    );
+    await expectRefusedAndHarmless(notABody, (raw) => call(server.url, 'POST', '/api/sync/report', { token: session.token, rawBody: raw, headers: json }), 'raw report');
+    await expectRefusedAndHarmless(badCount, (unsent) => report({ deviceId: session.deviceId, unsent }), 'unsent count');
+    // Another device's id, or none that is one: a tablet reports only for itself.
+    await expectRefusedAndHarmless(fc.oneof(fc.jsonValue(), fc.uuid({ version: 7 })), (deviceId) => report({ deviceId, unsent: 3 }), 'report deviceId');
+    await expectRefusedAndHarmless(fc.jsonValue().filter((v) => !Array.isArray(v) || v.length > 0), (restoredFrom) => report({ deviceId: session.deviceId, unsent: 3, restoredFrom }), 'restored backups');
+  });
+
   it('refuses bad pull checkpoints', async () => {
     const checkpoint = fc.oneof(
       fc.string({ minLength: 1, maxLength: 200 }),
@@ -196,10 +212,13 @@ describe.each(DATABASES)('bad input on $name', (database) => {
       .filter((b) => !(typeof b.cdsCode === 'string' && /^\d{14}$/.test(b.cdsCode.replace(/[\s-]/g, ''))));
     await expectRefusedAndHarmless(school, (body) => post('/api/admin/schools', body), 'new school');
     const badId = fc.oneof(fc.string({ minLength: 1, maxLength: 150 }), fc.uuid(), fc.constantFrom("' OR 1=1 --", '%00', 'a\u0000b', 'x'.repeat(101)));
-    for (const path of ['accounts/:id/disable', 'accounts/:id/enable', 'accounts/:id/reset-password', 'schools/:id/retire', 'tablets/:id/revoke']) {
+    for (const path of ['accounts/:id/disable', 'accounts/:id/enable', 'accounts/:id/reset-password', 'schools/:id/retire', 'tablets/:id/revoke', 'tablets/:id/dismiss-unsent']) {
       await expectRefusedAndHarmless(badId, (id) => post(`/api/admin/${path.replace(':id', encodeURIComponent(id))}`), path);
     }
     await expectRefusedAndHarmless(fc.record({ id: badId, body: fc.oneof(fc.jsonValue(), fc.record({ name: anyText })) }), ({ id, body }) => post(`/api/admin/schools/${encodeURIComponent(id)}/rename`, body), 'rename');
+    const policy = fc.record({ policy: anyText, extra: fc.jsonValue() }, { requiredKeys: [] })
+      .filter((b) => !(typeof b.policy === 'string' && ['off', 'default', 'required'].includes(b.policy)));
+    await expectRefusedAndHarmless(policy, (body) => post('/api/admin/verification', body), 'verification policy');
     const programYear = fc.string({ minLength: 1, maxLength: 30 }).filter((y) => !/^\d{4}-\d{2}$/.test(y));
     await expectRefusedAndHarmless(programYear, (year) => call(server.url, 'GET', `/api/admin/progress?programYear=${encodeURIComponent(year)}`, { token: admin.token }), 'progress year');
     // An advisor reaches none of them: the same refusal whatever the body.
