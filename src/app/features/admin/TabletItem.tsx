@@ -24,7 +24,7 @@ export function TabletItem({ tablet, onRevoke, onDismiss }: { tablet: Tablet; on
   const unsent = unsentLine(tablet);
   const missing = tablet.notArrived;
   return (
-    <li class={`admin-item${tablet.signedIn ? '' : ' admin-item-off'}`}>
+    <li class={`admin-item${tablet.signedIn ? '' : ' admin-item-off'}${missing ? ' admin-item-warned' : ''}`}>
       <div class="admin-item-main">
         <strong>{label(tablet)}</strong>
         <span>
