@@ -2,6 +2,7 @@
  * End-to-end harness: the real server (as `npm start` runs it, on a fresh SQLite
  * data folder) and the system Chromium driven by playwright-core.
  */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -152,4 +153,13 @@ export async function apiSession(url: string, deviceId: string): Promise<string>
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
+}
+
+/** Polls `check` for up to 30 s, for what the server or another tab does after the page is done (no timing is asserted). */
+export async function waitUntil(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    assert.ok(Date.now() < deadline, what);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { goOffline, goOnline } from './harness';
+import { goOffline, goOnline, waitUntil } from './harness';
 import { openAccountMenu, openTablet, reloadAndUnlock, startBatch, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
@@ -52,15 +52,6 @@ function readMeta(page: Page, key: string): Promise<unknown> {
       }),
     key,
   );
-}
-
-/** Polls `check` for up to 30 s. */
-async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    assert.ok(Date.now() < deadline, what);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 test('"Lock now" in one tab locks the other, whose half-typed sheet is kept', async () => {

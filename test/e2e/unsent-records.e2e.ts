@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { goOffline, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
+import { goOffline, launchBrowser, startServer, tabletContext, waitUntil, type RunningServer } from './harness';
 import { sampleSheets, setOrUnlockPassphrase, signIn, startBatch, syncNow, typeSheets } from './journeys';
 
 const ADMIN = { name: 'Lee Chen', email: 'lee@demo-mesa.example', password: 'lee chose this password' };
@@ -71,8 +71,9 @@ test('a tablet that reported unsent records signs in again with its storage clea
   await typeSheets(tablet, sheets);
   await tablet.getByRole('link', { name: 'Batches', exact: true }).click();
   await syncNow(tablet);
+  // "Sync now" may show the last sync's line before this sync's report is in: wait for the server to hold it.
+  await waitUntil(() => serverReports(server.dataDir)[0]?.unsent === 2, 'the server took the tablet’s report of its two unsent records');
   const [reported] = serverReports(server.dataDir);
-  assert.equal(reported?.unsent, 2, 'the server took the tablet’s report of its two unsent records');
 
   // The tablet goes offline and its storage is lost: the same advisor signs in on a tablet with nothing stored.
   await goOffline(first);
