@@ -239,6 +239,13 @@ export async function writeUnsentElsewhere(db: MesaDb, warnings: readonly Unsent
   else await db.meta.delete(META.unsentElsewhere);
 }
 
+/** Forgets the warning about one device: the advisor hid it, or its backup was restored here. */
+export async function forgetUnsentElsewhere(db: MesaDb, deviceId: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    await writeUnsentElsewhere(db, (await readUnsentElsewhere(db)).filter((w) => w.deviceId !== deviceId));
+  });
+}
+
 /** The backup files restored here, oldest first. */
 export async function readRestoredBackups(db: MesaDb): Promise<RestoredBackup[]> {
   return (await readMeta(db, META.restoredBackups, z.array(restoredBackupSchema))) ?? [];
@@ -252,7 +259,7 @@ export async function rememberRestoredBackup(db: MesaDb, backup: RestoredBackup)
   await db.transaction('rw', db.meta, async () => {
     const known = (await readRestoredBackups(db)).filter((b) => b.deviceId !== backup.deviceId || b.madeAt !== backup.madeAt);
     await db.meta.put({ key: META.restoredBackups, value: [...known, backup].slice(-MAX_RESTORED_BACKUPS) });
-    await writeUnsentElsewhere(db, (await readUnsentElsewhere(db)).filter((w) => w.deviceId !== backup.deviceId));
+    await forgetUnsentElsewhere(db, backup.deviceId);
   });
 }
 
