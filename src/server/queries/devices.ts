@@ -4,6 +4,7 @@
  * id gets a row of their own and never moves or advances this one.
  */
 import type { ExpressionBuilder } from 'kysely';
+import type { DeviceReport } from '../../shared/unsent-reports';
 import type { Database } from '../db/schema';
 import type { Executor } from './executor';
 
@@ -124,6 +125,14 @@ export interface DeviceReportRow {
   empty_sign_in_at: string | null;
   unsent_dismissed_at: string | null;
   unsent_recovered_at: string | null;
+}
+
+/** A stored row as the shared rules read it. */
+export function deviceReportOf(row: DeviceReportRow): DeviceReport {
+  return {
+    deviceId: row.device_id, userId: row.user_id, unsent: row.unsent_records ?? 0, reportedAt: row.unsent_reported_at, lastSeenAt: row.last_seen_at,
+    emptySignInAt: row.empty_sign_in_at, dismissedAt: row.unsent_dismissed_at, recoveredAt: row.unsent_recovered_at,
+  };
 }
 
 const REPORT_COLUMNS = [

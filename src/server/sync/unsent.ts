@@ -5,21 +5,13 @@
  * shared ones (shared/unsent-reports.ts); this module reads and writes for them.
  */
 import { unsentReportSchema, type UnsentElsewhere } from '../../shared/protocol';
-import { openReportsElsewhere, settledByRestore, tabletLabel, type DeviceReport } from '../../shared/unsent-reports';
+import { openReportsElsewhere, settledByRestore, tabletLabel } from '../../shared/unsent-reports';
 import type { DatabaseHandle } from '../db/connect';
 import { auditAdminAction } from '../admin/audit';
 import { Problem } from '../http/problem';
 import { parseOrThrow } from '../http/validation';
-import { centerDeviceReports, markEmptySignIn, settleUnsentReports, storeUnsentReport, userDeviceReports, type DeviceReportRow } from '../queries/devices';
+import { centerDeviceReports, deviceReportOf, markEmptySignIn, settleUnsentReports, storeUnsentReport, userDeviceReports } from '../queries/devices';
 import type { Executor } from '../queries/executor';
-
-/** A stored row as the shared rules read it. */
-export function deviceReportOf(row: DeviceReportRow): DeviceReport {
-  return {
-    deviceId: row.device_id, userId: row.user_id, unsent: row.unsent_records ?? 0, reportedAt: row.unsent_reported_at, lastSeenAt: row.last_seen_at,
-    emptySignInAt: row.empty_sign_in_at, dismissedAt: row.unsent_dismissed_at, recoveredAt: row.unsent_recovered_at,
-  };
-}
 
 /**
  * Stores the report of the caller's tablet. A report naming restored backups,
