@@ -36,12 +36,14 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
             Program year {batch.programYear} · {batch.sheetCount} sheets in the stack
           </p>
         </div>
-        <Link href={paths.newRecord(batch.id)} class="button">
-          Type next sheet
-        </Link>
-        <Link href={paths.verifyBatch(batch.id)} class={verifies ? 'button button-primary' : 'button'}>
-          Verify batch
-        </Link>
+        <div class="card-actions">
+          <Link href={paths.newRecord(batch.id)} class="button">
+            Type next sheet
+          </Link>
+          <Link href={paths.verifyBatch(batch.id)} class={verifies ? 'button button-primary' : 'button'}>
+            Verify batch
+          </Link>
+        </div>
       </div>
       <p class="summary">{describeSummary(summary)}</p>
       {verifies ? <p class="muted">A second keyer verifies this batch: each sheet is confirmed once it is verified.</p> : null}
