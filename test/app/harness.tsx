@@ -10,7 +10,10 @@ import type { Vault } from '../../src/app/crypto/vault';
 import { openVault } from '../../src/app/db/vaultKeys';
 import { openOutbox } from '../../src/app/db/outbox';
 import { sealApplication } from '../../src/app/crypto/sealed-fields';
+import type { ComponentProps } from 'preact';
 import { App } from '../../src/app/App';
+import { SyncProvider } from '../../src/app/features/session/SyncProvider';
+import { SessionGate } from '../../src/app/shell/SessionGate';
 import { AppContext } from '../../src/app/hooks/context';
 import { createRouter, type Router } from '../../src/app/router';
 import { blankFields, type ApplicationFields } from '../../src/shared/application';
@@ -84,6 +87,20 @@ export function renderApp(store: Store, path: string): ReturnType<typeof render>
     </AppContext.Provider>,
   );
   return { ...result, router };
+}
+
+/** Renders the app at `path` behind the session gate and sync against `baseUrl`, as main.tsx does; `slots` fill the app's header, notice and nav. */
+export function renderSessionApp(store: Store, baseUrl: string, path: string, slots: ComponentProps<typeof App> = {}): ReturnType<typeof render> {
+  window.history.replaceState(null, '', path);
+  return render(
+    <AppContext.Provider value={{ store, router: createRouter(window) }}>
+      <SyncProvider baseUrl={baseUrl}>
+        <SessionGate>
+          <App {...slots} />
+        </SessionGate>
+      </SyncProvider>
+    </AppContext.Provider>,
+  );
 }
 
 /**

@@ -7,15 +7,10 @@
  * password is replaced before anything else opens.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../src/app/App';
 import { AdminNavLink } from '../../../../src/app/features/admin/AdminNavLink';
-import { SessionGate } from '../../../../src/app/shell/SessionGate';
-import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
 import { closeStore, type Store } from '../../../../src/app/db/connection';
-import { AppContext } from '../../../../src/app/hooks/context';
-import { createRouter } from '../../../../src/app/router';
 import { createApiClient } from '../../../../src/app/sync/api';
 import { readSession } from '../../../../src/app/db/meta';
 import { oneTimePasswordResponseSchema } from '../../../../src/shared/admin-protocol';
@@ -27,7 +22,7 @@ import { createUser } from '../../../../src/server/accounts';
 import { findUserByEmail } from '../../../../src/server/queries/users';
 import { centerVerification } from '../../../../src/server/queries/centers';
 import { seriousViolations } from '../../axe';
-import { openTestStore } from '../../harness';
+import { openTestStore, renderSessionApp } from '../../harness';
 import { PASSWORD, startServer, type TestServer } from '../../sync/server-harness';
 import { mutation } from '../../../server/helpers/fixtures';
 import { paths } from '../../../../src/app/paths';
@@ -78,16 +73,7 @@ async function signedInAs(email: string, password = PASSWORD): Promise<string> {
 }
 
 function renderAt(path: string) {
-  window.history.replaceState(null, '', path);
-  return render(
-    <AppContext.Provider value={{ store, router: createRouter(window) }}>
-      <SyncProvider baseUrl={server.baseUrl}>
-        <SessionGate>
-          <App nav={<AdminNavLink />} />
-        </SessionGate>
-      </SyncProvider>
-    </AppContext.Provider>,
-  );
+  return renderSessionApp(store, server.baseUrl, path, { nav: <AdminNavLink /> });
 }
 
 /** Waits that include scrypt on the server (a new or changed password): room for a loaded machine; no timing is asserted. */

@@ -4,20 +4,15 @@
  * way main.tsx composes the app, against the real server where one is needed.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../src/app/App';
-import { SessionGate } from '../../../../src/app/shell/SessionGate';
 import { SyncHeader } from '../../../../src/app/features/session/SyncHeader';
-import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
 import { closeStore, type Store } from '../../../../src/app/db/connection';
 import { confirmApplications } from '../../../../src/app/db/applications';
-import { AppContext } from '../../../../src/app/hooks/context';
-import { createRouter } from '../../../../src/app/router';
 import { OFFLINE_SIGN_IN } from '../../../../src/app/sync/messages';
 import { PROBLEMS } from '../../../../src/shared/problems';
 import { seriousViolations } from '../../axe';
-import { changeRecord, completeFields, openTestStore, readOutbox, readRecord, seedRecord, seedSchools } from '../../harness';
+import { changeRecord, completeFields, openTestStore, readOutbox, readRecord, renderSessionApp, seedRecord, seedSchools } from '../../harness';
 import { startServer, type TestServer } from '../../sync/server-harness';
 import { paths } from '../../../../src/app/paths';
 
@@ -35,17 +30,7 @@ afterEach(() => {
 });
 
 function renderWithSync(path: string, baseUrl: string) {
-  window.history.replaceState(null, '', path);
-  const router = createRouter(window);
-  return render(
-    <AppContext.Provider value={{ store, router }}>
-      <SyncProvider baseUrl={baseUrl}>
-        <SessionGate>
-          <App header={<SyncHeader />} />
-        </SessionGate>
-      </SyncProvider>
-    </AppContext.Provider>,
-  );
+  return renderSessionApp(store, baseUrl, path, { header: <SyncHeader /> });
 }
 
 async function signInAs(email: string, password: string) {

@@ -7,19 +7,14 @@
  * advisor hides it; a sign-in on a tablet holding records is not told.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { z } from 'zod';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../src/app/App';
 import { UnsentElsewhereBanner } from '../../../../src/app/features/session/UnsentElsewhereBanner';
-import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
-import { SessionGate } from '../../../../src/app/shell/SessionGate';
 import { exportBackup, importBackup } from '../../../../src/app/backup/store';
 import { closeStore, type Store } from '../../../../src/app/db/connection';
 import { readUnsentElsewhere } from '../../../../src/app/db/meta';
-import { AppContext } from '../../../../src/app/hooks/context';
 import { paths } from '../../../../src/app/paths';
-import { createRouter } from '../../../../src/app/router';
 import { createApiClient } from '../../../../src/app/sync/api';
 import { reportUnsent } from '../../../../src/app/sync/report';
 import { signIn } from '../../../../src/app/sync/session';
@@ -27,7 +22,7 @@ import { todayIso } from '../../../../src/shared/dates';
 import { uuidv7 } from '../../../../src/shared/ids';
 import { shortDateInWords } from '../../../../src/shared/unsent-reports';
 import { seriousViolations } from '../../axe';
-import { completeFields, openTestStore, seedRecord } from '../../harness';
+import { completeFields, openTestStore, renderSessionApp, seedRecord } from '../../harness';
 import { startServer, type TestServer } from '../../sync/server-harness';
 
 let store: Store;
@@ -55,16 +50,7 @@ async function lostTabletReported(lost: string): Promise<string> {
 }
 
 function renderAt(path: string) {
-  window.history.replaceState(null, '', path);
-  return render(
-    <AppContext.Provider value={{ store, router: createRouter(window) }}>
-      <SyncProvider baseUrl={server.baseUrl}>
-        <SessionGate>
-          <App notice={<UnsentElsewhereBanner />} />
-        </SessionGate>
-      </SyncProvider>
-    </AppContext.Provider>,
-  );
+  return renderSessionApp(store, server.baseUrl, path, { notice: <UnsentElsewhereBanner /> });
 }
 
 describe('a sign-in on an empty tablet', { timeout: 90_000 }, () => {
