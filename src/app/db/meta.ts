@@ -10,7 +10,7 @@ import {
   centerAdvisorSchema, MAX_RESTORED_BACKUPS, restoredBackupSchema, sessionUserSchema, unsentElsewhereSchema, type CenterAdvisor, type UnsentElsewhere,
 } from '../../shared/protocol';
 import type { RestoredBackup } from '../../shared/unsent-reports';
-import { centerVerificationSchema, NO_VERIFICATION_POLICY, type CenterVerification } from '../../shared/verification-policy';
+import { batchVerifies, centerVerificationSchema, NO_VERIFICATION_POLICY, type CenterVerification } from '../../shared/verification-policy';
 import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
 import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
 import { idleMinutesSchema } from '../crypto/vault-state';
@@ -178,6 +178,11 @@ export function readCenter(db: MesaDb): Promise<PulledCenter | null> {
 /** The center's setting for verification by a second keyer as last pulled ('off' before the first pull). */
 export async function readCenterVerification(db: MesaDb): Promise<CenterVerification> {
   return (await readCenter(db))?.verification ?? NO_VERIFICATION_POLICY;
+}
+
+/** Whether a second keyer verifies the sheets of `batch` (its switch, or the center's requirement; none for a sheet without a batch). */
+export async function readBatchVerifies(db: MesaDb, batch: { verify?: boolean } | null): Promise<boolean> {
+  return batchVerifies((await readCenterVerification(db)).policy, batch?.verify);
 }
 
 /**

@@ -10,10 +10,9 @@ import { describeSaveError } from '../../db/storageErrors';
 import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { localIsoDate } from '../../model/today';
 import { validateRecord } from '../../model/recordValidation';
-import { readCenterVerification } from '../../db/meta';
+import { readBatchVerifies } from '../../db/meta';
 import { secondKeyingBlock } from '../../model/secondKeying';
 import { canConfirm } from '../../../shared/lifecycle';
-import { batchVerifies } from '../../../shared/verification-policy';
 
 /** One record as the review lists it. */
 export interface ReviewItem {
@@ -61,7 +60,7 @@ export function useBatchReview(batchId: string): {
     if (!batch) return null;
     const { records, setAside } = await listBatchApplications(store.db, batchId);
     const today = localIsoDate();
-    const verifies = batchVerifies((await readCenterVerification(store.db)).policy, batch.verify);
+    const verifies = await readBatchVerifies(store.db, batch);
     const items = records.map((r, i) => toItem(r, i + 1, today, verifies));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];

@@ -4,9 +4,8 @@
  */
 import { getApplication, newDraft, type DraftInput } from '../../db/applications';
 import { getBatch } from '../../db/batches';
-import { readCenterVerification } from '../../db/meta';
+import { readBatchVerifies } from '../../db/meta';
 import type { LocalApplication, LocalBatch, MesaDb } from '../../db/schema';
-import { batchVerifies } from '../../../shared/verification-policy';
 
 /** Which record to edit: an existing one, or a new one in a batch. */
 export type EditorTarget = { recordId: string } | { batchId: string };
@@ -20,10 +19,6 @@ export type LoadedEditor = { missing: true } | {
   verifies: boolean;
 };
 
-async function verifying(db: MesaDb, batch: LocalBatch | null): Promise<boolean> {
-  return batchVerifies((await readCenterVerification(db)).policy, batch?.verify);
-}
-
 /** Reads the record (when recordId is given) or starts a blank sheet for the batch. */
 export async function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
   if (recordId !== null) {
@@ -31,9 +26,9 @@ export async function loadEditorTarget(db: MesaDb, recordId: string | null, batc
     if (!record) return { missing: true };
     const owner = record.batchId ? ((await getBatch(db, record.batchId)) ?? null) : null;
     const { id, studentId, createdAt, fields, ssidRekey, ssidChecked } = record;
-    return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record, verifies: await verifying(db, owner) };
+    return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record, verifies: await readBatchVerifies(db, owner) };
   }
   const owner = batchId ? await getBatch(db, batchId) : undefined;
   if (!owner) return { missing: true };
-  return { draft: newDraft(owner), batch: owner, stored: null, verifies: await verifying(db, owner) };
+  return { draft: newDraft(owner), batch: owner, stored: null, verifies: await readBatchVerifies(db, owner) };
 }
