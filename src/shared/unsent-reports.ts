@@ -97,12 +97,13 @@ export function shortDateInWords(iso: string, today: string): string {
   return iso.slice(0, 4) === today.slice(0, 4) ? words : `${words}, ${year}`;
 }
 
-const records = (n: number) => `${n} unsent record${n === 1 ? '' : 's'}`;
+/** "1 unsent record", "3 unsent records". */
+export const unsentRecords = (n: number) => `${n} unsent record${n === 1 ? '' : 's'}`;
 const they = (n: number) => (n === 1 ? 'it has' : 'they have');
 
 /** The administrator's sentence for a device whose records have not arrived (dates as local YYYY-MM-DD). */
 export function notArrivedSentence(unsent: number, reportedOn: string, today: string): string {
-  return `This tablet last reported ${records(unsent)} on ${shortDateInWords(reportedOn, today)}; ${they(unsent)} not arrived. Look for a backup file.`;
+  return `This tablet last reported ${unsentRecords(unsent)} on ${shortDateInWords(reportedOn, today)}; ${they(unsent)} not arrived. Look for a backup file.`;
 }
 
 /**
@@ -111,7 +112,7 @@ export function notArrivedSentence(unsent: number, reportedOn: string, today: st
  */
 export function elsewhereSentences(tablet: string, unsent: number, reportedOn: string, today: string): { warning: string; advice: string } {
   return {
-    warning: `Your tablet “${tablet}” last reported ${records(unsent)} on ${shortDateInWords(reportedOn, today)}; ${they(unsent)} not arrived.`,
+    warning: `Your tablet “${tablet}” last reported ${unsentRecords(unsent)} on ${shortDateInWords(reportedOn, today)}; ${they(unsent)} not arrived.`,
     advice: `If that was this tablet, its storage was cleared: look for a backup file. If that tablet still works, ${unsent === 1 ? 'the record is' : 'the records are'} on it: open it and sync.`,
   };
 }

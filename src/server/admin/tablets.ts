@@ -6,7 +6,7 @@
 import type { Tablet } from '../../shared/admin-protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { Problem } from '../http/problem';
-import { isOpenReport, notArrived, tabletLabel } from '../../shared/unsent-reports';
+import { isOpenReport, notArrived, tabletLabel, unsentRecords } from '../../shared/unsent-reports';
 import { centerDeviceReports, centerDevices, deviceReportOf, findCenterDevice, markDeviceRevoked, settleUnsentReports } from '../queries/devices';
 import { revokeDeviceSessions } from '../queries/sessions';
 import type { Actor } from './caller';
@@ -46,7 +46,7 @@ export async function dismissUnsent(handle: DatabaseHandle, actor: Actor, device
     const open = (await centerDeviceReports(trx, actor.centerId)).filter((r) => r.device_id === deviceId && isOpenReport(deviceReportOf(r)));
     await settleUnsentReports(trx, { deviceId, centerId: actor.centerId }, 'unsent_dismissed_at', now);
     const records = open.reduce((sum, r) => sum + (r.unsent_records ?? 0), 0);
-    await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'unsent_dismissed', subject: `${tabletLabel(device.name, deviceId)}: ${records} unsent record${records === 1 ? '' : 's'}`, now });
+    await auditAdminAction(trx, { centerId: actor.centerId, userId: actor.userId, action: 'unsent_dismissed', subject: `${tabletLabel(device.name, deviceId)}: ${unsentRecords(records)}`, now });
   });
   return now;
 }
