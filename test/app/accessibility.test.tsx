@@ -1,75 +1,66 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { ReEnrollPage } from '../../src/app/features/students/reenroll/ReEnrollPage';
 import { StorageUnavailable } from '../../src/app/shell/StorageUnavailable';
 import { SessionGate } from '../../src/app/shell/SessionGate';
 import { SyncProvider } from '../../src/app/features/session/SyncProvider';
 import { UpdateBanner } from '../../src/app/shell/UpdateBanner';
-import { closeStore, type Store } from '../../src/app/db/connection';
 import { AppContext } from '../../src/app/hooks/context';
 import { UpdateContext } from '../../src/app/shell/useUpdatePrompt';
 import { createRouter } from '../../src/app/router';
 import { createUpdateChannel } from '../../src/app/pwa/updates';
 import { seriousViolations } from './axe';
-import { completeFields, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from './harness';
+import { completeFields, renderApp, screenStorePerTest, seedBatch, seedRecord } from './harness';
 import { paths } from '../../src/app/paths';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
 async function seeded() {
-  const batch = await seedBatch(store);
-  const record = await seedRecord(store, batch.id, completeFields({ ssid: '203847561' }), '');
-  await seedRecord(store, batch.id, completeFields({ firstName: 'Ana', lastName: 'Diaz' }));
+  const batch = await seedBatch(current());
+  const record = await seedRecord(current(), batch.id, completeFields({ ssid: '203847561' }), '');
+  await seedRecord(current(), batch.id, completeFields({ firstName: 'Ana', lastName: 'Diaz' }));
   return { batch, record };
 }
 
 describe('no serious or critical accessibility violation', () => {
   it('on the batches list', async () => {
     await seeded();
-    renderApp(store, paths.batches());
+    renderApp(current(), paths.batches());
     await screen.findByText(/2 of 25 entered/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the empty batches list', async () => {
-    renderApp(store, paths.batches());
+    renderApp(current(), paths.batches());
     await screen.findByText(/No batches yet/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the new batch form', async () => {
-    renderApp(store, paths.newBatch());
+    renderApp(current(), paths.newBatch());
     await screen.findByRole('option', { name: /Lincoln/ });
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the entry form, with messages showing', async () => {
     const { record } = await seeded();
-    renderApp(store, paths.record(record.id));
+    renderApp(current(), paths.record(record.id));
     await waitFor(() => expect(screen.getAllByText(/9 digits: one is missing/).length).toBeGreaterThan(0));
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the batch review', async () => {
     const { batch } = await seeded();
-    renderApp(store, paths.batch(batch.id));
+    renderApp(current(), paths.batch(batch.id));
     await screen.findByText(/2 of 25 entered/);
     expect(await seriousViolations()).toEqual([]);
   });
 
   it('on the records list', async () => {
     await seeded();
-    renderApp(store, paths.records());
+    renderApp(current(), paths.records());
     await screen.findByText('2 records on this tablet');
     expect(await seriousViolations()).toEqual([]);
   });
@@ -102,7 +93,7 @@ describe('the first field of a screen takes the keyboard', () => {
     ['/batches/new', 'School'],
     ['/records', 'Search by name, CA SSID or school'],
   ])('%s starts in %s', async (path, label) => {
-    renderApp(store, path);
+    renderApp(current(), path);
     const field = await screen.findByLabelText(label);
     await waitFor(() => expect(document.activeElement).toBe(field));
   });
@@ -110,7 +101,7 @@ describe('the first field of a screen takes the keyboard', () => {
   it('the sign-in screen starts in Email', async () => {
     window.history.replaceState(null, '', '/');
     render(
-      <AppContext.Provider value={{ store, router: createRouter(window) }}>
+      <AppContext.Provider value={{ store: current(), router: createRouter(window) }}>
         <SyncProvider baseUrl={UNREACHABLE}>
           <SessionGate>
             <p>Signed in</p>

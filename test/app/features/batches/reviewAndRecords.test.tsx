@@ -1,38 +1,29 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { confirmApplications } from '../../../../src/app/db/applications';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
-import { completeFields, openTestStore, renderApp, seedBatch, seedRecord, seedSchools } from '../../harness';
+import { completeFields, renderApp, screenStorePerTest, seedBatch, seedRecord } from '../../harness';
 import { paths } from '../../../../src/app/paths';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
 /** A stack of 25 with four typed: two ready, one with a 9-digit SSID, one already confirmed. */
 async function seedStack() {
-  const batch = await seedBatch(store);
+  const batch = await seedBatch(current());
   const t = Date.now();
-  const ready1 = await seedRecord(store, batch.id, completeFields({ firstName: 'Maria', lastName: 'Lopez', ssid: '2038475610' }), '2038475610', t);
-  const ready2 = await seedRecord(store, batch.id, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '' }), '', t + 1);
-  await seedRecord(store, batch.id, completeFields({ firstName: 'Luis', lastName: 'Ortega', ssid: '304958672' }), '304958672', t + 2);
-  const done = await seedRecord(store, batch.id, completeFields({ firstName: 'Kim', lastName: 'Nguyen', ssid: '5061728394' }), '5061728394', t + 3);
-  await confirmApplications(store, [done.id]);
+  const ready1 = await seedRecord(current(), batch.id, completeFields({ firstName: 'Maria', lastName: 'Lopez', ssid: '2038475610' }), '2038475610', t);
+  const ready2 = await seedRecord(current(), batch.id, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '' }), '', t + 1);
+  await seedRecord(current(), batch.id, completeFields({ firstName: 'Luis', lastName: 'Ortega', ssid: '304958672' }), '304958672', t + 2);
+  const done = await seedRecord(current(), batch.id, completeFields({ firstName: 'Kim', lastName: 'Nguyen', ssid: '5061728394' }), '5061728394', t + 3);
+  await confirmApplications(current(), [done.id]);
   return { batch, ready1, ready2 };
 }
 
 describe('batch review', () => {
   it('counts entered, confirmed and with problems, and lists each record’s problems', async () => {
     const { batch } = await seedStack();
-    renderApp(store, paths.batch(batch.id));
+    renderApp(current(), paths.batch(batch.id));
     expect(await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems')).toBeTruthy();
     const ortega = screen.getByText('Ortega, Luis').closest('li')!;
     expect(within(ortega).getByText(/9 digits: one is missing/)).toBeTruthy();
@@ -41,7 +32,7 @@ describe('batch review', () => {
 
   it('lists records with problems first, each row with its sheet number, birth date and grade', async () => {
     const { batch } = await seedStack();
-    renderApp(store, paths.batch(batch.id));
+    renderApp(current(), paths.batch(batch.id));
     await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems');
     const rows = screen.getAllByRole('listitem').filter((li) => li.classList.contains('review-row'));
     expect(rows.map((r) => r.querySelector('.review-name')?.textContent)).toEqual(['#3 Ortega, Luis', '#1 Lopez, Maria', '#2 Diaz, Ana', '#4 Nguyen, Kim']);
@@ -51,28 +42,28 @@ describe('batch review', () => {
 
   it('confirms all records without problems in one action, leaving the others', async () => {
     const { batch } = await seedStack();
-    renderApp(store, paths.batch(batch.id));
+    renderApp(current(), paths.batch(batch.id));
     const button = await screen.findByRole('button', { name: 'Confirm all without problems' });
     fireEvent.click(button);
     expect(await screen.findByText('4 of 25 entered, 3 confirmed, 1 with problems')).toBeTruthy();
-    expect(await store.db.outbox.count()).toBe(3);
+    expect(await current().db.outbox.count()).toBe(3);
     await waitFor(() => expect((screen.getByRole('button', { name: 'Confirm all without problems' }) as HTMLButtonElement).disabled).toBe(true));
   });
 
   it('confirms one record from its row', async () => {
     const { batch, ready2 } = await seedStack();
-    renderApp(store, paths.batch(batch.id));
+    renderApp(current(), paths.batch(batch.id));
     const row = (await screen.findByText('Diaz, Ana')).closest('li')!;
     fireEvent.click(within(row).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('4 of 25 entered, 2 confirmed, 1 with problems')).toBeTruthy();
-    expect((await store.db.applications.get(ready2.id))?.status).toBe('queued');
+    expect((await current().db.applications.get(ready2.id))?.status).toBe('queued');
   });
 });
 
 describe('batches list', () => {
   it('shows each batch with its school and counts', async () => {
     await seedStack();
-    renderApp(store, paths.batches());
+    renderApp(current(), paths.batches());
     // The counts and the school's name come from two live queries that settle in
     // either order (the name shows as "Unknown school" until its own read lands):
     // wait for each, never for one and then read the other at once.
@@ -81,7 +72,7 @@ describe('batches list', () => {
   });
 
   it('creates a batch and opens its first blank form with the chosen defaults', async () => {
-    const { router } = renderApp(store, paths.newBatch());
+    const { router } = renderApp(current(), paths.newBatch());
     await screen.findByRole('option', { name: 'Roosevelt High School (Los Angeles)' });
     fireEvent.change(screen.getByLabelText('School'), { target: { value: 'school-roosevelt' } });
     fireEvent.input(screen.getByLabelText('Sheets in the stack'), { target: { value: '30' } });
@@ -91,12 +82,12 @@ describe('batches list', () => {
     await waitFor(() => expect((screen.getByLabelText('Grade') as HTMLSelectElement).value).toBe('10'));
     expect((screen.getByLabelText('School') as HTMLSelectElement).value).toBe('school-roosevelt');
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sheet 1 of 30'));
-    expect((await store.db.batches.toArray())[0]).toMatchObject({ sheetCount: 30, schoolId: 'school-roosevelt' });
+    expect((await current().db.batches.toArray())[0]).toMatchObject({ sheetCount: 30, schoolId: 'school-roosevelt' });
   });
 
   it('asks for a first online sign-in when no schools are on the tablet', async () => {
-    await store.db.schools.clear();
-    renderApp(store, paths.newBatch());
+    await current().db.schools.clear();
+    renderApp(current(), paths.newBatch());
     expect(await screen.findByText('Sign in once online to load your schools.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Start typing' })).toBeNull();
   });
@@ -111,7 +102,7 @@ describe('records search', () => {
     ['nothing that matches', 'zzz', []],
   ])('finds records by %s', async (_name, query, expected) => {
     await seedStack();
-    renderApp(store, paths.records());
+    renderApp(current(), paths.records());
     await screen.findByText('4 records on this tablet');
     fireEvent.input(screen.getByLabelText('Search by name, CA SSID or school'), { target: { value: query } });
     // School names arrive from their own table, so wait for the list to settle.
@@ -120,7 +111,7 @@ describe('records search', () => {
 
   it('opens a record for editing', async () => {
     await seedStack();
-    const { router } = renderApp(store, paths.records());
+    const { router } = renderApp(current(), paths.records());
     fireEvent.click(await screen.findByRole('link', { name: 'Lopez, Maria' }));
     await waitFor(() => expect((screen.getByLabelText('First name') as HTMLInputElement).value).toBe('Maria'));
     expect(router.current().path).toMatch(/^\/records\/[0-9a-f-]+$/);

@@ -5,26 +5,17 @@
  * the outbox with source `school_records`.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../axe';
-import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../../harness';
+import { completeFields, renderApp, screenStorePerTest, seedRecord } from '../../harness';
 import { ROSTER, seedRoster } from './fixtures';
 import { openOutbox } from '../../../../src/app/db/outbox';
 import { readRosterEntry } from '../../../../src/app/db/roster';
 import { excelSerial, writeXlsx } from '../../../fixtures/xlsx';
 import { paths } from '../../../../src/app/paths';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
 /** An Excel "CSV UTF-8" save from a European-locale machine: BOM, semicolons, M/D/YYYY. */
 const MESSY = [
@@ -39,7 +30,7 @@ const MESSY = [
 ].join('\r\n');
 
 async function seedTwinsAndPaper(): Promise<string[]> {
-  const ids = await seedRoster(store, [
+  const ids = await seedRoster(current(), [
     ...ROSTER,
     { firstName: 'Sam', lastName: 'Lee', dateOfBirth: '2012-02-02', schoolStudentId: 'L2001' },
     { firstName: 'Sam', lastName: 'Lee', dateOfBirth: '2012-02-02', schoolStudentId: 'L2002' },
@@ -58,8 +49,8 @@ async function upload(content: string | Uint8Array, name = 'return.csv') {
 /** The mutations in the outbox, in send order (rows written in the clear, as queueSsidUpdates writes them). */
 /** The queued mutations, opened (outbox rows are sealed at rest). */
 async function queued() {
-  const key = store.vault.key();
-  return Promise.all((await store.db.outbox.toArray()).map(async (row) => (await openOutbox(key, row)).mutation));
+  const key = current().vault.key();
+  return Promise.all((await current().db.outbox.toArray()).map(async (row) => (await openOutbox(key, row)).mutation));
 }
 
 const section = (title: RegExp) => screen.getByRole('region', { name: title });
@@ -67,7 +58,7 @@ const section = (title: RegExp) => screen.getByRole('region', { name: title });
 describe('school return import', () => {
   it('sorts a messy return into the review sections and queues only what the advisor accepts', async () => {
     const ids = await seedTwinsAndPaper();
-    renderApp(store, paths.schoolReturn());
+    renderApp(current(), paths.schoolReturn());
     await upload(MESSY);
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
 
@@ -107,14 +98,14 @@ describe('school return import', () => {
       { studentId: expect.any(String), ssid: '3120558744', source: 'school_records' },
     ]);
     expect([ids[5], ids[6]]).toContain(updates[2]!.studentId);
-    expect((await readRosterEntry(store.db, ids[0]!))?.pendingSsidLast4).toBe('8741');
+    expect((await readRosterEntry(current().db, ids[0]!))?.pendingSsidLast4).toBe('8741');
   });
 
   it('flags a school SSID that differs from the one typed from the paper and queues it only once accepted', async () => {
-    const ids = await seedRoster(store, ROSTER);
-    const paper = await seedRecord(store, null, completeFields({ firstName: 'Marcus', lastName: 'O’Neil', dateOfBirth: '2011-11-02', ssid: '3120558799' }));
-    await store.db.applications.update(paper.id, { studentId: ids[1] });
-    renderApp(store, paths.schoolReturn());
+    const ids = await seedRoster(current(), ROSTER);
+    const paper = await seedRecord(current(), null, completeFields({ firstName: 'Marcus', lastName: 'O’Neil', dateOfBirth: '2011-11-02', ssid: '3120558799' }));
+    await current().db.applications.update(paper.id, { studentId: ids[1] });
+    renderApp(current(), paths.schoolReturn());
     await upload('First Name,Last Name,DOB,SSID\nMarcus,O’Neil,11/02/2011,3120558742\n');
     const differs = await screen.findByRole('region', { name: /^Differs from the SSID/ });
     expect(within(differs).getByText(/Line 2/)).toBeTruthy();
@@ -129,8 +120,8 @@ describe('school return import', () => {
   });
 
   it('tells the server which SSID an accepted differing number replaces', async () => {
-    const ids = await seedRoster(store, ROSTER);
-    renderApp(store, paths.schoolReturn());
+    const ids = await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.schoolReturn());
     await upload('First Name,Last Name,DOB,SSID\nThuy,Nguyen,6/21/2012,4821937561\n');
     await screen.findByRole('region', { name: /^Differs from the SSID/ });
     fireEvent.click(screen.getByLabelText('Accept line 2'));
@@ -141,8 +132,8 @@ describe('school return import', () => {
   });
 
   it('reads an Excel workbook (date cells, SSIDs stored as numbers) into the same review, from the sheet the advisor picks', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.schoolReturn());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.schoolReturn());
     const workbook = writeXlsx([
       { name: 'Read me', rows: [['Sent by the registrar on Monday']] },
       {
@@ -163,16 +154,16 @@ describe('school return import', () => {
   });
 
   it('reads a caret-delimited state extract with no header row into the same review', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.schoolReturn());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.schoolReturn());
     await upload('3120558741^L1001^Garcia Lopez^Ana Lucia^20120310\r\n3120558742^^ONeil^Marcus^20111102\r\n', 'extract.txt');
     await screen.findByRole('heading', { name: 'Exact matches (2)' });
     expect(screen.queryByLabelText('Sheet of the workbook')).toBeNull();
   });
 
   it('says clearly why a file cannot be loaded', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.schoolReturn());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.schoolReturn());
     await upload('First Name,Last Name,Birthdate\nAna,Garcia,3/10/2012\n', 'no-ssid.csv');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('no-ssid.csv could not be loaded.');
@@ -180,8 +171,8 @@ describe('school return import', () => {
   });
 
   it('shows the rows read while a large file is parsed, then the review', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.schoolReturn());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.schoolReturn());
     const rows = Array.from({ length: 3000 }, (_, i) => `Student${i},Family${i},1/1/2012,${String(3_100_000_000 + i)}`);
     await upload(['First Name,Last Name,Birthdate,SSID', ...rows].join('\n'), 'district.csv');
     await screen.findByText(/^\d+ of 3000 rows read$/);
@@ -191,7 +182,7 @@ describe('school return import', () => {
 
   it('has no serious accessibility violation on the picker or the review', async () => {
     await seedTwinsAndPaper();
-    renderApp(store, paths.schoolReturn());
+    renderApp(current(), paths.schoolReturn());
     await screen.findByLabelText('School’s return file');
     expect(await seriousViolations()).toEqual([]);
     await upload(MESSY);

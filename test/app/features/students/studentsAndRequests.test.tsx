@@ -1,27 +1,18 @@
 // @vitest-environment jsdom
 /**
  * The students list (search over the local roster, SSIDs masked) and the SSID
- * request list (rows, CSV download content), offline: only the tablet's store.
+ * request list (rows, CSV download content), offline: only the tablet's current().
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../axe';
-import { completeFields, openTestStore, renderApp, seedRecord, seedSchools } from '../../harness';
+import { completeFields, renderApp, screenStorePerTest, seedRecord } from '../../harness';
 import { ROSTER, seedRoster } from './fixtures';
 import { readRosterEntry } from '../../../../src/app/db/roster';
 import { paths } from '../../../../src/app/paths';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openTestStore();
-  await seedSchools(store);
-});
-afterEach(() => {
-  cleanup();
-  closeStore(store);
-});
+const current = screenStorePerTest();
 
 /** jsdom has no object URLs: keep each Blob by the URL handed out, as a browser would. */
 const blobs = new Map<string, Blob>();
@@ -45,8 +36,8 @@ afterAll(() => {
 
 describe('students list', () => {
   it('lists the roster with SSIDs masked to their last four digits', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.students());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.students());
     await screen.findByText('5 students on the roster');
     const nguyen = screen.getByRole('link', { name: 'Nguyen, Thuy' }).closest('tr')!;
     expect(within(nguyen).getByText('••••••7560')).toBeTruthy();
@@ -61,8 +52,8 @@ describe('students list', () => {
     ['7560', ['Nguyen, Thuy']],
     ['4821 937 560', ['Nguyen, Thuy']],
   ])('searching "%s" finds %j', async (query, names) => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.students());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.students());
     await screen.findByText('5 students on the roster');
     fireEvent.input(screen.getByLabelText('Search by name, school, grade or CA SSID'), { target: { value: query } });
     await screen.findByText(`${names.length} of 5 students match`);
@@ -71,8 +62,8 @@ describe('students list', () => {
   });
 
   it('has no serious accessibility violation', async () => {
-    await seedRoster(store, ROSTER);
-    renderApp(store, paths.students());
+    await seedRoster(current(), ROSTER);
+    renderApp(current(), paths.students());
     await screen.findByText('5 students on the roster');
     expect(await seriousViolations()).toEqual([]);
   });
@@ -80,7 +71,7 @@ describe('students list', () => {
 
 describe('SSID request list', () => {
   async function openFor(school: string) {
-    renderApp(store, paths.requestList());
+    renderApp(current(), paths.requestList());
     await screen.findByRole('option', { name: school });
     const select = screen.getByLabelText('School') as HTMLSelectElement;
     const option = within(select).getByRole('option', { name: school }) as HTMLOptionElement;
@@ -88,7 +79,7 @@ describe('SSID request list', () => {
   }
 
   it('lists the students still without an SSID and downloads them as CSV', async () => {
-    await seedRoster(store, ROSTER);
+    await seedRoster(current(), ROSTER);
     await openFor('Lincoln Middle School');
     await screen.findByText('3 students at Lincoln Middle School without a CA SSID.');
     const link = await screen.findByRole('link', { name: 'Download CSV' });
@@ -111,24 +102,24 @@ describe('SSID request list', () => {
   });
 
   it('leaves out a student whose paper application gives an SSID', async () => {
-    const [anaId] = await seedRoster(store, ROSTER);
-    await seedRecord(store, null, completeFields({ firstName: 'Ana Lucía', lastName: 'García-López', ssid: '3120558741' }));
-    const app = (await store.db.applications.toArray())[0]!;
-    await store.db.applications.update(app.id, { studentId: anaId });
+    const [anaId] = await seedRoster(current(), ROSTER);
+    await seedRecord(current(), null, completeFields({ firstName: 'Ana Lucía', lastName: 'García-López', ssid: '3120558741' }));
+    const app = (await current().db.applications.toArray())[0]!;
+    await current().db.applications.update(app.id, { studentId: anaId });
     await openFor('Lincoln Middle School');
     await screen.findByText('2 students at Lincoln Middle School without a CA SSID.');
   });
 
   it('says so when every student at the school has an SSID', async () => {
-    await seedRoster(store, [{ firstName: 'Thuy', lastName: 'Nguyen', dateOfBirth: '2012-06-21', ssid: '4821937560' }]);
+    await seedRoster(current(), [{ firstName: 'Thuy', lastName: 'Nguyen', dateOfBirth: '2012-06-21', ssid: '4821937560' }]);
     await openFor('Lincoln Middle School');
     await screen.findByText('Every student at Lincoln Middle School on this tablet’s roster has a CA SSID.');
     expect(screen.queryByRole('link', { name: 'Download CSV' })).toBeNull();
   });
 
   it('leaves out a student with an SSID update queued', async () => {
-    const [anaId] = await seedRoster(store, ROSTER);
-    await store.db.roster.put({ ...(await readRosterEntry(store.db, anaId!))!, pendingSsidLast4: '8741', pendingSince: Date.now() });
+    const [anaId] = await seedRoster(current(), ROSTER);
+    await current().db.roster.put({ ...(await readRosterEntry(current().db, anaId!))!, pendingSsidLast4: '8741', pendingSince: Date.now() });
     await openFor('Lincoln Middle School');
     await screen.findByText('2 students at Lincoln Middle School without a CA SSID.');
     expect(screen.queryByText('García-López')).toBeNull();
