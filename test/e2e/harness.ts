@@ -3,7 +3,7 @@
  * data folder) and the system Chromium driven by playwright-core.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -162,4 +162,17 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
     assert.ok(Date.now() < deadline, what);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The demo center's administrator, added by the admin command as a production set-up script would. */
+export const CENTER_ADMIN = { name: 'Lee Chen', email: 'lee@demo-mesa.example', password: 'lee chose this password' };
+
+/** Adds CENTER_ADMIN to the server's SQLite database under `dataDir` with `npm run admin`'s command. */
+export function addCenterAdmin(dataDir: string): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: CENTER_ADMIN.password };
+  delete env.DATABASE_URL;
+  execFileSync(process.execPath, [
+    '--import', 'tsx', 'src/server/admin.ts', 'create-user',
+    '--email', CENTER_ADMIN.email, '--name', CENTER_ADMIN.name, '--center', 'Demo MESA Center', '--role', 'center_admin',
+  ], { env, stdio: 'pipe' });
 }

@@ -7,15 +7,12 @@
  * screen says which tablet's records have not arrived.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { goOffline, launchBrowser, startServer, tabletContext, waitUntil, type RunningServer } from './harness';
+import { addCenterAdmin, CENTER_ADMIN as ADMIN, goOffline, launchBrowser, startServer, tabletContext, waitUntil, type RunningServer } from './harness';
 import { sampleSheets, setOrUnlockPassphrase, signIn, startBatch, syncNow, typeSheets } from './journeys';
-
-const ADMIN = { name: 'Lee Chen', email: 'lee@demo-mesa.example', password: 'lee chose this password' };
 
 /** What the server holds of each device's last report, read straight from its SQLite file. */
 function serverReports(dataDir: string): { deviceId: string; unsent: number | null }[] {
@@ -27,23 +24,13 @@ function serverReports(dataDir: string): { deviceId: string; unsent: number | nu
   }
 }
 
-/** Adds the demo center's administrator with the admin command, as a production set-up script would. */
-function createCenterAdmin(dataDir: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: ADMIN.password };
-  delete env.DATABASE_URL;
-  execFileSync(process.execPath, [
-    '--import', 'tsx', 'src/server/admin.ts', 'create-user',
-    '--email', ADMIN.email, '--name', ADMIN.name, '--center', 'Demo MESA Center', '--role', 'center_admin',
-  ], { env, stdio: 'pipe' });
-}
-
 let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  createCenterAdmin(server.dataDir);
+  addCenterAdmin(server.dataDir);
 });
 
 after(async () => {
