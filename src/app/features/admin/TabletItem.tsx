@@ -1,6 +1,6 @@
 import type { Tablet } from '../../../shared/admin-protocol';
 import { todayIso } from '../../../shared/dates';
-import { notArrivedSentence, shortDateInWords, tabletLabel } from '../../../shared/unsent-reports';
+import { notArrivedSentence, shortDateInWords, tabletLabel, unsentRecords } from '../../../shared/unsent-reports';
 import { formatWhen } from '../../model/format';
 import { ConfirmButton } from './ConfirmButton';
 
@@ -16,7 +16,7 @@ function unsentLine(tablet: Tablet): string | null {
   if (tablet.unsent === null) return null;
   const { records, reportedAt } = tablet.unsent;
   if (records === 0) return `Nothing unsent at its last sync (${day(reportedAt)})`;
-  return `Last reported ${records} unsent record${records === 1 ? '' : 's'} on ${day(reportedAt)}`;
+  return `Last reported ${unsentRecords(records)} on ${day(reportedAt)}`;
 }
 
 /** One tablet: who used it, when, what it holds unsent, and its actions (revoke; dismiss records that never arrived). */

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Tablet } from '../../../shared/admin-protocol';
+import { unsentRecords } from '../../../shared/unsent-reports';
 import { AdminFrame } from './AdminFrame';
 import { AdminList } from './AdminList';
 import type { AdminCalls } from './adminCalls';
@@ -11,7 +12,7 @@ const loadTablets = (calls: AdminCalls) => calls.tablets();
 
 /** The center's tablets whose reported records never arrived, named first so they are not missed in a long list. */
 function NotArrivedSummary({ tablets }: { tablets: Tablet[] }) {
-  const missing = tablets.filter((t) => t.notArrived !== null);
+  const missing = tablets.flatMap((t) => (t.notArrived ? [{ ...t, notArrived: t.notArrived }] : []));
   if (missing.length === 0) return null;
   return (
     <section class="notice notice-warning" aria-labelledby="not-arrived-title">
@@ -19,7 +20,7 @@ function NotArrivedSummary({ tablets }: { tablets: Tablet[] }) {
       <ul>
         {missing.map((t) => (
           <li key={t.deviceId}>
-            {label(t)} ({t.notArrived?.userName}): {t.notArrived?.records} unsent record{t.notArrived?.records === 1 ? '' : 's'}
+            {label(t)} ({t.notArrived.userName}): {unsentRecords(t.notArrived.records)}
           </li>
         ))}
       </ul>
