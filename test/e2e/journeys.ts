@@ -208,7 +208,6 @@ export interface Tablet {
   close: () => Promise<void>;
 }
 
-/** Starts the real server and brings a fresh tablet to the batches screen, ready to go offline. */
 /**
  * One tablet for a whole test file: opened before its first test (handed to
  * `use`, which keeps what the tests need) and closed after its last.
@@ -224,6 +223,7 @@ export function openTabletForFile(use: (tablet: Tablet) => void): void {
   });
 }
 
+/** Starts the real server and brings a fresh tablet to the batches screen, ready to go offline. */
 export async function openTablet(): Promise<Tablet> {
   const server = await startServer();
   const browser = await launchBrowser();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline } from './harness';
-import { expectedSheet, openAccountMenu, openRecord, openTabletForFile, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, unlock, type Tablet } from './journeys';
+import { expectedSheet, openAccountMenu, openRecord, openTabletForFile, readSheet, reloadAndUnlock, sampleSheets, startBatch, typeSheet, typeSheets, unlock, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -22,13 +22,7 @@ test('three sheets typed offline with the keyboard survive a reload and can be c
   await goOffline(tablet.context);
   const sheets = sampleSheets(3);
   await startBatch(page, 3);
-  for (const [i, sheet] of sheets.entries()) {
-    await typeSheet(page, sheet);
-    if (i < sheets.length - 1) {
-      await page.keyboard.press('Control+Enter');
-      await page.getByRole('heading', { name: `Sheet ${i + 2} of 3` }).waitFor();
-    }
-  }
+  await typeSheets(page, sheets);
 
   // Reload at once after the last keystroke, still offline: the service worker serves the app.
   await reloadAndUnlock(page);
