@@ -132,9 +132,23 @@ export async function confirmBatch(page: Page, count: number): Promise<void> {
 
 /** Presses "Sync now" and waits until that sync is over: its "Last sync" line shown and the button enabled again. */
 export async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  const button = page.getByRole('button', { name: 'Sync now' });
+  // The previous sync's "Last sync" line and an enabled button look exactly
+  // like this sync's end, so first see this sync start: the button is
+  // disabled for as long as a sync runs, at least one network round trip.
+  // Only after the click: a sync already running when we came counts not.
+  const started = await button.evaluateHandle((element) => {
+    const seen = { clicked: false, disabled: false };
+    element.addEventListener('click', () => { seen.clicked = true; }, { once: true });
+    new MutationObserver(() => {
+      seen.disabled ||= seen.clicked && (element as HTMLButtonElement).disabled;
+    }).observe(element, { attributes: true, attributeFilter: ['disabled'] });
+    return seen;
+  });
+  await button.click();
+  await page.waitForFunction((seen) => seen.disabled, started);
   await page.getByText(/Last sync .*: /).waitFor();
-  await page.getByRole('button', { name: 'Sync now' }).and(page.locator(':enabled')).waitFor();
+  await button.and(page.locator(':enabled')).waitFor();
 }
 
 /** Exports the unsynced records from the Backup screen with FILE_PASSPHRASE, waits for the `saved` report and returns the download. */
