@@ -13,7 +13,9 @@
  *
  * Only a finished verification travels: every field agreed or settled from the
  * paper. A sheet whose third keying agreed with neither stays on the tablet in
- * "Needs a second look".
+ * "Needs a second look" until a person reads the paper for it; that look
+ * travels with the field it settled. A verification from before second looks
+ * (none on any field) stays valid as it is.
  */
 import { z } from 'zod';
 import type { ConfirmedApplication } from './application';
@@ -37,9 +39,18 @@ export const fieldVerificationSchema = z.object({
   third: keying.optional(),
   /** The value that stands (canonical): the agreed one, or the one the paper settled. */
   value: keying,
-  /** Who made the last keying of this field: the verifier, never the first keyer. */
+  /** Who made the blind keyings of this field: the verifier, never the first keyer. */
   by: userId,
   at: z.string().datetime(),
+  /** Where the third keying agreed with neither: a person's reading of the paper (verification.ts rule 5), who and when. */
+  secondLook: z.object({
+    /** As the paper reads; blank for an SSID the paper does not give for sure. */
+    reading: keying,
+    /** The reading typed again, where it agreed with none of the three keyings. */
+    again: keying.optional(),
+    by: userId,
+    at: z.string().datetime(),
+  }).optional(),
 });
 export type FieldVerification = z.infer<typeof fieldVerificationSchema>;
 
@@ -66,9 +77,10 @@ export interface VerificationProblem {
  * Why `verification` does not vouch for `application`, empty when it does:
  * 1. Two different people keyed the sheet, and the first keyer settled nothing.
  * 2. Every verified field appears once.
- * 3. Each field's keyings, run through settleField, agree or are settled, a
- *    third keying is there only where the first two differed, and the value
- *    that stands is the one they give.
+ * 3. Each field's keyings, run through settleField, agree or are settled (or
+ *    resolved by a look at the paper), a third keying is there only where the
+ *    first two differed, a look only where the third agreed with neither, and
+ *    the value that stands is the one they give.
  * 4. The application carries that value: a verification of other values is no
  *    verification of these.
  */
@@ -90,10 +102,11 @@ export function verificationProblems(application: ConfirmedApplication, verifica
 }
 
 function fieldProblem(application: ConfirmedApplication, verification: Verification, entry: FieldVerification): string | undefined {
-  if (entry.by === verification.enteredBy) return 'The first keyer may not settle their own entry.';
-  const verdict = settleField(entry.field, entry.first, entry.second, entry.third);
+  if (entry.by === verification.enteredBy || entry.secondLook?.by === verification.enteredBy) return 'The first keyer may not settle their own entry.';
+  const verdict = settleField(entry.field, entry.first, entry.second, entry.third, entry.secondLook);
   if (verdict.state === 'agreed' && entry.third !== undefined) return 'A third keying is made only where the first two differ.';
-  if (verdict.state !== 'agreed' && verdict.state !== 'settled') return 'The keyings of this field were not settled from the paper.';
+  if (entry.secondLook && verdict.state !== 'resolved' && verdict.state !== 'second_look') return 'A second look is taken only where the third keying agreed with neither.';
+  if (verdict.state !== 'agreed' && verdict.state !== 'settled' && verdict.state !== 'resolved') return 'The keyings of this field were not settled from the paper.';
   if (verdict.value !== entry.value) return 'The value that stands is not the one the keyings give.';
   if (canonicalKeying(entry.field, application[entry.field]) !== verdict.value) return 'The record does not carry the verified value.';
   return undefined;

@@ -2,7 +2,8 @@
  * One sheet's way through the second keying (design section 13), as the verify
  * screen walks it: the second keyer's blind keyings are held against the first
  * entry; fields that differ are asked of the paper a third time, blind; then
- * the sheet is verified (with the values that stand) or needs a second look.
+ * the sheet is verified (with the values that stand) or needs a second look,
+ * which a person's reading of the paper resolves (verification.ts rule 5).
  * Pure: the screen shows only what this returns, which never says which value
  * came from which keyer.
  */
@@ -17,6 +18,18 @@ export function verifiedValuesOf(fields: VerifiedValues): VerifiedValues {
   return { ssid: fields.ssid, firstName: fields.firstName, lastName: fields.lastName, dateOfBirth: fields.dateOfBirth };
 }
 
+/** A person's look at the paper for one field in a second look, as it is recorded. */
+export type SecondLook = NonNullable<FieldVerification['secondLook']>;
+/** The looks taken so far, per field in a second look. */
+export type SecondLooks = Partial<Record<VerifiedField, SecondLook>>;
+
+/** One field in "Needs a second look": the three values, sorted; `readAgain` when a look's reading agreed with none. */
+export interface SecondLookLine {
+  field: VerifiedField;
+  values: readonly [string, string, string];
+  readAgain?: true;
+}
+
 /** The three people a verification names. */
 export interface Keyers {
   enteredBy: string;
@@ -29,29 +42,34 @@ export type SheetOutcome =
   /** These fields differed: ask for them as they read on the paper. */
   | { state: 'needs_third'; fields: VerifiedField[] }
   /** The paper's keying agreed with neither: all three values, sorted, for a person to look at again. */
-  | { state: 'second_look'; lines: { field: VerifiedField; values: readonly [string, string, string] }[] }
+  | { state: 'second_look'; lines: SecondLookLine[] }
   /** Every field agreed or was settled: the verification, and the values the record must now carry. */
   | { state: 'verified'; verification: Verification; values: VerifiedValues };
 
 /**
  * Holds the second keyings (and the third, once asked) against the first entry.
  * A third keying is asked only of the fields that differ; whichever fields it
- * cannot settle all go to the second look together.
+ * cannot settle all go to the second look together, and stay there until a
+ * look at the paper resolves each. A look at a field not in a second look
+ * changes nothing.
  */
 export function verifySheet(
-  first: VerifiedValues, second: VerifiedValues, third: Partial<VerifiedValues>, keyers: Keyers, at: string,
+  first: VerifiedValues, second: VerifiedValues, third: Partial<VerifiedValues>, keyers: Keyers, at: string, looks: SecondLooks = {},
 ): SheetOutcome {
-  const verdicts = VERIFIED_FIELDS.map((field) => ({ field, verdict: settleField(field, first[field], second[field], third[field]) }));
+  const verdicts = VERIFIED_FIELDS.map((field) => ({ field, verdict: settleField(field, first[field], second[field], third[field], looks[field]) }));
   const unasked = verdicts.filter((v) => v.verdict.state === 'needs_third').map((v) => v.field);
   if (unasked.length > 0) return { state: 'needs_third', fields: unasked };
-  const lines = verdicts.flatMap(({ field, verdict }) => (verdict.state === 'second_look' ? [{ field, values: verdict.values }] : []));
+  const lines = verdicts.flatMap(({ field, verdict }) => (verdict.state === 'second_look'
+    ? [{ field, values: verdict.values, ...(verdict.readAgain ? { readAgain: true as const } : {}) }]
+    : []));
   if (lines.length > 0) return { state: 'second_look', lines };
   const values = {} as VerifiedValues;
   const fields: FieldVerification[] = verdicts.map(({ field, verdict }) => {
-    const value = verdict.state === 'agreed' || verdict.state === 'settled' ? verdict.value : '';
+    const value = 'value' in verdict ? verdict.value : '';
     values[field] = value;
-    const paper = verdict.state === 'settled' ? { third: third[field] ?? '' } : {};
-    return { field, first: first[field], second: second[field], ...paper, value, by: keyers.verifiedBy, at };
+    const paper = verdict.state === 'agreed' ? {} : { third: third[field] ?? '' };
+    const look = verdict.state === 'resolved' ? { secondLook: looks[field] } : {};
+    return { field, first: first[field], second: second[field], ...paper, value, by: keyers.verifiedBy, at, ...look };
   });
   return { state: 'verified', verification: { ...keyers, verifiedAt: at, fields }, values };
 }

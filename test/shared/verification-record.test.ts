@@ -31,6 +31,13 @@ describe('verificationProblems', () => {
     ['a third keying where the first two agreed', verified({ ssid: { third: '9123456780' } }), ['ssid']],
     ['a value that stands that the keyings do not give', verified({ dateOfBirth: { value: '2011-02-04' } }), ['dateOfBirth']],
     ['keyings that agree on another value than the record carries', verified({ firstName: { first: 'Ann', second: 'Ann', value: 'Ann' } }), ['firstName']],
+    ['an SSID resolved by a look at the paper, by a third person', verified({ ssid: { first: '9123456708', third: '9123456700', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } }), []],
+    ['an SSID resolved by the verifier’s look', verified({ ssid: { first: '9123456708', third: '9123456700', secondLook: { reading: '9123456780', by: 'u-second', at: AT } } }), []],
+    ['a look by the first keyer', verified({ ssid: { first: '9123456708', third: '9123456700', secondLook: { reading: '9123456780', by: 'u-first', at: AT } } }), ['ssid']],
+    ['a look where the third keying had settled the field', verified({ ssid: { first: '9123456708', third: '9123456780', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } }), ['ssid']],
+    ['a look reading a value none keyed, typed once', verified({ ssid: { first: '9123456708', second: '9123456700', third: '9123456701', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } }), ['ssid']],
+    ['a look reading a value none keyed, typed twice alike', verified({ ssid: { first: '9123456708', second: '9123456700', third: '9123456701', secondLook: { reading: '9123456780', again: '9123456780', by: 'u-third', at: AT } } }), []],
+    ['a last name at a second look with no look yet', verified({ lastName: { first: 'de la Crux', second: 'de la Cruc', third: 'de la Cruz' } }), ['lastName']],
     ['a field keyed twice and another not at all', { ...verified(), fields: verified().fields.map((f) => (f.field === 'lastName' ? { ...f, field: 'firstName' as const } : f)) },
       ['firstName', 'lastName']],
   ])('%s', (_label, verification, fields) => {
@@ -54,6 +61,14 @@ describe('verificationProblems', () => {
   });
 });
 
+describe('an SSID the paper cannot give', () => {
+  it('stands blank on a record without an SSID, and not on a record that carries one', () => {
+    const unreadable = verified({ ssid: { first: '9123456708', third: '9123456700', value: '', secondLook: { reading: '', by: 'u-third', at: AT } } });
+    expect(verificationProblems({ ...app, ssid: '' }, unreadable)).toEqual([]);
+    expect(verificationProblems(app, unreadable).map((p) => p.field)).toEqual(['ssid']);
+  });
+});
+
 describe('disagreements', () => {
   it('counts the fields the paper settled and says whether the SSID was one', () => {
     expect(disagreements(verified())).toEqual({ fields: 0, ssid: false });
@@ -65,7 +80,7 @@ describe('disagreements', () => {
 });
 
 describe('the wire', () => {
-  it('takes a mutation without a verification (typed once) and one with it', () => {
+  it('takes a mutation without a verification (typed once), one with it, and one with a look at the paper, who named', () => {
     const base = {
       mutationId: 1, recordId: '0190a0a0-0000-7000-8000-000000000001', studentId: '0190a0a0-0000-7000-8000-000000000002', version: 1,
       baseServerVersion: null, ssidSource: 'student_form', confirmedAt: AT,
@@ -74,5 +89,8 @@ describe('the wire', () => {
     expect(mutationSchema.safeParse(base).success).toBe(true);
     expect(mutationSchema.parse({ ...base, verification: verified() }).verification?.verifiedBy).toBe('u-second');
     expect(mutationSchema.safeParse({ ...base, verification: { ...verified(), fields: [] } }).success).toBe(false);
+    const looked = verified({ ssid: { first: '9123456708', third: '9123456700', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } });
+    expect(mutationSchema.parse({ ...base, verification: looked }).verification?.fields[0]?.secondLook?.by).toBe('u-third');
+    expect(mutationSchema.safeParse({ ...base, verification: verified({ ssid: { secondLook: { reading: '9123456780', by: '', at: AT } } }) }).success).toBe(false);
   });
 });

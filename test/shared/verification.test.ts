@@ -39,4 +39,36 @@ describe('settleField', () => {
       if (verdict.state === 'settled') expect(verdict.value).toBe(c);
     }));
   });
+
+  it.each([
+    ['a reading that agrees with one of the three stands', 'ssid', { reading: '1234567809' }, { state: 'resolved', value: '1234567809' }],
+    ['a reading agreeing with the third stands (the third was right, a keyer slipped)', 'ssid', { reading: '123-456-7800' }, { state: 'resolved', value: '1234567800' }],
+    ['a reading that agrees with none is asked again', 'ssid', { reading: '1234567000' },
+      { state: 'second_look', values: ['1234567809', '1234567890', '1234567800'], readAgain: true }],
+    ['a reading that agrees with none, typed again alike, stands', 'ssid', { reading: '1234567000', again: '1234567000' }, { state: 'resolved', value: '1234567000' }],
+    ['a reading that agrees with none, typed again otherwise, is asked again', 'ssid', { reading: '1234567000', again: '1234567001' },
+      { state: 'second_look', values: ['1234567809', '1234567890', '1234567800'], readAgain: true }],
+    ['an SSID read as blank stands blank: it is asked of the school', 'ssid', { reading: ' ' }, { state: 'resolved', value: '' }],
+  ] as const)('at a second look, %s', (_name, field, look, expected) => {
+    expect(settleField(field, '1234567890', '1234567809', '1234567800', look)).toEqual(expected);
+  });
+
+  it('at a second look, asks a name read as blank again: the paper must give it', () => {
+    expect(settleField('lastName', 'Nguyen', 'Nguen', 'Ngyuen', { reading: '' })).toMatchObject({ state: 'second_look', readAgain: true });
+  });
+
+  it('never lets a look change a value two keyings agreed on or the paper settled', () => {
+    const look = fc.record({ reading: anyKeying, again: fc.option(anyKeying, { nil: undefined }) });
+    fc.assert(fc.property(digits, digits, fc.option(digits, { nil: undefined }), look, (a, b, c, l) => {
+      const before = settleField('ssid', a, b, c);
+      if (before.state !== 'second_look') expect(settleField('ssid', a, b, c, l)).toEqual(before);
+    }));
+  });
+
+  it('resolves a second look only to one of the three values, the reading typed twice alike, or a blank SSID', () => {
+    fc.assert(fc.property(digits, digits, digits, digits, fc.option(digits, { nil: undefined }), (a, b, c, reading, again) => {
+      const verdict = settleField('ssid', a, b, c, { reading, again });
+      if (verdict.state === 'resolved') expect([a, b, c].includes(verdict.value) || again === reading).toBe(true);
+    }));
+  });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verificationProblems } from '../../src/shared/verification-record';
-import { stillVouches, verifySheet, type VerifiedValues } from '../../src/shared/verify-sheet';
+import { settleField } from '../../src/shared/verification';
+import { stillVouches, verifySheet, type SecondLooks, type VerifiedValues } from '../../src/shared/verify-sheet';
 import { blankFields, type ConfirmedApplication } from '../../src/shared/application';
 
 const AT = '2026-03-02T10:00:00.000Z';
@@ -46,6 +47,54 @@ describe('verifySheet', () => {
       const other = verifySheet({ ...first, ssid: b }, { ...first, ssid: a }, third, keyers, AT);
       if (one.state === 'verified' && other.state === 'verified') expect(one.values).toEqual(other.values);
       else expect(one).toEqual(other);
+    }));
+  });
+});
+
+describe('verifySheet at a second look', () => {
+  const second = { ...first, ssid: '9123456708' };
+  const third = { ssid: '9123456700' };
+  const look = (reading: string, again?: string) => ({ ssid: { reading, ...(again === undefined ? {} : { again }), by: 'u-cruz', at: '2026-03-02T11:00:00.000Z' } });
+
+  it('verifies the sheet with the value read from the paper, recording the look per field with who and when', () => {
+    const outcome = verifySheet(first, second, third, keyers, AT, look('9123456780'));
+    expect(outcome.state).toBe('verified');
+    if (outcome.state !== 'verified') return;
+    expect(outcome.values.ssid).toBe('9123456780');
+    expect(outcome.verification.fields.find((f) => f.field === 'ssid')).toEqual({
+      field: 'ssid', first: '9123456780', second: '9123456708', third: '9123456700', value: '9123456780', by: 'u-bea', at: AT,
+      secondLook: { reading: '9123456780', by: 'u-cruz', at: '2026-03-02T11:00:00.000Z' },
+    });
+    // The other fields, agreed, carry no look.
+    expect(outcome.verification.fields.filter((f) => f.secondLook !== undefined)).toHaveLength(1);
+    expect(verificationProblems({ ...blankFields(), ...outcome.values } as ConfirmedApplication, outcome.verification)).toEqual([]);
+  });
+
+  it('keeps the sheet in the second look, asking the reading again, when it agrees with none of the three', () => {
+    expect(verifySheet(first, second, third, keyers, AT, look('9123456789'))).toEqual({
+      state: 'second_look', lines: [{ field: 'ssid', values: ['9123456708', '9123456780', '9123456700'], readAgain: true }],
+    });
+    const outcome = verifySheet(first, second, third, keyers, AT, look('9123456789', '9123456789'));
+    expect(outcome.state === 'verified' && outcome.values.ssid).toBe('9123456789');
+  });
+
+  it('leaves the SSID blank when the paper cannot be read, and the record then carries none', () => {
+    const outcome = verifySheet(first, second, third, keyers, AT, look(''));
+    expect(outcome.state === 'verified' && outcome.values).toEqual({ ...first, ssid: '' });
+    if (outcome.state !== 'verified') return;
+    expect(verificationProblems({ ...blankFields(), ...outcome.values } as ConfirmedApplication, outcome.verification)).toEqual([]);
+  });
+
+  it('never changes a field two keyings agreed on or the paper settled, whatever the looks say', () => {
+    const name = fc.constantFrom('Ana', 'Anna', 'Ann', '');
+    fc.assert(fc.property(name, fc.option(name, { nil: undefined }), fc.option(name, { nil: undefined }), (b, c, reading) => {
+      const byLook = { by: 'u-cruz', at: AT };
+      const looks: SecondLooks = { ssid: { reading: '9123456780', ...byLook }, ...(reading === undefined ? {} : { firstName: { reading, ...byLook } }) };
+      const outcome = verifySheet(first, { ...second, firstName: b }, { ...third, ...(c === undefined ? {} : { firstName: c }) }, keyers, AT, looks);
+      const before = settleField('firstName', first.firstName, b, c);
+      if (before.state !== 'agreed' && before.state !== 'settled') return;
+      expect(outcome.state === 'verified' && outcome.values.firstName).toBe(before.value);
+      expect(outcome.state === 'verified' && outcome.verification.fields.find((f) => f.field === 'firstName')?.secondLook).toBeUndefined();
     }));
   });
 });
