@@ -31,12 +31,15 @@ const versionNumber = z.number().int().positive().max(MAX_STORED_VERSION);
  */
 export const MAX_MUTATION_ID_LEAD = 10_000;
 
+/** The name an advisor gives a tablet ("Blue cart 3"), shown to the center's administrators. */
+export const deviceNameSchema = z.string().trim().max(120);
+
 /** Sign-in. */
 export const sessionRequestSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
   deviceId: uuid,
-  deviceName: z.string().max(120).optional(),
+  deviceName: deviceNameSchema.optional(),
   /** The tablet holds no record and no queued change: its storage may have been cleared (shared/unsent-reports.ts). */
   emptyStore: z.boolean().optional(),
 });

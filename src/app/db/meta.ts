@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { MesaDb } from './schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
 import {
-  centerAdvisorSchema, MAX_RESTORED_BACKUPS, restoredBackupSchema, sessionUserSchema, unsentElsewhereSchema, type CenterAdvisor, type UnsentElsewhere,
+  centerAdvisorSchema, deviceNameSchema, MAX_RESTORED_BACKUPS, restoredBackupSchema, sessionUserSchema, unsentElsewhereSchema, type CenterAdvisor, type UnsentElsewhere,
 } from '../../shared/protocol';
 import type { RestoredBackup } from '../../shared/unsent-reports';
 import { batchVerifies, centerVerificationSchema, NO_VERIFICATION_POLICY, type CenterVerification } from '../../shared/verification-policy';
@@ -20,6 +20,8 @@ import { recordIndex } from './records';
 export const META = {
   /** This tablet's id (UUIDv7), made once. */
   deviceId: 'deviceId',
+  /** The name the advisor gave this tablet at sign-in, so the center can tell its tablets apart. */
+  deviceName: 'deviceName',
   /** The next outbox mutation id: a per-device counter, taken inside the transaction that queues. */
   nextMutationId: 'nextMutationId',
   session: 'session',
@@ -83,6 +85,15 @@ export function getOrCreateDeviceId(db: MesaDb): Promise<string> {
 /** This tablet's id, or null before the sync engine has made it. */
 export function readDeviceId(db: MesaDb): Promise<string | null> {
   return readMeta(db, META.deviceId, z.string().min(1));
+}
+
+/** The name this tablet was given at its last sign-in, or null before one was given. */
+export function readDeviceName(db: MesaDb): Promise<string | null> {
+  return readMeta(db, META.deviceName, deviceNameSchema);
+}
+
+export async function writeDeviceName(db: MesaDb, name: string): Promise<void> {
+  await db.meta.put({ key: META.deviceName, value: deviceNameSchema.parse(name) });
 }
 
 /** The next mutation id as stored, or 1 before the first is taken. */

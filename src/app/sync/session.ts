@@ -8,7 +8,7 @@ import { PROBLEMS } from '../../shared/problems';
 import { sessionUserSchema } from '../../shared/protocol';
 import type { MesaDb } from '../db/schema';
 import { ApiError, NetworkError, type ApiClient } from './api';
-import { getOrCreateDeviceId, readSession, writeUnsentElsewhere, type StoredSession } from '../db/meta';
+import { getOrCreateDeviceId, readSession, writeDeviceName, writeUnsentElsewhere, type StoredSession } from '../db/meta';
 import { isStoreEmpty } from '../db/plainColumns';
 import { forgetSession, storeSignIn, updateSessionUser } from '../db/session';
 
@@ -16,6 +16,7 @@ import { forgetSession, storeSignIn, updateSessionUser } from '../db/session';
 export interface Credentials {
   email: string;
   password: string;
+  /** What the advisor calls this tablet, kept here and offered at the next sign-in. */
   deviceName?: string;
 }
 
@@ -32,6 +33,7 @@ export async function signIn(db: MesaDb, api: ApiClient, credentials: Credential
   const { unsentElsewhere, ...response } = await api.signIn({ ...credentials, deviceId, emptyStore });
   const session: StoredSession = { ...response, expired: false };
   await storeSignIn(db, session);
+  if (credentials.deviceName !== undefined) await writeDeviceName(db, credentials.deviceName);
   if (emptyStore) await writeUnsentElsewhere(db, unsentElsewhere ?? []);
   return session;
 }

@@ -4,9 +4,17 @@ import { useLocation, useNavigate } from '../../hooks/useLocation';
 import { describeSignInError } from '../../sync/messages';
 import { useSession } from '../../hooks/useSession';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { useServices } from '../../hooks/context';
+import { readDeviceName } from '../../db/meta';
 
-/** The sign-in screen: email and password, once online; afterwards the app works offline. */
+/**
+ * The sign-in screen: email and password, once online; afterwards the app works
+ * offline. The tablet's name, kept on the tablet, lets the center's Tablets
+ * screen (and an advisor's warning about records that never arrived) say
+ * "Blue cart 3" instead of the end of an id.
+ */
 export function SignIn() {
+  const { store } = useServices();
   const { status, session, signIn } = useSession();
   const { path } = useLocation();
   const navigate = useNavigate();
@@ -17,6 +25,12 @@ export function SignIn() {
     if (knownEmail) setEmail((typed) => typed || knownEmail);
   }, [knownEmail]);
   const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  useEffect(() => {
+    readDeviceName(store.db)
+      .then((known) => { if (known) setDeviceName((typed) => typed || known); })
+      .catch((failure: unknown) => console.error('Could not read the tablet name', failure));
+  }, [store]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -25,7 +39,7 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
-      await signIn({ email, password });
+      await signIn({ email, password, deviceName });
       setPassword('');
       if (path === paths.signIn()) navigate(paths.batches(), { replace: true });
     } catch (failure) {
@@ -59,6 +73,17 @@ export function SignIn() {
           required
           value={password}
           onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <label for="sign-in-device-name">This tablet’s name (optional)</label>
+        <p class="hint" id="sign-in-device-name-hint">So your center can tell its tablets apart, e.g. “Blue cart 3”.</p>
+        <input
+          id="sign-in-device-name"
+          type="text"
+          autoComplete="off"
+          maxLength={120}
+          aria-describedby="sign-in-device-name-hint"
+          value={deviceName}
+          onInput={(e) => setDeviceName(e.currentTarget.value)}
         />
         {error && (
           <p class="notice notice-error" role="alert">

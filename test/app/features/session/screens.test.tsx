@@ -65,6 +65,27 @@ describe('signing in', () => {
     expect(await screen.findByText('Demo Advisor')).toBeTruthy();
     expect(await screen.findByText(/Last sync .*: up to date/)).toBeTruthy();
   });
+
+  it('names the tablet for the center, and offers the same name at the next sign-in', async () => {
+    renderWithSync(paths.signIn(), server.baseUrl);
+    fireEvent.input(await screen.findByLabelText('This tablet’s name (optional)'), { target: { value: '  Blue cart 3 ' } });
+    await signInAs(server.email, server.password);
+    expect(await screen.findByRole('button', { name: 'Sync now' })).toBeTruthy();
+    const devices = await server.handle.db.selectFrom('devices').select(['name', 'last_seen_at']).execute();
+    expect(devices.map((d) => d.name)).toEqual(['Blue cart 3']);
+
+    cleanup();
+    renderWithSync(paths.signIn(), server.baseUrl);
+    await waitFor(() => expect((screen.getByLabelText('This tablet’s name (optional)') as HTMLInputElement).value).toBe('Blue cart 3'));
+    // Signing in again without touching the field keeps the name on the server.
+    await signInAs(server.email, server.password);
+    await waitFor(async () => {
+      const again = await server.handle.db.selectFrom('devices').select(['name', 'last_seen_at']).execute();
+      expect(again.map((d) => d.last_seen_at)).not.toEqual(devices.map((d) => d.last_seen_at));
+      expect(again.map((d) => d.name)).toEqual(['Blue cart 3']);
+    });
+    expect(await seriousViolations(document.body)).toEqual([]);
+  });
 });
 
 describe('without a connection', () => {
