@@ -72,3 +72,22 @@ test('a first visit downloads every text file compressed, logs no CSP violation,
   const script = await page.request.get(scripts[0]!);
   assert.doesNotMatch(await script.text(), /sourceMappingURL/);
 });
+
+test('on a first visit the sign-in form is laid out with its own styles: each label above its field, at both tablet sizes', async () => {
+  // The other screens' styles load with the unlocked app, after sign-in: the
+  // sign-in form once had its layout there and came up as one unstyled line.
+  const fresh = await tabletContext(browser, server.url);
+  const page = await fresh.newPage();
+  await page.goto('/');
+  await page.getByLabel('Email').waitFor();
+  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    const misplaced = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLabelElement>('.sign-in label[for]')]
+        .filter((label) => label.getBoundingClientRect().bottom > document.getElementById(label.htmlFor)!.getBoundingClientRect().top)
+        .map((label) => label.textContent),
+    );
+    assert.deepEqual(misplaced, [], `${width}x${height}: labels not above their fields`);
+  }
+  await fresh.close();
+});

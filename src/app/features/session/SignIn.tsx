@@ -6,6 +6,7 @@ import { useSession } from '../../hooks/useSession';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useServices } from '../../hooks/context';
 import { readDeviceName } from '../../db/meta';
+import './sign-in.css';
 
 /**
  * The sign-in screen: email and password, once online; afterwards the app works
