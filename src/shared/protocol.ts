@@ -30,6 +30,8 @@ const versionNumber = z.number().int().positive().max(MAX_STORED_VERSION);
  * jump would let every later mutation be skipped as an old one.
  */
 export const MAX_MUTATION_ID_LEAD = 10_000;
+/** Most sheets one answer of the verify queue carries, and the highest place a sheet has in its stack. */
+export const MAX_SHEETS_TO_VERIFY = 1000;
 
 /** The name an advisor gives a tablet ("Blue cart 3"), shown to the center's administrators. */
 export const deviceNameSchema = z.string().trim().max(120);
@@ -100,6 +102,11 @@ export const mutationSchema = z.object({
   sameStudent: z.boolean().optional(),
   /** The second keyer's verification of this version (verification-record.ts); absent: typed once. */
   verification: verificationSchema.optional(),
+  /**
+   * Typed once in a batch that verifies, and sent for a second keyer on another
+   * tablet (src/server/sync/verify-queue.ts): the batch it came in and its place in the stack.
+   */
+  verifyElsewhere: z.object({ batchId: uuid, sheet: z.number().int().positive().max(MAX_SHEETS_TO_VERIFY) }).optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -306,6 +313,45 @@ export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 export const centerAdvisorSchema = z.object({ id: z.string(), name: z.string() });
 export type CenterAdvisor = z.infer<typeof centerAdvisorSchema>;
 
+/**
+ * A sheet another tablet typed and sent for a second keyer (GET
+ * /api/sync/verify-queue): the whole application, because the verification
+ * goes back as a new version of it. The tablet seals it at rest and never
+ * shows its values before they are keyed again.
+ */
+export const sheetToVerifySchema = z.object({
+  recordId: uuid,
+  studentId: uuid,
+  /** Its place in the first keyer's stack of paper. */
+  sheet: z.number().int().positive().max(MAX_SHEETS_TO_VERIFY),
+  /** The server's version the verification is made against (baseServerVersion of the version it makes). */
+  serverVersion: versionNumber,
+  application: confirmedApplicationSchema,
+  confirmedAt: z.string().datetime(),
+  /** Who typed it: the first keyer, whom the second may not be. */
+  enteredBy: centerAdvisorSchema,
+});
+export type SheetToVerify = z.infer<typeof sheetToVerifySchema>;
+
+/** One batch of sheets waiting for a second keyer: one stack of paper on the tablet that typed it. */
+export const batchToVerifySchema = z.object({
+  batchId: uuid,
+  sheets: z.array(sheetToVerifySchema).min(1).max(MAX_SHEETS_TO_VERIFY),
+});
+export type BatchToVerify = z.infer<typeof batchToVerifySchema>;
+
+export const verifyQueueResponseSchema = z.object({ batches: z.array(batchToVerifySchema) });
+export type VerifyQueueResponse = z.infer<typeof verifyQueueResponseSchema>;
+
+/** A version of one of this tablet's sheets that a second keyer on another tablet verified (in the pull). */
+export const verifiedElsewhereSchema = z.object({
+  recordId: uuid,
+  serverVersion: versionNumber,
+  application: confirmedApplicationSchema,
+  verification: verificationSchema,
+});
+export type VerifiedElsewhere = z.infer<typeof verifiedElsewhereSchema>;
+
 export const pullResponseSchema = z.object({
   /** Opaque; send it back to get only what changed since. */
   checkpoint: z.string(),
@@ -323,6 +369,8 @@ export const pullResponseSchema = z.object({
   roster: z.array(rosterEntrySchema),
   /** The center's enabled advisors and administrators, whole on every page (a short list). */
   advisors: z.array(centerAdvisorSchema),
+  /** This tablet's sheets verified on another tablet since the checkpoint; a server from before sends none. */
+  verifiedElsewhere: z.array(verifiedElsewhereSchema).default([]),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -71,12 +71,24 @@ export function needsSecondKeying(sheet: SheetAtConfirm): boolean {
   return sheet.verifies && !sheet.knownToServer;
 }
 
+/**
+ * Whether a sheet the gate holds back may go to the server typed once, for a
+ * second keyer on another tablet to verify after it syncs: any sheet that lacks
+ * only its second keying. A sheet in "Needs a second look" was keyed twice
+ * here already; a person settles it here.
+ */
+export function maySendToVerifyElsewhere(sheet: SheetAtConfirm, inSecondLook: boolean): boolean {
+  return needsSecondKeying(sheet) && !inSecondLook;
+}
+
 /** What the server knows of a version when the push reaches it. */
 export interface VersionAtPush {
   center: CenterVerification;
   /** When the tablet confirmed this version (ISO). */
   confirmedAt: string;
   verified: boolean;
+  /** It was sent typed once for a second keyer on another tablet (its batch verifies). */
+  sentToVerify: boolean;
   values: VerifiedValues;
   /** The verified fields as the server holds them for this record, when it holds it. */
   stored: VerifiedValues | undefined;
@@ -88,11 +100,13 @@ export interface VersionAtPush {
  * 2. the version was confirmed after it came to (a sheet confirmed offline
  *    before stays valid, typed once, like every record from before), and
  * 3. it keys a verified field anew: a new record, or an edit that changes one
- *    of the verified fields the server holds (an edit of the grade does not).
+ *    of the verified fields the server holds (an edit of the grade does not),
+ * 4. and it was not sent for a second keyer on another tablet: that version is
+ *    held as waiting for one, and the second keyer's version carries it.
  */
 export function mustCarryVerification(version: VersionAtPush): boolean {
   const { center } = version;
-  if (version.verified || center.policy !== 'required' || center.requiredSince === null) return false;
+  if (version.verified || version.sentToVerify || center.policy !== 'required' || center.requiredSince === null) return false;
   if (Date.parse(version.confirmedAt) < Date.parse(center.requiredSince)) return false;
   const { stored } = version;
   if (stored === undefined) return true;

@@ -99,6 +99,16 @@ describe.each(DATABASES)('authorization on $name', (database) => {
       expect((await call(server.url, 'POST', '/api/sync/report', { token: me.token, body: restored })).status).toBe(200);
       expect(await theirReport()).toMatchObject({ unsent_records: 5, unsent_recovered_at: null });
     },
+    'GET /api/sync/verify-queue': async () => {
+      // Their advisor sends a batch for a second keyer: our tablet is not offered it.
+      const sent = mutation(nextId++, their.schoolId, { verifyElsewhere: { batchId: MISSING_ID, sheet: 1 } });
+      const pushed = await call<{ results: { status: string }[] }>(server.url, 'POST', '/api/sync/push', { token: them.token, body: { deviceId: them.deviceId, mutations: [sent] } });
+      expect(pushed.body.results.map((r) => r.status)).toEqual(['applied']);
+      const answer = await call(server.url, 'GET', '/api/sync/verify-queue', { token: me.token });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ batches: [] });
+      expectNothingOfTheirs(answer.body);
+    },
     'GET /api/sync/pull': async () => {
       const answer = await call(server.url, 'GET', '/api/sync/pull', { token: me.token });
       expect(answer.status).toBe(200);

@@ -25,6 +25,7 @@ const COVERED = [
   'POST /api/admin/accounts/:id/reset-password', 'GET /api/admin/schools', 'POST /api/admin/schools', 'POST /api/admin/schools/:id/rename',
   'POST /api/admin/schools/:id/retire', 'GET /api/admin/tablets', 'POST /api/admin/tablets/:id/revoke', 'GET /api/admin/history',
   'POST /api/sync/report', 'POST /api/admin/tablets/:id/dismiss-unsent', 'GET /api/admin/verification', 'POST /api/admin/verification',
+  'GET /api/sync/verify-queue',
 ];
 
 const TABLES = ['centers', 'schools', 'users', 'sessions', 'devices', 'students', 'enrollments', 'audit_log'] as const;
@@ -163,6 +164,22 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     ).filter((s) => !/^v1:\d{1,15}:[0-9a-f]{1,64}$/.test(Buffer.from(s, 'base64url').toString()));
     await expectRefusedAndHarmless(checkpoint, (value) => call(server.url, 'GET', `/api/sync/pull?checkpoint=${encodeURIComponent(value)}`, { token: session.token }), 'checkpoint');
     expectProblem(await call(server.url, 'GET', '/api/sync/pull?checkpoint=a&checkpoint=b', { token: session.token }), 'two checkpoints');
+  });
+
+  it('refuses any query on the verify queue, and a push whose verify-elsewhere mark is malformed, storing nothing', async () => {
+    const query = fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 300 })).map(([k, v]) => `x${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+    await expectRefusedAndHarmless(query, (q) => call(server.url, 'GET', `/api/sync/verify-queue?${q}`, { token: session.token }), 'verify-queue query');
+    const badMark = fc.oneof(
+      fc.jsonValue().filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v))),
+      fc.record({ batchId: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue()), sheet: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1001 }), fc.double({ noInteger: true }), fc.string()) }),
+    );
+    await fc.assert(fc.asyncProperty(badMark, async (verifyElsewhere) => {
+      const marked = { ...mutation(nextMutationId++, center.schoolIds[0]!), verifyElsewhere };
+      const answer = await call<{ results: { status: string; reason?: { code: string } }[] }>(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: [marked] } });
+      expect(answer.body.results.map((r) => [r.status, r.reason?.code])).toEqual([['rejected', 'invalid']]);
+      const stored = await handle.db.selectFrom('enrollments').select('id').where('id', '=', marked.recordId).execute();
+      expect(stored).toEqual([]);
+    }), { numRuns: RUNS });
   });
 
   it('refuses bad student queries and ids', async () => {

@@ -62,6 +62,13 @@ describe('decide', () => {
     ['an edit of the grade of a record the server holds', { verification: REQUIRED, enrollment: enrollment(2, 'd1'), storedKeyed: keyed }, {}, 'apply', undefined],
     ['an edit of the SSID of a record the server holds', { verification: REQUIRED, enrollment: enrollment(2, 'd1'), storedKeyed: { ...keyed, ssid: '9000000001' } }, {}, 'rejected', 'verification_required'],
     ['a stored paper that does not read counts as keyed anew', { verification: REQUIRED, enrollment: enrollment(2, 'd1') }, {}, 'rejected', 'verification_required'],
+    ['a new sheet sent for a second keyer on another tablet where verification is required', { verification: REQUIRED }, { verifyElsewhere: { batchId: m.recordId, sheet: 1 } }, 'apply', undefined],
+    ['a second keyer on another tablet verifying the sheet its first keyer typed',
+      { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1' } }, { verification: verification(m.application, 'u1', 'u2') }, 'apply', undefined],
+    ['a verification naming someone else as the first keyer of a waiting sheet',
+      { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u3' } }, { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
+    ['the first keyer of a waiting sheet verifying it themselves',
+      { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1' } }, { verification: verification(m.application, 'u1', 'u1') }, 'rejected', 'verification_invalid'],
     ['a sheet typed once where the center verifies by default only', { verification: { policy: 'default', requiredSince: null } }, {}, 'apply', undefined],
     ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {

@@ -11,6 +11,9 @@ import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
 
+/** A device that typed nothing: these pulls are about the roster. */
+const NO_DEVICE = '0190a0a0-0000-7000-8000-00000000dead';
+
 describe.each(DATABASES)('pull on $name', (database) => {
   let handle: DatabaseHandle;
   let server: RunningServer;
@@ -88,7 +91,7 @@ describe.each(DATABASES)('pull on $name', (database) => {
     let checkpoint = start.checkpoint;
     let pages = 0;
     for (;;) {
-      const page = await pull(handle.db, 'test secret', center.centerId, checkpoint, 3);
+      const page = await pull(handle.db, 'test secret', { centerId: center.centerId, deviceId: NO_DEVICE }, checkpoint, 3);
       seen.push(...page.roster.map((r) => r.studentId));
       checkpoint = page.checkpoint;
       pages += 1;
@@ -105,7 +108,7 @@ describe.each(DATABASES)('pull on $name', (database) => {
 
   it('starts again from the beginning when the server secret changed', async () => {
     const latest = await pullFrom();
-    const rotated = await pull(handle.db, 'a new secret', center.centerId, latest.checkpoint);
+    const rotated = await pull(handle.db, 'a new secret', { centerId: center.centerId, deviceId: NO_DEVICE }, latest.checkpoint);
     expect(rotated.roster.length).toBeGreaterThan(0);
     expect(rotated.ssidKey).not.toBe(latest.ssidKey);
   });

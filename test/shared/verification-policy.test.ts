@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  batchVerifies, mayTurnOffVerify, mustCarryVerification, needsSecondKeying, verifiesByDefault,
+  batchVerifies, maySendToVerifyElsewhere, mayTurnOffVerify, mustCarryVerification, needsSecondKeying, verifiesByDefault,
   type CenterVerification, type VersionAtPush,
 } from '../../src/shared/verification-policy';
 import type { VerifiedValues } from '../../src/shared/verify-sheet';
@@ -45,13 +45,24 @@ describe('the tablet confirm gate', () => {
   ])('%s needs a second keying: %s', (_, input, expected) => {
     expect(needsSecondKeying(input)).toBe(expected);
   });
+
+  it.each([
+    ['a new sheet of a verifying batch', sheet, false, true],
+    ['a sheet the server sent back for a second keying', { ...sheet, knownToServer: true, serverAsked: true }, false, true],
+    ['a sheet in "Needs a second look" (settled here, by a person)', sheet, true, false],
+    ['a verified sheet (it is confirmed as it is)', { ...sheet, verified: true }, false, false],
+    ['a sheet of a batch that does not verify', { ...sheet, verifies: false }, false, false],
+  ])('%s may go to be verified on another tablet: %s', (_, input, inSecondLook, expected) => {
+    expect(maySendToVerifyElsewhere(input, inSecondLook)).toBe(expected);
+  });
 });
 
 describe('the server rule', () => {
-  const version: VersionAtPush = { center: REQUIRED, confirmedAt: '2026-03-02T09:00:00.000Z', verified: false, values, stored: undefined };
+  const version: VersionAtPush = { center: REQUIRED, confirmedAt: '2026-03-02T09:00:00.000Z', verified: false, sentToVerify: false, values, stored: undefined };
   it.each([
     ['a new sheet typed once where verification is required', version, true],
     ['the same sheet verified', { ...version, verified: true }, false],
+    ['the same sheet sent for a second keyer on another tablet', { ...version, sentToVerify: true }, false],
     ['a new sheet where the center only verifies by default', { ...version, center: { policy: 'default', requiredSince: null } }, false],
     ['a new sheet where the center never chose', { ...version, center: { policy: 'off', requiredSince: null } }, false],
     ['a sheet confirmed offline before the center required it', { ...version, confirmedAt: '2026-03-01T11:59:59.000Z' }, false],
@@ -68,7 +79,7 @@ describe('the server rule', () => {
     const policy = fc.constantFrom('off', 'default', 'required');
     const iso = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }).map((t) => new Date(t).toISOString());
     fc.assert(fc.property(policy, fc.option(iso, { nil: null }), iso, fc.boolean(), (p, since, confirmedAt, verified) => {
-      const asked = mustCarryVerification({ center: { policy: p, requiredSince: since }, confirmedAt, verified, values, stored: undefined });
+      const asked = mustCarryVerification({ center: { policy: p, requiredSince: since }, confirmedAt, verified, sentToVerify: false, values, stored: undefined });
       if (verified || p !== 'required' || since === null) expect(asked).toBe(false);
       else expect(asked).toBe(confirmedAt >= since);
     }));

@@ -317,6 +317,20 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('devices').addColumn('unsent_recovered_at', 'text').execute();
     },
   },
+  {
+    // Verification on another tablet (issue 10): who typed each record's
+    // current version and on which tablet, and while it waits for a second
+    // keyer elsewhere, the batch it came in and its place in the stack. Rows
+    // from before: null everywhere (typed once, waiting for nobody).
+    name: '010_verify_elsewhere',
+    async up(trx) {
+      await trx.schema.alterTable('enrollments').addColumn('keyed_by', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('keyed_on_device', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('verify_batch', 'text').execute();
+      await trx.schema.alterTable('enrollments').addColumn('verify_sheet', 'integer').execute();
+      await trx.schema.createIndex('enrollments_verify_batch').on('enrollments').columns(['center_id', 'verify_batch']).execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -165,6 +165,12 @@ export interface EnrollmentsTable {
   /** Verified fields the two keyers typed differently, and whether the SSID was one (0/1). */
   fields_differed: number | null;
   ssid_differed: number | null;
+  /** Who typed the current version's verified fields (its verification's first keyer), and on which tablet (migration 010). */
+  keyed_by: string | null;
+  keyed_on_device: string | null;
+  /** While the version waits for a second keyer on another tablet: the tablet's batch and the sheet's place in it; else null. */
+  verify_batch: string | null;
+  verify_sheet: number | null;
 }
 
 export interface SsidPolicyTable {

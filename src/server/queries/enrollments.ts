@@ -11,7 +11,10 @@ const SUMMARY_COLUMNS = [
   'id', 'student_id', 'center_id', 'program_year', 'paf_status', 'status', 'version', 'client_version', 'updated_by',
   'updated_by_device', 'confirmed_at', 'updated_seq', 'created_at', 'updated_at', 'origin', 'approved_at', 'approved_by',
 ] as const;
-export type EnrollmentSummaryRow = Omit<EnrollmentRow, 'application' | 'duplicate_of' | 'verification' | 'entered_by' | 'verified_by' | 'fields_differed' | 'ssid_differed'>;
+export type EnrollmentSummaryRow = Omit<
+  EnrollmentRow,
+  'application' | 'duplicate_of' | 'verification' | 'entered_by' | 'verified_by' | 'fields_differed' | 'ssid_differed' | 'keyed_by' | 'keyed_on_device' | 'verify_batch' | 'verify_sheet'
+>;
 
 /** The enrollment with this record id, in any center (callers check the center). */
 export async function findEnrollment(db: Executor, id: string): Promise<EnrollmentRow | undefined> {
@@ -27,9 +30,13 @@ export async function findEnrollmentApplication(db: Executor, id: string): Promi
 export type EnrollmentState = Pick<
   EnrollmentRow,
   'id' | 'center_id' | 'version' | 'updated_by_device' | 'status' | 'student_id' | 'program_year' | 'origin' | 'approved_at' | 'approved_by'
+  | 'keyed_by' | 'keyed_on_device' | 'verify_batch'
 >;
 
-const STATE_COLUMNS = ['id', 'center_id', 'version', 'updated_by_device', 'status', 'student_id', 'program_year', 'origin', 'approved_at', 'approved_by'] as const;
+const STATE_COLUMNS = [
+  'id', 'center_id', 'version', 'updated_by_device', 'status', 'student_id', 'program_year', 'origin', 'approved_at', 'approved_by',
+  'keyed_by', 'keyed_on_device', 'verify_batch',
+] as const;
 
 /** The enrollments with these record ids, in any center (callers check the center). */
 export async function findEnrollmentStates(db: Executor, ids: readonly string[]): Promise<EnrollmentState[]> {
@@ -103,5 +110,59 @@ export async function pendingEnrollments(db: Executor, centerId: string, limit: 
     .where('students.deleted', '=', 0)
     .orderBy('enrollments.created_at').orderBy('enrollments.id')
     .limit(limit)
+    .execute();
+}
+
+/** A sheet waiting for a second keyer on another tablet, with the name of who typed it. */
+export interface SheetToVerifyRow {
+  id: string;
+  student_id: string;
+  version: number;
+  application: string;
+  confirmed_at: string;
+  verify_batch: string;
+  verify_sheet: number | null;
+  keyed_by: string;
+  keyed_by_name: string;
+}
+
+/**
+ * The center's sheets that wait for a second keyer, but for those the caller
+ * typed or that were typed on the caller's tablet, by batch and place in the
+ * stack; at most `limit`.
+ */
+export async function sheetsToVerify(db: Executor, centerId: string, caller: { userId: string; deviceId: string }, limit: number): Promise<SheetToVerifyRow[]> {
+  const rows = await db.selectFrom('enrollments')
+    .innerJoin('users', 'users.id', 'enrollments.keyed_by')
+    .select([
+      'enrollments.id', 'enrollments.student_id', 'enrollments.version', 'enrollments.application', 'enrollments.confirmed_at',
+      'enrollments.verify_batch', 'enrollments.verify_sheet', 'enrollments.keyed_by', 'users.name as keyed_by_name',
+    ])
+    .where('enrollments.center_id', '=', centerId)
+    .where('enrollments.verify_batch', 'is not', null)
+    .where('enrollments.keyed_by', '<>', caller.userId)
+    .where('enrollments.keyed_on_device', '<>', caller.deviceId)
+    .orderBy('enrollments.verify_batch').orderBy('enrollments.verify_sheet').orderBy('enrollments.id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => (r.verify_batch !== null && r.keyed_by !== null ? [{ ...r, verify_batch: r.verify_batch, keyed_by: r.keyed_by }] : []));
+}
+
+/** A version of one of this tablet's sheets that a second keyer verified on another tablet. */
+export type VerifiedElsewhereRow = Pick<EnrollmentRow, 'id' | 'version' | 'application' | 'verification' | 'updated_seq'>;
+
+/**
+ * The verified versions, changed in (since, upTo], of sheets first typed on
+ * `deviceId` and last written by another device: what that tablet has not seen.
+ */
+export async function verifiedElsewhereSince(db: Executor, centerId: string, deviceId: string, since: number, upTo: number): Promise<VerifiedElsewhereRow[]> {
+  return db.selectFrom('enrollments')
+    .select(['id', 'version', 'application', 'verification', 'updated_seq'])
+    .where('center_id', '=', centerId)
+    .where('keyed_on_device', '=', deviceId)
+    .where('updated_by_device', '<>', deviceId)
+    .where('verification', 'is not', null)
+    .where('updated_seq', '>', since).where('updated_seq', '<=', upTo)
+    .orderBy('updated_seq')
     .execute();
 }

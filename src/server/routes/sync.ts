@@ -1,4 +1,4 @@
-/** The sync API: POST /api/sync/push, POST /api/sync/report and GET /api/sync/pull. */
+/** The sync API: POST /api/sync/push, POST /api/sync/report, GET /api/sync/pull and GET /api/sync/verify-queue. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../http/authenticate';
@@ -6,6 +6,8 @@ import { parseOrThrow } from '../http/validation';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
 import { reportUnsent } from '../sync/unsent';
+import { verifyQueue } from '../sync/verify-queue';
+import type { VerifyQueueResponse } from '../../shared/protocol';
 import type { ServerDeps } from '../deps';
 
 /**
@@ -15,6 +17,8 @@ import type { ServerDeps } from '../deps';
 export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;
 
 const pullQuerySchema = z.object({ checkpoint: z.string().max(200).optional() });
+/** The verify queue takes no query: whose it is comes from the session. */
+const verifyQueueQuerySchema = z.strictObject({});
 
 /** Registers the sync routes. */
 export async function syncRoutes(app: FastifyInstance, { handle, serverSecret }: ServerDeps): Promise<void> {
@@ -35,8 +39,17 @@ export async function syncRoutes(app: FastifyInstance, { handle, serverSecret }:
   });
 
   app.get('/api/sync/pull', async (request) => {
-    const { user } = callerOf(request);
+    const { user, deviceId } = callerOf(request);
     const query = parseOrThrow(pullQuerySchema, request.query);
-    return pull(handle.db, serverSecret, user.centerId, query.checkpoint);
+    return pull(handle.db, serverSecret, { centerId: user.centerId, deviceId }, query.checkpoint);
+  });
+
+  app.get('/api/sync/verify-queue', async (request): Promise<VerifyQueueResponse> => {
+    const { user, deviceId } = callerOf(request);
+    parseOrThrow(verifyQueueQuerySchema, request.query);
+    const answer = await verifyQueue(handle.db, { centerId: user.centerId, userId: user.id, deviceId }, new Date().toISOString());
+    // Counts only: never a record id, never a value.
+    request.log.info({ userId: user.id, batches: answer.batches.length }, 'verify queue');
+    return answer;
   });
 }

@@ -45,7 +45,10 @@ async function applyMutation(state: BatchState, writes: BatchWrites, ctx: PushCo
     verification: centerVerification,
     storedKeyed,
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
-    enrollment: enrollment && { centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id },
+    enrollment: enrollment && {
+      centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id,
+      ...(enrollment.verify_batch !== null && enrollment.keyed_by !== null ? { awaitingVerifierOf: enrollment.keyed_by } : {}),
+    },
     ssidOwner: owner && {
       id: owner.id, centerId: owner.center_id, deleted: owner.deleted === 1,
       firstName: owner.first_name, middleName: owner.middle_name, lastName: owner.last_name, dateOfBirth: owner.date_of_birth,
@@ -165,6 +168,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     updated_seq: seq,
     updated_at: ctx.now,
     ...verificationColumns(mutation),
+    ...keyingColumns(mutation, ctx, existing),
   } as const;
   const approval = fields.status === 'approved' && replaced ? { approved_at: replaced.approved_at, approved_by: replaced.approved_by } : {};
   const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, ...approval, created_at: ctx.now };
@@ -174,6 +178,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status,
     student_id: studentId, program_year: a.programYear, origin: existing?.origin ?? 'tablet',
     approved_at: existing?.approved_at ?? created?.approved_at ?? null, approved_by: existing?.approved_by ?? created?.approved_by ?? null,
+    keyed_by: fields.keyed_by, keyed_on_device: fields.keyed_on_device, verify_batch: fields.verify_batch,
   });
   writes.audit({
     at: ctx.now, user_id: ctx.userId, action: existing ? 'enrollment_updated' : 'enrollment_created',
@@ -205,4 +210,18 @@ function verificationColumns(mutation: Mutation) {
     fields_differed: differed.fields,
     ssid_differed: differed.ssid ? 1 : 0,
   };
+}
+
+/**
+ * Who typed the version written and on which tablet, and whether it waits for
+ * a second keyer elsewhere. A verified version names its first keyer and keeps
+ * the tablet the sheet was typed on, so the verification goes back there at its
+ * next pull; a version typed once was typed by the caller, here.
+ */
+function keyingColumns(mutation: Mutation, ctx: PushContext, existing: EnrollmentState | undefined) {
+  const { verification, verifyElsewhere } = mutation;
+  if (verification) {
+    return { keyed_by: verification.enteredBy, keyed_on_device: existing?.keyed_on_device ?? ctx.deviceId, verify_batch: null, verify_sheet: null };
+  }
+  return { keyed_by: ctx.userId, keyed_on_device: ctx.deviceId, verify_batch: verifyElsewhere?.batchId ?? null, verify_sheet: verifyElsewhere?.sheet ?? null };
 }

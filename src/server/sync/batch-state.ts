@@ -16,6 +16,7 @@ import type { Executor } from '../queries/executor';
 import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
 import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
 import { centerUserIds } from '../queries/users';
+import { parseJson } from './stored-json';
 
 /** The students, enrollments, SSID holders and schools a run of mutations names; `null` is "none". */
 export class BatchState {
@@ -158,13 +159,9 @@ const storedKeyedSchema = z.object({ ssid: z.string(), firstName: z.string(), la
 
 /** A stored application's verified fields; null when it does not read (then the record counts as keyed anew). */
 function readKeyed(text: string): VerifiedValues | null {
-  try {
-    const parsed = storedKeyedSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    // Unreadable JSON is as good as no stored paper: the rule then asks for a second keying.
-    return null;
-  }
+  // Unreadable JSON is as good as no stored paper: the rule then asks for a second keying.
+  const parsed = storedKeyedSchema.safeParse(parseJson(text));
+  return parsed.success ? parsed.data : null;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -40,7 +40,11 @@ export interface ServerState {
   /** The verified fields of the paper the server holds for this record, when it holds one (read only when rule 2b needs it). */
   storedKeyed: VerifiedValues | undefined;
   student: { centerId: string; deleted: boolean } | undefined;
-  enrollment: { centerId: string; version: number; updatedByDevice: string; studentId: string } | undefined;
+  enrollment: {
+    centerId: string; version: number; updatedByDevice: string; studentId: string;
+    /** Who typed the version the server holds, when it waits for a second keyer on another tablet. */
+    awaitingVerifierOf?: string;
+  } | undefined;
   /** The student who holds the application's SSID now, if any. */
   ssidOwner: SsidOwner | undefined;
   /** The application's program year's enrollments of the students this mutation may be for. */
@@ -75,6 +79,9 @@ const OTHER_CENTER: Reason = refusal('forbidden');
  *       two different people, every field agreed or settled from the paper,
  *       the record carrying the values that stand), and name only people of
  *       the caller's center (rejected). Without one the version is typed once.
+ *       Where the version the server holds waits for a second keyer on
+ *       another tablet, its first keyer is the person who typed that version:
+ *       nobody else may be named, and they may not verify it themselves.
  *    b. Where the center requires verification, a version confirmed since it
  *       did that keys a verified field anew (a new record, or an edit of its
  *       SSID, names or birth date) must carry one (rejected,
@@ -117,7 +124,7 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
   const unverifiable = verificationRefusal(mutation, state);
   if (unverifiable) return { kind: 'rejected', reason: unverifiable };
   if (mustCarryVerification({
-    center: state.verification, confirmedAt: mutation.confirmedAt, verified: mutation.verification !== undefined,
+    center: state.verification, confirmedAt: mutation.confirmedAt, verified: mutation.verification !== undefined, sentToVerify: mutation.verifyElsewhere !== undefined,
     values: verifiedValuesOf(mutation.application), stored: state.enrollment ? state.storedKeyed : undefined,
   })) {
     return { kind: 'rejected', reason: refusal('verification_required') };
@@ -151,6 +158,10 @@ function verificationRefusal(mutation: Mutation, state: ServerState): Reason | u
   if (mutation.verification === undefined) return undefined;
   const fields = verificationProblems(mutation.application, mutation.verification);
   if (!state.keyersInCenter) fields.push({ field: 'verifiedBy', message: 'Both keyers must be people of your center.' });
+  const typedBy = state.enrollment?.awaitingVerifierOf;
+  if (typedBy !== undefined && mutation.verification.enteredBy !== typedBy) {
+    fields.push({ field: 'enteredBy', message: 'The first keyer is the person who typed the sheet the server holds.' });
+  }
   if (fields.length === 0) return undefined;
   return refusal('verification_invalid', fields);
 }

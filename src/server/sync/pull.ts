@@ -5,22 +5,27 @@
  * the center's advisors come whole, as id and name.
  */
 import { createHash } from 'node:crypto';
-import type { PullResponse, RosterEntry, School } from '../../shared/protocol';
+import { verifiedElsewhereSchema, type PullResponse, type RosterEntry, type School, type VerifiedElsewhere } from '../../shared/protocol';
 import { ssidSourceSchema } from '../../shared/application';
 import { centerKey, ssidHash } from '../auth/ssid-keys';
 import { centerVerificationOf, findCenter } from '../queries/centers';
 import { currentChangeSeq } from '../queries/change-seq';
+import { verifiedElsewhereSince } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
 import { schoolsChangedSince, type SchoolRow } from '../queries/schools';
 import { rosterChangedSince, type StudentRow } from '../queries/students';
 import { centerKeyers } from '../queries/users';
 import { Problem } from '../http/problem';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
+import { parseJson } from './stored-json';
 
 export const PULL_PAGE_SIZE = 2000;
 
 /** One page of changes for the caller's center since `checkpoint`. */
-export async function pull(db: Executor, serverSecret: string, centerId: string, checkpoint: string | undefined, pageSize = PULL_PAGE_SIZE): Promise<PullResponse> {
+export async function pull(
+  db: Executor, serverSecret: string, caller: { centerId: string; deviceId: string }, checkpoint: string | undefined, pageSize = PULL_PAGE_SIZE,
+): Promise<PullResponse> {
+  const { centerId } = caller;
   const center = await findCenter(db, centerId);
   if (!center) throw new Problem('notFound');
   const key = centerKey(serverSecret, centerId);
@@ -45,7 +50,23 @@ export async function pull(db: Executor, serverSecret: string, centerId: string,
     roster: roster.map((s) => toRosterEntry(s, key)),
     // Whom a second keyer may pick on the tablet: ids and names only, never anything to sign in with.
     advisors: await centerKeyers(db, centerId),
+    verifiedElsewhere: await verifiedElsewhere(db, caller, since, reached),
   };
+}
+
+/**
+ * The caller's tablet's sheets that a second keyer verified on another tablet
+ * in the pulled span: only to the tablet they were typed on, which holds them
+ * already. A stored row that does not read is left out, never sent half-read.
+ */
+async function verifiedElsewhere(db: Executor, caller: { centerId: string; deviceId: string }, since: number, upTo: number): Promise<VerifiedElsewhere[]> {
+  const rows = await verifiedElsewhereSince(db, caller.centerId, caller.deviceId, since, upTo);
+  return rows.flatMap((row) => {
+    const parsed = verifiedElsewhereSchema.safeParse({
+      recordId: row.id, serverVersion: row.version, application: parseJson(row.application), verification: parseJson(row.verification),
+    });
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 function toSchool(s: SchoolRow): School {

@@ -37,7 +37,7 @@ async function entry(studentId: string, firstName: string, ssid: string | null):
 }
 
 function page(checkpoint: string, more: boolean, roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'c1', name: 'Center', verification: NO_VERIFICATION_POLICY }, ssidKey: SSID_KEY, schools: [], roster, advisors: [] };
+  return { checkpoint, more, center: { id: 'c1', name: 'Center', verification: NO_VERIFICATION_POLICY }, ssidKey: SSID_KEY, schools: [], roster, advisors: [], verifiedElsewhere: [] };
 }
 
 /** Everything IndexedDB holds for the roster and meta, as text. */

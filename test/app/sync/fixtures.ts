@@ -121,5 +121,5 @@ export function rosterEntry(studentId: string, deleted = false): RosterEntry {
 
 /** A pull page. */
 export function pullPage(checkpoint: string, more: boolean, schools: School[], roster: RosterEntry[]): PullResponse {
-  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center', verification: NO_VERIFICATION_POLICY }, ssidKey: 'ab'.repeat(32), schools, roster, advisors: [] };
+  return { checkpoint, more, center: { id: 'center-1', name: 'Test Center', verification: NO_VERIFICATION_POLICY }, ssidKey: 'ab'.repeat(32), schools, roster, advisors: [], verifiedElsewhere: [] };
 }
