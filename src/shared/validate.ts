@@ -5,6 +5,7 @@
  */
 import { confirmedApplicationSchema, dobUncheckedMessage, type ApplicationFields, type FieldName } from './application';
 import { gradeAgeWarning } from './grade-age';
+import { heldSsidIssue, type HeldSsid } from './returning-student';
 import { checkSsid, normalizeSsid, type Issue } from './ssid';
 import { storedDateProblem } from './typed-dates';
 
@@ -18,6 +19,8 @@ export interface ValidationContext {
   ssidRekey: string;
   /** Who else holds the same SSID, locally or on the roster. */
   ssidTakenBy?: string | null;
+  /** The SSID the center holds for the student the paper names, when it is another number (returning-student.ts). */
+  ssidHeldForStudent?: HeldSsid | null;
   /** Today, for the typed-date rules on the date of birth (none after today); injected so the rule stays pure. */
   today?: string;
   /** The advisor looked at the paper again and it really shows this SSID. */
@@ -29,7 +32,7 @@ export interface ValidationContext {
  * districts do use the SSID as their local number), but confirming past one
  * takes a deliberate look at the paper.
  */
-export const SSID_WARNINGS_TO_CHECK: ReadonlySet<string> = new Set(['ssid_equals_local_id', 'ssid_placeholder', 'ssid_taken']);
+export const SSID_WARNINGS_TO_CHECK: ReadonlySet<string> = new Set(['ssid_equals_local_id', 'ssid_placeholder', 'ssid_taken', 'ssid_differs_from_center']);
 
 export interface Validation {
   errors: FieldIssue[];
@@ -77,8 +80,9 @@ export function validateApplication(fields: ApplicationFields, ctx: ValidationCo
   if (fields.ssid.trim() !== '') {
     const check = checkSsid(fields.ssid, { localId: fields.schoolStudentId, takenBy: ctx.ssidTakenBy });
     for (const e of check.errors) errors.push({ field: 'ssid', ...e });
-    for (const w of check.warnings) warnings.push({ field: 'ssid', ...w });
-    if (!ctx.ssidChecked && check.warnings.some((w) => SSID_WARNINGS_TO_CHECK.has(w.code))) {
+    const ssidWarnings = check.value !== null && ctx.ssidHeldForStudent ? [...check.warnings, heldSsidIssue(ctx.ssidHeldForStudent)] : check.warnings;
+    for (const w of ssidWarnings) warnings.push({ field: 'ssid', ...w });
+    if (!ctx.ssidChecked && ssidWarnings.some((w) => SSID_WARNINGS_TO_CHECK.has(w.code))) {
       errors.push({
         field: 'ssid',
         code: 'ssid_unchecked',

@@ -6,11 +6,12 @@
  * another one: the server links such a paper to them (decide.ts rule 3).
  */
 import type { MesaDb } from './schema';
+import { heldSsidDiffering, type HeldSsid } from '../../shared/returning-student';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { normalizeSsid } from '../../shared/ssid';
 import { readSsidKey } from './meta';
 import { readApplications } from './records';
-import { readRosterBySsidHash } from './roster';
+import { readRoster, readRosterBySsidHash } from './roster';
 
 /** The record being checked, so it does not match itself. */
 export interface SsidOwner {
@@ -58,4 +59,15 @@ export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner):
   const hash = await hashSsid(key, ssid);
   const other = (await readRosterBySsidHash(db, hash)).find((r) => r.studentId !== self.studentId && !isSelf(self, { ...r, middleName: '' }));
   return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
+}
+
+/**
+ * The SSID the center holds for the student the paper names (`identity`), when
+ * that is not `ssid` (a normalized 10-digit SSID); null when the paper names no
+ * one student of the roster, or before the center key has been pulled.
+ */
+export async function findHeldSsid(db: MesaDb, ssid: string, identity: StudentIdentity): Promise<HeldSsid | null> {
+  const key = await readSsidKey(db);
+  if (!key) return null;
+  return heldSsidDiffering(identity, await hashSsid(key, ssid), await readRoster(db));
 }

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { listApplications } from '../../../../src/app/db/applications';
+import { hashSsid } from '../../../../src/app/db/ssidLookup';
 import {
   completeFields, describedText, fieldByLabel as input, openNewForm as openForm, renderApp, screenStorePerTest, seedRecord,
   typeInto as type,
@@ -260,6 +261,30 @@ describe('CA SSID checks beside the field', () => {
     await openNewForm();
     type('CA SSID', '3049586721');
     await waitFor(() => expect(describedText(input('CA SSID'))).toMatch(/Already used by another record \(Ana Diaz\)/));
+  });
+
+  it('holds a returning student’s paper whose SSID is not the one the center has until the advisor looks at the paper again', async () => {
+    const key = '8f1c2a7e5b3d4c6e9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f';
+    await current().db.meta.put({ key: 'ssidKey', value: key });
+    await current().db.roster.add({
+      studentId: 'st-ana', firstName: 'Ana', lastName: 'Diaz', dateOfBirth: '2012-03-15', grade: '8', schoolId: 's', schoolStudentId: '',
+      ssidHash: await hashSsid(key, '3049586721'), ssidLast4: '6721', ssidSource: 'school_records', deleted: false,
+    });
+    await openNewForm();
+    type('First name', 'Ana');
+    type('Last name', 'Diaz');
+    type('Date of birth', '03152012');
+    type('Grade', '8');
+    type('CA SSID', '3049586712');
+    type('Re-enter CA SSID', '3049586712');
+    await waitFor(() => expect(describedText(input('CA SSID'))).toMatch(/already has this student .* another CA SSID ending 6721 from the school’s records/));
+    const confirm = screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'The paper shows this number' }));
+    await waitFor(() => expect(confirm.disabled).toBe(false));
+
+    type('CA SSID', '3049586721');
+    await waitFor(() => expect(describedText(input('CA SSID'))).not.toMatch(/already has this student/));
   });
 
   it('notes that spaces and dashes were removed', async () => {
