@@ -35,6 +35,12 @@ export interface ErrorModel {
   schoolReturnCoverage: number;
   /** Chance that the school's own record of the SSID is wrong. Assumed (CALPADS assigns it; schools copy it electronically). */
   schoolRecordWrong: number;
+  /**
+   * Share of papers from students the center already has, from a year before, so its roster holds the SSID it took for them then.
+   * Assumed: MESA serves grades 6 to 12 and students stay for several years, but no retention rate is published and some returning
+   * students re-enroll online instead of on paper.
+   */
+  returningStudent: number;
 }
 
 /** The rates used by `npm run bench -- --only=accuracy`. */
@@ -50,6 +56,7 @@ export const DEFAULT_MODEL: ErrorModel = {
   slipKinds: { neighbour: 0.6, omission: 0.15, insertion: 0.15 },
   schoolReturnCoverage: 0.95,
   schoolRecordWrong: 0.0001,
+  returningStudent: 0.3,
 };
 
 /** The pairs people confuse in handwriting. */
@@ -89,9 +96,9 @@ function schoolStudentId(rand: Random, model: ErrorModel): string {
   return rand() < 0.5 ? `${randomDigits(rand, 6)}X${randomDigits(rand, 3)}` : randomDigits(rand, 6 + Math.floor(rand() * 3));
 }
 
-/** Writes one sheet as a student would, with the paper's own mistakes. */
-export function writeSheet(rand: Random, model: ErrorModel): Sheet {
-  const truth = `${1 + Math.floor(rand() * 9)}${randomDigits(rand, 9)}`;
+/** Writes one sheet as a student would, with the paper's own mistakes; `known` is the student's SSID when the sheet is theirs again. */
+export function writeSheet(rand: Random, model: ErrorModel, known?: string): Sheet {
+  const truth = known ?? `${1 + Math.floor(rand() * 9)}${randomDigits(rand, 9)}`;
   const localId = schoolStudentId(rand, model);
   let paper = truth;
   const r = rand();

@@ -40,6 +40,17 @@ describe('keyer model', () => {
     expect(modes[3]!.wrong).toBe(0);
   });
 
+  it('a returning student’s miswritten paper is held back where the center holds their SSID from a year before, and no school answers', () => {
+    const paper = { ...NO_ERRORS, paperMisprint: 0.2, schoolReturnCoverage: 0 };
+    const [, , , withoutCheck, withCheck] = simulate(1_000, 6, { ...paper, returningStudent: 1 }, base).modes;
+    expect(withoutCheck!.wrong).toBeGreaterThan(100);
+    // Left blank rather than wrong: this year's misprints, and the right papers of students whose last one was misprinted.
+    expect(withCheck!.wrong).toBeLessThan(withoutCheck!.wrong / 20);
+    expect(withCheck!.heldBack).toBeGreaterThan(withoutCheck!.wrong);
+    const nobodyReturns = simulate(1_000, 6, { ...paper, returningStudent: 0 }, base).modes;
+    expect(nobodyReturns[4]).toMatchObject({ wrong: nobodyReturns[3]!.wrong, blank: nobodyReturns[3]!.blank, heldBack: 0 });
+  });
+
   it('a School Student ID that is not 10 digits, written on the SSID line, is never accepted as an SSID', () => {
     const local = { ...NO_ERRORS, paperLocalId: 1, localIdTenDigits: 0, schoolReturnCoverage: 0 };
     for (const m of simulate(200, 5, local, base).modes) expect(m).toMatchObject({ accepted: 0, blank: 200 });
