@@ -22,6 +22,21 @@ export type ServerReason = z.infer<typeof serverReasonSchema>;
 const secondLookLineSchema = z.object({ field: z.enum(VERIFIED_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() });
 export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
+const keyedValuesSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });
+/**
+ * What a sheet in "Needs a second look" holds back until a person reads the
+ * paper for it: the second keyer's keyings, the paper's third, and who made
+ * them, from which the look finishes the verification (shared/verify-sheet.ts).
+ * Never shown: the screen sees only the lines' sorted values.
+ */
+const heldKeyingsSchema = z.object({
+  second: keyedValuesSchema,
+  third: keyedValuesSchema.partial(),
+  keyers: z.object({ enteredBy: z.string(), verifiedBy: z.string(), signedInAs: z.string() }),
+  at: z.string().datetime(),
+});
+export type HeldKeyings = z.infer<typeof heldKeyingsSchema>;
+
 /** One application as the tablet holds it (decrypted). */
 export const localApplicationSchema = z.object({
   /** UUIDv7 made on this device. */
@@ -53,6 +68,8 @@ export const localApplicationSchema = z.object({
   verification: verificationSchema.optional(),
   /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */
   secondLook: z.array(secondLookLineSchema).optional(),
+  /** The keyings a look at the paper needs to finish the verification; absent on a second look from before, which is keyed again. */
+  heldKeyings: heldKeyingsSchema.optional(),
 });
 /** One paper application as the tablet holds it. */
 export type LocalApplication = z.infer<typeof localApplicationSchema>;

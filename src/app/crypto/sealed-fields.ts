@@ -4,7 +4,7 @@
  * Sealed: everything that identifies or describes a pupil — the whole `fields`
  * object (names, date of birth, SSID, contact details, address, guardian, every
  * free-text field), the blind SSID re-key, a second keyer's verification and a
- * sheet's second look (their keyings are the pupil's SSID, names and birth date), and the server's last
+ * sheet's second look and the keyings it holds back (their keyings are the pupil's SSID, names and birth date), and the server's last
  * refusal (its messages may quote field values). For outbox rows, the whole mutation (it
  * carries the confirmed application).
  * Plain: only what IndexedDB must index or the lists and sync need without the
@@ -20,7 +20,7 @@ import { localApplicationSchema, type LocalApplication, type OutboxRow } from '.
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
 /** The keys of LocalApplication that are sealed; the rest stay plain for indexes and lists. */
-export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason', 'verification', 'secondLook'] as const;
+export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason', 'verification', 'secondLook', 'heldKeyings'] as const;
 type SealedKey = (typeof SEALED_APPLICATION_KEYS)[number];
 
 /** An application as stored once encryption at rest is on. */
@@ -29,7 +29,7 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
-const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true });
+const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true, heldKeyings: true });
 
 /** The AAD of an application's blob. */
 export const applicationContext = (id: string): string => `applications/${id}`;
@@ -43,8 +43,8 @@ export function isSealedRow(row: object): row is { sealed: Sealed } {
 
 /** The stored shape of `app`: plain index columns plus one sealed blob bound to its id. */
 export async function sealApplication(key: CryptoKey, app: LocalApplication): Promise<StoredApplication> {
-  const { fields, ssidRekey, serverReason, verification, secondLook, ...plain } = app;
-  const part = { fields, ssidRekey, serverReason, ...(verification ? { verification } : {}), ...(secondLook ? { secondLook } : {}) };
+  const { fields, ssidRekey, serverReason, verification, secondLook, heldKeyings, ...plain } = app;
+  const part = { fields, ssidRekey, serverReason, ...(verification ? { verification } : {}), ...(secondLook ? { secondLook } : {}), ...(heldKeyings ? { heldKeyings } : {}) };
   return { ...plain, sealed: await seal(key, part, applicationContext(app.id)) };
 }
 

@@ -13,7 +13,7 @@
  * so an answer from the server about version n can no longer overwrite the edit
  * (see statusAfterAnswer). Confirmation sends the current version as it is.
  */
-import type { ApplicationRow, LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
+import type { ApplicationRow, HeldKeyings, LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
 import type { Store } from './connection';
 import { openRows, openRowsSettled, readApplication, readApplications, recordIndex, rowStamp } from './records';
 import { toSetAsideRows, type SetAsideRow } from './setAside';
@@ -47,6 +47,8 @@ export interface DraftInput {
   verification?: Verification;
   /** The verify screen's "Needs a second look": set with no verification, cleared by either. */
   secondLook?: SecondLookLine[];
+  /** The keyings a second look holds back, saved with it. */
+  heldKeyings?: HeldKeyings;
 }
 
 /** Statuses after which any edit is a new version that must be confirmed again. */
@@ -70,11 +72,16 @@ function sameDraft(a: LocalApplication, b: DraftInput): boolean {
  * for (an edit of the grade keeps it, one of the SSID drops it). A verification
  * clears a second look, and a second look clears a verification.
  */
-function keptKeying(existing: LocalApplication | undefined, input: DraftInput): Pick<LocalApplication, 'verification' | 'secondLook'> {
+function keptKeying(existing: LocalApplication | undefined, input: DraftInput): Pick<LocalApplication, 'verification' | 'secondLook' | 'heldKeyings'> {
   if (input.verification) return { verification: input.verification };
-  if (input.secondLook) return { secondLook: input.secondLook };
+  if (input.secondLook) return parked(input.secondLook, input.heldKeyings);
   if (existing?.verification && stillVouches(input.fields, existing.verification)) return { verification: existing.verification };
-  return existing?.secondLook ? { secondLook: existing.secondLook } : {};
+  return existing?.secondLook ? parked(existing.secondLook, existing.heldKeyings) : {};
+}
+
+/** A second look with the keyings it holds back (none on one from before). */
+function parked(secondLook: SecondLookLine[], heldKeyings: HeldKeyings | undefined): Pick<LocalApplication, 'secondLook' | 'heldKeyings'> {
+  return { secondLook, ...(heldKeyings ? { heldKeyings } : {}) };
 }
 
 /** How often a write re-reads after losing a race with another write to the same row. */

@@ -31,11 +31,12 @@ export function rowStamp(row: object | undefined): string | null {
   return row === undefined ? null : JSON.stringify(row);
 }
 
-type SealedPart = Pick<LocalApplication, 'fields' | 'ssidRekey' | 'serverReason' | 'verification' | 'secondLook'>;
+type SealedPart = Pick<LocalApplication, 'fields' | 'ssidRekey' | 'serverReason' | 'verification' | 'secondLook' | 'heldKeyings'>;
 
 const sealedPart = (app: LocalApplication): SealedPart => ({
   fields: app.fields, ssidRekey: app.ssidRekey, serverReason: app.serverReason,
   ...(app.verification ? { verification: app.verification } : {}), ...(app.secondLook ? { secondLook: app.secondLook } : {}),
+  ...(app.heldKeyings ? { heldKeyings: app.heldKeyings } : {}),
 });
 
 /** The decrypted applications of one database while its vault is unlocked. */

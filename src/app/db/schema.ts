@@ -11,7 +11,7 @@ import type { Sealed } from '../crypto/seal';
 import type { StoredRosterEntry } from '../crypto/sealed-roster';
 
 /** The row shapes, declared once as zod schemas in crypto/row-schemas.ts. */
-export type { LocalApplication, LocalBatch, LocalRosterEntry, OutboxRow, SecondLookLine, ServerReason } from '../crypto/row-schemas';
+export type { LocalApplication, LocalBatch, LocalRosterEntry, OutboxRow, HeldKeyings, SecondLookLine, ServerReason } from '../crypto/row-schemas';
 
 /** Small key-value facts: deviceId, nextMutationId, pull checkpoint, ssidKey (sealed), session. */
 export interface MetaRow {

@@ -3,19 +3,12 @@ import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { paths } from '../../paths';
 import { fieldLabel } from '../../../shared/application';
-import { localIsoDate } from '../../model/today';
-import { readTypedDate } from '../../../shared/typed-dates';
 import { VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
 import type { VerifiedValues } from '../../../shared/verify-sheet';
+import { keyedValue } from './keyed';
+import { SecondLookSection } from './SecondLookSection';
 import { describeSsidsSettled } from './summary';
 import { useVerifyBatch } from './useVerifyBatch';
-
-/** A date keyed blind as the entry form reads it (MM/DD/YYYY and the like); an unreadable one is compared as typed. */
-function keyedValue(field: VerifiedField, typed: string): string {
-  if (field !== 'dateOfBirth') return typed;
-  const read = readTypedDate(typed, localIsoDate(), 'birth');
-  return read.ok ? read.iso : typed;
-}
 
 /** One blank field of a blind keying: nothing of the first entry, no autofill. */
 function BlindField({ field, name }: { field: VerifiedField; name: string }) {
@@ -33,10 +26,11 @@ function BlindField({ field, name }: { field: VerifiedField; name: string }) {
  * "Verify batch": the second keyer picks themselves, then types the verified
  * fields of each sheet again from the paper, blind. Where the keyings differ
  * the screen names the field (never which entry came first) and asks for the
- * value as it reads on the paper, blind again.
+ * value as it reads on the paper, blind again; a sheet the paper did not
+ * settle waits below for a second look.
  */
 export function VerifyScreen({ batchId }: { batchId: string }) {
-  const { view, key, error } = useVerifyBatch(batchId);
+  const { view, key, look, error } = useVerifyBatch(batchId);
   const [verifier, setVerifier] = useState<string | null>(null);
   const [second, setSecond] = useState<VerifiedValues | null>(null);
   const [ask, setAsk] = useState<VerifiedField[]>([]);
@@ -116,16 +110,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
           </div>
         </form>
       )}
-      {secondLook.length > 0 ? (
-        <section aria-labelledby="second-look">
-          <h2 id="second-look">Needs a second look</h2>
-          <ul>
-            {secondLook.map(({ sheet, lines }) => lines.map((l) => (
-              <li key={`${sheet}-${l.field}`}>Sheet {sheet}, {fieldLabel(l.field)} line on the paper: {l.values.join(' · ')}</li>
-            )))}
-          </ul>
-        </section>
-      ) : null}
+      <SecondLookSection sheets={secondLook} keyers={keyers} look={look} />
       <div class="form-actions">
         <Link href={paths.batch(batchId)} class="button">Back to the batch</Link>
       </div>

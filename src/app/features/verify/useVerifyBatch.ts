@@ -1,21 +1,23 @@
 /**
  * The verify screen's data and actions: the batch's typed sheets not yet
  * verified, whom the second keyer may pick (the center's advisors but the
- * first keyer), and saving each sheet's outcome (shared/verify-sheet.ts) onto
- * its record. The first entry is read here and held against the keyings here:
- * the screen never receives it.
+ * first keyer), saving each sheet's outcome (shared/verify-sheet.ts) onto its
+ * record, and a look at the paper that settles a sheet in "Needs a second
+ * look". The first entry is read here and held against the keyings here: the
+ * screen never receives it, only the sorted values of a second look.
  */
 import { useCallback, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
 import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { getBatch } from '../../db/batches';
 import { listBatchApplications, saveDraft } from '../../db/applications';
-import type { LocalBatch, SecondLookLine } from '../../db/schema';
+import type { LocalApplication, LocalBatch } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
 import { readAdvisors, readSession } from '../../db/meta';
 import type { CenterAdvisor } from '../../../shared/protocol';
 import type { VerifiedField } from '../../../shared/verification-record';
-import { verifiedValuesOf, verifySheet, type VerifiedValues } from '../../../shared/verify-sheet';
+import { verifiedValuesOf, verifySheet, type SecondLookLine, type SheetOutcome, type VerifiedValues } from '../../../shared/verify-sheet';
+import type { PaperLook } from '../../../shared/verification';
 import { summarizeVerification, type VerificationSummary } from './summary';
 
 /** What the verify screen shows, never a first entry's value. */
@@ -29,14 +31,23 @@ export interface VerifyView {
   next: { id: string; sheet: number } | null;
   sheetsLeft: number;
   summary: VerificationSummary;
-  secondLook: { sheet: number; lines: SecondLookLine[] }[];
+  /** Sheets in "Needs a second look" that a look at the paper can settle. */
+  secondLook: { id: string; sheet: number; lines: SecondLookLine[] }[];
 }
+
+/** A person's readings of the paper for one sheet's lines in a second look. */
+export type PaperLooks = Partial<Record<VerifiedField, PaperLook>>;
+
+/** A sheet in a second look that holds its keyings back; one from before holds none and is keyed again. */
+const lookable = (record: LocalApplication): boolean => record.secondLook !== undefined && record.heldKeyings !== undefined;
 
 /** The verify screen's view (live) and its keying action. */
 export function useVerifyBatch(batchId: string): {
   view: LiveResult<VerifyView | null>;
   /** Keys the next sheet: the second keying, then (when asked) the paper's. Answers the fields to ask of the paper, or none. */
   key: (verifierId: string, second: VerifiedValues, third: Partial<VerifiedValues>) => Promise<VerifiedField[]>;
+  /** A look at the paper for a sheet in a second look, by `readerId`. Answers the lines still open (a reading to type again), or none once settled. */
+  look: (recordId: string, readerId: string, looks: PaperLooks) => Promise<SecondLookLine[]>;
   error: string | null;
 } {
   const { store } = useServices();
@@ -49,17 +60,29 @@ export function useVerifyBatch(batchId: string): {
     const firstKeyer = session?.user.id ?? '';
     const keyers = (await readAdvisors(store.db)).filter((a) => a.id !== firstKeyer);
     const sheets = records.map((record, i) => ({ record, sheet: i + 1 }));
-    const left = sheets.filter(({ record }) => record.status === 'ready' && !record.verification && !record.secondLook);
+    const left = sheets.filter(({ record }) => record.status === 'ready' && !record.verification && !lookable(record));
     return {
       batch, firstKeyer, keyers,
       next: left[0] ? { id: left[0].record.id, sheet: left[0].sheet } : null,
       sheetsLeft: left.length,
       summary: summarizeVerification(records),
-      secondLook: sheets.flatMap(({ record, sheet }) => (record.secondLook ? [{ sheet, lines: record.secondLook }] : [])),
+      secondLook: sheets.flatMap(({ record, sheet }) => (record.secondLook && lookable(record) ? [{ id: record.id, sheet, lines: record.secondLook }] : [])),
     };
   }, [store, batchId]);
 
   const data = view.status === 'ready' ? view.data : null;
+  /** Writes a sheet's outcome onto its record: the values that stand and the verification, or the second look with the keyings it holds. */
+  const save = useCallback(async (record: LocalApplication, outcome: SheetOutcome, held: LocalApplication['heldKeyings']) => {
+    try {
+      const base = { id: record.id, studentId: record.studentId, batchId: record.batchId, createdAt: record.createdAt, ssidRekey: record.ssidRekey, fields: record.fields };
+      if (outcome.state === 'second_look') await saveDraft(store.db, { ...base, secondLook: outcome.lines, ...(held ? { heldKeyings: held } : {}) });
+      // The values that stand replace the first entry's; the SSID's blind re-key is the settled number too.
+      else if (outcome.state === 'verified') await saveDraft(store.db, { ...base, fields: { ...record.fields, ...outcome.values }, ssidRekey: outcome.values.ssid, verification: outcome.verification });
+    } catch (failure) {
+      setError(describeSaveError(failure));
+    }
+  }, [store]);
+
   const key = useCallback(async (verifierId: string, second: VerifiedValues, third: Partial<VerifiedValues>): Promise<VerifiedField[]> => {
     setError(null);
     if (!data?.next) return [];
@@ -67,18 +90,27 @@ export function useVerifyBatch(batchId: string): {
     const record = records.find((r) => r.id === data.next?.id);
     if (!record) return [];
     const keyers = { enteredBy: data.firstKeyer, verifiedBy: verifierId, signedInAs: data.firstKeyer };
-    const outcome = verifySheet(verifiedValuesOf(record.fields), second, third, keyers, new Date().toISOString());
+    const at = new Date().toISOString();
+    const outcome = verifySheet(verifiedValuesOf(record.fields), second, third, keyers, at);
     if (outcome.state === 'needs_third') return outcome.fields;
-    try {
-      const base = { id: record.id, studentId: record.studentId, batchId: record.batchId, createdAt: record.createdAt, ssidRekey: record.ssidRekey, fields: record.fields };
-      if (outcome.state === 'second_look') await saveDraft(store.db, { ...base, secondLook: outcome.lines });
-      // The values that stand replace the first entry's; the SSID's blind re-key is the settled number too.
-      else await saveDraft(store.db, { ...base, fields: { ...record.fields, ...outcome.values }, ssidRekey: outcome.values.ssid, verification: outcome.verification });
-    } catch (failure) {
-      setError(describeSaveError(failure));
-    }
+    await save(record, outcome, { second, third, keyers, at });
     return [];
-  }, [store, batchId, data]);
+  }, [store, batchId, data, save]);
 
-  return { view, key, error };
+  const look = useCallback(async (recordId: string, readerId: string, looks: PaperLooks): Promise<SecondLookLine[]> => {
+    setError(null);
+    const { records } = await listBatchApplications(store.db, batchId);
+    const record = records.find((r) => r.id === recordId);
+    const held = record?.heldKeyings;
+    if (!record || !held) return [];
+    const at = new Date().toISOString();
+    const byReader = Object.fromEntries(Object.entries(looks).map(([field, l]) => [field, { ...l, by: readerId, at }]));
+    const outcome = verifySheet(verifiedValuesOf(record.fields), held.second, held.third, held.keyers, held.at, byReader);
+    // A reading to type again stays on the screen, not on the record: the sheet waits as it was.
+    if (outcome.state === 'second_look') return outcome.lines;
+    await save(record, outcome, held);
+    return [];
+  }, [store, batchId, save]);
+
+  return { view, key, look, error };
 }

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { confirmApplications, saveDraft } from '../../../../src/app/db/applications';
 import { META } from '../../../../src/app/db/meta';
 import { seriousViolations } from '../../axe';
 import { completeFields, readRecord, renderApp, screenStorePerTest, seedBatch, seedRecord } from '../../harness';
@@ -12,7 +13,7 @@ async function seedTabletOf(firstKeyer: string) {
   const store = getStore();
   await store.db.meta.bulkPut([
     { key: META.session, value: { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: firstKeyer, email: 'ana@example.org', name: 'Ana First', role: 'advisor', centerId: 'c1' }, expired: false } },
-    { key: META.advisors, value: [{ id: 'u-ana', name: 'Ana First' }, { id: 'u-bea', name: 'Bea Second' }] },
+    { key: META.advisors, value: [{ id: 'u-ana', name: 'Ana First' }, { id: 'u-bea', name: 'Bea Second' }, { id: 'u-cy', name: 'Cy Third' }] },
   ]);
   const batch = await seedBatch(store, 2);
   const one = await seedRecord(store, batch.id, completeFields({ ssid: '2038475610', firstName: 'Maria' }), undefined, 1_760_000_000_000);
@@ -71,8 +72,27 @@ describe('Verify batch', () => {
   });
 
   it('sends a sheet whose paper keying agrees with neither to "Needs a second look", the three values sorted', async () => {
-    const { store, batch, two } = await seedTabletOf('u-ana');
+    const { store, two } = await parkSheetTwo();
+    const look = await screen.findByRole('region', { name: 'Needs a second look' });
+    expect(look.textContent).toContain('3047586912 · 3047586921 · 3047586900');
+    expect((await readRecord(store, two.id)).verification).toBeUndefined();
+  });
+
+  it('keys again a sheet parked before second looks could be settled (it holds no keyings to finish with)', async () => {
+    const { store, batch, one } = await seedTabletOf('u-ana');
+    const { studentId, createdAt, ssidRekey, fields } = await readRecord(store, one.id);
+    await saveDraft(store.db, { id: one.id, studentId, batchId: batch.id, createdAt, ssidRekey, fields, secondLook: [{ field: 'ssid', values: ['2038475601', '2038475610', '2038475600'] }] });
     renderApp(store, `/batches/${batch.id}/verify`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start verifying' }));
+    await screen.findByRole('heading', { name: 'Sheet 1' });
+    expect(screen.queryByRole('region', { name: 'Needs a second look' })).toBeNull();
+  });
+
+  /** Verifies sheet 1 alike, and sends sheet 2's SSID to a second look: keyed 3047586921, 3047586912, then 3047586900. */
+  async function parkSheetTwo() {
+    const tablet = await seedTabletOf('u-ana');
+    await tablet.store.db.meta.put({ key: META.center, value: { id: 'c1', name: 'Center', verification: { policy: 'required', requiredSince: '2026-01-01T00:00:00.000Z' } } });
+    renderApp(tablet.store, `/batches/${tablet.batch.id}/verify`);
     fireEvent.click(await screen.findByRole('button', { name: 'Start verifying' }));
     await screen.findByRole('heading', { name: 'Sheet 1' });
     keySheet({ 'CA SSID': '2038475610', 'First name': 'Maria', 'Last name': 'Lopez', 'Date of birth': '03/15/2012' });
@@ -80,8 +100,68 @@ describe('Verify batch', () => {
     keySheet({ 'CA SSID': '3047586912', 'First name': 'Rosa', 'Last name': 'Lopez', 'Date of birth': '03/15/2012' });
     await screen.findByRole('alert');
     keySheet({ 'CA SSID': '3047586900' });
-    const look = await screen.findByRole('region', { name: 'Needs a second look' });
-    expect(look.textContent).toContain('3047586912 · 3047586921 · 3047586900');
-    expect((await readRecord(store, two.id)).verification).toBeUndefined();
+    await screen.findByRole('button', { name: 'Read sheet 2 from the paper' });
+    return tablet;
+  }
+
+  function readPaper(reader: string | null, values: Record<string, string>, unreadable = false) {
+    if (reader) fireEvent.click(screen.getByRole('radio', { name: reader }));
+    for (const [label, value] of Object.entries(values)) fireEvent.input(screen.getByLabelText(label), { target: { value } });
+    if (unreadable) fireEvent.click(screen.getByRole('checkbox', { name: /The paper cannot be read/ }));
+    fireEvent.submit(screen.getByRole('button', { name: 'Settle sheet 2' }).closest('form')!);
+  }
+
+  it('settles a second look from the paper: the three values and where they differ shown, the reader named, the sheet verified and confirmable', async () => {
+    const { store, two } = await parkSheetTwo();
+    const look = screen.getByRole('region', { name: 'Needs a second look' });
+    expect(look.textContent).toContain('3047586912 · 3047586921 · 3047586900 (they differ at digits 9, 10)');
+    expect(look.textContent).toContain('CA SSID line on the paper');
+    // Parked, it is held back from confirmation where the center requires verification.
+    expect((await confirmApplications(store, [two.id])).skipped[0]?.reason).toMatch(/Needs a second look/);
+    fireEvent.click(screen.getByRole('button', { name: 'Read sheet 2 from the paper' }));
+    const picker = await screen.findByRole('group', { name: /Who is reading the paper/ });
+    expect(picker.textContent).not.toContain('Ana First');
+    await waitFor(() => expect(document.activeElement?.getAttribute('name')).toBe('reader'));
+    expect(await seriousViolations()).toEqual([]);
+    readPaper('Cy Third', { 'CA SSID as the paper reads': '3047586921' });
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Needs a second look' })).toBeNull());
+    const record = await readRecord(store, two.id);
+    expect(record.fields.ssid).toBe('3047586921');
+    expect(record.secondLook).toBeUndefined();
+    expect(record.heldKeyings).toBeUndefined();
+    expect(record.verification?.fields.find((f) => f.field === 'ssid')).toMatchObject({
+      first: '3047586921', second: '3047586912', third: '3047586900', value: '3047586921', by: 'u-bea', secondLook: { reading: '3047586921', by: 'u-cy' },
+    });
+    expect(screen.getByRole('status').textContent).toContain('2 verified · 0 to verify · 0 need a second look');
+    expect((await confirmApplications(store, [two.id])).confirmed).toEqual([two.id]);
+  });
+
+  it('asks a reading that agrees with none of the three again, blind, and takes it when both readings agree', async () => {
+    const { store, two } = await parkSheetTwo();
+    fireEvent.click(screen.getByRole('button', { name: 'Read sheet 2 from the paper' }));
+    await screen.findByRole('group', { name: /Who is reading the paper/ });
+    readPaper('Bea Second', { 'CA SSID as the paper reads': '3047586929' });
+    const again = await screen.findByLabelText('CA SSID again, as the paper reads');
+    expect((again as HTMLInputElement).value).toBe('');
+    expect(document.body.innerHTML).not.toContain('3047586929');
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    expect(await seriousViolations()).toEqual([]);
+    readPaper(null, { 'CA SSID again, as the paper reads': '3047586929' });
+    await waitFor(async () => expect((await readRecord(store, two.id)).fields.ssid).toBe('3047586929'));
+    expect((await readRecord(store, two.id)).verification?.fields[0]?.secondLook).toMatchObject({ reading: '3047586929', again: '3047586929', by: 'u-bea' });
+  });
+
+  it('leaves the SSID blank, to be asked of the school, when the paper cannot be read for sure', async () => {
+    const { store, two } = await parkSheetTwo();
+    fireEvent.click(screen.getByRole('button', { name: 'Read sheet 2 from the paper' }));
+    await screen.findByRole('group', { name: /Who is reading the paper/ });
+    readPaper('Cy Third', {});
+    expect((await screen.findByRole('alert')).textContent).toContain('Type the CA SSID as the paper reads, or say the paper cannot be read.');
+    readPaper(null, {}, true);
+    await waitFor(async () => expect((await readRecord(store, two.id)).verification).toBeDefined());
+    const record = await readRecord(store, two.id);
+    expect([record.fields.ssid, record.ssidRekey]).toEqual(['', '']);
+    expect(record.verification?.fields[0]).toMatchObject({ value: '', secondLook: { reading: '', by: 'u-cy' } });
+    expect((await confirmApplications(store, [two.id])).confirmed).toEqual([two.id]);
   });
 });
