@@ -79,6 +79,7 @@ export function indexRoster(roster: readonly RosterStudent[]): RosterIndex {
     const prepared = { student, name: foldName(student), localKey: localIdKey(student.schoolStudentId) };
     index.byId.set(student.studentId, prepared);
     push(index.byDob, student.dateOfBirth, prepared);
+    // Students without one are not indexed by it, so a row without one finds nobody there.
     if (prepared.localKey !== '') push(index.byLocalId, prepared.localKey, prepared);
     push(index.byName, nameIndexKey(prepared.name), prepared);
     if (student.currentSsid) index.bySsid.set(student.currentSsid, student.studentId);
@@ -106,7 +107,7 @@ function candidatesFor(row: MatchableRow, name: FoldedName, index: RosterIndex):
     found.set(prepared.student.studentId, candidate);
   }
   // The school's own student number carries a row whose name or birth date differs a little.
-  for (const prepared of rowLocal !== '' ? (index.byLocalId.get(rowLocal) ?? []) : []) {
+  for (const prepared of index.byLocalId.get(rowLocal) ?? []) {
     if (found.has(prepared.student.studentId)) continue;
     const verdict = compareNames(name, prepared.name);
     if (prepared.student.dateOfBirth === row.dateOfBirth && (verdict.level !== 'none' || isSmallNameDifference(name, prepared.name))) {
@@ -151,7 +152,7 @@ function classify<R extends MatchableRow>(row: R, index: RosterIndex): RowMatch<
     return { ...base, kind: only.level, studentId: only.prepared.student.studentId, reasons: only.reasons };
   }
   if (sure.length > 1) {
-    const reason = exact.length > 1 ? REASON.manyExact(exact.length) : REASON.manyProbable(sure.length);
+    const reason = exact.length > 0 ? REASON.manyExact(exact.length) : REASON.manyProbable(sure.length);
     return { ...base, kind: 'ambiguous', candidates: sure.map((c) => c.prepared.student.studentId), reasons: [reason] };
   }
   const reasons: Issue[] = [];

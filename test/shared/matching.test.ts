@@ -154,6 +154,73 @@ describe('matchSchoolReturn: rules across rows and against SSIDs held elsewhere'
     expect(match?.needsReview).toBe(true);
   });
 
+  it('does not call the School Student IDs different when the roster or the row has none', () => {
+    const rosterWithId: RosterStudent[] = [{ ...twins[0]!, schoolStudentId: '555' }];
+    const [rowWithout] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia' })], rosterWithId).matches;
+    const [studentWithout] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia', schoolStudentId: '555' })], twins).matches;
+    for (const match of [rowWithout, studentWithout]) {
+      expect([match?.kind, match?.studentId, codes(match?.reasons ?? []), match?.needsReview]).toEqual(['exact', 'maria', ['exact'], false]);
+    }
+  });
+
+  it('keeps a near match’s own reason when the School Student IDs differ as well', () => {
+    const roster: RosterStudent[] = [{ ...twins[0]!, schoolStudentId: '555' }];
+    const [match] = matchSchoolReturn([row({ firstName: 'Marja', lastName: 'Garcia', schoolStudentId: '556' })], roster).matches;
+    expect([match?.kind, match?.studentId, codes(match?.reasons ?? [])]).toEqual(['probable', 'maria', ['first_name_typo']]);
+  });
+
+  it('does not match on School Student ID when both the name and the birth date differ', () => {
+    const roster: RosterStudent[] = [{ ...twins[0]!, schoolStudentId: '555' }];
+    const [match] = matchSchoolReturn([row({ firstName: 'Kevin', lastName: 'Tran', dateOfBirth: '2012-05-05', schoolStudentId: '555' })], roster).matches;
+    expect([match?.kind, match?.studentId, match?.candidates]).toEqual(['unmatched', null, []]);
+  });
+
+  it('looks for a birth date slip only when nothing else matched, and only a slip', () => {
+    const roster: RosterStudent[] = [
+      { studentId: 'slip', firstName: 'Maria', lastName: 'Garcia', dateOfBirth: '2011-03-17' },
+      { studentId: 'typo', firstName: 'Mario', lastName: 'Garcia', dateOfBirth: '2011-03-07' },
+    ];
+    const [near] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia' })], roster).matches;
+    expect([near?.kind, near?.studentId, codes(near?.reasons ?? [])]).toEqual(['probable', 'typo', ['first_name_typo']]);
+    const [farOff] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia', dateOfBirth: '2005-12-30' })], roster).matches;
+    expect([farOff?.kind, farOff?.candidates, codes(farOff?.reasons ?? [])]).toEqual(['unmatched', [], ['no_match']]);
+  });
+
+  it('leaves namesakes for the advisor when the row has no School Student ID, even if only one of them has one', () => {
+    const roster: RosterStudent[] = [{ ...twins[0]!, schoolStudentId: '555' }, { ...twins[0]!, studentId: 'maria-2' }];
+    const [match] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia' })], roster).matches;
+    expect([match?.kind, match?.studentId, [...(match?.candidates ?? [])].sort()]).toEqual(['ambiguous', null, ['maria', 'maria-2']]);
+  });
+
+  it('takes an unrelated name for neither a birth date slip nor a near miss', () => {
+    const { matches } = matchSchoolReturn(
+      [row({ line: 2, firstName: 'Kevin', lastName: 'Tran', dateOfBirth: '2011-03-17' }), row({ line: 3, firstName: 'Kevin', lastName: 'Tran' }, '2222222223')],
+      twins,
+    );
+    expect(matches.map((m) => [m.kind, m.candidates, codes(m.reasons)])).toEqual([
+      ['unmatched', [], ['no_match']],
+      ['unmatched', [], ['no_match']],
+    ]);
+  });
+
+  it('leaves two namesakes with the same School Student ID as the row for the advisor to choose', () => {
+    const roster: RosterStudent[] = [
+      { ...twins[0]!, schoolStudentId: '555' },
+      { ...twins[0]!, studentId: 'maria-2', schoolStudentId: '555' },
+    ];
+    const [match] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia', schoolStudentId: '555' })], roster).matches;
+    expect([match?.kind, match?.studentId, codes(match?.reasons ?? [])]).toEqual(['ambiguous', null, ['ambiguous_exact']]);
+  });
+
+  it('refuses an SSID that this tablet knows another student has', () => {
+    const roster: RosterStudent[] = [
+      ...twins,
+      { studentId: 'luis', firstName: 'Luis', lastName: 'Diaz', dateOfBirth: '2012-01-01', currentSsid: '1234567891' },
+    ];
+    const [match] = matchSchoolReturn([row({ firstName: 'Maria', lastName: 'Garcia' }, '1234567891')], roster).matches;
+    expect([codes(match?.flags ?? []), match?.canApply]).toEqual([['ssid_taken'], false]);
+  });
+
   it('matches a row with an unreadable birth date only through the School Student ID, and says why otherwise', () => {
     const roster: RosterStudent[] = [{ ...twins[0]!, schoolStudentId: '555' }];
     const noDate = { dateOfBirth: null, dateProblem: { code: 'date_day_first', message: 'reads as day/month' } };
