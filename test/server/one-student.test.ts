@@ -7,12 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
-import { pullResponseSchema, pushResponseSchema, type Mutation, type MutationResult } from '../../src/shared/protocol';
+import { pullResponseSchema } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { makeCenter, randomSsid, type CenterFixture } from './helpers/fixtures';
+import { call, startServer, type RunningServer } from './helpers/http';
+import { signedInTablet } from './helpers/tablet';
 
 describe.each(DATABASES)('one student, one enrollment a year, on $name', (database) => {
   let handle: DatabaseHandle;
@@ -29,24 +30,13 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
     await handle.close();
   });
 
-  /** A signed-in tablet of the center with its own mutation ids. */
+  /** A signed-in tablet of the center with its own mutation ids, and its roster as the next pull gives it. */
   async function tablet() {
-    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
-    let next = 1;
+    const t = await signedInTablet(server, center);
     return {
-      ...session,
-      /** A new record of a new student (as the tablet makes them), for `fields`. */
-      paper: (fields: Parameters<typeof application>[1], overrides: Partial<Mutation> = {}) =>
-        mutation(next++, center.schoolIds[0]!, { application: application(center.schoolIds[0]!, fields), ...overrides }),
-      /** The same record again as a later version, with a new mutation id. */
-      again: (m: Mutation, overrides: Partial<Mutation> = {}): Mutation => ({ ...m, mutationId: next++, version: m.version + 1, ...overrides }),
-      push: async (...mutations: Mutation[]): Promise<MutationResult[]> => {
-        const answer = await call(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations } });
-        expect(answer.status).toBe(200);
-        return pushResponseSchema.parse(answer.body).results;
-      },
+      ...t,
       roster: async () => {
-        const answer = await call(server.url, 'GET', '/api/sync/pull', { token: session.token });
+        const answer = await call(server.url, 'GET', '/api/sync/pull', { token: t.token });
         return pullResponseSchema.parse(answer.body).roster;
       },
     };

@@ -5,7 +5,7 @@
  * is a trigger this test installs, which fails the insert of any enrollment whose
  * application carries a marker name: deterministic, on SQLite and PostgreSQL.
  */
-import { sql } from 'kysely';
+import { ColumnNode, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type Mutation } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
@@ -26,6 +26,37 @@ async function armTripwire(handle: DatabaseHandle, database: TestDatabase): Prom
   }
   await sql.raw(`create or replace function tripwire() returns trigger language plpgsql as $$ begin if new.application like '%${MARKER}%' then raise exception 'tripwire'; end if; return new; end $$`).execute(handle.db);
   await sql.raw('create trigger tripwire before insert on enrollments for each row execute function tripwire()').execute(handle.db);
+}
+
+const RACER = 'Racer';
+
+/**
+ * Makes every insert of an enrollment named RACER lose a race, as when another
+ * device commits the same key first: an error the push runs again for.
+ */
+async function armLostRace(handle: DatabaseHandle, database: TestDatabase): Promise<void> {
+  if (database.name === 'sqlite') {
+    await sql.raw(`create table taken_keys (k text primary key)`).execute(handle.db);
+    await sql.raw(`insert into taken_keys values ('taken')`).execute(handle.db);
+    await sql.raw(`create trigger lost_race before insert on enrollments when new.application like '%${RACER}%' begin insert into taken_keys values ('taken'); end`).execute(handle.db);
+    return;
+  }
+  await sql.raw(`create or replace function lost_race() returns trigger language plpgsql as $$ begin if new.application like '%${RACER}%' then raise exception 'lost race' using errcode = 'unique_violation'; end if; return new; end $$`).execute(handle.db);
+  await sql.raw('create trigger lost_race before insert on enrollments for each row execute function lost_race()').execute(handle.db);
+}
+
+/** Counts the push transactions begun: each starts by locking the device's ledger (lockDevice), which no other statement does. */
+function ledgerLocks(): KyselyPlugin & { count: number } {
+  const isLedgerLock = (node: RootOperationNode) =>
+    node.kind === 'UpdateQueryNode' && (node.updates ?? []).some((u) => ColumnNode.is(u.column) && u.column.column.name === 'last_push_at');
+  return {
+    count: 0,
+    transformQuery(args) {
+      if (isLedgerLock(args.node)) this.count += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
 }
 
 async function disarmTripwire(handle: DatabaseHandle, database: TestDatabase): Promise<void> {
@@ -51,6 +82,24 @@ describe.each(DATABASES)('a push the database refuses part of, on $name', (datab
   const school = () => center.schoolIds[0]!;
   const lastAppliedOf = async (deviceId: string) =>
     Number((await handle.db.selectFrom('devices').select('last_applied_mutation_id').where('device_id', '=', deviceId).executeTakeFirstOrThrow()).last_applied_mutation_id);
+
+  it('tries a push that keeps losing a race three times, then fails it whole and stores nothing', async () => {
+    await armLostRace(handle, database);
+    const locks = ledgerLocks();
+    const counted = await startServer({ ...handle, db: handle.db.withPlugin(locks) }, { logger: false });
+    try {
+      const session = await signIn(counted.url, center.advisor.email, center.advisor.password);
+      const batch = [mutation(1, school()), mutation(2, school(), { application: application(school(), { lastName: RACER }) })];
+      const answer = await call(counted.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: batch } });
+      // The database's unique refusal, after the last try, is answered as a conflict.
+      expect(answer.status).toBe(409);
+      expect(locks.count).toBe(3);
+      for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+      expect(await lastAppliedOf(session.deviceId)).toBe(0);
+    } finally {
+      await counted.close();
+    }
+  });
 
   // The edit of a record the server already holds sits second, so the new record
   // before it is written in a statement of its own, before the refused one.

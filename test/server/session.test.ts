@@ -76,6 +76,29 @@ describe.each(DATABASES)('sessions on $name', (database) => {
     }
   });
 
+  it('refuses a live token with anything before or after it in the header', async () => {
+    const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+    for (const authorization of [`Bearer ${session.token} extra`, `Bearer ${session.token}.`, `xBearer ${session.token}`, `Basic Bearer ${session.token}`]) {
+      const answer = await call(server.url, 'GET', '/api/session', { headers: { authorization } });
+      expect(answer.status, JSON.stringify(authorization)).toBe(401);
+    }
+    expect((await call(server.url, 'GET', '/api/session', { headers: { authorization: `Bearer ${session.token}` } })).status).toBe(200);
+  });
+
+  it('lets a user who must still replace a one-time password check the session and sign out, and nothing else', async () => {
+    const fresh = await makeCenter(handle, 'one-time');
+    await handle.db.updateTable('users').set({ must_change_password: 1 }).where('email', '=', fresh.advisor.email).execute();
+    const session = await signIn(server.url, fresh.advisor.email, fresh.advisor.password);
+    const checked = await call(server.url, 'GET', '/api/session', { token: session.token });
+    expect(checked.status).toBe(200);
+    expect(checked.body).toMatchObject({ user: { email: fresh.advisor.email, mustChangePassword: true } });
+    const students = await call(server.url, 'GET', '/api/students', { token: session.token });
+    expect(students.status).toBe(403);
+    expect(students.body).toEqual({ code: PROBLEMS.passwordChangeRequired.code, message: PROBLEMS.passwordChangeRequired.message });
+    expect((await call(server.url, 'DELETE', '/api/session', { token: session.token })).status).toBe(204);
+    expect((await call(server.url, 'GET', '/api/session', { token: session.token })).status).toBe(401);
+  });
+
   it('refuses a token after sign-out (DELETE /api/session revokes it)', async () => {
     const session = await signIn(server.url, center.advisor.email, center.advisor.password);
     expect((await call(server.url, 'DELETE', '/api/session', { token: session.token })).status).toBe(204);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { pullResponseSchema, pushResponseSchema, studentRecordSchema, type AnyMutation, type SsidUpdateMutation } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
+import { RETURN_CONFIRMED_ACTION } from '../../src/server/queries/progress';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
@@ -15,7 +16,7 @@ describe.each(DATABASES)('SSID updates on $name', (database) => {
   let handle: DatabaseHandle;
   let server: RunningServer;
   let center: CenterFixture;
-  let session: { token: string; deviceId: string };
+  let session: { token: string; deviceId: string; user: { id: string } };
   let nextId = 1;
 
   async function push(mutations: AnyMutation[], as = session) {
@@ -134,6 +135,33 @@ describe.each(DATABASES)('SSID updates on $name', (database) => {
     const old = mutation(nextId++, school);
     const named = { ...mutation(nextId++, school), kind: 'application' as const };
     expect((await push([old, named])).map((r) => r.status)).toEqual(['applied', 'applied']);
+  });
+
+  it('answers each applied update with the student’s version, and counts only a school’s return agreeing with the SSID as confirming it', async () => {
+    const ssid = randomSsid();
+    const studentId = await newStudent('');
+    const set = await push([ssidUpdate(studentId, ssid)]);
+    expect(set[0]).toMatchObject({ status: 'applied', serverVersion: 2 });
+    const agreements = [ssidUpdate(studentId, ssid, { source: 'student_form' }), ssidUpdate(studentId, ssid, { source: 'school_records' })];
+    expect((await push(agreements)).map((r) => r.status === 'applied' && r.serverVersion)).toEqual([2, 2]);
+    const confirmations = await handle.db.selectFrom('audit_log').select(['action', 'user_id', 'old_value', 'new_value'])
+      .where('entity', '=', 'student').where('entity_id', '=', studentId).where('action', '=', RETURN_CONFIRMED_ACTION).execute();
+    expect(confirmations).toEqual([{ action: RETURN_CONFIRMED_ACTION, user_id: session.user.id, old_value: null, new_value: null }]);
+  });
+
+  it('refuses an update for a student the center removed, and tells the advisor the different SSID’s last four digits only', async () => {
+    const removedId = await newStudent('');
+    await handle.db.updateTable('students').set({ deleted: 1 }).where('id', '=', removedId).execute();
+    const [removed] = await push([ssidUpdate(removedId, randomSsid())]);
+    expect(removed).toMatchObject({ status: 'rejected', reason: { code: 'student_removed' } });
+    expect((await handle.db.selectFrom('students').select('ssid').where('id', '=', removedId).executeTakeFirst())?.ssid).toBeNull();
+
+    const paper = randomSsid();
+    const [differs] = await push([ssidUpdate(await newStudent(paper), randomSsid())]);
+    expect(differs).toEqual({
+      mutationId: expect.any(Number), recordId: expect.any(String), status: 'conflict',
+      reason: { code: 'ssid_differs', message: `The student already has a different CA SSID (ending ${paper.slice(-4)}). Decide which is right before replacing it.` },
+    });
   });
 
   it('keeps SSIDs out of the application log', async () => {
