@@ -427,7 +427,12 @@ export const studentRecordSchema = studentSummarySchema.extend({
   /** Name of the user who confirmed the SSID. */
   ssidConfirmedBy: z.string().nullable(),
   /** The names of the two people who keyed the SSID, when a second keyer verified it; null: typed once. */
-  ssidVerification: z.object({ enteredBy: z.string(), verifiedBy: z.string() }).nullable(),
+  ssidVerification: z.object({
+    enteredBy: z.string(),
+    verifiedBy: z.string(),
+    /** Who read the SSID on the paper where the keyings settled nothing; null (or absent, from a server before it): no second look. */
+    secondLookBy: z.string().nullable().default(null),
+  }).nullable(),
   history: z.array(ssidHistoryEntrySchema),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;

@@ -18,7 +18,7 @@ function student(center: CenterFixture, overrides: Partial<StudentRow> = {}): St
   return {
     id: uuidv7(), center_id: center.centerId, first_name: 'Ana', middle_name: '', last_name: 'Diaz', date_of_birth: '2010-01-01',
     grade: '9', school_id: center.schoolIds[0]!, school_student_id: '', ssid: null, ssid_source: null, ssid_confirmed_at: null,
-    ssid_confirmed_by: null, ssid_entered_by: null, ssid_verified_by: null, version: 1, updated_seq: 1, deleted: 0, created_at: now, updated_at: now, ...overrides,
+    ssid_confirmed_by: null, ssid_entered_by: null, ssid_verified_by: null, ssid_second_look_by: null, version: 1, updated_seq: 1, deleted: 0, created_at: now, updated_at: now, ...overrides,
   };
 }
 

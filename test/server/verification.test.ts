@@ -53,10 +53,30 @@ describe.each(DATABASES)('verification on $name', (database) => {
     expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });
     const shown = await record(sheet.studentId);
     expect(shown.ssid).toBe(sheet.application.ssid);
-    expect(shown.ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second' });
+    expect(shown.ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second', secondLookBy: null });
     const stored = await findEnrollment(handle.db, sheet.recordId);
     expect(stored).toMatchObject({ entered_by: tablet.userId, verified_by: secondId, fields_differed: 1, ssid_differed: 1 });
     expect(JSON.parse(stored!.verification!)).toEqual(sheet.verification);
+  });
+
+  it('keeps an SSID read on the paper at a second look, names who read it, and forgets the name with an SSID typed once', async () => {
+    const sheet = verifiedSheet();
+    const { application } = sheet;
+    // Three keyings that differ from the paper and from each other in the last digit.
+    const misread = (n: number) => `${application.ssid.slice(0, 9)}${(Number(application.ssid[9]) + n) % 10}`;
+    const looked = {
+      ...sheet.verification!,
+      fields: sheet.verification!.fields.map((f) => (f.field === 'ssid'
+        ? { ...f, first: misread(1), second: misread(2), third: misread(3), secondLook: { reading: application.ssid, again: application.ssid, by: secondId, at: f.at } }
+        : f)),
+    };
+    expect((await push({ ...sheet, verification: looked }))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second', secondLookBy: 'Bea Second' });
+    expect(JSON.parse((await findEnrollment(handle.db, sheet.recordId))!.verification!)).toEqual(looked);
+
+    const renumbered = { ...sheet, mutationId: ++nextId, version: 2, baseServerVersion: 1, application: { ...application, ssid: randomSsid() }, verification: undefined };
+    expect((await push(renumbered))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).ssidVerification).toBeNull();
   });
 
   it('shows a sheet without a verification, as every record from before, as typed once', async () => {

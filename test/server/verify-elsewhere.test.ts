@@ -106,7 +106,7 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
     expect((await push(b, mine))[0]).toMatchObject({ status: 'duplicate' });
     const record = studentRecordSchema.parse((await call(server.url, 'GET', `/api/students/${first.studentId}`, { token: b.token })).body);
     expect(record.ssid).toBe(settled);
-    expect(record.ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second' });
+    expect(record.ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second', secondLookBy: null });
     expect(await findEnrollment(handle.db, first.recordId)).toMatchObject({ version: 2, keyed_by: a.userId, keyed_on_device: a.deviceId, verify_batch: null, verified_by: b.userId, ssid_differed: 1 });
     const trail = await handle.db.selectFrom('audit_log').select('new_value').where('entity_id', '=', first.recordId).where('action', '=', 'enrollment_verified').execute();
     expect(trail).toEqual([{ new_value: b.userId }]);

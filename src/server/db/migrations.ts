@@ -331,6 +331,15 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.createIndex('enrollments_verify_batch').on('enrollments').columns(['center_id', 'verify_batch']).execute();
     },
   },
+  {
+    // A second look at the paper (issue 10): who read the SSID on the paper
+    // where the three keyings agreed on nothing. Rows from before: null (no
+    // second look was taken).
+    name: '011_ssid_second_look',
+    async up(trx) {
+      await trx.schema.alterTable('students').addColumn('ssid_second_look_by', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

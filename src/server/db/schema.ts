@@ -114,6 +114,8 @@ export interface StudentsTable {
   /** The two users who keyed the SSID when a second keyer verified it (migration 007); null: typed once. */
   ssid_entered_by: string | null;
   ssid_verified_by: string | null;
+  /** Who read the SSID on the paper where the keyings settled nothing (migration 011); null: no second look. */
+  ssid_second_look_by: string | null;
   version: number;
   updated_seq: number;
   deleted: number;

@@ -46,12 +46,13 @@ export async function studentRecord(db: Executor, student: StudentRow): Promise<
   return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, ssidVerification: await ssidKeyerNames(db, student), history: history.map(toHistoryEntry) };
 }
 
-/** The names of the two people who keyed the SSID, when a second keyer verified it; null when it was typed once. */
+/** The names of the two people who keyed the SSID (and of who read it at a second look), when a second keyer verified it; null when it was typed once. */
 async function ssidKeyerNames(db: Executor, student: StudentRow): Promise<StudentRecord['ssidVerification']> {
   if (student.ssid === null || student.ssid_entered_by === null || student.ssid_verified_by === null) return null;
   const enteredBy = await userName(db, student.ssid_entered_by);
   const verifiedBy = await userName(db, student.ssid_verified_by);
-  return enteredBy === undefined || verifiedBy === undefined ? null : { enteredBy, verifiedBy };
+  const secondLookBy = student.ssid_second_look_by === null ? null : await userName(db, student.ssid_second_look_by) ?? null;
+  return enteredBy === undefined || verifiedBy === undefined ? null : { enteredBy, verifiedBy, secondLookBy };
 }
 
 function toHistoryEntry(entry: NamedAuditEntry): SsidHistoryEntry {

@@ -34,6 +34,7 @@ export async function setStudentSsid(trx: Executor, student: StudentRow, change:
     // One person's SSID (a school's, a typed one at approval) is no second keyer's verification.
     ssid_entered_by: null,
     ssid_verified_by: null,
+    ssid_second_look_by: null,
     version,
     updated_seq: seq,
     updated_at: change.now,

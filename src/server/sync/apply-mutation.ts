@@ -115,7 +115,7 @@ async function writeStudent(
   } else {
     written = {
       id: studentId, center_id: ctx.centerId, ...fields,
-      ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ssid_entered_by: null, ssid_verified_by: null, ...ssidFields,
+      ssid: null, ssid_source: null, ssid_confirmed_at: null, ssid_confirmed_by: null, ssid_entered_by: null, ssid_verified_by: null, ssid_second_look_by: null, ...ssidFields,
       version: 1, deleted: 0, created_at: ctx.now,
     };
     await writes.writeStudent(written.id, {}, written);
@@ -128,15 +128,19 @@ async function writeStudent(
 }
 
 /**
- * Who keyed the SSID being assigned: a verified version names both keyers; an
- * unverified one typed it once, unless it only repeats the SSID a second keyer
- * already verified (an edit of another field does not unverify the number).
+ * Who keyed the SSID being assigned: a verified version names both keyers, and
+ * whoever read it on the paper at a second look; an unverified one typed it
+ * once, unless it only repeats the SSID a second keyer already verified (an
+ * edit of another field does not unverify the number).
  */
-function ssidKeyers(mutation: Mutation, existing: StudentRow | undefined): { ssid_entered_by?: string | null; ssid_verified_by?: string | null } {
+function ssidKeyers(mutation: Mutation, existing: StudentRow | undefined): Partial<Pick<StudentRow, 'ssid_entered_by' | 'ssid_verified_by' | 'ssid_second_look_by'>> {
   const { verification } = mutation;
-  if (verification) return { ssid_entered_by: verification.enteredBy, ssid_verified_by: verification.verifiedBy };
+  if (verification) {
+    const look = verification.fields.find((f) => f.field === 'ssid')?.secondLook;
+    return { ssid_entered_by: verification.enteredBy, ssid_verified_by: verification.verifiedBy, ssid_second_look_by: look?.by ?? null };
+  }
   if (existing?.ssid === mutation.application.ssid) return {};
-  return { ssid_entered_by: null, ssid_verified_by: null };
+  return { ssid_entered_by: null, ssid_verified_by: null, ssid_second_look_by: null };
 }
 
 /** The enrollment a mutation writes: for which student, over which row (if any), and the online one it replaces (if any). */

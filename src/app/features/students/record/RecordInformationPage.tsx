@@ -34,7 +34,8 @@ export function RecordInformationPage({ entry, online }: { entry: LocalRosterEnt
                 <dt>Keying</dt>
                 <dd data-testid="record-ssid-keying">
                   {record.ssidVerification
-                    ? `Verified: typed by ${record.ssidVerification.enteredBy}, verified by ${record.ssidVerification.verifiedBy}`
+                    ? `Verified: typed by ${record.ssidVerification.enteredBy}, verified by ${record.ssidVerification.verifiedBy}${
+                      record.ssidVerification.secondLookBy ? `, read on the paper at a second look by ${record.ssidVerification.secondLookBy}` : ''}`
                     : 'Typed once'}
                 </dd>
               </>
