@@ -5,14 +5,15 @@
  */
 import { confirmApplications, listApplications, listRecentApplications, saveDraft, type DraftInput } from '../../src/app/db/applications';
 import type { Store } from '../../src/app/db/connection';
-import { readRoster } from '../../src/app/db/roster';
+import { applyPullPage } from '../../src/app/db/pulledPages';
+import { readRoster, readRosterFirstScreenful } from '../../src/app/db/roster';
 import type { LocalApplication } from '../../src/app/db/schema';
 import { sealApplication } from '../../src/app/crypto/sealed-fields';
-import { sealRosterEntry } from '../../src/app/crypto/sealed-roster';
 import { FIRST_SCREENFUL } from '../../src/app/features/records/useRecordSearch';
 import { buildRosterIndex, searchRoster, type RosterSearchEntry } from '../../src/app/features/students/rosterSearch';
 import { buildSearchIndex, searchRecords, type SearchEntry } from '../../src/app/model/search';
 import type { RosterEntry } from '../../src/shared/protocol';
+import { NO_VERIFICATION_POLICY } from '../../src/shared/verification-policy';
 import { percentile } from '../lib/stats';
 import type { BenchRecord } from '../lib/fixtures';
 import type { Latency, LocalBench } from './bench-api';
@@ -23,6 +24,8 @@ import { BENCH_PASSPHRASE, openUnlockedStore } from './vault';
 const stores = new Map<'entry' | 'list', Store>();
 let index: SearchEntry[] = [];
 let rosterIndex: RosterSearchEntry[] = [];
+/** Students a pulled page holds, as the server's PULL_PAGE_SIZE. */
+const PULL_PAGE = 2000;
 
 async function theStore(kind: 'entry' | 'list'): Promise<Store> {
   const open = stores.get(kind) ?? (await openUnlockedStore(`bench-${kind}-${Date.now()}`));
@@ -136,18 +139,29 @@ const localBench: LocalBench = {
     return prefixTimes(queries, (prefix) => searchRecords(index, prefix));
   },
   async storeRoster(records) {
-    const { db, vault } = await theStore('list');
-    const key = vault.key();
-    await db.roster.bulkPut(await Promise.all(records.map((r) => sealRosterEntry(key, rosterOf(r)))));
+    const { db } = await theStore('list');
+    const schools = await db.schools.toArray();
+    // Through the pull's own page writes (the server's page size), so the roster's order is stored as a pull stores it.
+    for (let at = 0; at < records.length; at += PULL_PAGE) {
+      const roster = records.slice(at, at + PULL_PAGE).map(rosterOf);
+      await applyPullPage(db, {
+        checkpoint: `bench-${at}`, more: at + PULL_PAGE < records.length, center: { id: 'bench-center', name: 'Bench', verification: NO_VERIFICATION_POLICY },
+        ssidKey: 'ab'.repeat(32), schools, roster, advisors: [], verifiedElsewhere: [],
+      });
+    }
   },
   async openRoster(runs) {
     const store = await theStore('list');
     const names = await schoolNames(store);
-    // The students screen draws nothing before the whole roster is read: its first screenful is the whole.
-    const whole = async () => {
-      rosterIndex = buildRosterIndex(await readRoster(store.db), names);
+    // The students screen: its first screenful through the stored order at once, the whole roster and its index after the first paint.
+    const firstScreen = async () => {
+      const first = await readRosterFirstScreenful(store.db);
+      if (first === null) throw new Error('the roster has no stored order: its first screenful would be the whole roster');
+      buildRosterIndex(first, names);
     };
-    return opensAfterUnlock(store, runs, whole, whole);
+    return opensAfterUnlock(store, runs, firstScreen, async () => {
+      rosterIndex = buildRosterIndex(await readRoster(store.db), names);
+    });
   },
   searchRosterAsYouType(queries) {
     return prefixTimes(queries, (prefix) => searchRoster(rosterIndex, prefix));

@@ -28,6 +28,10 @@ export const META = {
   pullCheckpoint: 'pullCheckpoint',
   /** The roster's SSID hash key, sealed. */
   ssidKey: 'ssidKey',
+  /** The roster's first screenful in order (student ids and how many there are), sealed: db/rosterOrder.ts. */
+  rosterHead: 'rosterHead',
+  /** The whole roster's order (ids and names), sealed: db/rosterOrder.ts. */
+  rosterOrder: 'rosterOrder',
   center: 'center',
   /** The center's advisors (id and name), for a second keyer to pick themselves. */
   advisors: 'advisors',
@@ -146,9 +150,35 @@ export async function writePulledFacts(
   ]);
 }
 
-/** Forgets what was pulled for a center (checkpoint, SSID hash key, center), so the next pull starts over. */
+/** Forgets what was pulled for a center (checkpoint, SSID hash key, center, the roster's order), so the next pull starts over. */
 export async function forgetPulledFacts(db: MesaDb): Promise<void> {
-  await db.meta.bulkDelete([META.pullCheckpoint, META.ssidKey, META.center]);
+  await db.meta.bulkDelete([META.pullCheckpoint, META.ssidKey, META.center, ...ROSTER_ORDER_KEYS]);
+}
+
+/** The roster's order as stored: its first screenful and the whole, each sealed, always written together. */
+export interface SealedRosterOrder {
+  head: Sealed;
+  whole: Sealed;
+}
+
+/** The meta keys of the roster's order, which go wherever the roster goes. */
+export const ROSTER_ORDER_KEYS = [META.rosterHead, META.rosterOrder] as const;
+
+/** The sealed first screenful of the roster's order, or null when none is stored. */
+export function readRosterHeadSeal(db: MesaDb): Promise<Sealed | null> {
+  return readMeta(db, META.rosterHead, sealedSchema);
+}
+
+/** The sealed order, or null when none is stored. */
+export async function readRosterOrderSeals(db: MesaDb): Promise<SealedRosterOrder | null> {
+  const [head, whole] = await Promise.all([readRosterHeadSeal(db), readMeta(db, META.rosterOrder, sealedSchema)]);
+  return head && whole ? { head, whole } : null;
+}
+
+/** Stores the order, or forgets it (null); call inside a transaction over `meta` when it depends on what was read. */
+export async function writeRosterOrder(db: MesaDb, order: SealedRosterOrder | null): Promise<void> {
+  if (order === null) await db.meta.bulkDelete([...ROSTER_ORDER_KEYS]);
+  else await db.meta.bulkPut([{ key: META.rosterHead, value: order.head }, { key: META.rosterOrder, value: order.whole }]);
 }
 
 /**

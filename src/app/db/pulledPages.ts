@@ -7,8 +7,11 @@ import type { MesaDb } from './schema';
 import type { PullResponse, RosterEntry } from '../../shared/protocol';
 import type { Sealed } from '../crypto/seal';
 import { isSealedRosterRow, plainLocalFacts, rosterLocalBlob, sealRosterEntry, sealRosterLocalFacts } from '../crypto/sealed-roster';
+import { compareRosterPlaces, placeInOrder } from '../../shared/roster-order';
 import { recordIndex } from './records';
-import { sealSsidKey, writePulledFacts } from './meta';
+import { sealSsidKey, writePulledFacts, writeRosterOrder, type SealedRosterOrder } from './meta';
+import { readRoster } from './roster';
+import { readRosterOrder, sealRosterOrder, writeRosterOrderIfUnchanged } from './rosterOrder';
 
 /**
  * Stores one page. Soft-deleted schools are kept with their flag, because
@@ -16,19 +19,22 @@ import { sealSsidKey, writePulledFacts } from './meta';
  * since the roster only serves duplicate and SSID checks. Entries and the SSID
  * hash key are sealed before the transaction (WebCrypto would end it); each
  * entry keeps the tablet's own sealed facts (a queued SSID update, its refusal)
- * as they are in the row when the transaction writes it. VaultLockedError while locked.
+ * as they are in the row when the transaction writes it. The roster's order
+ * (db/rosterOrder.ts) is placed and sealed before it too, and written with the
+ * page, or forgotten if another tab wrote it meanwhile. VaultLockedError while locked.
  */
 export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<void> {
   const key = recordIndex(db).key();
   const live = page.roster.filter((entry) => !entry.deleted);
-  const [sealed, ssidKey, fromPlain] = await Promise.all([
+  const gone = page.roster.filter((entry) => entry.deleted).map((entry) => entry.studentId);
+  const [sealed, ssidKey, fromPlain, order] = await Promise.all([
     Promise.all(live.map((entry) => sealRosterEntry(key, entry))),
     sealSsidKey(key, page.ssidKey),
     sealPlainLocalFacts(db, key, live),
+    orderAfter(db, key, live, gone),
   ]);
   await db.transaction('rw', [db.schools, db.roster, db.meta], async () => {
     await db.schools.bulkPut(page.schools);
-    const gone = page.roster.filter((entry) => entry.deleted).map((entry) => entry.studentId);
     await db.roster.bulkDelete(gone);
     const held = await db.roster.bulkGet(sealed.map((row) => row.studentId));
     await db.roster.bulkPut(
@@ -39,7 +45,17 @@ export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<voi
       }),
     );
     await writePulledFacts(db, { checkpoint: page.checkpoint, ssidKey, center: page.center, advisors: page.advisors });
+    // Another tab wrote the order since it was read: neither write saw the other, so neither stands.
+    if (!(await writeRosterOrderIfUnchanged(db, order.seen, order.next))) await writeRosterOrder(db, null);
   });
+}
+
+/** The roster's order once the page is stored, sealed, and which stored order (`seen`) it was placed into. */
+async function orderAfter(db: MesaDb, key: CryptoKey, live: RosterEntry[], gone: string[]): Promise<{ seen: string | null; next: SealedRosterOrder }> {
+  const { order, seen } = await readRosterOrder(db);
+  // No order yet: an empty roster starts one; a roster stored by a version without it is read whole, once.
+  const base = order ?? ((await db.roster.count()) === 0 ? [] : (await readRoster(db)).sort(compareRosterPlaces));
+  return { seen, next: await sealRosterOrder(key, placeInOrder(base, live, gone)) };
 }
 
 /** The local facts of rows still plain (from before the roster was sealed), sealed to carry over. */

@@ -12,6 +12,7 @@
 import { isSealedRosterRow, openAnyRosterRow, openRosterEntry } from '../crypto/sealed-roster';
 import type { Vault } from '../crypto/vault';
 import { recordIndex } from './records';
+import { readRosterHead } from './rosterOrder';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
 import { SealedCache } from './sealedCache';
 import { openSettled, type Settled } from './setAside';
@@ -59,6 +60,20 @@ export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
   recordIndex(db).key();
   const rows = await db.roster.toArray();
   const { opened } = await Promise.resolve(index.openAll(rows, true));
+  return opened.filter((entry) => !entry.deleted);
+}
+
+/**
+ * The roster's first screenful in the roster's order, opening only those rows
+ * (db/rosterOrder.ts); null when no order is stored, and the whole roster must
+ * be read. VaultLockedError while locked.
+ */
+export async function readRosterFirstScreenful(db: MesaDb): Promise<LocalRosterEntry[] | null> {
+  const index = rosterIndex(db);
+  const head = await readRosterHead(db);
+  if (!head) return null;
+  const rows = await db.roster.bulkGet(head.ids);
+  const { opened } = await Promise.resolve(index.openAll(rows.filter((row) => row !== undefined), false));
   return opened.filter((entry) => !entry.deleted);
 }
 

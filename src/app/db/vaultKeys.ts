@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import type { MesaDb } from './schema';
-import { META, readIdleMinutes } from './meta';
+import { META, readIdleMinutes, ROSTER_ORDER_KEYS } from './meta';
 import { Vault, type KeyRecordStore, type VaultOptions } from '../crypto/vault';
 
 /** The key record store of the database `db`. */
@@ -33,7 +33,7 @@ export function keyRecordStore(db: MesaDb): KeyRecordStore {
         await db.outbox.clear();
         // The roster and its hash key are sealed too: without the checkpoint the next pull brings them back whole.
         await db.roster.clear();
-        await db.meta.bulkDelete([META.vault, META.ssidKey, META.pullCheckpoint]);
+        await db.meta.bulkDelete([META.vault, META.ssidKey, META.pullCheckpoint, ...ROSTER_ORDER_KEYS]);
       }),
     idleMinutes: () => readIdleMinutes(db),
   };

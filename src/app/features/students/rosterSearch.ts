@@ -5,6 +5,7 @@
  */
 import { searchHaystack, searchWords } from '../../../shared/search';
 import type { LocalRosterEntry } from '../../db/schema';
+import { compareRosterPlaces } from '../../../shared/roster-order';
 import { normalizeSsid } from '../../../shared/ssid';
 
 /** One searchable student. */
@@ -15,11 +16,9 @@ export interface RosterSearchEntry {
   haystack: string;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-
-/** Builds the entries once per roster load, sorted by last then first name. */
+/** Builds the entries once per roster load, in the roster's order (by last then first name). */
 export function buildRosterIndex(entries: readonly LocalRosterEntry[], schoolNames: ReadonlyMap<string, string>): RosterSearchEntry[] {
-  const sorted = [...entries].sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+  const sorted = [...entries].sort(compareRosterPlaces);
   return sorted.map((entry) => {
     const schoolName = schoolNames.get(entry.schoolId) ?? '';
     const haystack = searchHaystack([

@@ -4,12 +4,15 @@
  * request list (rows, CSV download content), offline: only the tablet's current().
  */
 import 'fake-indexeddb/auto';
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../../axe';
 import { completeFields, renderApp, screenStorePerTest, seedRecord } from '../../harness';
 import { ROSTER, seedRoster } from './fixtures';
-import { readRosterEntry } from '../../../../src/app/db/roster';
+import { readRoster, readRosterEntry, readRosterFirstScreenful } from '../../../../src/app/db/roster';
+import { keepRosterOrder, ROSTER_HEAD, sealRosterOrder, writeRosterOrderIfUnchanged } from '../../../../src/app/db/rosterOrder';
+import { studentName } from '../../../../src/app/features/students/labels';
+import { compareRosterPlaces } from '../../../../src/shared/roster-order';
 import { paths } from '../../../../src/app/paths';
 
 const current = screenStorePerTest();
@@ -59,6 +62,49 @@ describe('students list', () => {
     await screen.findByText(`${names.length} of 5 students match`);
     const links = within(screen.getByRole('table')).getAllByRole('link').map((a) => a.textContent);
     expect(links).toEqual(names);
+  });
+
+  const BY_NAME = ['García-López, Ana Lucía', 'Nguyen, Thuy', 'O’Neil, Marcus', 'Raman, Priya', 'Ramírez, Diego'];
+  const shownNames = () => within(screen.getByRole('table')).getAllByRole('link').map((a) => a.textContent);
+  const storedFirstScreenful = async () => (await readRosterFirstScreenful(current().db))?.map(studentName) ?? null;
+
+  it('lists the roster by last then first name, and stores that order for the next first screenful', async () => {
+    await seedRoster(current(), ROSTER);
+    // A roster as the version before left it: no stored order, so the screen reads the whole roster first.
+    expect(await storedFirstScreenful()).toBeNull();
+    renderApp(current(), paths.students());
+    await screen.findByText('5 students on the roster');
+    expect(shownNames()).toEqual(BY_NAME);
+    await waitFor(async () => expect(await storedFirstScreenful()).toEqual(BY_NAME));
+  });
+
+  it('ends in the roster’s order when the stored order is out of date, and puts the stored order right', async () => {
+    const ids = await seedRoster(current(), ROSTER);
+    // What an older tab's pull leaves: two students the stored order does not place, and in the wrong order.
+    const stale = await sealRosterOrder(current().vault.key(), [ROSTER[3]!, ROSTER[0]!, ROSTER[2]!].map((s, i) => ({ ...s, studentId: ids[[3, 0, 2][i]!]! })));
+    await current().db.transaction('rw', current().db.meta, () => writeRosterOrderIfUnchanged(current().db, null, stale));
+    expect(await storedFirstScreenful()).toEqual(['Ramírez, Diego', 'García-López, Ana Lucía', 'Nguyen, Thuy']);
+
+    renderApp(current(), paths.students());
+    await screen.findByText('5 students on the roster');
+    expect(shownNames()).toEqual(BY_NAME);
+    await waitFor(async () => expect(await storedFirstScreenful()).toEqual(BY_NAME));
+  });
+
+  it('searches the whole roster, beyond its first screenful', async () => {
+    const roster = Array.from({ length: ROSTER_HEAD + 5 }, (_, i) => ({
+      ...ROSTER[0]!, firstName: `Student${String(i).padStart(2, '0')}`, lastName: `Zapata${String(ROSTER_HEAD + 4 - i).padStart(2, '0')}`,
+    }));
+    await seedRoster(current(), roster);
+    await keepRosterOrder(current().db, [...(await readRoster(current().db))].sort(compareRosterPlaces));
+    expect(await storedFirstScreenful()).toHaveLength(ROSTER_HEAD);
+
+    renderApp(current(), paths.students());
+    await screen.findByText(`${ROSTER_HEAD + 5} students on the roster`);
+    expect(shownNames()[0]).toBe(`Zapata00, Student${ROSTER_HEAD + 4}`);
+    fireEvent.input(screen.getByLabelText('Search by name, school, grade or CA SSID'), { target: { value: 'student00' } });
+    await screen.findByText(`1 of ${ROSTER_HEAD + 5} students match`);
+    expect(shownNames()).toEqual([`Zapata${ROSTER_HEAD + 4}, Student00`]);
   });
 
   it('has no serious accessibility violation', async () => {
