@@ -68,6 +68,7 @@ describe.each(DATABASES)('what a push stores on $name', (database) => {
       updated_seq: expect.any(Number), created_at: student!.created_at, updated_at: student!.created_at,
       origin: 'tablet', approved_at: null, approved_by: null, duplicate_of: null,
       verification: null, entered_by: null, verified_by: null, fields_differed: null, ssid_differed: null,
+      keyed_by: t.userId, keyed_on_device: t.deviceId, verify_batch: null, verify_sheet: null,
     });
     expect(JSON.parse(enrollment!.application)).toEqual(a);
 
