@@ -9,13 +9,22 @@ import { needsSecondKeying } from '../../shared/verification-policy';
 /** What of a record the gate reads; null for a sheet not saved yet. */
 type Gated = Pick<LocalApplication, 'verification' | 'secondLook' | 'serverVersion' | 'serverReason'> | null;
 
+/**
+ * Whether the server refused this sheet's last version for want of a second
+ * keying (decide.ts rule 2b) and no second keyer has verified it since: Verify
+ * lists it as it lists a sheet just typed, and the review points there.
+ */
+export function refusedForSecondKeying(record: Pick<LocalApplication, 'verification' | 'serverReason'>): boolean {
+  return record.serverReason?.code === 'verification_required' && record.verification === undefined;
+}
+
 /** Why this sheet may not be confirmed until a second keyer verifies it, or null when it may. */
 export function secondKeyingBlock(record: Gated, batchVerifies: boolean): string | null {
   const needed = needsSecondKeying({
     verifies: batchVerifies,
     verified: record?.verification !== undefined,
     knownToServer: (record?.serverVersion ?? null) !== null,
-    serverAsked: record?.serverReason?.code === 'verification_required',
+    serverAsked: record !== null && refusedForSecondKeying(record),
   });
   if (!needed) return null;
   if (record?.secondLook) return 'Needs a second look: the paper did not settle a field between the keyers.';

@@ -1,7 +1,8 @@
 /**
  * The REAL server, in-process, over real HTTP on a free port, with a fresh
- * SQLite database in a temporary DATA_DIR and the demo center seeded: what the
- * sync client talks to in the integration tests.
+ * SQLite database in a temporary DATA_DIR (or a database the test opens, such
+ * as PostgreSQL from test/server/helpers/databases.ts) and the demo center
+ * seeded: what the sync client talks to in the integration tests.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -33,11 +34,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the server on port 0 with its own temporary data directory. */
-export async function startServer(): Promise<TestServer> {
+/** A fresh, migrated SQLite database in a temporary data directory, removed when it is closed. */
+async function temporarySqlite(): Promise<DatabaseHandle> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mesa-sync-'));
   const handle = openDatabase({ databaseUrl: undefined, dataDir });
   await migrate(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the server on port 0 over a fresh, migrated database (its own temporary SQLite unless `open` gives another). */
+export async function startServer(open: () => Promise<DatabaseHandle> = temporarySqlite): Promise<TestServer> {
+  const handle = await open();
   await seedDemo(handle, PASSWORD);
   const app = await buildServer({ handle, logger: false });
   const waiting = new Map<string, (() => void)[]>();
@@ -62,7 +75,6 @@ export async function startServer(): Promise<TestServer> {
     close: async () => {
       await app.close();
       await handle.close();
-      await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

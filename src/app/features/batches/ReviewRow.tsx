@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 
 /** One record in a batch review: who, its status, what is wrong, and Confirm. */
 export function ReviewRow({ item, busy, onConfirm }: { item: ReviewItem; busy: boolean; onConfirm: (id: string) => void }) {
-  const { record, sheet, problems, confirmable } = item;
+  const { record, sheet, problems, confirmable, verifyFirst } = item;
   const { dateOfBirth, grade } = record.fields;
   const nameId = `name-${record.id}`;
   const ssid = record.fields.ssid.trim();
@@ -41,6 +41,11 @@ export function ReviewRow({ item, busy, onConfirm }: { item: ReviewItem; busy: b
           <button type="button" class="button button-primary" aria-describedby={nameId} disabled={busy} onClick={() => onConfirm(record.id)}>
             Confirm
           </button>
+        )}
+        {verifyFirst && record.batchId !== null && (
+          <Link href={paths.verifyBatch(record.batchId)} class="button button-primary" aria-describedby={nameId}>
+            Verify
+          </Link>
         )}
         <Link href={paths.record(record.id)} class="button">
           Open

@@ -11,7 +11,7 @@ import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { localIsoDate } from '../../model/today';
 import { validateRecord } from '../../model/recordValidation';
 import { readBatchVerifies } from '../../db/meta';
-import { secondKeyingBlock } from '../../model/secondKeying';
+import { refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
 import { canConfirm } from '../../../shared/lifecycle';
 
 /** One record as the review lists it. */
@@ -21,6 +21,8 @@ export interface ReviewItem {
   sheet: number;
   problems: string[];
   confirmable: boolean;
+  /** The server refused it for want of a second keying: the way on is Verify, not Open. */
+  verifyFirst: boolean;
 }
 
 /** What the review screen shows. */
@@ -42,7 +44,7 @@ function toItem(record: LocalApplication, sheet: number, today: string, verifies
   // Said only of a sheet that would otherwise be ready: what stands between it and Confirm.
   const unverified = ready ? secondKeyingBlock(record, verifies) : null;
   if (unverified) problems.push(unverified);
-  return { record, sheet, problems, confirmable: ready && unverified === null };
+  return { record, sheet, problems, confirmable: ready && unverified === null, verifyFirst: refusedForSecondKeying(record) };
 }
 
 /** The review's data (live) and its two actions; `message` says what the last action did. */

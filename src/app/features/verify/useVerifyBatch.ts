@@ -18,6 +18,7 @@ import type { CenterAdvisor } from '../../../shared/protocol';
 import type { VerifiedField } from '../../../shared/verification-record';
 import { verifiedValuesOf, verifySheet, type SecondLookLine, type SheetOutcome, type VerifiedValues } from '../../../shared/verify-sheet';
 import type { PaperLook } from '../../../shared/verification';
+import { refusedForSecondKeying } from '../../model/secondKeying';
 import { summarizeVerification, type VerificationSummary } from './summary';
 
 /** What the verify screen shows, never a first entry's value. */
@@ -60,7 +61,8 @@ export function useVerifyBatch(batchId: string): {
     const firstKeyer = session?.user.id ?? '';
     const keyers = (await readAdvisors(store.db)).filter((a) => a.id !== firstKeyer);
     const sheets = records.map((record, i) => ({ record, sheet: i + 1 }));
-    const left = sheets.filter(({ record }) => record.status === 'ready' && !record.verification && !lookable(record));
+    // A sheet the server refused for want of a second keying is listed as it came back, before any edit.
+    const left = sheets.filter(({ record }) => (record.status === 'ready' || refusedForSecondKeying(record)) && !record.verification && !lookable(record));
     return {
       batch, firstKeyer, keyers,
       next: left[0] ? { id: left[0].record.id, sheet: left[0].sheet } : null,
