@@ -5,10 +5,10 @@
  * its own rows (a record's status and reason, a student's roster row).
  * sync/push.ts sends the batches and calls applyAnswerOnce for each answer.
  */
-import type { MesaDb, OutboxRow } from './schema';
+import type { MesaDb, OutboxRecordRow, OutboxRow } from './schema';
 import { queuedBase, rebaseQueued } from './outbox';
 import { recordIndex } from './records';
-import { forEachKind, kindOf, MUTATION_KIND_NAMES, type MutationKind, type PushResponse } from '../../shared/protocol';
+import { forEachKind, kindOf, MUTATION_KIND_NAMES, type MutationKind, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { Answer, AnswerPlan } from './kinds/handler';
 import { tabletKind, tabletKindNamed } from './kinds/registry';
 
@@ -63,27 +63,49 @@ async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse
   for (const plan of plans) if (!(await plan.unchanged(db))) return null;
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
+  const answered: { row: OutboxRow; result: MutationResult }[] = [];
   for (const result of response.results) {
     const row = byId.get(result.mutationId);
     // An answer for something we did not send (or for another record) is ignored,
     // so a confused server can never delete an unsent row.
     if (!row || row.recordId !== result.recordId) continue;
     byId.delete(result.mutationId);
-    await db.outbox.delete(row.mutationId);
+    answered.push({ row, result });
     if (result.status === 'conflict') summary.conflicts++;
     else summary[result.status]++;
-
-    // Later versions queued on the base this one was built on now build on what the server made of it.
-    const base = tabletKind(row.mutation).base(row.mutation);
-    if (result.status === 'applied' && base !== undefined) {
-      await db.outbox
-        .where('recordId')
-        .equals(row.recordId)
-        .modify((later) => {
-          if (later.mutationId > row.mutationId && queuedBase(later) === base) rebaseQueued(later, result.serverVersion);
-        });
-    }
   }
+  const rebased = await rebaseLater(db, answered);
+  await db.outbox.bulkDelete(answered.map(({ row }) => row.mutationId));
+  await db.outbox.bulkPut(rebased);
   for (const plan of plans) await plan.write(db);
   return summary;
+}
+
+/**
+ * The queued rows that the answers rebase, read in one query and changed in
+ * memory: answer by answer, as the server gave them, a row leaves the outbox,
+ * and after an applied one the later versions of its record queued on the base
+ * it was built on now build on what the server made of it (they were edited
+ * from it). Returns the rebased rows that stay queued.
+ */
+async function rebaseLater(db: MesaDb, answered: readonly { row: OutboxRow; result: MutationResult }[]): Promise<OutboxRecordRow[]> {
+  const rebasing = answered.filter(({ row, result }) => result.status === 'applied' && tabletKind(row.mutation).base(row.mutation) !== undefined);
+  // Dexie follows its transaction only through its own promises: the read runs even when there is nothing to rebase.
+  const queued = await db.outbox.where('recordId').anyOf([...new Set(rebasing.map(({ row }) => row.recordId))]).toArray();
+  const byRecord = new Map<string, OutboxRecordRow[]>();
+  for (const row of queued) byRecord.set(row.recordId, [...(byRecord.get(row.recordId) ?? []), row]);
+  const gone = new Set<number>();
+  const changed = new Map<number, OutboxRecordRow>();
+  for (const { row, result } of answered) {
+    gone.add(row.mutationId);
+    if (result.status !== 'applied') continue;
+    const base = tabletKind(row.mutation).base(row.mutation);
+    if (base === undefined) continue;
+    for (const later of byRecord.get(row.recordId) ?? []) {
+      if (gone.has(later.mutationId) || later.mutationId <= row.mutationId || queuedBase(later) !== base) continue;
+      rebaseQueued(later, result.serverVersion);
+      changed.set(later.mutationId, later);
+    }
+  }
+  return [...changed.values()].filter((row) => !gone.has(row.mutationId));
 }

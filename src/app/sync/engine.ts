@@ -29,6 +29,12 @@ async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof p
   return { push: pushing.pushOutbox, pull: pulling.pullAll, report: reporting.reportUnsent };
 }
 
+/** Waits for every one of `tasks`, then throws the first one's error, if any: nothing is left running behind a failure. */
+async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(tasks)).find((settled) => settled.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** `locked`: the vault is locked, so sealed outbox rows cannot be read; sync waits for the unlock. */
 export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'offline' | 'error' | 'signed-out' | 'locked';
 
@@ -205,10 +211,10 @@ export class SyncEngine {
       const { push, pull, report } = await loadTransfer();
       const deviceId = await getOrCreateDeviceId(db);
       this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
-      // Reported before the push too, so a push that keeps failing still leaves the count with the server.
+      // Reported as the push starts too, so a push that keeps failing still leaves the count with the server;
+      // the report is small and reads only plain columns, so it goes out while the first batch is read.
       const reporter = { token: session.token, userId: session.user.id };
-      await report(db, api, reporter, deviceId);
-      await push(db, {
+      const pushed = push(db, {
         token: session.token,
         deviceId,
         send: api.push,
@@ -217,9 +223,10 @@ export class SyncEngine {
           this.setState({ sent: progress.sent, total: progress.total });
         },
       });
-      await report(db, api, reporter, deviceId);
+      await allOrFirstError([pushed, report(db, api, reporter, deviceId)]);
       this.setState({ phase: 'pulling' });
-      await pull(db, (checkpoint) => api.pull(session.token, checkpoint));
+      // The report after the push reads the outbox and records only, the pull writes neither: they go together.
+      await allOrFirstError([report(db, api, reporter, deviceId), pull(db, (checkpoint) => api.pull(session.token, checkpoint))]);
       this.failures = 0;
       this.setState({ phase: 'idle', lastResult: this.result(counts) });
       this.schedule(this.deps.intervalMs ?? 5 * 60_000);

@@ -5,11 +5,11 @@
  * anything else (no answer, a 5xx, a 401) leaves every row where it is, and the
  * next push re-sends them: the server skips ids it already applied, as duplicates.
  */
-import type { MesaDb, OutboxRow } from '../db/schema';
+import type { MesaDb, OutboxRecordRow, OutboxRow } from '../db/schema';
 import { countFailedAttempt, countOutboxAfter, openOutbox, readOutboxAfter } from '../db/outbox';
 import { applyAnswerOnce, type PushSummary } from '../db/pushAnswers';
 import { openSettled } from '../db/setAside';
-import { recordIndex } from '../db/records';
+import { recordIndex, rowStamp } from '../db/records';
 import { MAX_MUTATIONS_PER_PUSH, type PushResponse } from '../../shared/protocol';
 import { ApiError, ContractError } from './api';
 
@@ -56,43 +56,63 @@ export async function applyPushResponse(db: MesaDb, sent: OutboxRow[], response:
   throw new ContractError('Records kept changing while the server’s answer was saved; it will be fetched again.');
 }
 
+/** A batch read from the outbox and opened, ready to send. */
+interface Batch {
+  /** The mutation id it was read after. */
+  after: number;
+  /** The rows as stored, in send order. */
+  stored: OutboxRecordRow[];
+  /** The rows that opened: what is sent. */
+  rows: OutboxRow[];
+  /** Rows from this batch on at the read, less the ones set aside: what is left to send. */
+  waiting: number;
+}
+
+/** Reads and opens up to `size` rows after mutation id `after`. */
+async function readBatch(db: MesaDb, after: number, size: number): Promise<Batch> {
+  const stored = await readOutboxAfter(db, after, size);
+  // Mutations are sealed at rest: a locked vault stops the push here (VaultLockedError), before anything is sent.
+  const key = recordIndex(db).key();
+  // A row that fails its schema is set aside (listed for repair), never sent and never in the way of the rest.
+  const { opened, aside } = await openSettled(stored, (row) => openOutbox(key, row));
+  return { after, stored, rows: opened, waiting: (await countOutboxAfter(db, after)) - aside.length };
+}
+
+/** Where the batch after `batch` starts. */
+const lastId = (batch: Batch): number => batch.stored.at(-1)?.mutationId ?? batch.after;
+
+/** Whether `batch` holds a version of a record `sent` holds: its answer may rebase the batch's rows. */
+function sharesRecords(batch: Batch, sent: Batch): boolean {
+  const records = new Set(sent.rows.map((row) => row.recordId));
+  return batch.stored.some((row) => records.has(row.recordId));
+}
+
+/** `batch` as the outbox holds it now: read again when a row changed since it was read (an answer rebased it). */
+async function reread(db: MesaDb, batch: Batch, size: number): Promise<Batch> {
+  const now = await db.outbox.bulkGet(batch.stored.map((row) => row.mutationId));
+  return now.every((row, i) => rowStamp(row) === rowStamp(batch.stored[i])) ? batch : readBatch(db, batch.after, size);
+}
+
 /**
- * Pushes the whole outbox, oldest mutation first, batch by batch. Throws what the
- * transport throws (the engine decides about backoff and sign-in); rows of a batch
- * without an answer stay queued. A 413 halves the batch and tries again.
+ * Pushes the whole outbox, oldest mutation first, batch by batch, one request
+ * at a time (the server's ledger needs them in order). The tablet's own work
+ * runs while a request is out: the previous answer is saved, then the next
+ * batch is read and opened. A batch read before an answer about one of its
+ * records was saved is checked, and read again if that answer rebased it, so
+ * what is sent is what the outbox holds. Throws what the transport throws (the
+ * engine decides about backoff and sign-in); rows of a batch without an answer
+ * stay queued. A 413 halves the batch and tries again.
  */
 export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<PushProgress> {
   let batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
   const progress: PushProgress = { sent: 0, total: 0, applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
-  let after = 0;
-  for (;;) {
-    const stored = await readOutboxAfter(db, after, batchSize);
-    // Mutations are sealed at rest: a locked vault stops the push here (VaultLockedError), before anything is sent.
-    const key = recordIndex(db).key();
-    // A row that fails its schema is set aside (listed for repair), never sent and never in the way of the rest.
-    const { opened: rows, aside } = await openSettled(stored, (row) => openOutbox(key, row));
-    progress.total = progress.sent + (await countOutboxAfter(db, after)) - aside.length;
-    options.onProgress?.({ ...progress });
-    if (stored.length === 0) return progress;
-    if (rows.length === 0) {
-      after = stored[stored.length - 1]?.mutationId ?? after;
-      continue;
-    }
+  // Rows of the batches sent so far: each one is answered, or the push stops.
+  let dispatched = 0;
+  /** The last answer, being saved while the next request is out. */
+  let saving: { batch: Batch; done: Promise<void> } | null = null;
 
-    const ids = rows.map((row) => row.mutationId);
-    let response: PushResponse;
-    try {
-      response = await options.send(options.token, options.deviceId, rows.map((row) => row.mutation));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 413 && batchSize > 1) {
-        batchSize = Math.ceil(batchSize / 2);
-        continue;
-      }
-      // A refused token says nothing about the rows: they stay exactly as they were.
-      if (!(error instanceof ApiError && error.status === 401)) await countFailedAttempt(db, ids);
-      throw error;
-    }
-    const summary = await applyPushResponse(db, rows, response);
+  async function save(batch: Batch, response: PushResponse): Promise<void> {
+    const summary = await applyPushResponse(db, batch.rows, response);
     const answered = summary.applied + summary.duplicate + summary.rejected + summary.conflicts;
     progress.sent += answered;
     progress.applied += summary.applied;
@@ -100,9 +120,53 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     progress.rejected += summary.rejected;
     progress.conflicts += summary.conflicts;
     // Unanswered rows stay queued for the next push; going on would re-send them in a loop.
-    if (answered < rows.length) {
-      throw new ContractError(`The server answered ${answered} of ${rows.length} mutations.`);
+    if (answered < batch.rows.length) {
+      throw new ContractError(`The server answered ${answered} of ${batch.rows.length} mutations.`);
     }
-    after = stored[stored.length - 1]?.mutationId ?? after;
+  }
+
+  let next = readBatch(db, 0, batchSize);
+  for (;;) {
+    let batch = await next;
+    if (saving && (batch.stored.length === 0 || sharesRecords(batch, saving.batch))) {
+      await saving.done;
+      saving = null;
+      batch = await reread(db, batch, batchSize);
+    }
+    progress.total = dispatched + batch.waiting;
+    options.onProgress?.({ ...progress });
+    if (batch.stored.length === 0) return progress;
+    if (batch.rows.length === 0) {
+      next = readBatch(db, lastId(batch), batchSize);
+      continue;
+    }
+
+    const ids = batch.rows.map((row) => row.mutationId);
+    const answer = options.send(options.token, options.deviceId, batch.rows.map((row) => row.mutation));
+    const saved = saving?.done ?? Promise.resolve();
+    const following = batch;
+    next = saved.then(() => readBatch(db, lastId(following), batchSize));
+    // Awaited at the top of the loop, or dropped when this request fails.
+    next.catch(() => undefined);
+    let response: PushResponse;
+    try {
+      response = await answer;
+    } catch (error) {
+      await saved;
+      if (error instanceof ApiError && error.status === 413 && batchSize > 1) {
+        batchSize = Math.ceil(batchSize / 2);
+        next = readBatch(db, batch.after, batchSize);
+        saving = null;
+        continue;
+      }
+      // A refused token says nothing about the rows: they stay exactly as they were.
+      if (!(error instanceof ApiError && error.status === 401)) await countFailedAttempt(db, ids);
+      throw error;
+    }
+    // Answers are saved in the order they came.
+    await saved;
+    dispatched += batch.rows.length;
+    saving = { batch, done: save(batch, response) };
+    saving.done.catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MesaDb } from '../../../src/app/db/schema';
-import { applyPushResponse } from '../../../src/app/sync/push';
-import type { MutationResult } from '../../../src/shared/protocol';
+import type { LocalApplication, MesaDb, OutboxRecordRow } from '../../../src/app/db/schema';
+import { applyPushResponse, pushOutbox } from '../../../src/app/sync/push';
+import type { AnyMutation, MutationResult, PushResponse } from '../../../src/shared/protocol';
 import { completeFields, freshDb, queueRecord, queueVersion, sealVersion } from './fixtures';
 import { changeRecord, readOutbox, readRecord } from '../harness';
 import { recordIndex } from '../../../src/app/db/records';
@@ -12,6 +12,17 @@ beforeEach(async () => {
   db = await freshDb();
 });
 afterEach(() => db.close());
+
+/** Queues version 2 of a queued record, edited on the tablet before version 1 was answered. */
+async function queueEdit(first: { record: LocalApplication }): Promise<OutboxRecordRow> {
+  const v2 = { ...first.record, version: 2, fields: { ...first.record.fields, firstName: 'Edited' } };
+  const sealed = await sealApplication(recordIndex(db).key(), v2);
+  const queued = await sealVersion(db, v2);
+  return db.transaction('rw', db.applications, db.outbox, db.meta, async () => {
+    await db.applications.put(sealed);
+    return queueVersion(db, queued);
+  });
+}
 
 const answer = (results: MutationResult[]) => ({ lastAppliedMutationId: Math.max(0, ...results.map((r) => r.mutationId)), results });
 
@@ -100,6 +111,24 @@ describe('applying a push answer', () => {
     expect((await readRecord({ db }, record.id))?.status).toBe('queued');
   });
 
+  it('rebases each record\'s queued version on its own predecessor\'s answer when one answer covers several records', async () => {
+    const [a, b, c] = [await queueRecord(db, completeFields(1, 's1')), await queueRecord(db, completeFields(2, 's1')), await queueRecord(db, completeFields(3, 's1'))];
+    const [a2, b2, c2] = [await queueEdit(a), await queueEdit(b), await queueEdit(c)];
+
+    await applyPushResponse(db, [a.row, b.row, c.row], answer([
+      { mutationId: a.row.mutationId, recordId: a.record.id, status: 'applied', serverVersion: 4 },
+      { mutationId: b.row.mutationId, recordId: b.record.id, status: 'applied', serverVersion: 9 },
+      { mutationId: c.row.mutationId, recordId: c.record.id, status: 'rejected', reason: { code: 'invalid', message: 'Some values are not valid.', fields: [{ field: 'ssid', message: 'Not valid.' }] } },
+    ]));
+
+    const remaining = await readOutbox({ db });
+    expect(remaining.map((r) => [r.mutationId, r.mutation])).toEqual([
+      [a2.mutationId, expect.objectContaining({ recordId: a.record.id, baseServerVersion: 4 })],
+      [b2.mutationId, expect.objectContaining({ recordId: b.record.id, baseServerVersion: 9 })],
+      [c2.mutationId, expect.objectContaining({ recordId: c.record.id, baseServerVersion: null })],
+    ]);
+  });
+
   it('never deletes a row the answer does not name, nor one named for another record', async () => {
     const first = await queueRecord(db, completeFields(1, 's1'));
     const second = await queueRecord(db, completeFields(2, 's1'));
@@ -116,5 +145,51 @@ describe('applying a push answer', () => {
     expect(summary.applied).toBe(0);
     expect(await db.outbox.count()).toBe(2);
     expect((await readRecord({ db }, first.record.id))?.status).toBe('queued');
+  });
+});
+
+describe('pushing the outbox', () => {
+  /** A server that applies everything, one request at a time, and notes what it was sent and whether requests overlapped. */
+  function fakeServer() {
+    const received: AnyMutation[][] = [];
+    let open = 0;
+    let overlapped = false;
+    let serverVersion = 0;
+    const send = async (_token: string, _deviceId: string, mutations: AnyMutation[]): Promise<PushResponse> => {
+      overlapped ||= open > 0;
+      open++;
+      received.push(mutations);
+      // The tablet gets time to read and save while the request is out.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      open--;
+      return answer(mutations.map((m) => ({ mutationId: m.mutationId, recordId: m.recordId, status: 'applied', serverVersion: ++serverVersion })));
+    };
+    return { send, received, overlapped: () => overlapped };
+  }
+
+  it('sends one request at a time, in mutation-id order, and every row once', async () => {
+    const records = [];
+    for (let n = 1; n <= 7; n++) records.push(await queueRecord(db, completeFields(n, 's1')));
+    const server = fakeServer();
+
+    const progress = await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 2 });
+
+    expect(server.overlapped()).toBe(false);
+    expect(server.received.map((batch) => batch.map((m) => m.mutationId))).toEqual([[1, 2], [3, 4], [5, 6], [7]]);
+    expect(progress).toMatchObject({ sent: 7, total: 7, applied: 7 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends a version read while its predecessor was in flight on the server version that predecessor got', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    await queueEdit(first);
+    const server = fakeServer();
+
+    await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 1 });
+
+    expect(server.received.map(([m]) => [m?.recordId, m?.version, 'baseServerVersion' in m! ? m.baseServerVersion : undefined])).toEqual([
+      [first.record.id, 1, null],
+      [first.record.id, 2, 1],
+    ]);
   });
 });

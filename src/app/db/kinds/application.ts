@@ -43,13 +43,9 @@ class RecordsPlan implements AnswerPlan {
     const index = recordIndex(db);
     const ids = [...new Set(sent.map((row) => row.recordId))];
     const rows = await db.applications.bulkGet(ids);
-    for (const [i, row] of rows.entries()) {
-      this.stamps.set(ids[i]!, rowStamp(row));
-      if (row) {
-        const app = await index.open(row);
-        this.after.set(app.id, { before: app, next: app, sealed: null });
-      }
-    }
+    const apps = await Promise.all(rows.map((row) => (row ? index.open(row) : undefined)));
+    for (const [i, row] of rows.entries()) this.stamps.set(ids[i]!, rowStamp(row));
+    for (const app of apps) if (app) this.after.set(app.id, { before: app, next: app, sealed: null });
     for (const { row, result } of this.answers) {
       const entry = this.after.get(row.recordId);
       if (!entry) continue;
@@ -57,11 +53,10 @@ class RecordsPlan implements AnswerPlan {
       if (changes) entry.next = { ...entry.next, ...changes };
     }
     // The server reason is sealed, and WebCrypto cannot run in the transaction that writes it.
-    for (const entry of this.after.values()) {
-      if (JSON.stringify(entry.next.serverReason) !== JSON.stringify(entry.before.serverReason)) {
-        entry.sealed = await sealApplication(key, entry.next);
-      }
-    }
+    const resealed = [...this.after.values()].filter((entry) => JSON.stringify(entry.next.serverReason) !== JSON.stringify(entry.before.serverReason));
+    await Promise.all(resealed.map(async (entry) => {
+      entry.sealed = await sealApplication(key, entry.next);
+    }));
     return this;
   }
 
