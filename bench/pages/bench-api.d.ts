@@ -68,8 +68,12 @@ export interface LocalBench {
   openList(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
   /** Search as you type: every prefix of every query, against the opened list. */
   searchAsYouType(queries: string[]): Promise<Latency>;
-  /** Stores one roster entry per record, sealed as a pull stores them (not timed). */
-  storeRoster(records: BenchRecord[]): Promise<void>;
+  /**
+   * Stores one roster entry per record through the pull's page writes, and times
+   * what keeping the roster's order adds to a page: `upkeep`, the order opened,
+   * a page's students placed and the order sealed again, `runs` times over the stored roster.
+   */
+  storeRoster(records: BenchRecord[], runs: number): Promise<{ upkeep: Latency }>;
   /** Opening the students roster, as openList: first screenful, whole roster with its index, again. */
   openRoster(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
   /** Search as you type in the roster: every prefix of every query, against the opened roster. */

@@ -6,6 +6,7 @@
 import { confirmApplications, listApplications, listRecentApplications, saveDraft, type DraftInput } from '../../src/app/db/applications';
 import type { Store } from '../../src/app/db/connection';
 import { applyPullPage } from '../../src/app/db/pulledPages';
+import { readRosterOrder, sealRosterOrder } from '../../src/app/db/rosterOrder';
 import { readRoster, readRosterFirstScreenful } from '../../src/app/db/roster';
 import type { LocalApplication } from '../../src/app/db/schema';
 import { sealApplication } from '../../src/app/crypto/sealed-fields';
@@ -13,6 +14,7 @@ import { FIRST_SCREENFUL } from '../../src/app/features/records/useRecordSearch'
 import { buildRosterIndex, searchRoster, type RosterSearchEntry } from '../../src/app/features/students/rosterSearch';
 import { buildSearchIndex, searchRecords, type SearchEntry } from '../../src/app/model/search';
 import type { RosterEntry } from '../../src/shared/protocol';
+import { placeInOrder } from '../../src/shared/roster-order';
 import { NO_VERIFICATION_POLICY } from '../../src/shared/verification-policy';
 import { percentile } from '../lib/stats';
 import type { BenchRecord } from '../lib/fixtures';
@@ -138,8 +140,8 @@ const localBench: LocalBench = {
   searchAsYouType(queries) {
     return prefixTimes(queries, (prefix) => searchRecords(index, prefix));
   },
-  async storeRoster(records) {
-    const { db } = await theStore('list');
+  async storeRoster(records, runs) {
+    const { db, vault } = await theStore('list');
     const schools = await db.schools.toArray();
     // Through the pull's own page writes (the server's page size), so the roster's order is stored as a pull stores it.
     for (let at = 0; at < records.length; at += PULL_PAGE) {
@@ -149,6 +151,17 @@ const localBench: LocalBench = {
         ssidKey: 'ab'.repeat(32), schools, roster, advisors: [], verifiedElsewhere: [],
       });
     }
+    // A page of students pulled again (renamed), placed into the whole stored order: what pulledPages' orderAfter does per page.
+    const page = records.slice(0, PULL_PAGE).map((r) => ({ ...rosterOf(r), lastName: `${r.fields.lastName}x` }));
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      samples.push(await timed(async () => {
+        const { order } = await readRosterOrder(db);
+        if (order === null) throw new Error('the pulled roster has no stored order');
+        await sealRosterOrder(vault.key(), placeInOrder(order, page, []));
+      }));
+    }
+    return { upkeep: latency(samples) };
   },
   async openRoster(runs) {
     const store = await theStore('list');
