@@ -31,7 +31,8 @@ import { mutationFor } from './mutations';
 import { queueMutation, sealForOutbox, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
 import { localIsoDate } from '../model/today';
-import { validateRecord } from '../model/recordValidation';
+import { validateRecord, type SsidKnowledge } from '../model/recordValidation';
+import { loadSsidLookups } from './ssidLookup';
 
 /** What the entry form edits: the record minus what the store decides. */
 export interface DraftInput {
@@ -173,8 +174,10 @@ interface PreparedConfirm {
   queued: SealedMutation;
 }
 
-async function prepareConfirm(key: CryptoKey, row: ApplicationRow, record: LocalApplication, verifies: boolean, now: number): Promise<PreparedConfirm | ConfirmSkip> {
-  const { errors } = validateRecord(record, localIsoDate(now));
+async function prepareConfirm(
+  key: CryptoKey, row: ApplicationRow, record: LocalApplication, verifies: boolean, known: SsidKnowledge, now: number,
+): Promise<PreparedConfirm | ConfirmSkip> {
+  const { errors } = validateRecord(record, localIsoDate(now), known);
   if (!canConfirm(record.status, errors.length)) return { id: record.id, reason: errors[0]?.message ?? 'Already confirmed.' };
   const unverified = secondKeyingBlock(record, verifies);
   if (unverified) return { id: record.id, reason: unverified };
@@ -203,7 +206,9 @@ async function verifyingBatches(db: MesaDb): Promise<(batchId: string | null) =>
 
 /**
  * Confirms records against the paper: each one re-checked (a sheet its batch
- * or center wants verified only once a second keyer has), its SSID stored
+ * or center wants verified only once a second keyer has; an SSID another
+ * student holds, or not the one the center has for a returning student, only
+ * once the advisor has ticked that the paper shows it), its SSID stored
  * normalized, status `queued`, and a validated, sealed Mutation added to the
  * outbox, written in ONE strict-durability transaction with the mutation-id
  * counter. A record changed meanwhile (another tab) is read and checked again.
@@ -216,6 +221,7 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
   let pending = [...ids];
   try {
     const verifies = await verifyingBatches(db);
+    const lookups = await loadSsidLookups(db);
     for (let attempt = 0; attempt < WRITE_ATTEMPTS && pending.length > 0; attempt++) {
       const rows = await db.applications.bulkGet(pending);
       const prepared: PreparedConfirm[] = [];
@@ -225,7 +231,8 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
           continue;
         }
         const record = await index.open(row);
-        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), now);
+        const known = await lookups.knowledge(record.fields.ssid, { recordId: record.id, studentId: record.studentId, identity: record.fields });
+        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), known, now);
         if ('reason' in outcome) result.skipped.push(outcome);
         else prepared.push(outcome);
       }

@@ -89,12 +89,3 @@ export async function readRosterEntry(db: MesaDb, studentId: string): Promise<Lo
   const row = await db.roster.get(studentId);
   return row ? Promise.resolve(index.open(row)) : undefined;
 }
-
-/** Live roster entries whose SSID hash is `hash`, decrypted. */
-export async function readRosterBySsidHash(db: MesaDb, hash: string): Promise<LocalRosterEntry[]> {
-  const index = rosterIndex(db);
-  recordIndex(db).key();
-  const rows = await db.roster.where('ssidHash').equals(hash).toArray();
-  const { opened } = await Promise.resolve(index.openAll(rows, false));
-  return opened.filter((entry) => !entry.deleted);
-}

@@ -5,13 +5,14 @@
  * A holder with the paper's own name and birth date is the same student, not
  * another one: the server links such a paper to them (decide.ts rule 3).
  */
-import type { MesaDb } from './schema';
+import type { LocalApplication, LocalRosterEntry, MesaDb } from './schema';
+import type { SsidKnowledge } from '../model/recordValidation';
 import { heldSsidDiffering, type HeldSsid } from '../../shared/returning-student';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
-import { normalizeSsid } from '../../shared/ssid';
+import { checkSsid, normalizeSsid } from '../../shared/ssid';
 import { readSsidKey } from './meta';
 import { readApplications } from './records';
-import { readRoster, readRosterBySsidHash } from './roster';
+import { readRoster } from './roster';
 
 /** The record being checked, so it does not match itself. */
 export interface SsidOwner {
@@ -43,22 +44,51 @@ export async function hashSsid(keyHex: string, ssid: string): Promise<string> {
   return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Every local record, the roster and the center key, read once for any number of SSID lookups. */
+export interface SsidLookups {
+  /** What the tablet knows about `input` (as typed) for the record `self`: who else holds it, and the center's other SSID for the paper's student. */
+  knowledge(input: string, self: SsidOwner): Promise<SsidKnowledge>;
+}
+
+/** Who else holds `ssid` (a normalized 10-digit SSID, `hash` its roster hash), described for "Already used by …", or null. */
+function holderOf(ssid: string, hash: string | null, self: SsidOwner, applications: readonly LocalApplication[], roster: readonly LocalRosterEntry[]): string | null {
+  // SSIDs are sealed at rest: compare against the decrypted records in memory.
+  const holder = applications.find(
+    (app) => app.id !== self.recordId && app.studentId !== self.studentId && normalizeSsid(app.fields.ssid.trim()) === ssid && !isSelf(self, app.fields),
+  );
+  if (holder) return `another record (${fullName(holder.fields.firstName, holder.fields.lastName)})`;
+  const other = hash === null ? undefined : roster.find((r) => r.ssidHash === hash && r.studentId !== self.studentId && !isSelf(self, { ...r, middleName: '' }));
+  return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
+}
+
+/**
+ * Reads what the SSID lookups need once, so confirming a batch, or listing it
+ * for review, reads every record and the roster once rather than once a sheet.
+ * Before the center key has been pulled only the local records are looked at.
+ */
+export async function loadSsidLookups(db: MesaDb): Promise<SsidLookups> {
+  const applications = await readApplications(db);
+  const key = await readSsidKey(db);
+  const roster = key ? await readRoster(db) : [];
+  return {
+    async knowledge(input, self) {
+      const ssid = checkSsid(input).value;
+      if (ssid === null) return {};
+      const hash = key ? await hashSsid(key, ssid) : null;
+      return {
+        ssidTakenBy: holderOf(ssid, hash, self, applications, roster),
+        ssidHeldForStudent: hash !== null && self.identity ? heldSsidDiffering(self.identity, hash, roster) : null,
+      };
+    },
+  };
+}
+
 /**
  * Describes who else holds `ssid` (a normalized 10-digit SSID), for the warning
  * "Already used by …", or null when nobody does.
  */
 export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner): Promise<string | null> {
-  // SSIDs are sealed at rest: compare against the decrypted records in memory.
-  const holder = (await readApplications(db)).find(
-    (app) => app.id !== self.recordId && app.studentId !== self.studentId && normalizeSsid(app.fields.ssid.trim()) === ssid && !isSelf(self, app.fields),
-  );
-  if (holder) return `another record (${fullName(holder.fields.firstName, holder.fields.lastName)})`;
-
-  const key = await readSsidKey(db);
-  if (!key) return null;
-  const hash = await hashSsid(key, ssid);
-  const other = (await readRosterBySsidHash(db, hash)).find((r) => r.studentId !== self.studentId && !isSelf(self, { ...r, middleName: '' }));
-  return other ? `a student on the center’s roster (${fullName(other.firstName, other.lastName)})` : null;
+  return (await (await loadSsidLookups(db)).knowledge(ssid, self)).ssidTakenBy ?? null;
 }
 
 /**
@@ -67,7 +97,5 @@ export async function findSsidHolder(db: MesaDb, ssid: string, self: SsidOwner):
  * one student of the roster, or before the center key has been pulled.
  */
 export async function findHeldSsid(db: MesaDb, ssid: string, identity: StudentIdentity): Promise<HeldSsid | null> {
-  const key = await readSsidKey(db);
-  if (!key) return null;
-  return heldSsidDiffering(identity, await hashSsid(key, ssid), await readRoster(db));
+  return (await (await loadSsidLookups(db)).knowledge(ssid, { recordId: '', studentId: '', identity })).ssidHeldForStudent ?? null;
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, listApplications, listRecentApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { META } from '../../../src/app/db/meta';
+import { hashSsid } from '../../../src/app/db/ssidLookup';
 import { mutationSchema } from '../../../src/shared/protocol';
 import { verifySheet } from '../../../src/shared/verify-sheet';
 import { completeFields, openTestStore, readOutbox, readRecord, seedBatch, seedRecord } from '../harness';
@@ -67,6 +68,30 @@ describe('confirming', () => {
     expect(result.skipped[0]?.reason).toMatch(/9 digits/);
     expect(await store.db.outbox.count()).toBe(0);
     expect((await readRecord(store, bad.id)).status).toBe('draft');
+  });
+
+  it('holds a sheet whose SSID another record holds until the advisor ticks that the paper shows it, as the form does', async () => {
+    await seedRecord(store, null, completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '3049586721' }));
+    const luis = await seedRecord(store, null, completeFields({ firstName: 'Luis', lastName: 'Ortega', ssid: '3049586721' }));
+    const held = await confirmApplications(store, [luis.id]);
+    expect(held.confirmed).toEqual([]);
+    expect(held.skipped[0]?.reason).toMatch(/Look at the paper again/);
+    await saveDraft(store.db, { ...luis, ssidChecked: true });
+    expect((await confirmApplications(store, [luis.id])).confirmed).toEqual([luis.id]);
+  });
+
+  it('holds a returning student’s sheet whose SSID is not the one the center has for them until ticked', async () => {
+    const key = '8f1c2a7e5b3d4c6e9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f';
+    await store.db.meta.put({ key: 'ssidKey', value: key });
+    const fields = completeFields({ firstName: 'Ana', lastName: 'Diaz', ssid: '3049586712' });
+    await store.db.roster.add({
+      studentId: 'st-ana', firstName: 'Ana', lastName: 'Diaz', dateOfBirth: fields.dateOfBirth, grade: '8', schoolId: 's', schoolStudentId: '',
+      ssidHash: await hashSsid(key, '3049586721'), ssidLast4: '6721', ssidSource: 'school_records', deleted: false,
+    });
+    const ana = await seedRecord(store, null, fields);
+    expect((await confirmApplications(store, [ana.id])).skipped[0]?.reason).toMatch(/Look at the paper again/);
+    const agreeing = await seedRecord(store, null, { ...fields, ssid: '3049586721' });
+    expect((await confirmApplications(store, [agreeing.id])).confirmed).toEqual([agreeing.id]);
   });
 
   it('leaves the record unconfirmed when its outbox row cannot be written', async () => {

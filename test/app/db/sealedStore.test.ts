@@ -97,7 +97,7 @@ describe('two tabs on one tablet', () => {
     const tabA = await store(name);
     const tabB = await store(name);
     const records = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => seedRecord(i % 2 === 0 ? tabA : tabB, null, completeFields({ firstName: `Tab${i}` }))),
+      Array.from({ length: 6 }, (_, i) => seedRecord(i % 2 === 0 ? tabA : tabB, null, completeFields({ firstName: `Tab${i}`, ssid: String(2038475610 + i) }))),
     );
     const ids = records.map((r) => r.id);
 

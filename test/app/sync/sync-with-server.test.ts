@@ -49,11 +49,12 @@ async function signedInWithSchools(api: ApiClient): Promise<string> {
 }
 
 /** Types and confirms one application per field set, the way the entry screen does. */
-async function enterAndConfirm(fieldSets: ApplicationFields[]): Promise<string[]> {
+/** Types and confirms sheets; `ssidChecked`: the advisor ticked that the paper shows an SSID the tablet warned about. */
+async function enterAndConfirm(fieldSets: ApplicationFields[], ssidChecked = false): Promise<string[]> {
   const ids: string[] = [];
   for (const fields of fieldSets) {
     const draft = newDraft(null);
-    await saveDraft(store.db, { ...draft, fields, ssidRekey: fields.ssid });
+    await saveDraft(store.db, { ...draft, fields, ssidRekey: fields.ssid, ssidChecked });
     ids.push(draft.id);
   }
   const result = await confirmApplications(store, ids);
@@ -146,7 +147,8 @@ describe('syncing with the real server', () => {
     await enterAndConfirm([completeFields(1, schoolId, { ssid: '2047118365', ssidSource: 'student_form' })]);
     await engine.syncNow();
     // Another student: another name and birth date (the same ones would be the same student, linked).
-    const [second] = await enterAndConfirm([completeFields(2, schoolId, { firstName: 'Jonathan', lastName: 'Reyes', dateOfBirth: '2012-08-09', ssid: '2047118365', ssidSource: 'student_form' })]);
+    // The tablet knows the first record holds this SSID: the advisor ticked that the paper shows it.
+    const [second] = await enterAndConfirm([completeFields(2, schoolId, { firstName: 'Jonathan', lastName: 'Reyes', dateOfBirth: '2012-08-09', ssid: '2047118365', ssidSource: 'student_form' })], true);
 
     await engine.syncNow();
 

@@ -9,7 +9,8 @@ import type { SetAsideRow } from '../../db/setAside';
 import { describeSaveError } from '../../db/storageErrors';
 import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { localIsoDate } from '../../model/today';
-import { validateRecord } from '../../model/recordValidation';
+import { validateRecord, type SsidKnowledge } from '../../model/recordValidation';
+import { loadSsidLookups } from '../../db/ssidLookup';
 import { readBatchVerifies } from '../../db/meta';
 import { refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
 import { canConfirm } from '../../../shared/lifecycle';
@@ -36,8 +37,8 @@ export interface BatchReview {
   setAside: SetAsideRow[];
 }
 
-function toItem(record: LocalApplication, sheet: number, today: string, verifies: boolean): ReviewItem {
-  const { errors } = validateRecord(record, today);
+function toItem(record: LocalApplication, sheet: number, today: string, verifies: boolean, known: SsidKnowledge): ReviewItem {
+  const { errors } = validateRecord(record, today, known);
   const problems = errors.map((e) => e.message);
   if (record.serverReason) problems.unshift(`Server: ${record.serverReason.message}`);
   const ready = canConfirm(record.status, errors.length);
@@ -63,7 +64,10 @@ export function useBatchReview(batchId: string): {
     const { records, setAside } = await listBatchApplications(store.db, batchId);
     const today = localIsoDate();
     const verifies = await readBatchVerifies(store.db, batch);
-    const items = records.map((r, i) => toItem(r, i + 1, today, verifies));
+    // The same SSID lookups as confirmation, so a sheet listed as ready is one Confirm all confirms.
+    const lookups = await loadSsidLookups(store.db);
+    const known = await Promise.all(records.map((r) => lookups.knowledge(r.fields.ssid, { recordId: r.id, studentId: r.studentId, identity: r.fields })));
+    const items = records.map((r, i) => toItem(r, i + 1, today, verifies, known[i] ?? {}));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
     return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };

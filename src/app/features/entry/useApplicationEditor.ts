@@ -73,11 +73,12 @@ function withField(draft: DraftInput, name: FieldName, value: string | string[])
 
 /** What the form shows about the draft as it stands: its problems, the SSID's other holder, the carried fields, whether it may be confirmed. */
 function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, stored: LocalApplication | null, verifies: boolean) {
-  const { holder: ssidHolder, held } = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
+  const known = useSsidHolder(draft?.fields.ssid ?? '', draft?.id ?? '', stored?.studentId ?? draft?.studentId ?? '', draft?.fields);
+  const ssidHolder = known.ssidTakenBy ?? null;
   const today = localIsoDate();
   const validation = useMemo(
-    () => (draft ? validateRecord(draft, today, { ssidTakenBy: ssidHolder, ssidHeldForStudent: held }) : NO_ISSUES),
-    [draft, ssidHolder, held, today],
+    () => (draft ? validateRecord(draft, today, known) : NO_ISSUES),
+    [draft, known, today],
   );
   const carried = useMemo(
     () => (draft && batch && !stored?.confirmedAt ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),

@@ -1,50 +1,42 @@
 /** "Already used by …" and "the center has this student with another SSID": looked up as the SSID is typed. */
 import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
-import { findHeldSsid, findSsidHolder } from '../../db/ssidLookup';
-import type { HeldSsid } from '../../../shared/returning-student';
+import { loadSsidLookups } from '../../db/ssidLookup';
+import type { SsidKnowledge } from '../../model/recordValidation';
 import type { StudentIdentity } from '../../../shared/same-student';
 import { checkSsid } from '../../../shared/ssid';
 
-/** What the tablet knows about a typed SSID beyond its shape. */
-export interface SsidLookup {
-  /** Who else (not the paper's own student) holds it. */
-  holder: string | null;
-  /** The other SSID the center holds for the student the paper names. */
-  held: HeldSsid | null;
-}
+const NOTHING: SsidKnowledge = {};
 
-const NOTHING: SsidLookup = { holder: null, held: null };
-
-/** Looks up `ssid` once it is a valid 10-digit number: who else holds it, and (by `identity`) whether the paper's student has another. */
-export function useSsidHolder(ssid: string, recordId: string, studentId: string, identity?: StudentIdentity): SsidLookup {
+/** Once `ssid` is a valid 10-digit number: who else (not the paper's own student, by `identity`) holds it, and the center's other SSID for that student. */
+export function useSsidHolder(ssid: string, recordId: string, studentId: string, identity?: StudentIdentity): SsidKnowledge {
   const { store } = useServices();
-  const [lookup, setLookup] = useState<SsidLookup>(NOTHING);
+  const [known, setKnown] = useState<SsidKnowledge>(NOTHING);
   const value = checkSsid(ssid).value;
   // Strings, not the object, so the lookup runs again only when one of them changes.
   const { firstName: first, middleName: middle = '', lastName: last = '', dateOfBirth: born = '' } = identity ?? {};
   useEffect(() => {
     if (value === null) {
-      setLookup(NOTHING);
+      setKnown(NOTHING);
       return;
     }
     let current = true;
-    const paper = first === undefined ? undefined : { firstName: first, middleName: middle, lastName: last, dateOfBirth: born };
-    const self = { recordId, studentId, ...(paper ? { identity: paper } : {}) };
-    Promise.all([findSsidHolder(store.db, value, self), paper ? findHeldSsid(store.db, value, paper) : null])
-      .then(([holder, held]) => {
-        if (current) setLookup({ holder, held });
+    const self = { recordId, studentId, ...(first === undefined ? {} : { identity: { firstName: first, middleName: middle, lastName: last, dateOfBirth: born } }) };
+    loadSsidLookups(store.db)
+      .then((lookups) => lookups.knowledge(value, self))
+      .then((found) => {
+        if (current) setKnown(found);
       })
       .catch((error: unknown) => {
         // A lookup outliving its form (database closed, SSID retyped) has nobody to tell.
         if (!current) return;
-        // The warnings are a help, not a gate: without them the advisor can still type and confirm.
+        // The form's warnings are a help; confirming looks the SSID up again (db/applications.ts).
         console.warn('SSID lookup failed', error instanceof Error ? error.name : typeof error);
-        setLookup(NOTHING);
+        setKnown(NOTHING);
       });
     return () => {
       current = false;
     };
   }, [store, value, recordId, studentId, first, middle, last, born]);
-  return lookup;
+  return known;
 }

@@ -251,7 +251,7 @@ describe('the header', () => {
 
   it('warns before signing out with records waiting, says how many, and Stay signed in keeps the session', async () => {
     await storeSession();
-    const records = await Promise.all([1, 2].map((n) => seedRecord(store, null, completeFields({ firstName: `Ana${n}` }))));
+    const records = await Promise.all([1, 2].map((n) => seedRecord(store, null, completeFields({ firstName: `Ana${n}`, ssid: String(2038475610 + n) }))));
     await confirmApplications(store, records.map((r) => r.id));
     renderWithSync('/', UNREACHABLE);
 
