@@ -131,3 +131,58 @@ test('a second advisor verifies a batch typed offline, settles a differing SSID 
     await page.getByTestId('record-ssid-keying').getByText(`Verified: typed by ${FIRST_KEYER}, verified by ${SECOND_KEYER}`, { exact: true }).waitFor();
   }
 });
+
+test('a sheet whose paper keying agrees with neither is read from the paper at a second look, confirms, syncs, and Record information names the reader', async () => {
+  const [sheet] = sampleSheets(1, 40) as [Sheet];
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Batches' }).click();
+  await startBatch(page, 1, { verify: true });
+  await typeSheet(page, sheet);
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('link', { name: 'Review batch' }).click();
+  await page.getByRole('link', { name: 'Verify batch' }).click();
+  await page.getByRole('button', { name: 'Start verifying' }).click();
+
+  // The second keyer swaps two digits; the paper's third keying drops a digit's stroke: three readings, none alike.
+  await page.getByRole('heading', { name: 'Sheet 1' }).waitFor();
+  await keySecond(sheet, misread(sheet.ssid));
+  await page.getByRole('alert').getByText('The two keyings differ in CA SSID. Type it as the paper shows.').waitFor();
+  await waitForFirstBlankField();
+  const third = `${sheet.ssid.slice(0, 3)}${(Number(sheet.ssid[3]) + 1) % 10}${sheet.ssid.slice(4)}`;
+  await page.keyboard.type(third);
+  await page.keyboard.press('Enter');
+
+  // Keyboard only from here: the cursor is on the sheet to read, Enter opens it, Space names the reader, Tab to the line.
+  const look = page.getByRole('region', { name: 'Needs a second look' });
+  await look.getByText([misread(sheet.ssid), sheet.ssid, third].sort().slice(0, 2).concat(third).join(' · ')).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Read sheet 1 from the paper');
+  await page.screenshot({ path: '/tmp/verify-second-look-list-768x1024.png', fullPage: true });
+  await page.keyboard.press('Enter');
+  await page.getByRole('group', { name: /Who is reading the paper/ }).waitFor();
+  await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'reader');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'look-ssid', 'Tab goes from the reader to the SSID line');
+  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/verify-second-look-${width}x${height}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.keyboard.type(sheet.ssid);
+  await page.keyboard.press('Enter');
+  await look.waitFor({ state: 'detached' });
+  await page.getByRole('status').getByText('1 verified · 0 to verify · 0 need a second look').waitFor();
+
+  await page.getByRole('link', { name: 'Back to the batch' }).click();
+  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await page.getByText('1 record confirmed.').waitFor();
+  await syncNow(page);
+  await page.getByText('Everything is synced').waitFor();
+  assert.ok(serverEnrollments(tablet.server.dataDir).some((e) => e.lastName === sheet.lastName && e.ssid === sheet.ssid), 'the server holds the SSID the paper shows');
+
+  await page.getByRole('link', { name: 'Students', exact: true }).click();
+  await page.getByLabel('Search by name, school, grade or CA SSID').fill(sheet.firstName);
+  await page.getByRole('row', { name: new RegExp(sheet.lastName) }).getByRole('link').click();
+  await page.getByRole('link', { name: '2. Record information' }).click();
+  await page.getByTestId('record-ssid-keying')
+    .getByText(`Verified: typed by ${FIRST_KEYER}, verified by ${SECOND_KEYER}, read on the paper at a second look by ${SECOND_KEYER}`, { exact: true }).waitFor();
+});

@@ -10,6 +10,8 @@ interface Props {
   /** Who may read the paper: the center's advisors but the first keyer, as for the second keying. */
   keyers: CenterAdvisor[];
   look: (recordId: string, readerId: string, looks: PaperLooks) => Promise<SecondLookLine[]>;
+  /** Nothing is left to key: the cursor comes here, to the first sheet to read from the paper. */
+  takeFocus: boolean;
 }
 
 /** One value of a line, the places where the three differ marked. */
@@ -38,17 +40,20 @@ function Readings({ line }: { line: SecondLookLine }) {
  * more, blind, and the SSID may be left for the school when the paper cannot
  * be read for sure.
  */
-export function SecondLookSection({ sheets, keyers, look }: Props) {
+export function SecondLookSection({ sheets, keyers, look, takeFocus }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const [reader, setReader] = useState<string | null>(null);
   const [readings, setReadings] = useState<PaperLooks>({});
   const [again, setAgain] = useState<SecondLookLine[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   // The form is drawn anew when a sheet opens and when a reading is asked again: the cursor goes to its first control.
+  // Without a form, and with nothing left to key, it goes to the next sheet to read, so the keyboard carries on.
   useEffect(() => {
-    formRef.current?.querySelector<HTMLInputElement>('input:not([type=hidden])')?.focus();
-  }, [open, again]);
+    if (formRef.current) formRef.current.querySelector('input')?.focus();
+    else if (takeFocus) listRef.current?.querySelector('button')?.focus();
+  }, [open, again, takeFocus, sheets.length]);
 
   if (sheets.length === 0) return null;
   const sheet = sheets.find((s) => s.id === open);
@@ -127,7 +132,7 @@ export function SecondLookSection({ sheets, keyers, look }: Props) {
           </div>
         </form>
       ) : (
-        <ul class="second-look-list">
+        <ul class="second-look-list" ref={listRef}>
           {sheets.map(({ id, sheet: n, lines }) => (
             <li key={id}>
               <h3>Sheet {n}</h3>

@@ -110,7 +110,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
           </div>
         </form>
       )}
-      <SecondLookSection sheets={secondLook} keyers={keyers} look={look} />
+      <SecondLookSection sheets={secondLook} keyers={keyers} look={look} takeFocus={verifier !== null && next === null} />
       <div class="form-actions">
         <Link href={paths.batch(batchId)} class="button">Back to the batch</Link>
       </div>
