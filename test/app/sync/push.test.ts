@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalApplication, MesaDb, OutboxRecordRow } from '../../../src/app/db/schema';
+import { ContractError } from '../../../src/app/sync/api';
 import { applyPushResponse, pushOutbox } from '../../../src/app/sync/push';
 import type { AnyMutation, MutationResult, PushResponse } from '../../../src/shared/protocol';
 import { completeFields, freshDb, queueRecord, queueVersion, sealVersion } from './fixtures';
@@ -91,6 +92,54 @@ describe('applying a push answer', () => {
     await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'rejected', reason: { code: 'x', message: 'Old problem.' } }]));
 
     expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'ready', serverReason: null });
+  });
+
+  it('clears the server’s old reason once the resent version is applied, so the record leaves Needs attention', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    await changeRecord({ db }, record.id, { serverReason: { code: 'unknown_school', message: 'The school is not one of your center’s schools.' } });
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 2 }]));
+
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 2, serverReason: null });
+  });
+
+  it('never lowers the server version the record knows, whatever an answer says', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'), { serverVersion: 7 });
+
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 5 }]));
+
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 7 });
+  });
+
+  it('never writes an answer over a change made while it was being planned: it plans again, and gives up after five tries', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let edits = 0;
+    let editing = false;
+    // Just before each attempt writes, the advisor's other tab changes the record (for the first `until` attempts).
+    const editBeforeEachWrite = (until: number) => vi.spyOn(db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (editing || edits >= until) return transaction(...args);
+      editing = true;
+      edits += 1;
+      return changeRecord({ db }, record.id, { updatedAt: 1000 + edits }).then(() => {
+        editing = false;
+        return transaction(...args);
+      });
+    }) as never);
+    const applied = answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 2 }]);
+
+    editBeforeEachWrite(Infinity);
+    await expect(applyPushResponse(db, [row], applied)).rejects.toBeInstanceOf(ContractError);
+    expect(edits).toBe(5);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'queued', serverVersion: null, updatedAt: 1005 });
+
+    vi.restoreAllMocks();
+    edits = 0;
+    editBeforeEachWrite(1);
+    expect(await applyPushResponse(db, [row], applied)).toMatchObject({ applied: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 2, updatedAt: 1001 });
   });
 
   it('bases a queued newer version on the server version its predecessor just got', async () => {

@@ -1,0 +1,129 @@
+/**
+ * pushOutbox's own rules with a stand-in transport: a request too large is sent
+ * again in halves, a failed send counts an attempt on each row but a refused
+ * token does not, an answer that leaves rows out stops the push with those rows
+ * still queued, and progress counts what was answered. The real server's side
+ * is in sync-with-server.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MesaDb } from '../../../src/app/db/schema';
+import { ApiError, ContractError } from '../../../src/app/sync/api';
+import { pushOutbox, type PushOptions, type PushProgress } from '../../../src/app/sync/push';
+import { PROBLEMS, type ProblemBody } from '../../../src/shared/problems';
+import type { Mutation, MutationResult, PushResponse } from '../../../src/shared/protocol';
+import { completeFields, freshDb, queueRecord } from './fixtures';
+import { readRecord } from '../harness';
+
+let db: MesaDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => db.close());
+
+/** Queues `n` records in confirmation order. */
+async function queue(n: number): Promise<void> {
+  for (let i = 1; i <= n; i++) await queueRecord(db, completeFields(i, 's1'));
+}
+
+/** A server that applies every mutation it is sent, as version 1. */
+function applyAll(mutations: Mutation[]): PushResponse {
+  const results: MutationResult[] = mutations.map((m) => ({ mutationId: m.mutationId, recordId: m.recordId, status: 'applied', serverVersion: 1 }));
+  return { lastAppliedMutationId: Math.max(...results.map((r) => r.mutationId)), results };
+}
+
+const options = (send: PushOptions['send'], more: Partial<PushOptions> = {}): PushOptions => ({ token: 't', deviceId: 'd', send, ...more });
+const attempts = async () => (await db.outbox.orderBy('mutationId').toArray()).map((row) => row.attempts);
+
+describe('pushOutbox', () => {
+  it('sends a batch the server finds too large again in halves, and delivers every record once', async () => {
+    await queue(5);
+    const sizes: number[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations) => {
+      sizes.push(mutations.length);
+      if (mutations.length > 2) throw new ApiError(413, PROBLEMS.tooLarge);
+      return applyAll(mutations as Mutation[]);
+    };
+
+    const progress = await pushOutbox(db, options(send, { batchSize: 5 }));
+
+    expect(sizes).toEqual([5, 3, 2, 2, 1]);
+    expect(progress).toEqual({ sent: 5, total: 5, applied: 5, duplicate: 0, rejected: 0, conflicts: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps a single record the server finds too large queued, and says so', async () => {
+    await queue(1);
+    const send: PushOptions['send'] = async () => {
+      throw new ApiError(413, PROBLEMS.tooLarge);
+    };
+
+    await expect(pushOutbox(db, options(send, { batchSize: 2 }))).rejects.toMatchObject({ status: 413 });
+
+    expect(await attempts()).toEqual([1]);
+  });
+
+  it('counts a failed send as an attempt on each row it carried, and a refused token as none', async () => {
+    await queue(3);
+    const failing = (status: number, problem: ProblemBody) => async () => {
+      throw new ApiError(status, problem);
+    };
+
+    await expect(pushOutbox(db, options(failing(500, PROBLEMS.internal), { batchSize: 2 }))).rejects.toMatchObject({ status: 500 });
+    expect(await attempts()).toEqual([1, 1, 0]);
+    await expect(pushOutbox(db, options(failing(401, PROBLEMS.unauthenticated), { batchSize: 2 }))).rejects.toMatchObject({ status: 401 });
+    expect(await attempts()).toEqual([1, 1, 0]);
+  });
+
+  it('stops when the server leaves mutations unanswered, keeping them queued for the next push', async () => {
+    await queue(3);
+    const send: PushOptions['send'] = async (_token, _device, mutations) => applyAll((mutations as Mutation[]).slice(0, 1));
+
+    const error = await pushOutbox(db, options(send)).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as Error).message).toBe('The server answered 1 of 3 mutations.');
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('reports progress batch by batch, counting each kind of answer', async () => {
+    await queue(3);
+    const statuses = ['applied', 'duplicate', 'rejected'] as const;
+    const send: PushOptions['send'] = async (_token, _device, mutations) => {
+      const results = (mutations as Mutation[]).map((m): MutationResult => {
+        const status = statuses[m.mutationId - 1]!;
+        if (status === 'applied') return { mutationId: m.mutationId, recordId: m.recordId, status, serverVersion: 1 };
+        if (status === 'duplicate') return { mutationId: m.mutationId, recordId: m.recordId, status };
+        return { mutationId: m.mutationId, recordId: m.recordId, status, reason: { code: 'unknown_school', message: 'Not your school.' } };
+      });
+      return { lastAppliedMutationId: Math.max(...results.map((r) => r.mutationId)), results };
+    };
+    const seen: PushProgress[] = [];
+
+    const progress = await pushOutbox(db, options(send, { batchSize: 2, onProgress: (p) => seen.push(p) }));
+
+    // The first batch's answer may still be saving when the second batch is reported: sent only grows.
+    expect(seen.map((p) => p.total)).toEqual([3, 3, 3]);
+    expect(seen.map((p) => p.sent)).toEqual([...seen.map((p) => p.sent)].sort((a, b) => a - b));
+    expect([seen[0]?.sent, seen.at(-1)?.sent]).toEqual([0, 3]);
+    expect(progress).toEqual({ sent: 3, total: 3, applied: 1, duplicate: 1, rejected: 1, conflicts: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends nothing when the outbox is empty', async () => {
+    const send: PushOptions['send'] = async () => {
+      throw new Error('nothing should be sent');
+    };
+    expect(await pushOutbox(db, options(send))).toEqual({ sent: 0, total: 0, applied: 0, duplicate: 0, rejected: 0, conflicts: 0 });
+  });
+});
+
+describe('applying an answer that names a mutation twice', () => {
+  it('counts it once', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    const result: MutationResult = { mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 1 };
+    const send: PushOptions['send'] = async () => ({ lastAppliedMutationId: row.mutationId, results: [result, result] });
+
+    expect(await pushOutbox(db, options(send))).toMatchObject({ sent: 1, applied: 1 });
+    expect((await readRecord({ db }, record.id)).status).toBe('synced');
+  });
+});
