@@ -113,6 +113,8 @@ describe('applying a push answer', () => {
 
   it('never writes an answer over a change made while it was being planned: it plans again, and gives up after five tries', async () => {
     const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    // Sent in the same batch and left alone: one unchanged record does not make the plan good.
+    const other = await queueRecord(db, completeFields(2, 's1'));
     const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
     let edits = 0;
     let editing = false;
@@ -126,20 +128,35 @@ describe('applying a push answer', () => {
         return transaction(...args);
       });
     }) as never);
-    const applied = answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 2 }]);
+    const applied = answer([
+      { mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 2 },
+      { mutationId: other.row.mutationId, recordId: other.record.id, status: 'applied', serverVersion: 2 },
+    ]);
 
     editBeforeEachWrite(Infinity);
-    await expect(applyPushResponse(db, [row], applied)).rejects.toBeInstanceOf(ContractError);
+    await expect(applyPushResponse(db, [row, other.row], applied)).rejects.toBeInstanceOf(ContractError);
     expect(edits).toBe(5);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
     expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'queued', serverVersion: null, updatedAt: 1005 });
 
     vi.restoreAllMocks();
     edits = 0;
     editBeforeEachWrite(1);
-    expect(await applyPushResponse(db, [row], applied)).toMatchObject({ applied: 1 });
+    expect(await applyPushResponse(db, [row, other.row], applied)).toMatchObject({ applied: 2 });
     expect(await db.outbox.count()).toBe(0);
     expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 2, updatedAt: 1001 });
+  });
+
+  it('clears the outbox row of a record removed from the tablet while it was being sent', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'));
+    // Repair of a set-aside record deletes it; its version had already left.
+    await db.applications.delete(record.id);
+
+    const summary = await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 1 }]));
+
+    expect(summary.applied).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.applications.count()).toBe(0);
   });
 
   it('bases a queued newer version on the server version its predecessor just got', async () => {
