@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
-import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema } from '../../shared/protocol';
+import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
 import { verificationSchema, VERIFIED_FIELDS } from '../../shared/verification-record';
 
 const count = z.number().int().nonnegative();
@@ -64,6 +64,8 @@ export const localApplicationSchema = z.object({
   serverReason: serverReasonSchema.nullable(),
   /** Advisor chose to send an SSID conflict to center review. */
   sendToReview: z.boolean(),
+  /** Sent typed once for a second keyer on another tablet: its batch and place in the stack (plain: no pupil data). */
+  verifyElsewhere: z.object({ batchId: z.string().min(1), sheet: z.number().int().positive() }).optional(),
   /** A second keyer's finished verification of these values; it goes with the next confirmed version. */
   verification: verificationSchema.optional(),
   /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */
@@ -106,6 +108,8 @@ const localBatchShape = z.object({
   defaults: applicationFieldsSchema.partial(),
   /** A second keyer verifies its sheets before they are confirmed; absent on a batch from before: no (unless the center requires it). */
   verify: z.boolean().optional(),
+  /** Typed on another tablet: its sheets were pulled for this tablet's second keyer (absent: typed here). */
+  typedElsewhere: z.boolean().optional(),
   createdAt: timestamp,
 });
 /** One stack of paper. */
@@ -127,3 +131,16 @@ export const localRosterEntrySchema = rosterEntrySchema.extend({
   ssidUpdateProblem: serverReasonSchema.optional(),
 });
 export type LocalRosterEntry = z.infer<typeof localRosterEntrySchema>;
+
+/**
+ * A sheet another tablet typed, pulled for this tablet's second keyer
+ * (shared/verify-elsewhere.ts): kept apart from the tablet's own records, so no
+ * list, search, backup or unsent count ever shows its first entry; it becomes a
+ * record of this tablet only once keyed here and verified.
+ */
+export const localSheetToVerifySchema = sheetToVerifySchema.extend({
+  batchId: z.string().min(1),
+  /** The second keying the paper could not settle here, as for a record of this tablet. */
+  secondLook: z.array(secondLookLineSchema).optional(),
+});
+export type LocalSheetToVerify = z.infer<typeof localSheetToVerifySchema>;

@@ -25,7 +25,7 @@ import type { Verification } from '../../shared/verification-record';
 import { stillVouches } from '../../shared/verify-sheet';
 import { getBatch, sheetDefaults } from './batches';
 import { readCenterVerification } from './meta';
-import { secondKeyingBlock } from '../model/secondKeying';
+import { maySendElsewhere, secondKeyingBlock } from '../model/secondKeying';
 import { batchVerifies } from '../../shared/verification-policy';
 import { mutationFor } from './mutations';
 import { queueMutation, sealForOutbox, type SealedMutation } from './outbox';
@@ -137,6 +137,7 @@ export async function saveDraft(db: MesaDb, input: DraftInput, now: number = Dat
         ssidChecked: input.ssidChecked ?? false,
         serverReason: existing?.serverReason ?? null,
         sendToReview: existing?.sendToReview ?? false,
+        ...(existing?.verifyElsewhere ? { verifyElsewhere: existing.verifyElsewhere } : {}),
         ...keptKeying(existing, input),
       };
       const sealed = await sealApplication(key, record);
@@ -175,11 +176,14 @@ interface PreparedConfirm {
 }
 
 async function prepareConfirm(
-  key: CryptoKey, row: ApplicationRow, record: LocalApplication, verifies: boolean, known: SsidKnowledge, now: number,
+  key: CryptoKey, row: ApplicationRow, opened: LocalApplication, verifies: boolean, known: SsidKnowledge, now: number, elsewhere: number | undefined,
 ): Promise<PreparedConfirm | ConfirmSkip> {
-  const { errors } = validateRecord(record, localIsoDate(now), known);
-  if (!canConfirm(record.status, errors.length)) return { id: record.id, reason: errors[0]?.message ?? 'Already confirmed.' };
-  const unverified = secondKeyingBlock(record, verifies);
+  const { errors } = validateRecord(opened, localIsoDate(now), known);
+  if (!canConfirm(opened.status, errors.length)) return { id: opened.id, reason: errors[0]?.message ?? 'Already confirmed.' };
+  // Sent for a second keyer on another tablet, a sheet the gate holds back goes out typed once and marked.
+  const sent = elsewhere !== undefined && opened.batchId !== null && maySendElsewhere(opened, verifies);
+  const record = sent ? { ...opened, verifyElsewhere: { batchId: opened.batchId!, sheet: elsewhere } } : opened;
+  const unverified = sent ? null : secondKeyingBlock(record, verifies);
   if (unverified) return { id: record.id, reason: unverified };
   const candidate = mutationFor(record, { confirmedAt: new Date(now).toISOString(), sendToReview: record.sendToReview });
   if (!candidate.success) return { id: record.id, reason: candidate.error.issues[0]?.message ?? 'The record is not complete.' };
@@ -212,8 +216,13 @@ async function verifyingBatches(db: MesaDb): Promise<(batchId: string | null) =>
  * normalized, status `queued`, and a validated, sealed Mutation added to the
  * outbox, written in ONE strict-durability transaction with the mutation-id
  * counter. A record changed meanwhile (another tab) is read and checked again.
+ * `elsewhere` names the sheets sent for a second keyer on another tablet, each
+ * with its place in the stack: those the gate holds back only for want of a
+ * second keying go out typed once, marked (ARCHITECTURE.md).
  */
-export async function confirmApplications(store: Store, ids: readonly string[], now: number = Date.now()): Promise<ConfirmResult> {
+export async function confirmApplications(
+  store: Store, ids: readonly string[], now: number = Date.now(), elsewhere: ReadonlyMap<string, number> = new Map(),
+): Promise<ConfirmResult> {
   const db = store.strictDb;
   const index = recordIndex(db);
   const key = index.key();
@@ -232,7 +241,7 @@ export async function confirmApplications(store: Store, ids: readonly string[], 
         }
         const record = await index.open(row);
         const known = await lookups.knowledge(record.fields.ssid, { recordId: record.id, studentId: record.studentId, identity: record.fields });
-        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), known, now);
+        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), known, now, elsewhere.get(record.id));
         if ('reason' in outcome) result.skipped.push(outcome);
         else prepared.push(outcome);
       }

@@ -22,5 +22,7 @@ export function mutationFor(record: LocalApplication, options: { confirmedAt: st
     sendToReview: options.sendToReview,
     ...(options.sameStudent === true ? { sameStudent: true } : {}),
     ...(record.verification ? { verification: record.verification } : {}),
+    // Until a second keyer's verification comes with it, every version asks for one elsewhere again.
+    ...(record.verifyElsewhere && !record.verification ? { verifyElsewhere: record.verifyElsewhere } : {}),
   });
 }

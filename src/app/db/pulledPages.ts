@@ -12,6 +12,7 @@ import { recordIndex } from './records';
 import { sealSsidKey, writePulledFacts, writeRosterOrder, type SealedRosterOrder } from './meta';
 import { readRoster } from './roster';
 import { readRosterOrder, sealRosterOrder, writeRosterOrderIfUnchanged } from './rosterOrder';
+import { prepareVerifiedElsewhere, writeVerifiedElsewhere } from './verifiedElsewhere';
 
 /**
  * Stores one page. Soft-deleted schools are kept with their flag, because
@@ -21,19 +22,24 @@ import { readRosterOrder, sealRosterOrder, writeRosterOrderIfUnchanged } from '.
  * entry keeps the tablet's own sealed facts (a queued SSID update, its refusal)
  * as they are in the row when the transaction writes it. The roster's order
  * (db/rosterOrder.ts) is placed and sealed before it too, and written with the
- * page, or forgotten if another tab wrote it meanwhile. VaultLockedError while locked.
+ * page, or forgotten if another tab wrote it meanwhile. This tablet's sheets
+ * verified on another tablet are written in the same transaction
+ * (db/verifiedElsewhere.ts). VaultLockedError while locked.
  */
-export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<void> {
-  const key = recordIndex(db).key();
+export async function applyPullPage(db: MesaDb, page: PullResponse, now: number = Date.now()): Promise<void> {
+  const index = recordIndex(db);
+  const key = index.key();
   const live = page.roster.filter((entry) => !entry.deleted);
   const gone = page.roster.filter((entry) => entry.deleted).map((entry) => entry.studentId);
-  const [sealed, ssidKey, fromPlain, order] = await Promise.all([
+  const [sealed, ssidKey, fromPlain, order, verified] = await Promise.all([
     Promise.all(live.map((entry) => sealRosterEntry(key, entry))),
     sealSsidKey(key, page.ssidKey),
     sealPlainLocalFacts(db, key, live),
     orderAfter(db, key, live, gone),
+    prepareVerifiedElsewhere(db, key, page.verifiedElsewhere, now),
   ]);
-  await db.transaction('rw', [db.schools, db.roster, db.meta], async () => {
+  await db.transaction('rw', [db.schools, db.roster, db.meta, db.applications, db.outbox], async () => {
+    await writeVerifiedElsewhere(db, verified);
     await db.schools.bulkPut(page.schools);
     await db.roster.bulkDelete(gone);
     const held = await db.roster.bulkGet(sealed.map((row) => row.studentId));
@@ -48,6 +54,8 @@ export async function applyPullPage(db: MesaDb, page: PullResponse): Promise<voi
     // Another tab wrote the order since it was read: neither write saw the other, so neither stands.
     if (!(await writeRosterOrderIfUnchanged(db, order.seen, order.next))) await writeRosterOrder(db, null);
   });
+  // The cache is keyed by each seal's iv, so remembering a version the transaction left unwritten is harmless.
+  for (const item of verified) index.remember(item.sealed, item.record);
 }
 
 /** The roster's order once the page is stored, sealed, and which stored order (`seen`) it was placed into. */

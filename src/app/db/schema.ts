@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { School } from '../../shared/protocol';
 import type { LocalApplication, LocalBatch, LocalRosterEntry, OutboxRow } from '../crypto/row-schemas';
+import type { StoredSheetToVerify } from '../crypto/sealed-to-verify';
 import type { StoredApplication, StoredOutboxRow } from '../crypto/sealed-fields';
 import type { Sealed } from '../crypto/seal';
 import type { StoredRosterEntry } from '../crypto/sealed-roster';
@@ -48,6 +49,7 @@ export class MesaDb extends Dexie {
   schools!: Table<School, string>;
   roster!: Table<RosterRow, string>;
   meta!: Table<MetaRow, string>;
+  sheetsToVerify!: Table<StoredSheetToVerify, string>;
 
   constructor(name = 'mesa-intake', options: { durability?: 'strict' | 'relaxed' | 'default' } = {}) {
     super(name, { chromeTransactionDurability: options.durability ?? 'default' });
@@ -70,5 +72,8 @@ export class MesaDb extends Dexie {
     // transaction. The version bump makes tabs still running version-1 code close
     // their connection (versionchange) instead of writing plain rows.
     this.version(2).stores({});
+    // Sheets other tablets typed, pulled for a second keyer here (sealed from
+    // the start; a new store, so nothing to upgrade). batchId: the verify screen's stack.
+    this.version(3).stores({ sheetsToVerify: 'id, batchId' });
   }
 }

@@ -4,7 +4,7 @@
  * review and the confirmation itself say the same.
  */
 import type { LocalApplication } from '../crypto/row-schemas';
-import { needsSecondKeying } from '../../shared/verification-policy';
+import { maySendToVerifyElsewhere, needsSecondKeying, type SheetAtConfirm } from '../../shared/verification-policy';
 
 /** What of a record the gate reads; null for a sheet not saved yet. */
 type Gated = Pick<LocalApplication, 'verification' | 'secondLook' | 'serverVersion' | 'serverReason'> | null;
@@ -18,15 +18,24 @@ export function refusedForSecondKeying(record: Pick<LocalApplication, 'verificat
   return record.serverReason?.code === 'verification_required' && record.verification === undefined;
 }
 
-/** Why this sheet may not be confirmed until a second keyer verifies it, or null when it may. */
-export function secondKeyingBlock(record: Gated, batchVerifies: boolean): string | null {
-  const needed = needsSecondKeying({
+/** What the shared gate reads of a record. */
+function atConfirm(record: Gated, batchVerifies: boolean): SheetAtConfirm {
+  return {
     verifies: batchVerifies,
     verified: record?.verification !== undefined,
     knownToServer: (record?.serverVersion ?? null) !== null,
     serverAsked: record !== null && refusedForSecondKeying(record),
-  });
-  if (!needed) return null;
+  };
+}
+
+/** Why this sheet may not be confirmed until a second keyer verifies it, or null when it may. */
+export function secondKeyingBlock(record: Gated, batchVerifies: boolean): string | null {
+  if (!needsSecondKeying(atConfirm(record, batchVerifies))) return null;
   if (record?.secondLook) return 'Needs a second look: the paper did not settle a field between the keyers.';
   return 'A second keyer verifies this sheet before it is confirmed.';
+}
+
+/** Whether this sheet may go to the server typed once, for a second keyer on another tablet. */
+export function maySendElsewhere(record: NonNullable<Gated>, batchVerifies: boolean): boolean {
+  return maySendToVerifyElsewhere(atConfirm(record, batchVerifies), record.secondLook !== undefined);
 }

@@ -12,7 +12,8 @@ import type { Vault } from '../crypto/vault';
 import { ApiError, NetworkError, type ApiClient } from './api';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { getOrCreateDeviceId, readSession } from '../db/meta';
-import type { pullAll } from './pull';
+import type { pullAll, pullSheetsToVerify } from './pull';
+import { verifyQueueResponseSchema } from '../../shared/protocol';
 import type { pushOutbox } from './push';
 import type { reportUnsent } from './report';
 import { sendRevocations } from './revocations';
@@ -24,9 +25,9 @@ import { describeSyncError } from './messages';
  * first time there is something to send: a first visit (nobody signed in) and
  * a locked tablet start without them.
  */
-async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll; report: typeof reportUnsent }> {
+async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll; toVerify: typeof pullSheetsToVerify; report: typeof reportUnsent }> {
   const [pushing, pulling, reporting] = await Promise.all([import('./push'), import('./pull'), import('./report')]);
-  return { push: pushing.pushOutbox, pull: pulling.pullAll, report: reporting.reportUnsent };
+  return { push: pushing.pushOutbox, pull: pulling.pullAll, toVerify: pulling.pullSheetsToVerify, report: reporting.reportUnsent };
 }
 
 /** Waits for every one of `tasks`, then throws the first one's error, if any: nothing is left running behind a failure. */
@@ -208,7 +209,7 @@ export class SyncEngine {
     }
     let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
     try {
-      const { push, pull, report } = await loadTransfer();
+      const { push, pull, toVerify, report } = await loadTransfer();
       const deviceId = await getOrCreateDeviceId(db);
       this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
       // Reported as the push starts too, so a push that keeps failing still leaves the count with the server;
@@ -225,8 +226,9 @@ export class SyncEngine {
       });
       await allOrFirstError([pushed, report(db, api, reporter, deviceId)]);
       this.setState({ phase: 'pulling' });
-      // The report after the push reads the outbox and records only, the pull writes neither: they go together.
+      // The report after the push reads the outbox and records only, and the pull changes nothing it counts: they go together.
       await allOrFirstError([report(db, api, reporter, deviceId), pull(db, (checkpoint) => api.pull(session.token, checkpoint))]);
+      await toVerify(db, () => api.request('GET', '/api/sync/verify-queue', verifyQueueResponseSchema, { token: session.token }));
       this.failures = 0;
       this.setState({ phase: 'idle', lastResult: this.result(counts) });
       this.schedule(this.deps.intervalMs ?? 5 * 60_000);

@@ -4,8 +4,9 @@
  * with its checkpoint, so an interrupted pull resumes after the last whole page.
  */
 import type { MesaDb } from '../db/schema';
-import type { PullResponse } from '../../shared/protocol';
+import type { PullResponse, VerifyQueueResponse } from '../../shared/protocol';
 import { applyPullPage } from '../db/pulledPages';
+import { storeSheetsToVerify } from '../db/sheetsToVerify';
 import { readCheckpoint } from '../db/meta';
 import { ContractError } from './api';
 
@@ -34,4 +35,13 @@ export async function pullAll(
     if (page.checkpoint === checkpoint) throw new ContractError('Pull: "more" without a new checkpoint.');
     checkpoint = page.checkpoint;
   }
+}
+
+/**
+ * Brings the sheets other tablets of the center sent for a second keyer
+ * (GET /api/sync/verify-queue), sealed, for this tablet's verify screen; answers
+ * how many it stored.
+ */
+export async function pullSheetsToVerify(db: MesaDb, fetchQueue: () => Promise<VerifyQueueResponse>): Promise<number> {
+  return storeSheetsToVerify(db, await fetchQueue());
 }

@@ -9,7 +9,7 @@ import { SetAsideList } from '../../components/SetAsideList';
 
 /** A batch checked against its stack: counts, each record's problems, Confirm one or all. */
 export function ReviewScreen({ batchId }: { batchId: string }) {
-  const { review, confirm, busy, message } = useBatchReview(batchId);
+  const { review, confirm, sendElsewhere, busy, message } = useBatchReview(batchId);
   const { names } = useSchools();
 
   if (review.status === 'loading') return <p class="muted">Loading…</p>;
@@ -27,19 +27,22 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
 
   const { batch, verifies, items, summary, setAside } = review.data;
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
+  const sendable = items.filter((i) => i.sendable).length;
   return (
     <section class="screen" aria-labelledby="screen-title">
       <div class="screen-head">
         <div>
           <ScreenTitle>{names.get(batch.schoolId) ?? 'Unknown school'}</ScreenTitle>
           <p class="subtitle">
-            Program year {batch.programYear} · {batch.sheetCount} sheets in the stack
+            Program year {batch.programYear} · {batch.sheetCount} sheets in the stack{batch.typedElsewhere ? ' · typed on another tablet' : ''}
           </p>
         </div>
         <div class="card-actions">
-          <Link href={paths.newRecord(batch.id)} class="button">
-            Type next sheet
-          </Link>
+          {batch.typedElsewhere ? null : (
+            <Link href={paths.newRecord(batch.id)} class="button">
+              Type next sheet
+            </Link>
+          )}
           <Link href={paths.verifyBatch(batch.id)} class={verifies ? 'button button-primary' : 'button'}>
             Verify batch
           </Link>
@@ -55,6 +58,16 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
           {ready.length === 1 ? '1 record is ready to confirm' : `${ready.length} records are ready to confirm`}
         </span>
       </div>
+      {sendable > 0 ? (
+        <div class="review-bar">
+          <button type="button" class="button" disabled={busy} onClick={() => void sendElsewhere(items)} aria-describedby="elsewhere-count">
+            Send to verify on another tablet
+          </button>
+          <span id="elsewhere-count" class="muted">
+            {sendable === 1 ? '1 sheet waits' : `${sendable} sheets wait`} for a second keyer; another advisor verifies {sendable === 1 ? 'it' : 'them'} on their tablet after the next sync.
+          </span>
+        </div>
+      ) : null}
       <p class="confirm-message" role="status">
         {message ?? ''}
       </p>

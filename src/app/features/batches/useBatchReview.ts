@@ -12,7 +12,7 @@ import { localIsoDate } from '../../model/today';
 import { validateRecord, type SsidKnowledge } from '../../model/recordValidation';
 import { loadSsidLookups } from '../../db/ssidLookup';
 import { readBatchVerifies } from '../../db/meta';
-import { refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
+import { maySendElsewhere, refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
 import { canConfirm } from '../../../shared/lifecycle';
 
 /** One record as the review lists it. */
@@ -24,6 +24,8 @@ export interface ReviewItem {
   confirmable: boolean;
   /** The server refused it for want of a second keying: the way on is Verify, not Open. */
   verifyFirst: boolean;
+  /** Held back only for want of a second keying: it may go to be verified on another tablet. */
+  sendable: boolean;
 }
 
 /** What the review screen shows. */
@@ -45,13 +47,16 @@ function toItem(record: LocalApplication, sheet: number, today: string, verifies
   // Said only of a sheet that would otherwise be ready: what stands between it and Confirm.
   const unverified = ready ? secondKeyingBlock(record, verifies) : null;
   if (unverified) problems.push(unverified);
-  return { record, sheet, problems, confirmable: ready && unverified === null, verifyFirst: refusedForSecondKeying(record) };
+  const sendable = unverified !== null && errors.length === 0 && maySendElsewhere(record, verifies);
+  return { record, sheet, problems, confirmable: ready && unverified === null, verifyFirst: refusedForSecondKeying(record), sendable };
 }
 
 /** The review's data (live) and its two actions; `message` says what the last action did. */
 export function useBatchReview(batchId: string): {
   review: LiveResult<BatchReview | null>;
   confirm: (ids: string[]) => Promise<void>;
+  /** Confirms the sheets held back only for want of a second keying, for a second keyer on another tablet. */
+  sendElsewhere: (items: ReviewItem[]) => Promise<void>;
   busy: boolean;
   message: string | null;
 } {
@@ -73,15 +78,15 @@ export function useBatchReview(batchId: string): {
     return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
   }, [store, batchId]);
 
-  const confirm = useCallback(
-    async (ids: string[]) => {
+  const run = useCallback(
+    async (ids: string[], elsewhere: ReadonlyMap<string, number> | undefined, done: string) => {
       setBusy(true);
       setMessage(null);
       try {
-        const result = await confirmApplications(store, ids);
+        const result = await confirmApplications(store, ids, Date.now(), elsewhere);
         const n = result.confirmed.length;
         const skipped = result.skipped.length;
-        setMessage(`${n} record${n === 1 ? '' : 's'} confirmed${skipped > 0 ? `, ${skipped} not confirmed: they still have problems` : ''}.`);
+        setMessage(`${n} record${n === 1 ? '' : 's'} ${done}${skipped > 0 ? `, ${skipped} not confirmed: they still have problems` : ''}.`);
       } catch (error) {
         setMessage(describeSaveError(error));
       } finally {
@@ -90,6 +95,11 @@ export function useBatchReview(batchId: string): {
     },
     [store],
   );
+  const confirm = useCallback((ids: string[]) => run(ids, undefined, 'confirmed'), [run]);
+  const sendElsewhere = useCallback((items: ReviewItem[]) => {
+    const sendable = items.filter((i) => i.sendable);
+    return run(sendable.map((i) => i.record.id), new Map(sendable.map((i) => [i.record.id, i.sheet])), 'sent to be verified on another tablet');
+  }, [run]);
 
-  return { review, confirm, busy, message };
+  return { review, confirm, sendElsewhere, busy, message };
 }

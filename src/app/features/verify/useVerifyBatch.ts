@@ -5,6 +5,10 @@
  * record, and a look at the paper that settles a sheet in "Needs a second
  * look". The first entry is read here and held against the keyings here: the
  * screen never receives it, only the sorted values of a second look.
+ * A batch typed on another tablet is keyed the same way, from its pulled
+ * sheets (db/sheetsToVerify.ts), each against the person who typed it; one of
+ * those the paper does not settle is counted in a second look and waits here
+ * (a look at the paper resolves only this tablet's own records for now).
  */
 import { useCallback, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
@@ -16,20 +20,21 @@ import { describeSaveError } from '../../db/storageErrors';
 import { readAdvisors, readSession } from '../../db/meta';
 import type { CenterAdvisor } from '../../../shared/protocol';
 import type { VerifiedField } from '../../../shared/verification-record';
-import { verifiedValuesOf, verifySheet, type SecondLookLine, type SheetOutcome, type VerifiedValues } from '../../../shared/verify-sheet';
+import { verifiedValuesOf, verifySheet, type Keyers, type SecondLookLine, type SheetOutcome, type VerifiedValues } from '../../../shared/verify-sheet';
 import type { PaperLook } from '../../../shared/verification';
 import { refusedForSecondKeying } from '../../model/secondKeying';
+import { keepSecondLook, listSheetsToVerify, takeVerifiedSheet } from '../../db/sheetsToVerify';
 import { summarizeVerification, type VerificationSummary } from './summary';
 
 /** What the verify screen shows, never a first entry's value. */
 export interface VerifyView {
   batch: LocalBatch;
-  /** The signed-in account, who typed the batch on this tablet. */
-  firstKeyer: string;
+  /** The signed-in account: who typed a batch typed here, and who is signed in while any batch is verified. */
+  signedIn: string;
   /** Whom the second keyer may pick: the center's advisors but the first keyer. */
   keyers: CenterAdvisor[];
-  /** The next sheet to key (its place in the stack), or null when none is left. */
-  next: { id: string; sheet: number } | null;
+  /** The next sheet to key (its place in the stack; `pulled`: typed on another tablet), or null when none is left. */
+  next: { id: string; sheet: number; pulled: boolean } | null;
   sheetsLeft: number;
   summary: VerificationSummary;
   /** Sheets in "Needs a second look" that a look at the paper can settle. */
@@ -57,17 +62,26 @@ export function useVerifyBatch(batchId: string): {
     const batch = await getBatch(store.db, batchId);
     if (!batch) return null;
     const { records } = await listBatchApplications(store.db, batchId);
+    const pulled = await listSheetsToVerify(store.db, batchId);
     const session = await readSession(store.db);
-    const firstKeyer = session?.user.id ?? '';
-    const keyers = (await readAdvisors(store.db)).filter((a) => a.id !== firstKeyer);
+    const signedIn = session?.user.id ?? '';
+    // Nobody may verify a sheet they typed: here the signed-in account typed the batch; elsewhere, each sheet names its keyer.
+    const firstKeyers = new Set(batch.typedElsewhere ? pulled.map((s) => s.enteredBy.id) : [signedIn]);
+    const keyers = (await readAdvisors(store.db)).filter((a) => !firstKeyers.has(a.id));
     const sheets = records.map((record, i) => ({ record, sheet: i + 1 }));
     // A sheet the server refused for want of a second keying is listed as it came back, before any edit.
-    const left = sheets.filter(({ record }) => (record.status === 'ready' || refusedForSecondKeying(record)) && !record.verification && !lookable(record));
+    const left = [
+      ...sheets.filter(({ record }) => (record.status === 'ready' || refusedForSecondKeying(record)) && !record.verification && !lookable(record))
+        .map(({ record, sheet }) => ({ id: record.id, sheet, pulled: false })),
+      ...pulled.filter((s) => !s.secondLook).map((s) => ({ id: s.recordId, sheet: s.sheet, pulled: true })),
+    ];
+    const summary = summarizeVerification(records);
+    const pulledLooks = pulled.filter((s) => s.secondLook).length;
     return {
-      batch, firstKeyer, keyers,
-      next: left[0] ? { id: left[0].record.id, sheet: left[0].sheet } : null,
+      batch, signedIn, keyers,
+      next: left[0] ?? null,
       sheetsLeft: left.length,
-      summary: summarizeVerification(records),
+      summary: { ...summary, secondLook: summary.secondLook + pulledLooks },
       secondLook: sheets.flatMap(({ record, sheet }) => (record.secondLook && lookable(record) ? [{ id: record.id, sheet, lines: record.secondLook }] : [])),
     };
   }, [store, batchId]);
@@ -85,19 +99,35 @@ export function useVerifyBatch(batchId: string): {
     }
   }, [store]);
 
+  // A sheet typed on another tablet: held against its pulled first entry, and made a record of this tablet once verified.
+  const keyPulled = useCallback(async (id: string, who: Omit<Keyers, 'enteredBy'>, second: VerifiedValues, third: Partial<VerifiedValues>): Promise<VerifiedField[]> => {
+    const sheet = (await listSheetsToVerify(store.db, batchId)).find((s) => s.recordId === id);
+    if (!sheet) return [];
+    const outcome = verifySheet(verifiedValuesOf(sheet.application), second, third, { enteredBy: sheet.enteredBy.id, ...who }, new Date().toISOString());
+    if (outcome.state === 'needs_third') return outcome.fields;
+    try {
+      if (outcome.state === 'second_look') await keepSecondLook(store.db, sheet, outcome.lines);
+      else await takeVerifiedSheet(store.db, sheet, outcome.verification, outcome.values);
+    } catch (failure) {
+      setError(describeSaveError(failure));
+    }
+    return [];
+  }, [store, batchId]);
   const key = useCallback(async (verifierId: string, second: VerifiedValues, third: Partial<VerifiedValues>): Promise<VerifiedField[]> => {
     setError(null);
-    if (!data?.next) return [];
+    const next = data?.next;
+    if (!next) return [];
+    if (next.pulled) return keyPulled(next.id, { verifiedBy: verifierId, signedInAs: data.signedIn }, second, third);
     const { records } = await listBatchApplications(store.db, batchId);
-    const record = records.find((r) => r.id === data.next?.id);
+    const record = records.find((r) => r.id === next.id);
     if (!record) return [];
-    const keyers = { enteredBy: data.firstKeyer, verifiedBy: verifierId, signedInAs: data.firstKeyer };
+    const keyers = { enteredBy: data.signedIn, verifiedBy: verifierId, signedInAs: data.signedIn };
     const at = new Date().toISOString();
     const outcome = verifySheet(verifiedValuesOf(record.fields), second, third, keyers, at);
     if (outcome.state === 'needs_third') return outcome.fields;
     await save(record, outcome, { second, third, keyers, at });
     return [];
-  }, [store, batchId, data, save]);
+  }, [store, batchId, data, save, keyPulled]);
 
   const look = useCallback(async (recordId: string, readerId: string, looks: PaperLooks): Promise<SecondLookLine[]> => {
     setError(null);

@@ -1,0 +1,112 @@
+/**
+ * Verification on another tablet, two tablets against the REAL server
+ * (in-process, real HTTP, SQLite): advisor A types a verifying batch and sends
+ * it for a second keyer; advisor B's tablet pulls it at its sync, sealed and
+ * apart from B's own records, keys it blind with one SSID differing, settles
+ * it from the paper, confirms and syncs; A's tablet takes the verified
+ * versions at its next pull. Each record reaches the server once.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeStore, type Store } from '../../../src/app/db/connection';
+import { confirmApplications, listBatchApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
+import { createBatch } from '../../../src/app/db/batches';
+import { readSession } from '../../../src/app/db/meta';
+import { listSheetsToVerify, takeVerifiedSheet } from '../../../src/app/db/sheetsToVerify';
+import { createApiClient, type ApiClient } from '../../../src/app/sync/api';
+import { SyncEngine } from '../../../src/app/sync/engine';
+import { signIn } from '../../../src/app/sync/session';
+import { createUser } from '../../../src/server/accounts';
+import { uuidv7 } from '../../../src/shared/ids';
+import { verifiedValuesOf, verifySheet } from '../../../src/shared/verify-sheet';
+import { completeFields } from './fixtures';
+import { PASSWORD, startServer, type TestServer } from './server-harness';
+import { openTestStore } from '../harness';
+
+const BEA = { email: 'bea@mesa.example', name: 'Bea Second' };
+const SSIDS = ['9123456780', '9234567801'];
+
+let server: TestServer;
+let a: Store;
+let b: Store;
+let api: ApiClient;
+
+beforeEach(async () => {
+  server = await startServer();
+  const center = await server.handle.db.selectFrom('centers').select('id').executeTakeFirstOrThrow();
+  await createUser(server.handle.db, { ...BEA, role: 'advisor', centerId: center.id, password: PASSWORD });
+  a = await openTestStore(`xtab-a-${uuidv7()}`);
+  b = await openTestStore(`xtab-b-${uuidv7()}`);
+  api = createApiClient({ baseUrl: server.baseUrl });
+});
+afterEach(async () => {
+  closeStore(a);
+  closeStore(b);
+  await server.close();
+});
+
+/** One sync of `store`'s tablet, as the engine runs it. */
+function sync(store: Store): Promise<void> {
+  return new SyncEngine({ db: store.db, api, locks: null, events: null, isOnline: () => true }).syncNow();
+}
+
+describe('verifying on another tablet', () => {
+  it('takes A’s batch to B blind, brings B’s verification back to A, and keeps one record per sheet', async () => {
+    await signIn(a.db, api, { email: server.email, password: server.password });
+    await sync(a);
+    const school = (await a.db.schools.toCollection().first())!;
+    const batch = await createBatch(a.db, { schoolId: school.id, programYear: '2025-26', sheetCount: 2, defaults: {}, verify: true });
+    const ids: string[] = [];
+    for (const [i, ssid] of SSIDS.entries()) {
+      const draft = newDraft(batch);
+      await saveDraft(a.db, { ...draft, fields: completeFields(i + 1, school.id, { ssid, lastName: `Paper${i + 1}` }), ssidRekey: ssid });
+      ids.push(draft.id);
+    }
+    // The gate holds a verifying batch's sheets back; sent for a second keyer elsewhere, they go out typed once.
+    expect((await confirmApplications(a, ids)).confirmed).toEqual([]);
+    expect((await confirmApplications(a, ids, Date.now(), new Map(ids.map((id, i) => [id, i + 1])))).confirmed).toEqual(ids);
+    await sync(a);
+    expect((await server.enrollments()).map((e) => e.version)).toEqual([1, 1]);
+
+    await signIn(b.db, api, { email: BEA.email, password: PASSWORD });
+    await sync(b);
+    const pulled = await listSheetsToVerify(b.db, batch.id);
+    expect(pulled.map((s) => [s.recordId, s.sheet, s.enteredBy.name])).toEqual(ids.map((id, i) => [id, i + 1, 'Demo Advisor']));
+    // Blind and sealed: none of B's records, and nothing of the first entry readable at rest.
+    expect(await b.db.applications.count()).toBe(0);
+    const atRest = JSON.stringify(await b.db.sheetsToVerify.toArray());
+    for (const value of [...SSIDS, 'Paper1', 'Paper2']) expect(atRest).not.toContain(value);
+    expect(await b.db.batches.get(batch.id)).toMatchObject({ typedElsewhere: true, verify: true });
+
+    // B keys both from the paper: the second sheet's SSID typed with two digits swapped, then settled from the paper.
+    const bea = (await readSession(b.db))!.user.id;
+    const keyers = (enteredBy: string) => ({ enteredBy, verifiedBy: bea, signedInAs: bea });
+    const at = new Date().toISOString();
+    const [one, two] = pulled as [typeof pulled[0], typeof pulled[0]];
+    const agreed = verifySheet(verifiedValuesOf(one.application), verifiedValuesOf(one.application), {}, keyers(one.enteredBy.id), at);
+    const slip = { ...verifiedValuesOf(two.application), ssid: '9234567810' };
+    expect(verifySheet(verifiedValuesOf(two.application), slip, {}, keyers(two.enteredBy.id), at)).toMatchObject({ state: 'needs_third', fields: ['ssid'] });
+    const settled = verifySheet(verifiedValuesOf(two.application), slip, { ssid: SSIDS[1] }, keyers(two.enteredBy.id), at);
+    for (const [sheet, outcome] of [[one, agreed], [two, settled]] as const) {
+      if (outcome.state !== 'verified') throw new Error('not verified');
+      await takeVerifiedSheet(b.db, sheet, outcome.verification, outcome.values);
+    }
+    expect(await b.db.sheetsToVerify.count()).toBe(0);
+    expect((await confirmApplications(b, ids)).confirmed).toEqual(ids);
+    await sync(b);
+    // Synced again, B's tablet is not handed the sheets it verified.
+    await sync(b);
+    expect(await b.db.sheetsToVerify.count()).toBe(0);
+    const stored = await server.handle.db.selectFrom('enrollments').select(['id', 'version', 'verified_by', 'keyed_by']).orderBy('id').execute();
+    expect(stored.map((e) => [e.version, e.verified_by])).toEqual([[2, bea], [2, bea]]);
+
+    // A's next pull brings the verified versions: verification on, the settled SSID, nothing queued, still two records.
+    await sync(a);
+    const { records } = await listBatchApplications(a.db, batch.id);
+    expect(records.map((r) => [r.status, r.serverVersion, r.verification?.verifiedBy, r.fields.ssid])).toEqual([
+      ['synced', 2, bea, SSIDS[0]], ['synced', 2, bea, SSIDS[1]],
+    ]);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await server.enrollments()).toHaveLength(2);
+  });
+});
