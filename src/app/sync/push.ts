@@ -70,12 +70,13 @@ interface Batch {
 
 /** Reads and opens up to `size` rows after mutation id `after`. */
 async function readBatch(db: MesaDb, after: number, size: number): Promise<Batch> {
-  const stored = await readOutboxAfter(db, after, size);
+  // The count (for the progress bar) goes to IndexedDB with the read, not after the rows are opened.
+  const [stored, count] = await Promise.all([readOutboxAfter(db, after, size), countOutboxAfter(db, after)]);
   // Mutations are sealed at rest: a locked vault stops the push here (VaultLockedError), before anything is sent.
   const key = recordIndex(db).key();
   // A row that fails its schema is set aside (listed for repair), never sent and never in the way of the rest.
   const { opened, aside } = await openSettled(stored, (row) => openOutbox(key, row));
-  return { after, stored, rows: opened, waiting: (await countOutboxAfter(db, after)) - aside.length };
+  return { after, stored, rows: opened, waiting: count - aside.length };
 }
 
 /** Where the batch after `batch` starts. */
