@@ -69,6 +69,18 @@ describe.each(DATABASES)('bad records in a push on $name', (database) => {
     expect(await findEnrollment(handle.db, record.recordId)).toBeUndefined();
   });
 
+  it('names a paper field by its name, any other by its whole path, and gives each field its first reason', async () => {
+    const record = mutation(nextId++, school());
+    const result = await pushOne({ ...record, application: { ...record.application, firstName: ' '.repeat(81) }, verification: { enteredBy: session.user.id } });
+    expect(result.status === 'rejected' && result.reason.fields).toEqual([
+      // Too long, then (once trimmed) empty: the first is the one to fix.
+      { field: 'firstName', message: expect.stringContaining('80') },
+      ...['verifiedBy', 'signedInAs', 'verifiedAt', 'fields'].map((f) => ({ field: `verification.${f}`, message: expect.any(String) })),
+    ]);
+    const withoutPaper = await pushOne({ ...mutation(nextId++, school()), application: null });
+    expect(withoutPaper).toMatchObject({ status: 'rejected', reason: { code: 'invalid', fields: [{ field: 'application' }] } });
+  });
+
   it('rejects a record with a field missing or of the wrong kind, names the field, and stores nothing', async () => {
     // mutationId and recordId are the envelope, refused for the whole push (below).
     const fields = Object.keys(mutation(1, school())).filter((k) => !['mutationId', 'recordId', 'application'].includes(k))

@@ -83,22 +83,34 @@ describe.each(DATABASES)('a push the database refuses part of, on $name', (datab
   const lastAppliedOf = async (deviceId: string) =>
     Number((await handle.db.selectFrom('devices').select('last_applied_mutation_id').where('device_id', '=', deviceId).executeTakeFirstOrThrow()).last_applied_mutation_id);
 
-  it('tries a push that keeps losing a race three times, then fails it whole and stores nothing', async () => {
-    await armLostRace(handle, database);
+  /** Pushes `batch` from a new tablet through a server that counts the push's tries (each locks the ledger once). */
+  async function pushCountingTries(batch: Mutation[]) {
     const locks = ledgerLocks();
     const counted = await startServer({ ...handle, db: handle.db.withPlugin(locks) }, { logger: false });
     try {
       const session = await signIn(counted.url, center.advisor.email, center.advisor.password);
-      const batch = [mutation(1, school()), mutation(2, school(), { application: application(school(), { lastName: RACER }) })];
       const answer = await call(counted.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: batch } });
-      // The database's unique refusal, after the last try, is answered as a conflict.
-      expect(answer.status).toBe(409);
-      expect(locks.count).toBe(3);
-      for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
-      expect(await lastAppliedOf(session.deviceId)).toBe(0);
+      return { status: answer.status, tries: locks.count, deviceId: session.deviceId };
     } finally {
       await counted.close();
     }
+  }
+
+  it('tries a push that keeps losing a race three times, then fails it whole and stores nothing', async () => {
+    await armLostRace(handle, database);
+    const batch = [mutation(1, school()), mutation(2, school(), { application: application(school(), { lastName: RACER }) })];
+    const { status, tries, deviceId } = await pushCountingTries(batch);
+    // The database's unique refusal, after the last try, is answered as a conflict.
+    expect(status).toBe(409);
+    expect(tries).toBe(3);
+    for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+    expect(await lastAppliedOf(deviceId)).toBe(0);
+  });
+
+  it('tries a push the database fails for a reason a retry cannot mend once, and stores nothing', async () => {
+    const batch = [mutation(1, school()), mutation(2, school(), { application: application(school(), { lastName: MARKER }) })];
+    expect(await pushCountingTries(batch)).toMatchObject({ status: 500, tries: 1 });
+    for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
   });
 
   // The edit of a record the server already holds sits second, so the new record

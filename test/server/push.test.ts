@@ -9,6 +9,7 @@ import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
 import { createUser } from '../../src/server/accounts';
+import { DISCLOSURE_ACTION } from '../../src/server/students/ssid-disclosure';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, PASSWORD, randomSsid, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type RunningServer } from './helpers/http';
@@ -231,6 +232,17 @@ describe.each(DATABASES)('push on $name', (database) => {
     expect(answer.status).toBe(403);
   });
 
+  it('refuses a push for another of the advisor’s own tablets with the token of this one, and keeps that tablet’s queue where it was', async () => {
+    const first = await device();
+    await first.push([mutation(1, school())]);
+    const second = await device();
+    const m = mutation(2, school());
+    const answer = await call(server.url, 'POST', '/api/sync/push', { token: second.token, body: { deviceId: first.deviceId, mutations: [m] } });
+    expect(answer.status).toBe(403);
+    expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+    expect((await first.push([mutation(2, school())])).results.map((r) => r.status)).toEqual(['applied']);
+  });
+
   it('refuses a batch whose mutation ids do not increase', async () => {
     const tablet = await device();
     const answer = await call(server.url, 'POST', '/api/sync/push', { token: tablet.token, body: { deviceId: tablet.deviceId, mutations: [mutation(2, school()), mutation(1, school())] } });
@@ -281,6 +293,30 @@ describe.each(DATABASES)('push on $name', (database) => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ lastAppliedMutationId: next.mutationId, results: [{ mutationId: next.mutationId, recordId: next.recordId, status: 'applied', serverVersion: 1 }] });
     expect(await findEnrollment(handle.db, next.recordId)).toMatchObject({ center_id: center.centerId });
+  });
+
+  it('lets a second advisor on a shared tablet reach exactly the lead past the tablet’s ids, and no further', async () => {
+    const first = await device();
+    await first.push([mutation(MAX_MUTATION_ID_LEAD, school())]);
+    const email = `edge-${uuidv7()}@example.org`;
+    await createUser(handle.db, { email, name: 'Edge Advisor', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    const second = await signIn(server.url, email, PASSWORD, first.deviceId);
+    const pushAsSecond = (m: Mutation) => call<PushResponse>(server.url, 'POST', '/api/sync/push', { token: second.token, body: { deviceId: first.deviceId, mutations: [m] } });
+    expect((await pushAsSecond(mutation(2 * MAX_MUTATION_ID_LEAD + 1, school()))).status).toBe(400);
+    const edge = await pushAsSecond(mutation(2 * MAX_MUTATION_ID_LEAD, school()));
+    expect(edge.status).toBe(200);
+    expect(edge.body).toMatchObject({ lastAppliedMutationId: 2 * MAX_MUTATION_ID_LEAD, results: [{ status: 'applied' }] });
+  });
+
+  it('audits an ssid_taken answer that says another center’s student holds the SSID', async () => {
+    const held = mutation(1, other.schoolIds[0]!);
+    await (await device(other)).push([held]);
+    const tablet = await device();
+    const probe = mutation(1, school(), { application: application(school(), { ssid: held.application.ssid }) });
+    expect((await tablet.push([probe])).results).toMatchObject([{ status: 'conflict', reason: { code: 'ssid_taken' } }]);
+    const audited = await handle.db.selectFrom('audit_log').select(['entity', 'entity_id'])
+      .where('action', '=', DISCLOSURE_ACTION).where('user_id', '=', tablet.user.id).execute();
+    expect(audited).toEqual([{ entity: 'student', entity_id: held.studentId }]);
   });
 
   it('applies a batch sent twice at once exactly once', async () => {
