@@ -37,8 +37,10 @@ const ORDER_CONTEXT = 'meta/rosterOrder';
 const headSchema = z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative() });
 /** The first screenful's student ids in order, and how many students the roster has. */
 export type RosterHead = z.infer<typeof headSchema>;
-/** [studentId, lastName, firstName], as tuples: 10,000 of them are sealed and opened at a time. */
-const wholeSchema = z.array(z.tuple([z.string(), z.string(), z.string()]));
+/** Ids and names as three arrays, not an object a student: 10,000 of them are sealed and parsed at a time, several times cheaper so. */
+const wholeSchema = z
+  .object({ ids: z.array(z.string()), lastNames: z.array(z.string()), firstNames: z.array(z.string()) })
+  .refine((w) => w.lastNames.length === w.ids.length && w.firstNames.length === w.ids.length, 'One name of each kind per student.');
 
 /** The value of a sealed part, or null when it does not open or fit its schema (then the order is rebuilt). */
 async function openPart<T>(key: CryptoKey, sealed: Sealed, context: string, schema: z.ZodType<T>): Promise<T | null> {
@@ -55,7 +57,7 @@ async function openPart<T>(key: CryptoKey, sealed: Sealed, context: string, sche
 export async function sealRosterOrder(key: CryptoKey, order: readonly RosterPlace[]): Promise<SealedRosterOrder> {
   const [head, whole] = await Promise.all([
     seal(key, headSchema.parse({ ids: order.slice(0, ROSTER_HEAD).map((p) => p.studentId), total: order.length }), HEAD_CONTEXT),
-    seal(key, order.map((p) => [p.studentId, p.lastName, p.firstName]), ORDER_CONTEXT),
+    seal(key, wholeSchema.parse({ ids: order.map((p) => p.studentId), lastNames: order.map((p) => p.lastName), firstNames: order.map((p) => p.firstName) }), ORDER_CONTEXT),
   ]);
   return { head, whole };
 }
@@ -79,7 +81,7 @@ export async function readRosterOrder(db: MesaDb): Promise<ReadOrder> {
   const seals = await readRosterOrderSeals(db);
   if (!seals) return { order: null, seen: null };
   const whole = await openPart(key, seals.whole, ORDER_CONTEXT, wholeSchema);
-  return { order: whole && whole.map(([studentId, lastName, firstName]) => ({ studentId, lastName, firstName })), seen: seals.head.iv };
+  return { order: whole && whole.ids.map((studentId, i) => ({ studentId, lastName: whole.lastNames[i]!, firstName: whole.firstNames[i]! })), seen: seals.head.iv };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seal } from '../../../src/app/crypto/seal';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { readRoster, readRosterFirstScreenful } from '../../../src/app/db/roster';
 import { keepRosterOrder, readRosterHead, ROSTER_HEAD, sealRosterOrder, writeRosterOrderIfUnchanged } from '../../../src/app/db/rosterOrder';
@@ -86,6 +87,13 @@ describe('the roster’s stored order', () => {
     expect(names(await readRosterFirstScreenful(store.db))).toEqual(['Abara, Chidi', 'Raman, Priya']);
 
     await store.db.meta.bulkDelete(['rosterHead', 'rosterOrder']);
+    await applyPullPage(store.db, page('p2', [student('s3', 'Nguyen', 'Thuy')]));
+    expect(names(await readRosterFirstScreenful(store.db))).toEqual(['Abara, Chidi', 'Nguyen, Thuy', 'Raman, Priya']);
+  });
+
+  it('is rebuilt by the next pull when the stored whole does not fit its schema (the first format kept tuples)', async () => {
+    await pullAll(store.db, async () => page('p1', [student('s1', 'Raman', 'Priya'), student('s2', 'Abara', 'Chidi')]));
+    await store.db.meta.put({ key: 'rosterOrder', value: await seal(store.vault.key(), [['s2', 'Abara', 'Chidi'], ['s1', 'Raman', 'Priya']], 'meta/rosterOrder') });
     await applyPullPage(store.db, page('p2', [student('s3', 'Nguyen', 'Thuy')]));
     expect(names(await readRosterFirstScreenful(store.db))).toEqual(['Abara, Chidi', 'Nguyen, Thuy', 'Raman, Priya']);
   });
