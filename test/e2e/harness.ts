@@ -169,10 +169,18 @@ export const CENTER_ADMIN = { name: 'Lee Chen', email: 'lee@demo-mesa.example', 
 
 /** Adds CENTER_ADMIN to the server's SQLite database under `dataDir` with `npm run admin`'s command. */
 export function addCenterAdmin(dataDir: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: CENTER_ADMIN.password };
+  addDemoUser(dataDir, CENTER_ADMIN, 'center_admin');
+}
+
+/** A second advisor who signs in on a tablet of their own (the demo's second advisor has no password anyone knows). */
+export const OTHER_ADVISOR = { name: 'Bea Second', email: 'bea@demo-mesa.example', password: 'bea chose this password' };
+
+/** Adds `user` to the demo center in the server's SQLite database under `dataDir` with `npm run admin`'s command. */
+export function addDemoUser(dataDir: string, user: { name: string; email: string; password: string }, role: 'advisor' | 'center_admin'): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ADMIN_PASSWORD: user.password };
   delete env.DATABASE_URL;
   execFileSync(process.execPath, [
     '--import', 'tsx', 'src/server/admin.ts', 'create-user',
-    '--email', CENTER_ADMIN.email, '--name', CENTER_ADMIN.name, '--center', 'Demo MESA Center', '--role', 'center_admin',
+    '--email', user.email, '--name', user.name, '--center', 'Demo MESA Center', '--role', role,
   ], { env, stdio: 'pipe' });
 }

@@ -267,3 +267,16 @@ export async function openAccountMenu(page: Page): Promise<Locator> {
   await panel.waitFor();
   return panel;
 }
+
+/** Opens each sheet's student from the Students screen and waits for Record information to show its SSID and who keyed it (`keying`). */
+export async function expectRecordKeying(page: Page, sheets: readonly Sheet[], keying: string): Promise<void> {
+  for (const sheet of sheets) {
+    await page.getByRole('link', { name: 'Students', exact: true }).click();
+    // By first name: the roster's search does not find the samples' numbered last names ("Nguyen-10").
+    await page.getByLabel('Search by name, school, grade or CA SSID').fill(sheet.firstName);
+    await page.getByRole('row', { name: new RegExp(sheet.lastName) }).getByRole('link').click();
+    await page.getByRole('link', { name: '2. Record information' }).click();
+    await page.getByTestId('record-ssid').getByText(sheet.ssid, { exact: true }).waitFor();
+    await page.getByTestId('record-ssid-keying').getByText(keying, { exact: true }).waitFor();
+  }
+}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, goOnline, serverEnrollments } from './harness';
-import { openTabletForFile, sampleSheets, startBatch, syncNow, typeSheet, type Sheet, type Tablet } from './journeys';
+import { expectRecordKeying, openTabletForFile, sampleSheets, type Sheet, startBatch, syncNow, type Tablet, typeSheet } from './journeys';
 
 const FIRST_KEYER = 'Demo Advisor';
 const SECOND_KEYER = 'Demo Second Advisor';
@@ -121,15 +121,7 @@ test('a second advisor verifies a batch typed offline, settles a differing SSID 
     'each record reached the server once, with the SSID the paper shows',
   );
 
-  for (const sheet of sheets) {
-    await page.getByRole('link', { name: 'Students', exact: true }).click();
-    // By first name: the roster's search does not find the samples' numbered last names ("Nguyen-10").
-    await page.getByLabel('Search by name, school, grade or CA SSID').fill(sheet.firstName);
-    await page.getByRole('row', { name: new RegExp(sheet.lastName) }).getByRole('link').click();
-    await page.getByRole('link', { name: '2. Record information' }).click();
-    await page.getByTestId('record-ssid').getByText(sheet.ssid, { exact: true }).waitFor();
-    await page.getByTestId('record-ssid-keying').getByText(`Verified: typed by ${FIRST_KEYER}, verified by ${SECOND_KEYER}`, { exact: true }).waitFor();
-  }
+  await expectRecordKeying(page, sheets, `Verified: typed by ${FIRST_KEYER}, verified by ${SECOND_KEYER}`);
 });
 
 test('a sheet whose paper keying agrees with neither is read from the paper at a second look, confirms, syncs, and Record information names the reader', async () => {

@@ -41,9 +41,11 @@ export function BatchesScreen() {
                 <progress max={Math.max(summary.sheets, summary.entered)} value={summary.entered} aria-label={`${summary.entered} of ${summary.sheets} entered`} />
               </div>
               <div class="card-actions">
-                <Link href={paths.newRecord(batch.id)} class="button">
-                  Type next sheet
-                </Link>
+                {batch.typedElsewhere ? null : (
+                  <Link href={paths.newRecord(batch.id)} class="button">
+                    Type next sheet
+                  </Link>
+                )}
                 <Link href={paths.batch(batch.id)} class="button">
                   Review
                 </Link>

@@ -1,0 +1,104 @@
+/**
+ * Issue 10's cross-tablet journey in real Chromium against the real server,
+ * two browser contexts as two tablets: advisor A types a verifying batch and
+ * sends it to be verified on another tablet, and syncs; advisor B signs in on
+ * a tablet of their own, whose sync brings the batch, verifies it blind with
+ * one SSID typed differently, settles it from the paper, confirms and syncs;
+ * the server's Record information shows both names for every sheet.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addDemoUser, OTHER_ADVISOR, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
+import { expectRecordKeying, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheets, unlock, type Sheet, type Tablet } from './journeys';
+
+let tablet: Tablet;
+
+openTabletForFile((opened) => {
+  tablet = opened;
+});
+
+/** The two last digits swapped: a slip the second keyer makes. */
+function misread(ssid: string): string {
+  return `${ssid.slice(0, -2)}${ssid.at(-1)!}${ssid.at(-2)!}`;
+}
+
+/** B's tablet: a context of its own, signed in as the other advisor, its first sync done. */
+async function openSecondTablet(): Promise<Page> {
+  const context = await tabletContext(tablet.browser, tablet.server.url);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Email').fill(OTHER_ADVISOR.email);
+  await page.getByLabel('Password').fill(OTHER_ADVISOR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await setOrUnlockPassphrase(page);
+  await waitForOfflineReady(page);
+  await unlock(page);
+  await page.getByText(/Last sync .*: /).waitFor();
+  return page;
+}
+
+/** The second keying of one sheet from the paper, keyboard only; the first entry's SSID nowhere in the page. */
+async function keySecond(page: Page, sheet: Sheet, ssid: string): Promise<void> {
+  await page.waitForFunction(() => /^(second|paper)-ssid$/.test(document.activeElement?.id ?? ''));
+  assert.ok(!(await page.content()).includes(sheet.ssid), 'the first entry’s SSID is not in the page');
+  await page.keyboard.type(ssid);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.firstName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.lastName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.dobTyped);
+  await page.keyboard.press('Enter');
+}
+
+test('advisor B verifies on their tablet a batch advisor A typed and synced, and the server shows both keyers', async () => {
+  addDemoUser(tablet.server.dataDir, OTHER_ADVISOR, 'advisor');
+  const a = tablet.page;
+  const sheets = sampleSheets(3, 20);
+  await startBatch(a, 3, { verify: true });
+  await typeSheets(a, sheets);
+  await a.getByRole('link', { name: 'Review batch' }).click();
+  await a.getByText('0 records are ready to confirm').waitFor();
+  await a.getByRole('button', { name: 'Send to verify on another tablet' }).click();
+  await a.getByText('3 records sent to be verified on another tablet.').waitFor();
+  await syncNow(a);
+  await a.getByText('Everything is synced').waitFor();
+
+  const b = await openSecondTablet();
+  await b.getByRole('link', { name: 'Review' }).click();
+  await b.getByRole('link', { name: 'Verify batch' }).click();
+  await b.getByRole('heading', { name: 'Verify batch' }).waitFor();
+  const picker = b.getByRole('group', { name: /Who is verifying/ });
+  const offered = (await picker.locator('label').allTextContents()).map((t) => t.trim());
+  assert.ok(!offered.includes('Demo Advisor'), 'the first keyer is not offered');
+  await picker.getByLabel(OTHER_ADVISOR.name).check();
+  await b.getByRole('button', { name: 'Start verifying' }).click();
+
+  const [one, two, three] = sheets as [Sheet, Sheet, Sheet];
+  await b.getByRole('heading', { name: 'Sheet 1' }).waitFor();
+  await keySecond(b, one, one.ssid);
+  await b.getByRole('heading', { name: 'Sheet 2' }).waitFor();
+  await keySecond(b, two, misread(two.ssid));
+  await b.getByRole('alert').getByText('The two keyings differ in CA SSID. Type it as the paper shows.').waitFor();
+  assert.ok(!(await b.content()).includes(two.ssid), 'neither keying is shown');
+  await b.waitForFunction(() => document.activeElement?.id === 'paper-ssid');
+  await b.keyboard.type(two.ssid);
+  await b.keyboard.press('Enter');
+  await b.getByRole('heading', { name: 'Sheet 3' }).waitFor();
+  await keySecond(b, three, three.ssid);
+  await b.getByRole('status').getByText('3 verified · 0 to verify · 0 need a second look').waitFor();
+
+  await b.getByRole('link', { name: 'Back to the batch' }).click();
+  await b.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await b.getByText('3 records confirmed.').waitFor();
+  await syncNow(b);
+  await b.getByText('Everything is synced').waitFor();
+  assert.deepEqual(
+    serverEnrollments(tablet.server.dataDir).map((e) => [e.lastName, e.ssid]).sort(),
+    sheets.map((s) => [s.lastName, s.ssid]).sort(),
+    'each record is on the server once, with the SSID the paper shows',
+  );
+
+  await expectRecordKeying(b, sheets, `Verified: typed by Demo Advisor, verified by ${OTHER_ADVISOR.name}`);
+});
