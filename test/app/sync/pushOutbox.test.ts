@@ -85,15 +85,18 @@ describe('pushOutbox', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
-  it('reports progress batch by batch, counting each kind of answer', async () => {
-    await queue(3);
-    const statuses = ['applied', 'duplicate', 'rejected'] as const;
+  it('sends every mutation once in id order, and reports progress batch by batch, counting each kind of answer', async () => {
+    await queue(5);
+    const statuses = ['applied', 'duplicate', 'rejected', 'conflict', 'applied'] as const;
+    const sentIds: number[] = [];
     const send: PushOptions['send'] = async (_token, _device, mutations) => {
       const results = (mutations as Mutation[]).map((m): MutationResult => {
+        sentIds.push(m.mutationId);
         const status = statuses[m.mutationId - 1]!;
         if (status === 'applied') return { mutationId: m.mutationId, recordId: m.recordId, status, serverVersion: 1 };
         if (status === 'duplicate') return { mutationId: m.mutationId, recordId: m.recordId, status };
-        return { mutationId: m.mutationId, recordId: m.recordId, status, reason: { code: 'unknown_school', message: 'Not your school.' } };
+        if (status === 'rejected') return { mutationId: m.mutationId, recordId: m.recordId, status, reason: { code: 'unknown_school', message: 'Not your school.' } };
+        return { mutationId: m.mutationId, recordId: m.recordId, status, reason: { code: 'ssid_taken', message: 'This CA SSID belongs to another student.' } };
       });
       return { lastAppliedMutationId: Math.max(...results.map((r) => r.mutationId)), results };
     };
@@ -101,12 +104,33 @@ describe('pushOutbox', () => {
 
     const progress = await pushOutbox(db, options(send, { batchSize: 2, onProgress: (p) => seen.push(p) }));
 
-    // The first batch's answer may still be saving when the second batch is reported: sent only grows.
-    expect(seen.map((p) => p.total)).toEqual([3, 3, 3]);
+    expect(sentIds).toEqual([1, 2, 3, 4, 5]);
+    // An answer may still be saving when the next batch is reported: sent only grows.
+    expect(seen.map((p) => p.total)).toEqual([5, 5, 5, 5]);
     expect(seen.map((p) => p.sent)).toEqual([...seen.map((p) => p.sent)].sort((a, b) => a - b));
-    expect([seen[0]?.sent, seen.at(-1)?.sent]).toEqual([0, 3]);
-    expect(progress).toEqual({ sent: 3, total: 3, applied: 1, duplicate: 1, rejected: 1, conflicts: 0 });
+    expect([seen[0]?.sent, seen.at(-1)?.sent]).toEqual([0, 5]);
+    expect(progress).toEqual({ sent: 5, total: 5, applied: 2, duplicate: 1, rejected: 1, conflicts: 1 });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('never sends a row that fails its schema, nor counts it as waiting', async () => {
+    // The bad row comes first in send order, alone in its batch.
+    await db.outbox.put({ mutationId: 1, recordId: 'lost-record', version: 1, createdAt: 1, attempts: 0, mutation: { nonsense: true } } as never);
+    await db.meta.put({ key: 'nextMutationId', value: 2 });
+    await queue(2);
+    const sizes: number[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations) => {
+      sizes.push(mutations.length);
+      return applyAll(mutations as Mutation[]);
+    };
+    const seen: PushProgress[] = [];
+
+    const progress = await pushOutbox(db, options(send, { batchSize: 1, onProgress: (p) => seen.push(p) }));
+
+    expect(sizes).toEqual([1, 1]);
+    expect(seen.every((p) => p.total === 2)).toBe(true);
+    expect(progress).toMatchObject({ sent: 2, total: 2, applied: 2 });
+    expect((await db.outbox.toArray()).map((row) => row.mutationId)).toEqual([1]);
   });
 
   it('sends nothing when the outbox is empty', async () => {
