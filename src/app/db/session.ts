@@ -9,14 +9,15 @@ import { deleteSession, forgetPulledFacts, readSession, rememberRevocation, writ
 
 /**
  * Stores a new session. When its user belongs to another center than the last
- * one, the pulled reference data (schools, roster, checkpoint) is dropped in the
- * same transaction, so one center's roster never shows to another.
+ * one, the pulled reference data (schools, roster, checkpoint, sheets pulled for
+ * a second keyer) is dropped in the same transaction, so one center's pupils
+ * never show to another.
  */
 export function storeSignIn(db: MesaDb, session: StoredSession): Promise<void> {
-  return db.transaction('rw', [db.meta, db.schools, db.roster], async () => {
+  return db.transaction('rw', [db.meta, db.schools, db.roster, db.sheetsToVerify], async () => {
     const previous = await readSession(db);
     if (previous && previous.user.centerId !== session.user.centerId) {
-      await Promise.all([db.schools.clear(), db.roster.clear(), forgetPulledFacts(db)]);
+      await Promise.all([db.schools.clear(), db.roster.clear(), db.sheetsToVerify.clear(), forgetPulledFacts(db)]);
     }
     await writeSession(db, session);
   });

@@ -28,9 +28,11 @@ export function keyRecordStore(db: MesaDb): KeyRecordStore {
         return true;
       }),
     deleteAll: () =>
-      db.transaction('rw', db.applications, db.outbox, db.roster, db.meta, async () => {
+      db.transaction('rw', [db.applications, db.outbox, db.roster, db.meta, db.sheetsToVerify], async () => {
         await db.applications.clear();
         await db.outbox.clear();
+        // Sealed with the old key; the server still holds them and the next sync brings them again.
+        await db.sheetsToVerify.clear();
         // The roster and its hash key are sealed too: without the checkpoint the next pull brings them back whole.
         await db.roster.clear();
         await db.meta.bulkDelete([META.vault, META.ssidKey, META.pullCheckpoint, ...ROSTER_ORDER_KEYS]);
