@@ -260,4 +260,18 @@ describe('pushing the outbox', () => {
       [first.record.id, 2, 1],
     ]);
   });
+
+  it('does so too when that version shares its batch with another record’s row', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    await queueRecord(db, completeFields(2, 's1'));
+    await queueEdit(first);
+    await queueRecord(db, completeFields(3, 's1'));
+    const server = fakeServer();
+
+    await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 2 });
+
+    const edit = server.received.flat().find((m) => m.recordId === first.record.id && m.version === 2);
+    expect(edit && 'baseServerVersion' in edit ? edit.baseServerVersion : undefined).toBe(1);
+    expect(server.received.map((batch) => batch.length)).toEqual([2, 2]);
+  });
 });
