@@ -12,6 +12,7 @@ import { storeSignIn } from '../../../src/app/db/session';
 import { storeSheetsToVerify } from '../../../src/app/db/sheetsToVerify';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { VerifyQueueResponse } from '../../../src/shared/protocol';
+import { confirmedApplicationSchema } from '../../../src/shared/application';
 import { completeFields, openTestStore } from '../harness';
 
 let store: Store;
@@ -28,7 +29,7 @@ const session = (centerId: string): StoredSession => ({
 function queue(): VerifyQueueResponse {
   const sheet = (n: number) => ({
     recordId: uuidv7(), studentId: uuidv7(), sheet: n, serverVersion: 1,
-    application: completeFields({ ssid: `203847561${n}` }), confirmedAt: '2026-11-30T10:00:00.000Z',
+    application: confirmedApplicationSchema.parse(completeFields({ ssid: `203847561${n}` })), confirmedAt: '2026-11-30T10:00:00.000Z',
     enteredBy: { id: uuidv7(), name: 'Demo Advisor' },
   });
   return { batches: [{ batchId: uuidv7(), sheets: [sheet(1), sheet(2)] }] };
