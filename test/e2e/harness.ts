@@ -184,3 +184,11 @@ export function addDemoUser(dataDir: string, user: { name: string; email: string
     '--email', user.email, '--name', user.name, '--center', 'Demo MESA Center', '--role', role,
   ], { env, stdio: 'pipe' });
 }
+
+/** Screenshots of what is on screen now at both tablet orientations, under /tmp for a person to look at. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `/tmp/${name}-${width}x${height}.png`, fullPage: true });
+  }
+}

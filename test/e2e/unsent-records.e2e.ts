@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { addCenterAdmin, CENTER_ADMIN as ADMIN, goOffline, launchBrowser, startServer, tabletContext, waitUntil, type RunningServer } from './harness';
+import type { Browser } from 'playwright-core';
+import { addCenterAdmin, CENTER_ADMIN as ADMIN, goOffline, screenshots, launchBrowser, startServer, tabletContext, waitUntil, type RunningServer } from './harness';
 import { sampleSheets, setOrUnlockPassphrase, signIn, startBatch, syncNow, typeSheets } from './journeys';
 
 /** What the server holds of each device's last report, read straight from its SQLite file. */
@@ -38,13 +38,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** Screenshots of what is on screen now at both tablet orientations, under /tmp for a person to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `/tmp/${name}-${width}x${height}.png`, fullPage: true });
-  }
-}
 
 test('a tablet that reported unsent records signs in again with its storage cleared: the advisor is sent to look for a backup file and the administrator sees which tablet’s records have not arrived', async () => {
   // The advisor's tablet types two sheets; they are drafts, so the sync reports them unsent and sends nothing.

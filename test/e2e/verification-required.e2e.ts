@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { addCenterAdmin, CENTER_ADMIN, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
+import type { Browser } from 'playwright-core';
+import { addCenterAdmin, CENTER_ADMIN, screenshots, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
 import { sampleSheets, setOrUnlockPassphrase, signIn, typeSheet } from './journeys';
 
 let server: RunningServer;
@@ -25,13 +25,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** Screenshots at both tablet orientations under /tmp, for a person to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [[768, 1024], [1024, 768]] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: `/tmp/${name}-${width}x${height}.png`, fullPage: true });
-  }
-}
 
 test('the administrator requires verification with the keyboard, and an advisor’s tablet then locks the Verify switch on and holds sheets back from Confirm', async () => {
   const admin = await (await tabletContext(browser, server.url)).newPage();
