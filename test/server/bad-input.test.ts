@@ -10,6 +10,7 @@ import { PROBLEMS } from '../../src/shared/problems';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
+import { fieldJsonValue } from './helpers/json-values';
 import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
 import { call, signIn, startServer, type Answer, type RunningServer } from './helpers/http';
 
@@ -170,8 +171,8 @@ describe.each(DATABASES)('bad input on $name', (database) => {
     const query = fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 300 })).map(([k, v]) => `x${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
     await expectRefusedAndHarmless(query, (q) => call(server.url, 'GET', `/api/sync/verify-queue?${q}`, { token: session.token }), 'verify-queue query');
     const badMark = fc.oneof(
-      fc.jsonValue().filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v))),
-      fc.record({ batchId: fc.oneof(fc.string({ maxLength: 40 }), fc.jsonValue()), sheet: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1001 }), fc.double({ noInteger: true }), fc.string()) }),
+      fieldJsonValue().filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v))),
+      fc.record({ batchId: fc.oneof(fc.string({ maxLength: 40 }), fieldJsonValue()), sheet: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 1001 }), fc.double({ noInteger: true }), fc.string()) }),
     );
     await fc.assert(fc.asyncProperty(badMark, async (verifyElsewhere) => {
       const marked = { ...mutation(nextMutationId++, center.schoolIds[0]!), verifyElsewhere };
