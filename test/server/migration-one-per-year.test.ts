@@ -4,28 +4,16 @@
  * the other is marked as its duplicate, and the database refuses a new one.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { migrate } from '../../src/server/db/migrations';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { mutation } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('one enrollment per year on an old database, on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database);
 
   /** Puts the database back as it was before migration 003 (006's indexes, one on the dropped column, go with it). */
   async function asBefore003(): Promise<void> {

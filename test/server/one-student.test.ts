@@ -4,31 +4,19 @@
  * a student the center has links to them; a second enrollment of a year is
  * merged (an online re-enrollment completed by the paper) or a conflict.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { pullResponseSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, startServer, type RunningServer } from './helpers/http';
+import { randomSsid } from './helpers/fixtures';
+import { call } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 import { signedInTablet } from './helpers/tablet';
 
 describe.each(DATABASES)('one student, one enrollment a year, on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { trustProxy: '127.0.0.1', reEnroll: { maxPerIp: 100, maxPerSsid: 100, floorMs: 1 } });
-    center = await makeCenter(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database, { server: { trustProxy: '127.0.0.1', reEnroll: { maxPerIp: 100, maxPerSsid: 100, floorMs: 1 } } });
 
   /** A signed-in tablet of the center with its own mutation ids, and its roster as the next pull gives it. */
   async function tablet() {

@@ -2,31 +2,19 @@
  * A push applies its mutations set-based, yet each one must see the ones before
  * it in the same push exactly as if they had been sent one by one. Real HTTP, on each database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, type PushResponse, type SsidUpdateMutation } from '../../src/shared/protocol';
 import { uuidv7 } from '../../src/shared/ids';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, mutation, randomSsid } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('one push, in order, on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { serverSecret: 'test secret' });
-    center = await makeCenter(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database, { server: { serverSecret: 'test secret' } });
 
   async function device() {
     const session = await signIn(server.url, center.advisor.email, center.advisor.password);

@@ -4,30 +4,17 @@
  * a center's reports, reviews and pulls read, with who wrote them, from which
  * tablet and when (apply-mutation.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { createUser } from '../../src/server/accounts';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, PASSWORD, randomSsid, verification, type CenterFixture } from './helpers/fixtures';
-import { startServer, type RunningServer } from './helpers/http';
+import { PASSWORD, randomSsid, verification } from './helpers/fixtures';
+import { useServerSuite } from './helpers/server-suite';
 import { signedInTablet } from './helpers/tablet';
 
 describe.each(DATABASES)('what a push stores on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database);
 
   /** A signed-in tablet; `edit` makes the next version of a record the server has answered. */
   async function tablet() {

@@ -1,28 +1,16 @@
 /** Sign-in, session checks and sign-out over real HTTP, on each database. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
 import { sessionResponseSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { hashToken } from '../../src/server/auth/tokens';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('sessions on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database);
 
   it('signs in with email and password and returns a token for the device', async () => {
     const answer = await call(server.url, 'POST', '/api/session', {

@@ -5,14 +5,14 @@
  * so one test's attempts from 127.0.0.1 never count against another's. The
  * per-account sign-in limit (10) is asserted on a default server in session.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
 import { sessionResponseSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type Answer, type RunningServer } from './helpers/http';
+import { application, mutation, randomSsid } from './helpers/fixtures';
+import { call, signIn, type Answer } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 /** What the README and design promise: a 15-minute window everywhere. */
 const WINDOW_SECONDS = 15 * 60;
@@ -35,19 +35,7 @@ function expectLimited(answer: Answer): void {
 }
 
 describe.each(DATABASES)('the shipped rate limits on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-
-  beforeEach(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-  });
-  afterEach(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center } = useServerSuite(database, { perTest: true });
 
   /**
    * Attempts already counted in this window: each real attempt costs a scrypt or
