@@ -228,7 +228,7 @@ export class SyncEngine {
       this.setState({ phase: 'pulling' });
       // The report after the push reads the outbox and records only, and the pull changes nothing it counts: they go together.
       await allOrFirstError([report(db, api, reporter, deviceId), pull(db, (checkpoint) => api.pull(session.token, checkpoint))]);
-      await toVerify(db, () => api.request('GET', '/api/sync/verify-queue', verifyQueueResponseSchema, { token: session.token }));
+      await this.pullVerifyQueue(() => toVerify(db, () => api.request('GET', '/api/sync/verify-queue', verifyQueueResponseSchema, { token: session.token })));
       this.failures = 0;
       this.setState({ phase: 'idle', lastResult: this.result(counts) });
       this.schedule(this.deps.intervalMs ?? 5 * 60_000);
@@ -248,6 +248,21 @@ export class SyncEngine {
       this.setState({ phase: offline ? 'offline' : 'error', lastResult: this.result(counts, error) });
       const random = this.deps.random ?? Math.random;
       this.schedule(backoffDelay(this.failures, random(), this.deps.backoff ?? DEFAULT_BACKOFF));
+    }
+  }
+
+  /**
+   * Brings the sheets other tablets sent for a second keyer. Its failure (a server
+   * not yet updated answers 404, a dropped connection) leaves the push and pull
+   * done and the sync successful: the queue is asked again at the next sync. An
+   * expired session and a locked vault still end the sync as they do anywhere.
+   */
+  private async pullVerifyQueue(fetchAndStore: () => Promise<number>): Promise<void> {
+    try {
+      await fetchAndStore();
+    } catch (error) {
+      if ((error instanceof ApiError && error.status === 401) || error instanceof VaultLockedError) throw error;
+      console.warn('Sheets to verify not fetched; asked again next sync', error instanceof Error ? error.name : typeof error);
     }
   }
 

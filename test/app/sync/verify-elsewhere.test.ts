@@ -4,13 +4,15 @@
  * it for a second keyer; advisor B's tablet pulls it at its sync, sealed and
  * apart from B's own records, keys it blind with one SSID differing, settles
  * it from the paper, confirms and syncs; A's tablet takes the verified
- * versions at its next pull. Each record reaches the server once.
+ * versions at its next pull. Each record reaches the server once. A server
+ * without the verify queue (not yet updated) does not fail B's sync.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, listBatchApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { createBatch } from '../../../src/app/db/batches';
+import type { LocalBatch } from '../../../src/app/db/schema';
 import { readSession } from '../../../src/app/db/meta';
 import { listSheetsToVerify, takeVerifiedSheet } from '../../../src/app/db/sheetsToVerify';
 import { createApiClient, type ApiClient } from '../../../src/app/sync/api';
@@ -50,23 +52,29 @@ function sync(store: Store): Promise<void> {
   return new SyncEngine({ db: store.db, api, locks: null, events: null, isOnline: () => true }).syncNow();
 }
 
+/** A types a verifying batch of two sheets on its tablet and sends it, typed once, for a second keyer elsewhere. */
+async function sendBatchForSecondKeyer(): Promise<{ batch: LocalBatch; ids: string[]; schoolId: string }> {
+  await signIn(a.db, api, { email: server.email, password: server.password });
+  await sync(a);
+  const school = (await a.db.schools.toCollection().first())!;
+  const batch = await createBatch(a.db, { schoolId: school.id, programYear: '2025-26', sheetCount: 2, defaults: {}, verify: true });
+  const ids: string[] = [];
+  for (const [i, ssid] of SSIDS.entries()) {
+    const draft = newDraft(batch);
+    await saveDraft(a.db, { ...draft, fields: completeFields(i + 1, school.id, { ssid, lastName: `Paper${i + 1}` }), ssidRekey: ssid });
+    ids.push(draft.id);
+  }
+  // The gate holds a verifying batch's sheets back; sent for a second keyer elsewhere, they go out typed once.
+  expect((await confirmApplications(a, ids)).confirmed).toEqual([]);
+  expect((await confirmApplications(a, ids, Date.now(), new Map(ids.map((id, i) => [id, i + 1])))).confirmed).toEqual(ids);
+  await sync(a);
+  expect((await server.enrollments()).map((e) => e.version)).toEqual([1, 1]);
+  return { batch, ids, schoolId: school.id };
+}
+
 describe('verifying on another tablet', () => {
   it('takes A’s batch to B blind, brings B’s verification back to A, and keeps one record per sheet', async () => {
-    await signIn(a.db, api, { email: server.email, password: server.password });
-    await sync(a);
-    const school = (await a.db.schools.toCollection().first())!;
-    const batch = await createBatch(a.db, { schoolId: school.id, programYear: '2025-26', sheetCount: 2, defaults: {}, verify: true });
-    const ids: string[] = [];
-    for (const [i, ssid] of SSIDS.entries()) {
-      const draft = newDraft(batch);
-      await saveDraft(a.db, { ...draft, fields: completeFields(i + 1, school.id, { ssid, lastName: `Paper${i + 1}` }), ssidRekey: ssid });
-      ids.push(draft.id);
-    }
-    // The gate holds a verifying batch's sheets back; sent for a second keyer elsewhere, they go out typed once.
-    expect((await confirmApplications(a, ids)).confirmed).toEqual([]);
-    expect((await confirmApplications(a, ids, Date.now(), new Map(ids.map((id, i) => [id, i + 1])))).confirmed).toEqual(ids);
-    await sync(a);
-    expect((await server.enrollments()).map((e) => e.version)).toEqual([1, 1]);
+    const { batch, ids } = await sendBatchForSecondKeyer();
 
     await signIn(b.db, api, { email: BEA.email, password: PASSWORD });
     await sync(b);
@@ -108,5 +116,39 @@ describe('verifying on another tablet', () => {
     ]);
     expect(await a.db.outbox.count()).toBe(0);
     expect(await server.enrollments()).toHaveLength(2);
+  });
+
+  it('finishes B’s sync when the server has no verify queue yet, and asks for it again at the next sync', async () => {
+    const { batch } = await sendBatchForSecondKeyer();
+    // A server not yet updated answers the route as Fastify answers any unknown one.
+    let olderServer = true;
+    const bApi = createApiClient({
+      baseUrl: server.baseUrl,
+      fetch: (input, init) =>
+        olderServer && new URL(String(input)).pathname === '/api/sync/verify-queue'
+          ? Promise.resolve(Response.json({ message: 'Route GET:/api/sync/verify-queue not found', error: 'Not Found', statusCode: 404 }, { status: 404 }))
+          : fetch(input, init),
+    });
+    const bEngine = new SyncEngine({ db: b.db, api: bApi, locks: null, events: null, isOnline: () => true });
+    await signIn(b.db, bApi, { email: BEA.email, password: PASSWORD });
+    await bEngine.syncNow();
+    const school = (await b.db.schools.toCollection().first())!;
+    const own = newDraft(null);
+    await saveDraft(b.db, { ...own, fields: completeFields(3, school.id), ssidRekey: completeFields(3, school.id).ssid });
+    expect((await confirmApplications(b, [own.id])).confirmed).toEqual([own.id]);
+
+    await bEngine.syncNow();
+
+    expect(bEngine.getState()).toMatchObject({ phase: 'idle', lastResult: { applied: 1, rejected: 0, conflicts: 0 } });
+    expect(bEngine.getState().lastResult?.error).toBeUndefined();
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(await server.enrollments()).toHaveLength(3);
+    expect(await b.db.sheetsToVerify.count()).toBe(0);
+
+    olderServer = false;
+    await bEngine.syncNow();
+
+    expect(bEngine.getState().phase).toBe('idle');
+    expect((await listSheetsToVerify(b.db, batch.id)).map((s) => s.sheet)).toEqual([1, 2]);
   });
 });
