@@ -3,36 +3,20 @@
  * advisors with one-time passwords, the last administrator kept, schools with
  * checked CDS codes, tablets revoked at once, and the audited history.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account, AdminSchool, HistoryEntry, OneTimePasswordResponse, Tablet } from '../../src/shared/admin-protocol';
 import { PROBLEMS } from '../../src/shared/problems';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { createUser } from '../../src/server/accounts';
 import { findStudent } from '../../src/server/queries/students';
 import { uuidv7 } from '../../src/shared/ids';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, mutation, PASSWORD, randomCds, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
-
-type Session = Awaited<ReturnType<typeof signIn>>;
+import { makeCenter, mutation, PASSWORD, randomCds } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 // Each test hashes several passwords with scrypt (sign-ins, one-time passwords): room for a loaded machine.
 describe.each(DATABASES)('center administration on $name', { timeout: 60_000 }, (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let admin: Session;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle, 'admin');
-    admin = await signIn(server.url, center.admin.email, center.admin.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server, center, session: admin } = useServerSuite(database, { center: 'admin', signIn: 'admin' });
 
   const asAdmin = <T>(method: string, path: string, body?: unknown) =>
     call<T>(server.url, method, path, body === undefined ? { token: admin.token } : { token: admin.token, body });

@@ -6,16 +6,16 @@
  * stored; names full of SQL, HTML and Unicode oddities are data, stored exactly.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { MAX_STORED_VERSION, mutationSchema, type Mutation, type MutationResult } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
 import { DATABASES } from './helpers/databases';
 import { fieldJsonValue } from './helpers/json-values';
-import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, makeCenter, mutation } from './helpers/fixtures';
+import { call } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 const RUNS = 40;
 
@@ -33,22 +33,8 @@ const wrongValue = fc.oneof(
 );
 
 describe.each(DATABASES)('bad records in a push on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let session: Awaited<ReturnType<typeof signIn>>;
+  const { handle, server, center, session } = useServerSuite(database, { signIn: 'advisor' });
   let nextId = 1;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-    session = await signIn(server.url, center.advisor.email, center.advisor.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   const school = () => center.schoolIds[0]!;
 

@@ -2,20 +2,17 @@
  * PAF approval over real HTTP, on each database: the pending list, and the SSID
  * policy enforced on the server (required from 2015-07-01, soft before).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../src/shared/problems';
 import { approveEnrollmentResponseSchema, pendingEnrollmentsResponseSchema, studentRecordSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { setSsidPolicy } from '../../src/server/queries/ssid-policy';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, makeCenter, mutation, randomSsid } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('PAF approval on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let session: { token: string; deviceId: string };
+  const { handle, server, center, session } = useServerSuite(database, { signIn: 'advisor' });
   let nextId = 1;
 
   /** A submitted enrollment of a new student; returns its record and student ids. */
@@ -29,17 +26,6 @@ describe.each(DATABASES)('PAF approval on $name', (database) => {
 
   const approve = (id: string, body: unknown = {}, token = session.token) =>
     call(server.url, 'POST', `/api/enrollments/${id}/approve`, { token, body });
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-    session = await signIn(server.url, center.advisor.email, center.advisor.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   it('lists the center’s pending enrollments, saying which need an SSID to be approved', async () => {
     const needsOne = await submitted('2025-26', '');

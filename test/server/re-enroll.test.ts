@@ -3,22 +3,19 @@
  * whatever was wrong, rate limits per IP and per SSID (429 with Retry-After),
  * and exactly one pending enrollment however often the student sends the form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { programYearOf } from '../../src/shared/policy';
 import { PROBLEMS } from '../../src/shared/problems';
 import { approveEnrollmentResponseSchema, pendingEnrollmentsResponseSchema, reEnrollResponseSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, mutation, randomSsid } from './helpers/fixtures';
+import { call } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 const LIMITS = { maxPerIp: 12, maxPerSsid: 5, floorMs: 5 };
 
 describe.each(DATABASES)('re-enrollment on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let session: { token: string; deviceId: string };
+  const { handle, server, center, session } = useServerSuite(database, { server: { trustProxy: '127.0.0.1', reEnroll: LIMITS }, signIn: 'advisor' });
   let nextId = 1;
   let ipCounter = 0;
 
@@ -40,17 +37,6 @@ describe.each(DATABASES)('re-enrollment on $name', (database) => {
 
   const enrollmentsOf = (studentId: string) =>
     handle.db.selectFrom('enrollments').select(['id', 'status', 'origin', 'program_year']).where('student_id', '=', studentId).where('origin', '=', 'student_online').execute();
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { trustProxy: '127.0.0.1', reEnroll: LIMITS });
-    center = await makeCenter(handle);
-    session = await signIn(server.url, center.advisor.email, center.advisor.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   it('creates exactly one enrollment waiting for the advisor, however often the student sends it', async () => {
     const { studentId, answers } = await returningStudent();

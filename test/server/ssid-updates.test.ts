@@ -3,20 +3,17 @@
  * who confirmed it, visible on the record page with its history, never
  * overwriting a different SSID unless the advisor said it replaces it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { pullResponseSchema, pushResponseSchema, studentRecordSchema, type AnyMutation, type SsidUpdateMutation } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { RETURN_CONFIRMED_ACTION } from '../../src/server/queries/progress';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, makeCenter, mutation, randomSsid } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('SSID updates on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let session: { token: string; deviceId: string; user: { id: string } };
+  const { handle, server, center, session } = useServerSuite(database, { signIn: 'advisor' });
   let nextId = 1;
 
   async function push(mutations: AnyMutation[], as = session) {
@@ -43,17 +40,6 @@ describe.each(DATABASES)('SSID updates on $name', (database) => {
     expect(answer.status).toBe(200);
     return studentRecordSchema.parse(answer.body);
   }
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
-    session = await signIn(server.url, center.advisor.email, center.advisor.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   it('sets a school’s SSID with its source, who confirmed it, and an audited history', async () => {
     const studentId = await newStudent('');

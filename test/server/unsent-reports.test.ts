@@ -6,37 +6,23 @@
  * they arrive, a backup of them is restored and sent, or the administrator
  * dismisses it (audited).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Tablet } from '../../src/shared/admin-protocol';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
 import type { SessionResponse } from '../../src/shared/protocol';
 import { createUser } from '../../src/server/accounts';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, PASSWORD, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { PASSWORD } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 type Session = Awaited<ReturnType<typeof signIn>>;
 
 // Sign-ins hash with scrypt: room for a loaded machine.
 describe.each(DATABASES)('unsent records reported and missed on $name', { timeout: 60_000 }, (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let admin: Session;
+  const { handle, server, center, session: admin } = useServerSuite(database, { center: 'unsent', signIn: 'admin' });
   let advisorCount = 0;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle, 'unsent');
-    admin = await signIn(server.url, center.admin.email, center.admin.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   /** A fresh advisor of the center, so each test's devices are its own. */
   async function newAdvisor(): Promise<{ email: string; name: string }> {
