@@ -5,9 +5,12 @@
  */
 import type { LocalApplication } from '../crypto/row-schemas';
 import { maySendToVerifyElsewhere, needsSecondKeying, type SheetAtConfirm } from '../../shared/verification-policy';
+import type { SecondKeyerWaits, SheetBeforeSecondKeyer } from '../../shared/second-keyer-wait';
 
 /** What of a record the gate reads; null for a sheet not saved yet. */
 type Gated = Pick<LocalApplication, 'verification' | 'secondLook' | 'serverVersion' | 'serverReason'> | null;
+/** What of a record tells where it waits for its second keyer. */
+type Waiting = NonNullable<Gated> & Pick<LocalApplication, 'status' | 'verifyElsewhere'>;
 
 /**
  * Whether the server refused this sheet's last version for want of a second
@@ -38,4 +41,29 @@ export function secondKeyingBlock(record: Gated, batchVerifies: boolean): string
 /** Whether this sheet may go to the server typed once, for a second keyer on another tablet. */
 export function maySendElsewhere(record: NonNullable<Gated>, batchVerifies: boolean): boolean {
   return maySendToVerifyElsewhere(atConfirm(record, batchVerifies), record.secondLook !== undefined);
+}
+
+/** What shared/second-keyer-wait.ts reads of a record of a batch. */
+export function sheetBeforeSecondKeyer(record: Waiting, batchVerifies: boolean): SheetBeforeSecondKeyer {
+  return {
+    status: record.status,
+    gate: atConfirm(record, batchVerifies),
+    inSecondLook: record.secondLook !== undefined,
+    sentElsewhere: record.verifyElsewhere !== undefined,
+  };
+}
+
+/** "1 sheet waits" / "3 sheets wait": a count and its verb. */
+function sheetsDo(n: number, one: string, many: string): string {
+  return n === 1 ? `1 sheet ${one}` : `${n} sheets ${many}`;
+}
+
+/** The batch's sheets still waiting for a second keyer, one sentence per place they wait; none when no sheet waits. */
+export function describeSecondKeyerWaits(waits: SecondKeyerWaits): string[] {
+  return [
+    waits.here > 0 ? `${sheetsDo(waits.here, 'waits', 'wait')} for a second keyer on this tablet.` : null,
+    waits.secondLook > 0 ? `${sheetsDo(waits.secondLook, 'needs', 'need')} a second look at the paper on this tablet.` : null,
+    waits.afterSync > 0 ? `${sheetsDo(waits.afterSync, 'waits', 'wait')} to be verified on another tablet after the next sync.` : null,
+    waits.elsewhere > 0 ? `${sheetsDo(waits.elsewhere, 'waits', 'wait')} for a second keyer on another tablet.` : null,
+  ].filter((line) => line !== null);
 }

@@ -2,6 +2,7 @@ import { useBatchReview } from './useBatchReview';
 import { paths } from '../../paths';
 import { useSchools } from '../../hooks/useSchools';
 import { describeSummary } from '../../model/batchSummary';
+import { describeSecondKeyerWaits } from '../../model/secondKeying';
 import { Link } from '../../components/Link';
 import { ReviewRow } from './ReviewRow';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -25,7 +26,8 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
     );
   }
 
-  const { batch, verifies, items, summary, setAside } = review.data;
+  const { batch, verifies, items, summary, waits, setAside } = review.data;
+  const waiting = describeSecondKeyerWaits(waits);
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
   const sendable = items.filter((i) => i.sendable).length;
   return (
@@ -49,6 +51,11 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
         </div>
       </div>
       <p class="summary">{describeSummary(summary)}</p>
+      {waiting.length > 0 ? (
+        <ul class="second-keyer-waits" aria-label="Not verified yet">
+          {waiting.map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      ) : null}
       {verifies ? <p class="muted">A second keyer verifies this batch: each sheet is confirmed once it is verified.</p> : null}
       <div class="review-bar">
         <button type="button" class="button button-primary" disabled={busy || ready.length === 0} onClick={() => void confirm(ready)} aria-describedby="ready-count">
@@ -64,7 +71,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
             Send to verify on another tablet
           </button>
           <span id="elsewhere-count" class="muted">
-            {sendable === 1 ? '1 sheet waits' : `${sendable} sheets wait`} for a second keyer; another advisor verifies {sendable === 1 ? 'it' : 'them'} on their tablet after the next sync.
+            Or send {sendable === 1 ? 'the sheet' : `these ${sendable} sheets`} to another advisor, who verifies {sendable === 1 ? 'it' : 'them'} on their tablet after the next sync.
           </span>
         </div>
       ) : null}

@@ -12,7 +12,8 @@ import { localIsoDate } from '../../model/today';
 import { validateRecord, type SsidKnowledge } from '../../model/recordValidation';
 import { loadSsidLookups } from '../../db/ssidLookup';
 import { readBatchVerifies } from '../../db/meta';
-import { maySendElsewhere, refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
+import { maySendElsewhere, refusedForSecondKeying, secondKeyingBlock, sheetBeforeSecondKeyer } from '../../model/secondKeying';
+import { countSecondKeyerWaits, type SecondKeyerWaits } from '../../../shared/second-keyer-wait';
 import { canConfirm } from '../../../shared/lifecycle';
 
 /** One record as the review lists it. */
@@ -35,6 +36,8 @@ export interface BatchReview {
   verifies: boolean;
   items: ReviewItem[];
   summary: BatchSummary;
+  /** Its sheets still waiting for a second keyer, by where: the batch is not done while any does. */
+  waits: SecondKeyerWaits;
   /** The batch's records that fail their schema, listed apart as "This record needs fixing". */
   setAside: SetAsideRow[];
 }
@@ -75,7 +78,8 @@ export function useBatchReview(batchId: string): {
     const items = records.map((r, i) => toItem(r, i + 1, today, verifies, known[i] ?? {}));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
-    return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), setAside };
+    const waits = countSecondKeyerWaits(records.map((r) => sheetBeforeSecondKeyer(r, verifies)));
+    return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), waits, setAside };
   }, [store, batchId]);
 
   const run = useCallback(
