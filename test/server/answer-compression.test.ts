@@ -1,32 +1,23 @@
 /** Gzipped API answers over real HTTP: only for clients that ask, only when worth it, always readable. */
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { acceptsGzip } from '../../src/server/http/gzip-answers';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, rawGet, signIn, startServer, type RunningServer } from './helpers/http';
+import { mutation } from './helpers/fixtures';
+import { call, rawGet, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('answer compression on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { server, center } = useServerSuite(database, { server: { serverSecret: 'test secret' } });
   let token: string;
   let deviceId: string;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { serverSecret: 'test secret' });
-    center = await makeCenter(handle);
     ({ token, deviceId } = await signIn(server.url, center.advisor.email, center.advisor.password));
     const mutations = Array.from({ length: 40 }, (_, i) => mutation(i + 1, center.schoolIds[0]!));
     const pushed = await call(server.url, 'POST', '/api/sync/push', { token, body: { deviceId, mutations } });
     expect(pushed.status).toBe(200);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   const auth = () => ({ authorization: `Bearer ${token}` });

@@ -3,25 +3,20 @@
  * over real HTTP on each database: enrolled, with an SSID by source, confirmed
  * by a school return, still missing; only the caller's center and year count.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressResponse } from '../../src/shared/admin-protocol';
 import { uuidv7 } from '../../src/shared/ids';
 import type { Mutation } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, makeCenter, mutation } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('SSID collection progress on $name', { timeout: 60_000 }, (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database, { center: 'progress' });
   let admin: string;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle, 'progress');
     admin = (await signIn(server.url, center.admin.email, center.admin.password)).token;
     const advisor = await signIn(server.url, center.advisor.email, center.advisor.password);
     const [north, south] = center.schoolIds as [string, string];
@@ -52,10 +47,6 @@ describe.each(DATABASES)('SSID collection progress on $name', { timeout: 60_000 
     const other = await makeCenter(handle, 'elsewhere');
     const them = await signIn(server.url, other.advisor.email, other.advisor.password);
     await call(server.url, 'POST', '/api/sync/push', { token: them.token, body: { deviceId: them.deviceId, mutations: [mutation(1, other.schoolIds[0]!)] } });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   it('counts each school’s enrolled students, SSIDs by source, return confirmations (a student once however many returns agreed) and what is missing', async () => {

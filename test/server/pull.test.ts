@@ -1,40 +1,31 @@
 /** GET /api/sync/pull over real HTTP, on each database. */
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, type PullResponse, type PushResponse } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { nextChangeSeq } from '../../src/server/queries/change-seq';
 import { softDeleteSchool } from '../../src/server/queries/schools';
 import { softDeleteStudent } from '../../src/server/queries/students';
 import { pull } from '../../src/server/sync/pull';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 /** A device that typed nothing: these pulls are about the roster. */
 const NO_DEVICE = '0190a0a0-0000-7000-8000-00000000dead';
 
 describe.each(DATABASES)('pull on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database, { server: { serverSecret: 'test secret' } });
   let other: CenterFixture;
   let token: string;
   let deviceId: string;
   let nextMutationId = 1;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { serverSecret: 'test secret' });
-    center = await makeCenter(handle);
     other = await makeCenter(handle, 'other');
     ({ token, deviceId } = await signIn(server.url, center.advisor.email, center.advisor.password));
     const theirs = await signIn(server.url, other.advisor.email, other.advisor.password);
     await call(server.url, 'POST', '/api/sync/push', { token: theirs.token, body: { deviceId: theirs.deviceId, mutations: [mutation(1, other.schoolIds[0]!)] } });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   async function pushNew(count: number) {

@@ -6,15 +6,16 @@
  * application carries a marker name: deterministic, on SQLite and PostgreSQL.
  */
 import { ColumnNode, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type Mutation } from '../../src/shared/protocol';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
 import { DATABASES, type TestDatabase } from './helpers/databases';
-import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { application, mutation } from './helpers/fixtures';
+import { call, signIn, startServer } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 const MARKER = 'Tripwire';
 
@@ -64,19 +65,10 @@ async function disarmTripwire(handle: DatabaseHandle, database: TestDatabase): P
 }
 
 describe.each(DATABASES)('a push the database refuses part of, on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database, { server: { logger: false } });
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { logger: false });
-    center = await makeCenter(handle);
     await armTripwire(handle, database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   const school = () => center.schoolIds[0]!;

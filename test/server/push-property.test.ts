@@ -4,18 +4,18 @@
  * server ends as if each mutation had been applied exactly once.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { pushResponseSchema, type Mutation } from '../../src/shared/protocol';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { registerDevice } from '../../src/server/queries/devices';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { insertSession } from '../../src/server/queries/sessions';
 import { findUserByEmail } from '../../src/server/queries/users';
 import { DATABASES } from './helpers/databases';
-import { application, makeCenter, type CenterFixture } from './helpers/fixtures';
-import { call, startServer, type RunningServer } from './helpers/http';
+import { application } from './helpers/fixtures';
+import { call } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 interface Send {
   batchSize: number;
@@ -35,20 +35,11 @@ const sendArbitrary: fc.Arbitrary<Send> = fc.record({
 });
 
 describe.each(DATABASES)('push under retries and lost responses on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database, { server: { logger: false } });
   let userId: string;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { logger: false });
-    center = await makeCenter(handle);
     userId = (await findUserByEmail(handle.db, center.advisor.email))!.id;
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   /** A new device with a session, made through the query modules (no scrypt per run). */

@@ -1,10 +1,9 @@
 /** POST /api/sync/push over real HTTP, on each database. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
 import { MAX_MUTATION_ID_LEAD, pushResponseSchema, type Mutation, type PushResponse } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
@@ -12,23 +11,15 @@ import { createUser } from '../../src/server/accounts';
 import { DISCLOSURE_ACTION } from '../../src/server/students/ssid-disclosure';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, PASSWORD, randomSsid, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('push on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database);
   let other: CenterFixture;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
     other = await makeCenter(handle, 'other');
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   /** A signed-in device with a push function. */

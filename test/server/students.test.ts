@@ -1,15 +1,13 @@
 /** GET /api/students over real HTTP, on each database: the caller's center only. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { studentListResponseSchema, studentSummarySchema } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('students API on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database);
   let other: CenterFixture;
   let token: string;
   let theirStudentId: string;
@@ -17,9 +15,6 @@ describe.each(DATABASES)('students API on $name', (database) => {
   const ssids: string[] = [];
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
     other = await makeCenter(handle, 'other');
     const mine = await signIn(server.url, center.advisor.email, center.advisor.password);
     token = mine.token;
@@ -34,10 +29,6 @@ describe.each(DATABASES)('students API on $name', (database) => {
     const them = mutation(1, other.schoolIds[0]!, { application: application(other.schoolIds[0]!, { lastName: 'Quinn' }) });
     theirStudentId = them.studentId;
     await call(server.url, 'POST', '/api/sync/push', { token: theirs.token, body: { deviceId: theirs.deviceId, mutations: [them] } });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   it('lists only the caller’s center’s students, with enrollments and no raw SSID', async () => {
