@@ -4,22 +4,16 @@
  * handed out (so every checkpoint already on a tablet stays valid), and a push
  * in one center that never waits for another center's writer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { currentChangeSeq, lockChangeSeq, nextChangeSeq } from '../../src/server/queries/change-seq';
 import { pushResponseSchema } from '../../src/shared/protocol';
-import { DATABASES, type TestHandle } from './helpers/databases';
+import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useDatabase, useServer } from './helpers/server-suite';
 
 describe.each(DATABASES)('change numbers per center on $name', (database) => {
-  let handle: TestHandle;
-
-  beforeAll(async () => {
-    handle = await database.open();
-  });
-  afterAll(async () => {
-    await handle.close();
-  });
+  const { handle } = useDatabase(database);
 
   it('starts a center past every number the shared counter handed out, then counts on its own', async () => {
     await handle.db.updateTable('counters').set({ value: 500 }).where('name', '=', 'change').execute();
@@ -40,17 +34,7 @@ describe.each(DATABASES)('change numbers per center on $name', (database) => {
 });
 
 describe.each(DATABASES.filter((d) => d.name === 'postgres'))('concurrent centers on $name', (database) => {
-  let handle: TestHandle;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { logger: false });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server } = useServer(database, { server: { logger: false } });
 
   it('applies a push in one center while a writer in another center holds its lock', async () => {
     const busy = await makeCenter(handle);

@@ -6,12 +6,12 @@
  * every device's last mutation id must be 25. (Kept small for CI: the race is in
  * the concurrency, not the batch size; bench/load.ts pushes 10,000.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type Mutation } from '../../src/shared/protocol';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServer } from './helpers/server-suite';
 
 const DEVICES = 20;
 const SENDS = 5;
@@ -20,19 +20,12 @@ const PER_BATCH = 25;
 const ADVISORS = 5;
 
 describe.each(DATABASES)('concurrent pushes on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
+  const { handle, server } = useServer(database, { server: { logger: false } });
   let centers: CenterFixture[];
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { logger: false });
     centers = [];
     for (let i = 0; i < ADVISORS; i++) centers.push(await makeCenter(handle, 'load'));
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   it(`stores exactly ${DEVICES * PER_BATCH} records from ${DEVICES} devices pushing at once, each retry a duplicate`, async () => {

@@ -3,28 +3,18 @@
  * database the first center and administrator are created once, and only with
  * the setup code the server printed at start.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../src/shared/problems';
 import { issueSetupCode } from '../../src/server/admin/setup';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { DATABASES } from './helpers/databases';
 import { makeCenter } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn, startServer } from './helpers/http';
+import { useServer } from './helpers/server-suite';
 
 const FIRST = { centerName: 'Bay Area MESA', name: 'Lee Chen', email: 'lee@example.org', password: 'a long enough password' };
 
 describe.each(DATABASES)('first set-up on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
+  const { handle, server } = useServer(database);
 
   it('creates the first center and administrator once, only with the latest printed code', async () => {
     expect((await call(server.url, 'GET', '/api/setup')).body).toEqual({ needed: true });

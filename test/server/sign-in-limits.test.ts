@@ -4,35 +4,25 @@
  * behind a trusted proxy on 127.0.0.1, so each test names the caller's address
  * the way that proxy would: appended last to X-Forwarded-For.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { PROBLEMS } from '../../src/shared/problems';
 import { trustProxyFrom } from '../../src/server/config';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import type { SignInLimits } from '../../src/server/deps';
 import { DATABASES } from './helpers/databases';
 import { makeCenter } from './helpers/fixtures';
-import { call, startServer, type RunningServer } from './helpers/http';
+import { call } from './helpers/http';
+import { useServer } from './helpers/server-suite';
 
 /** Each sign-in runs scrypt; on a busy machine a test of many takes a while. */
 const MANY_SIGN_INS = 120_000;
 const LIMITS: SignInLimits = { windowMs: 15 * 60 * 1000, maxPerIp: 8, maxPerKnownDevice: 3, maxPerAccountAndIp: 3, maxPerAccount: 6 };
 
 describe.each(DATABASES)('sign-in limits on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
+  const { handle, server } = useServer(database, { server: { trustProxy: trustProxyFrom('127.0.0.1'), signIn: LIMITS } });
   let addresses = 0;
   /** A fresh caller address, so one test's attempts do not count against another's. */
   const newIp = () => `198.51.100.${++addresses}`;
-
-  beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle, { trustProxy: trustProxyFrom('127.0.0.1'), signIn: LIMITS });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-  });
 
   const signInFrom = (ip: string, body: { email: string; password: string; deviceId?: string }, forwardedFor = ip) =>
     call(server.url, 'POST', '/api/session', { body: { deviceId: uuidv7(), ...body }, headers: { 'x-forwarded-for': forwardedFor } });

@@ -1,7 +1,6 @@
 /** The storage layer on each database: migrations, constraints, counters, rate limits. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { databaseProblem, isRetryable, isUniqueViolation } from '../../src/server/db/errors';
 import { migrate } from '../../src/server/db/migrations';
 import { currentChangeSeq, nextChangeSeq } from '../../src/server/queries/change-seq';
@@ -12,6 +11,7 @@ import { insertStudent, searchStudents, type StudentRow } from '../../src/server
 import { resolveServerSecret } from '../../src/server/secret';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, randomSsid, type CenterFixture } from './helpers/fixtures';
+import { useDatabase } from './helpers/server-suite';
 
 function student(center: CenterFixture, overrides: Partial<StudentRow> = {}): StudentRow {
   const now = new Date().toISOString();
@@ -23,14 +23,12 @@ function student(center: CenterFixture, overrides: Partial<StudentRow> = {}): St
 }
 
 describe.each(DATABASES)('storage on $name', (database) => {
-  let handle: DatabaseHandle;
+  const { handle } = useDatabase(database);
   let center: CenterFixture;
 
   beforeAll(async () => {
-    handle = await database.open();
     center = await makeCenter(handle);
   });
-  afterAll(async () => handle.close());
 
   it('applies migrations once: a second run at start applies nothing', async () => {
     expect(await migrate(handle)).toEqual([]);
