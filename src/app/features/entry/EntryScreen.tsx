@@ -82,7 +82,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         onField={editor.setField}
         onRekey={editor.setRekey}
         onSsidChecked={editor.setSsidChecked}
-        onLeave={() => void editor.flush()}
+        onLeave={editor.flushSoon}
       />
       <ConfirmPanel
         errors={editor.validation.errors}

@@ -46,6 +46,8 @@ export interface ApplicationEditor {
   setRekey: (value: string) => void;
   setSsidChecked: (checked: boolean) => void;
   flush: () => Promise<boolean>;
+  /** Saves what is pending once the next frame is drawn (a field left: the move is drawn first). */
+  flushSoon: () => void;
   /** Confirms the record; true when it was. */
   confirm: () => Promise<boolean>;
   saveAndNext: () => Promise<void>;
@@ -149,6 +151,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), [saverRef]);
+  const flushSoon = useCallback(() => saverRef.current?.flushSoon(), [saverRef]);
 
   const checks = useEditorChecks(draft, batch, stored, verifies);
 
@@ -183,5 +186,5 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     router.navigate(paths.newRecord(current.batchId));
   }, [router, flush]);
 
-  return { phase, draft, batch, stored, reopened, ...checks, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, ...checks, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, flushSoon, confirm, saveAndNext };
 }
