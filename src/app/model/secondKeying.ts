@@ -67,3 +67,8 @@ export function describeSecondKeyerWaits(waits: SecondKeyerWaits): string[] {
     waits.elsewhere > 0 ? `${sheetsDo(waits.elsewhere, 'waits', 'wait')} for a second keyer on another tablet.` : null,
   ].filter((line) => line !== null);
 }
+
+/** Whether one of the student's sheets on this tablet waits in "Needs a second look" with its SSID unsettled between the keyers. */
+export function ssidWaitsForSecondLook(applications: readonly Pick<LocalApplication, 'secondLook'>[]): boolean {
+  return applications.some((a) => a.secondLook?.some((line) => line.field === 'ssid') === true);
+}

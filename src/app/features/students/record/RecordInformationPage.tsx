@@ -3,22 +3,28 @@ import { maskedLast4, ssidSourceLabel } from '../labels';
 import type { LocalRosterEntry } from '../../../db/schema';
 import type { OnlineRecord } from './useStudentRecord';
 
+/** The SSID line while the student's only SSID is one the keyers did not agree on. */
+const SSID_IN_SECOND_LOOK = 'Waits for a second look at the paper';
+
 const formatDateTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Page 2, Record information: the CA SSID on its top line (whole, the only
  * place it is), where it came from, when and by whom it was confirmed, and its
  * history from the server's audit log. Offline it says so and shows what the
- * roster on this tablet has.
+ * roster on this tablet has. `ssidInSecondLook`: a sheet of the student on this
+ * tablet has an SSID the keyers did not agree on, so "None yet" would mislead.
  */
-export function RecordInformationPage({ entry, online }: { entry: LocalRosterEntry | null; online: OnlineRecord }) {
+export function RecordInformationPage({ entry, online, ssidInSecondLook }: { entry: LocalRosterEntry | null; online: OnlineRecord; ssidInSecondLook: boolean }) {
   const record = online.status === 'ready' ? online.record : null;
+  const noneYet = ssidInSecondLook ? SSID_IN_SECOND_LOOK : 'None yet';
+  const known = record ? record.ssid !== null : Boolean(entry?.ssidLast4);
   return (
     <>
       <dl class="record-facts">
         <dt>CA SSID</dt>
         <dd class="ssid-line mono" data-testid="record-ssid">
-          {record ? (record.ssid ?? 'None yet') : entry?.ssidLast4 ? maskedLast4(entry.ssidLast4) : online.status === 'loading' ? 'Loading…' : 'None yet'}
+          {record ? (record.ssid ?? noneYet) : entry?.ssidLast4 ? maskedLast4(entry.ssidLast4) : online.status === 'loading' ? 'Loading…' : noneYet}
         </dd>
         <dt>Source</dt>
         <dd>{ssidSourceLabel(record ? record.ssidSource : entry?.ssidSource)}</dd>
@@ -43,6 +49,9 @@ export function RecordInformationPage({ entry, online }: { entry: LocalRosterEnt
           </>
         )}
       </dl>
+      {ssidInSecondLook && known && (
+        <p class="notice notice-warning">A sheet of this student on this tablet has a CA SSID the keyers did not agree on; it waits for a second look at the paper.</p>
+      )}
       {entry?.pendingSsidLast4 && (
         <p class="notice notice-warning">
           An SSID update ending in {entry.pendingSsidLast4} is queued on this tablet and will be sent with the next sync.

@@ -6,6 +6,7 @@ import { ScreenTitle } from '../../../components/ScreenTitle';
 import { EnrollmentsPage } from './EnrollmentsPage';
 import { RecordInformationPage } from './RecordInformationPage';
 import { StudentPage } from './StudentPage';
+import { ssidWaitsForSecondLook } from '../../../model/secondKeying';
 import '../../../styles/students.css';
 
 /**
@@ -17,6 +18,7 @@ import '../../../styles/students.css';
 export function StudentRecordScreen({ studentId, page }: { studentId: string; page: RecordPage }) {
   const { local, online } = useStudentRecord(studentId);
   const entry = local.status === 'ready' ? local.data?.entry : undefined;
+  const ssidInSecondLook = local.status === 'ready' && ssidWaitsForSecondLook(local.data?.applications ?? []);
   const serverName = online.status === 'ready' ? online.record : undefined;
   const who = entry ?? serverName;
   const current = RECORD_PAGES.find((p) => p.slug === page) ?? RECORD_PAGES[0];
@@ -47,7 +49,7 @@ export function StudentRecordScreen({ studentId, page }: { studentId: string; pa
         <h2 id="record-page-title">{current.title}</h2>
         {local.status === 'error' && <p class="notice notice-error">The roster could not be read from this tablet’s storage.</p>}
         {current.slug === '' && <StudentPage local={local.status === 'ready' ? local.data : null} online={online} />}
-        {current.slug === 'record-information' && <RecordInformationPage entry={entry ?? null} online={online} />}
+        {current.slug === 'record-information' && <RecordInformationPage entry={entry ?? null} online={online} ssidInSecondLook={ssidInSecondLook} />}
         {current.slug === 'enrollments' && <EnrollmentsPage online={online} />}
       </section>
     </section>
