@@ -9,6 +9,7 @@ import type { Vault, VaultOptions } from '../crypto/vault';
 import { openVault } from './vaultKeys';
 import { bindVault, type RecordIndex } from './records';
 import { MesaDb } from './schema';
+import { APP_DB_NAME } from './startPeek';
 
 /** Everything the app's storage code needs. */
 export interface Store {
@@ -23,7 +24,7 @@ export interface Store {
 }
 
 /** Opens both connections and the vault; rejects when IndexedDB cannot be used (e.g. private mode). */
-export async function openStore(name = 'mesa-intake', vaultOptions: VaultOptions = {}): Promise<Store> {
+export async function openStore(name = APP_DB_NAME, vaultOptions: VaultOptions = {}): Promise<Store> {
   const db = new MesaDb(name);
   const strictDb = new MesaDb(name, { durability: 'strict' });
   await db.open();

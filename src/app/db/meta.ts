@@ -1,6 +1,7 @@
 /**
- * The meta table: small facts kept by key. This module owns every key and is
- * the only reader and writer of the table. Values are parsed with zod on the way
+ * The meta table: small facts kept by key. This module owns every key (named
+ * in metaKeys.ts) and is the only reader and writer of the table, apart from
+ * the first screen's read-only look in startPeek.ts. Values are parsed with zod on the way
  * out, because a meta row may have been written by an older version of the app.
  */
 import { z } from 'zod';
@@ -15,39 +16,9 @@ import { open, seal, sealedSchema, type Sealed } from '../crypto/seal';
 import { SSID_KEY_CONTEXT } from '../crypto/sealed-roster';
 import { idleMinutesSchema } from '../crypto/vault-state';
 import { recordIndex } from './records';
+import { META } from './metaKeys';
 
-/** Every key of the meta table. */
-export const META = {
-  /** This tablet's id (UUIDv7), made once. */
-  deviceId: 'deviceId',
-  /** The name the advisor gave this tablet at sign-in, so the center can tell its tablets apart. */
-  deviceName: 'deviceName',
-  /** The next outbox mutation id: a per-device counter, taken inside the transaction that queues. */
-  nextMutationId: 'nextMutationId',
-  session: 'session',
-  pullCheckpoint: 'pullCheckpoint',
-  /** The roster's SSID hash key, sealed. */
-  ssidKey: 'ssidKey',
-  /** The roster's first screenful in order (student ids and how many there are), sealed: db/rosterOrder.ts. */
-  rosterHead: 'rosterHead',
-  /** The whole roster's order (ids and names), sealed: db/rosterOrder.ts. */
-  rosterOrder: 'rosterOrder',
-  center: 'center',
-  /** The center's advisors (id and name), for a second keyer to pick themselves. */
-  advisors: 'advisors',
-  /** Tokens signed out offline, revoked on the server at the next connection. */
-  revocations: 'revocations',
-  /** The vault's key record (the data key wrapped under the passphrase). */
-  vault: 'vault',
-  /** The advisor's idle lock delay in minutes. */
-  idleMinutes: 'idleMinutes',
-  /** The user's other tablets whose unsent records have not arrived, as the sign-in on this empty tablet was told. */
-  unsentElsewhere: 'unsentElsewhere',
-  /** Backup files restored here (the device that wrote each, and when), named in every unsent report. */
-  restoredBackups: 'restoredBackups',
-  /** The last unsent report the server took, so an unchanged one is not sent again. */
-  lastUnsentReport: 'lastUnsentReport',
-} as const;
+export { META };
 
 export const storedSessionSchema = z.object({
   token: z.string(),

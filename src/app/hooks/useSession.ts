@@ -2,9 +2,9 @@
 import { useCallback } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
 import { useServices } from './context';
-import { useSyncServices } from '../sync/context';
+import { signInAndSync, useSyncServices } from '../sync/context';
 import { readSession, type StoredSession } from '../db/meta';
-import { signIn, signOut, type Credentials, type SignOutResult } from '../sync/session';
+import { signOut, type Credentials, type SignOutResult } from '../sync/session';
 
 /** none: nobody ever signed in here (or signed out); expired: the server refused the token. */
 export type SessionStatus = 'loading' | 'none' | 'active' | 'expired';
@@ -20,7 +20,7 @@ export interface SessionView {
 /** The session, live from the store (so every tab sees a sign-in or sign-out). */
 export function useSession(): SessionView {
   const { store } = useServices();
-  const { api, engine } = useSyncServices();
+  const services = useSyncServices();
   const result = useLiveQuery(() => readSession(store.db), [store]);
   const session = result.status === 'ready' ? result.data : null;
   let status: SessionStatus = 'loading';
@@ -28,14 +28,7 @@ export function useSession(): SessionView {
   // A store that cannot be read is the same as no session: the sign-in screen says what is wrong.
   if (result.status === 'error') status = 'none';
 
-  const doSignIn = useCallback(
-    async (credentials: Credentials) => {
-      await signIn(store.db, api, credentials);
-      // Whatever waited for a session goes now; a failure shows in the status bar.
-      engine.syncNow().catch((error: unknown) => console.error('Sync after sign-in failed', error));
-    },
-    [store, api, engine],
-  );
-  const doSignOut = useCallback(() => signOut(store.db, api), [store, api]);
+  const doSignIn = useCallback((credentials: Credentials) => signInAndSync(store, services, credentials), [store, services]);
+  const doSignOut = useCallback(() => signOut(store.db, services.api), [store, services]);
   return { status, session, signIn: doSignIn, signOut: doSignOut };
 }

@@ -7,6 +7,7 @@ import { useContext } from 'preact/hooks';
 import type { Store } from '../db/connection';
 import { createApiClient, type ApiClient } from './api';
 import { SyncEngine } from './engine';
+import { signIn, type Credentials } from './session';
 
 /** What the sync hooks need. */
 export interface SyncServices {
@@ -27,6 +28,12 @@ export function createSyncServices(store: Store, baseUrl = ''): SyncServices {
     vault: store.vault,
   });
   return { api, engine };
+}
+
+/** Signs in and starts a sync for whatever waited for a session; a failed sync shows in the status bar, not here. */
+export async function signInAndSync(store: Store, services: SyncServices, credentials: Credentials): Promise<void> {
+  await signIn(store.db, services.api, credentials);
+  services.engine.syncNow().catch((error: unknown) => console.error('Sync after sign-in failed', error));
 }
 
 /** The sync services; throws when rendered outside <SyncContext.Provider>. */

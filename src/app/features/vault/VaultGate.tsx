@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lazyScreen } from '../../components/lazyScreen';
 import { SetupPassphraseScreen } from './SetupPassphraseScreen';
 import { UnlockScreen } from './UnlockScreen';
@@ -11,14 +11,20 @@ const ForgottenPassphraseScreen = lazyScreen(() => import('./ForgottenPassphrase
 /**
  * Nothing with pupil data renders unless the vault is unlocked: a tablet with no
  * passphrase yet asks for one, a locked one asks for it back (or, when it is
- * forgotten, says what starting again costs).
+ * forgotten, says what starting again costs). `forgotten`: the advisor said so
+ * on the first screen, before the app was loaded (shell/FirstScreen.tsx).
  */
-export function VaultGate({ children }: { children: ComponentChildren }) {
+export function VaultGate({ children, forgotten: saidForgotten = false }: { children: ComponentChildren; forgotten?: boolean }) {
   const { state, setup, unlock } = useVault();
   const { ready, waiting } = useVaultSession(state.phase === 'unlocked');
-  const [forgotten, setForgotten] = useState(false);
+  const [forgotten, setForgotten] = useState(saidForgotten);
   // The next lock starts at the unlock screen again, not at the reset.
-  useEffect(() => setForgotten(false), [state.phase]);
+  const phase = useRef(state.phase);
+  useEffect(() => {
+    if (phase.current === state.phase) return;
+    phase.current = state.phase;
+    setForgotten(false);
+  }, [state.phase]);
   if (state.phase === 'new') return <SetupPassphraseScreen onSetup={setup} />;
   if (state.phase === 'locked') {
     if (forgotten) return <ForgottenPassphraseScreen onBack={() => setForgotten(false)} />;

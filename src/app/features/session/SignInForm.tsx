@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import type { Credentials } from '../../sync/session';
+import './sign-in.css';
+
+/**
+ * The sign-in form: email, password and the tablet's name. It needs no store,
+ * so a tablet's first visit draws it before the rest of the app is loaded
+ * (shell/FirstScreen.tsx); SignIn.tsx gives it the store's session in the app.
+ * `onSignIn` resolves with the sentence to show when signing in failed, else null.
+ */
+export function SignInForm({ expired, knownEmail, knownDeviceName, onSignIn }: {
+  expired: boolean;
+  knownEmail: string;
+  knownDeviceName: string;
+  onSignIn: (credentials: Credentials) => Promise<string | null>;
+}) {
+  const [email, setEmail] = useState('');
+  // After a session ended, offer the same advisor's email (it loads after the first render).
+  useEffect(() => {
+    if (knownEmail) setEmail((typed) => typed || knownEmail);
+  }, [knownEmail]);
+  const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  useEffect(() => {
+    if (knownDeviceName) setDeviceName((typed) => typed || knownDeviceName);
+  }, [knownDeviceName]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const failure = await onSignIn({ email, password, deviceName });
+    if (failure === null) setPassword('');
+    else setError(failure);
+    setBusy(false);
+  };
+
+  return (
+    <section class="screen sign-in" aria-labelledby="screen-title">
+      <ScreenTitle>Sign in</ScreenTitle>
+      {expired && (
+        <p class="notice">Your session has ended. Sign in again to sync; your records are safe on this tablet.</p>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <label for="sign-in-email">Email</label>
+        <input
+          id="sign-in-email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <label for="sign-in-password">Password</label>
+        <input
+          id="sign-in-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <label for="sign-in-device-name">This tablet’s name (optional)</label>
+        <p class="hint" id="sign-in-device-name-hint">So your center can tell its tablets apart, e.g. “Blue cart 3”.</p>
+        <input
+          id="sign-in-device-name"
+          type="text"
+          autoComplete="off"
+          maxLength={120}
+          aria-describedby="sign-in-device-name-hint"
+          value={deviceName}
+          onInput={(e) => setDeviceName(e.currentTarget.value)}
+        />
+        {error && (
+          <p class="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </section>
+  );
+}

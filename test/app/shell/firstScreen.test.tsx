@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+/**
+ * The first screen (shell/FirstScreen.tsx) is drawn before the app is loaded and
+ * hands over to it: the unlock screen opens the real vault through the app, a
+ * wrong passphrase changes nothing, and "Forgot the passphrase?" lands on the
+ * reset in the app's own vault gate.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FirstUnlock, type AppHandle } from '../../../src/app/shell/FirstScreen';
+import { VaultGate } from '../../../src/app/features/vault/VaultGate';
+import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
+import { AppContext } from '../../../src/app/hooks/context';
+import { createRouter } from '../../../src/app/router';
+import { createApiClient } from '../../../src/app/sync/api';
+import { SyncContext } from '../../../src/app/sync/context';
+import { SyncEngine } from '../../../src/app/sync/engine';
+import { TEST_ITERATIONS, testDbName } from '../harness';
+
+const PASSPHRASE = 'orange kite under bridge';
+let store: Store;
+beforeEach(async () => {
+  store = await openStore(testDbName(), { iterations: TEST_ITERATIONS });
+  await store.vault.setup(PASSPHRASE);
+  store.vault.lock();
+});
+afterEach(() => {
+  cleanup();
+  closeStore(store);
+});
+
+/** The app as startApp.tsx hands it to the first screen, drawn into `root` over the test's store, offline. */
+function appOver(root: HTMLElement): AppHandle {
+  const api = createApiClient({ baseUrl: 'http://offline.invalid', fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+  const engine = new SyncEngine({ db: store.db, api, locks: null, events: null });
+  return {
+    unlock: (passphrase) => store.vault.unlock(passphrase),
+    signIn: () => Promise.resolve(null),
+    show: ({ forgottenPassphrase = false } = {}) => {
+      render(
+        <AppContext.Provider value={{ store, router: createRouter(window) }}>
+          <SyncContext.Provider value={{ api, engine }}>
+            <VaultGate forgotten={forgottenPassphrase}>
+              <p>Pupil records</p>
+            </VaultGate>
+          </SyncContext.Provider>
+        </AppContext.Provider>,
+        { container: root },
+      );
+    },
+  };
+}
+
+function renderFirstUnlock(waiting = 0) {
+  const root = document.body.appendChild(document.createElement('div'));
+  const handle = appOver(root);
+  render(<FirstUnlock waiting={waiting} load={() => Promise.resolve(handle)} />, { container: root });
+}
+
+const typePassphrase = (value: string) => fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value } });
+
+describe('the first screen of a locked tablet', () => {
+  it('takes the passphrase before the app is there, refuses a wrong one, and opens the app with the right one', async () => {
+    renderFirstUnlock(2);
+    expect(screen.getByRole('heading', { name: 'Unlock' })).toBeTruthy();
+    expect(screen.getByText(/2 records are waiting to sync/)).toBeTruthy();
+
+    typePassphrase('not the passphrase at all');
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/passphrase is not right/);
+    expect(store.vault.state().phase).toBe('locked');
+    expect(screen.queryByText('Pupil records')).toBeNull();
+
+    typePassphrase(PASSPHRASE);
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await screen.findByText('Pupil records');
+    expect(store.vault.isUnlocked()).toBe(true);
+    expect(screen.queryByRole('heading', { name: 'Unlock' })).toBeNull();
+  });
+
+  it('opens the app at the forgotten-passphrase screen when the advisor says so, and back leads to unlock', async () => {
+    renderFirstUnlock();
+    fireEvent.click(screen.getByRole('button', { name: 'Forgot the passphrase?' }));
+    await screen.findByRole('heading', { name: 'Forgotten passphrase' });
+    fireEvent.click(screen.getByRole('button', { name: 'Back to unlock' }));
+    await screen.findByRole('heading', { name: 'Unlock' });
+    expect(store.vault.state().phase).toBe('locked');
+  });
+});
