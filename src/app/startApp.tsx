@@ -49,10 +49,11 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
   const journal = holdJournal(sessionStorage, window);
   const router = createRouter();
   const sync = createSyncServices(opened, '');
-  // A locked tablet fetches the app while the advisor types the passphrase and the key is derived.
+  // A locked tablet fetches the app and the after-unlock work while the advisor types the passphrase and the key is derived.
   if (opened.vault.state().phase === 'locked') afterFirstPaint(() => {
-    // Not fatal: the gate fetches it again when the vault opens.
-    loadUnlockedApp().catch((error: unknown) => console.warn('The app could not be fetched ahead', error instanceof Error ? error.name : typeof error));
+    // Not fatal: the gates fetch them again when the vault opens.
+    Promise.all([loadUnlockedApp(), import('./services/afterUnlock')])
+      .catch((error: unknown) => console.warn('The app could not be fetched ahead', error instanceof Error ? error.name : typeof error));
   });
   return {
     unlock: (passphrase) => opened.vault.unlock(passphrase),
