@@ -5,9 +5,8 @@
  * and disabled tokens are refused everywhere. The route list is read from the
  * server, so a new route without a case here fails.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../src/shared/problems';
-import type { DatabaseHandle } from '../../src/server/db/connect';
 import { hashToken } from '../../src/server/auth/tokens';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { findStudent } from '../../src/server/queries/students';
@@ -16,7 +15,8 @@ import { DISCLOSURE_ACTION, SSID_DISCLOSURE_LIMIT } from '../../src/server/stude
 import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
 import { application, makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 import { centerVerification, setCenterVerification } from '../../src/server/queries/centers';
 
 const PUBLIC = ['POST /api/session', 'POST /api/re-enroll', 'GET /api/setup', 'POST /api/setup'];
@@ -25,9 +25,7 @@ const MISSING_ID = '0190a0a0-0000-7000-8000-000000000000';
 type Session = Awaited<ReturnType<typeof signIn>>;
 
 describe.each(DATABASES)('authorization on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let ours: CenterFixture;
+  const { handle, server, center: ours } = useServerSuite(database, { center: 'ours' });
   let theirs: CenterFixture;
   let me: Session;
   let them: Session;
@@ -39,9 +37,6 @@ describe.each(DATABASES)('authorization on $name', (database) => {
   let nextId = 1;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    ours = await makeCenter(handle, 'ours');
     theirs = await makeCenter(handle, 'theirs');
     me = await signIn(server.url, ours.advisor.email, ours.advisor.password);
     them = await signIn(server.url, theirs.advisor.email, theirs.advisor.password);
@@ -52,10 +47,6 @@ describe.each(DATABASES)('authorization on $name', (database) => {
     expect(pushed.status).toBe(200);
     myAdmin = await signIn(server.url, ours.admin.email, ours.admin.password);
     theirAdvisorId = (await findUserByEmail(handle.db, theirs.advisor.email))!.id;
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   /** Nothing of the other center appears in an answer. */

@@ -5,14 +5,15 @@
  * catalogued ProblemBody, stores nothing, and the server keeps serving.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEMS } from '../../src/shared/problems';
 import type { DatabaseHandle } from '../../src/server/db/connect';
 import { apiRoutes } from './helpers/api-routes';
 import { DATABASES } from './helpers/databases';
 import { fieldJsonValue } from './helpers/json-values';
-import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type Answer, type RunningServer } from './helpers/http';
+import { mutation } from './helpers/fixtures';
+import { call, signIn, type Answer } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 /** Runs per property: enough to find shape bugs, cheap enough for CI. */
 const RUNS = 30;
@@ -61,24 +62,13 @@ const notABody = fc.oneof(
 );
 
 describe.each(DATABASES)('bad input on $name', (database) => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let session: Awaited<ReturnType<typeof signIn>>;
+  // No answer floor on re-enrollment here: it is a timing defence, not what is tested.
+  const { handle, server, center, session } = useServerSuite(database, { server: { reEnroll: { floorMs: 0, maxPerIp: 10_000 } }, signIn: 'advisor' });
   let admin: Awaited<ReturnType<typeof signIn>>;
   let nextMutationId = 1;
 
   beforeAll(async () => {
-    handle = await database.open();
-    // No answer floor on re-enrollment here: it is a timing defence, not what is tested.
-    server = await startServer(handle, { reEnroll: { floorMs: 0, maxPerIp: 10_000 } });
-    center = await makeCenter(handle);
-    session = await signIn(server.url, center.advisor.email, center.advisor.password);
     admin = await signIn(server.url, center.admin.email, center.admin.password);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   /** Sends every generated request, each must be a clean 4xx; then nothing is stored and a valid push still works. */

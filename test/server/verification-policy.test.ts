@@ -5,7 +5,7 @@
  * before, and edits that re-key no verified field, stay valid.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { historyResponseSchema } from '../../src/shared/admin-protocol';
 import { PROBLEMS } from '../../src/shared/problems';
 import { pullResponseSchema, pushResponseSchema, type Mutation } from '../../src/shared/protocol';
@@ -14,31 +14,23 @@ import { createUser } from '../../src/server/accounts';
 import { migrate } from '../../src/server/db/migrations';
 import { centerVerification } from '../../src/server/queries/centers';
 import { findEnrollment } from '../../src/server/queries/enrollments';
-import { DATABASES, type TestHandle } from './helpers/databases';
-import { makeCenter, mutation, PASSWORD, randomSsid, verification, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { DATABASES } from './helpers/databases';
+import { mutation, PASSWORD, randomSsid, verification } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('the center’s verification setting on $name', (database) => {
-  let handle: TestHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database);
   let admin: { token: string };
   let tablet: { token: string; deviceId: string; userId: string };
   let secondId: string;
   let nextId = 0;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
     secondId = await createUser(handle.db, { email: `second-${center.centerId}@example.org`, name: 'Bea Second', role: 'advisor', centerId: center.centerId, password: PASSWORD });
     admin = await signIn(server.url, center.admin.email, center.admin.password);
     const session = await signIn(server.url, center.advisor.email, center.advisor.password);
     tablet = { token: session.token, deviceId: session.deviceId, userId: session.user.id };
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   async function setPolicy(policy: string) {

@@ -3,37 +3,29 @@
  * the application's push, is kept with the record, marks the SSID as verified
  * with both names, and the tablet's pull lists whom it may pick as a keyer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, studentRecordSchema, type Mutation } from '../../src/shared/protocol';
 import { createUser } from '../../src/server/accounts';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { setUserDisabled } from '../../src/server/queries/users';
-import { DATABASES, type TestHandle } from './helpers/databases';
-import { makeCenter, mutation, PASSWORD, randomSsid, verification, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { DATABASES } from './helpers/databases';
+import { makeCenter, mutation, PASSWORD, randomSsid, verification } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 describe.each(DATABASES)('verification on $name', (database) => {
-  let handle: TestHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database);
   let tablet: { token: string; deviceId: string; userId: string };
   let secondId: string;
   let outsiderId: string;
   let nextId = 0;
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
     const other = await makeCenter(handle, 'other');
     secondId = await createUser(handle.db, { email: `second-${center.centerId}@example.org`, name: 'Bea Second', role: 'advisor', centerId: center.centerId, password: PASSWORD });
     outsiderId = await createUser(handle.db, { email: `outsider-${other.centerId}@example.org`, name: 'Olga Outsider', role: 'advisor', centerId: other.centerId, password: PASSWORD });
     const session = await signIn(server.url, center.advisor.email, center.advisor.password);
     tablet = { token: session.token, deviceId: session.deviceId, userId: session.user.id };
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   async function push(...mutations: Mutation[]) {

@@ -7,22 +7,21 @@
  * both, and as a conflict when A edited the sheet meanwhile; A's tablet takes
  * the verified version at its next pull.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { pullResponseSchema, pushResponseSchema, studentRecordSchema, verifyQueueResponseSchema, type Mutation, type SheetToVerify } from '../../src/shared/protocol';
 import { createUser } from '../../src/server/accounts';
 import { setCenterVerification } from '../../src/server/queries/centers';
 import { findEnrollment } from '../../src/server/queries/enrollments';
-import { DATABASES, type TestHandle } from './helpers/databases';
-import { makeCenter, mutation, PASSWORD, randomSsid, verification, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { DATABASES } from './helpers/databases';
+import { makeCenter, mutation, PASSWORD, randomSsid, verification } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useServerSuite } from './helpers/server-suite';
 
 type Tablet = { token: string; deviceId: string; userId: string; next: number };
 
 describe.each(DATABASES)('verification on another tablet on $name', (database) => {
-  let handle: TestHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
+  const { handle, server, center } = useServerSuite(database);
   let a: Tablet;
   let b: Tablet;
   let outsider: Tablet;
@@ -59,9 +58,6 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
   }
 
   beforeAll(async () => {
-    handle = await database.open();
-    server = await startServer(handle);
-    center = await makeCenter(handle);
     const other = await makeCenter(handle, 'other');
     // A center that requires verification: a sheet sent for a second keyer elsewhere is still taken, and held as waiting.
     await setCenterVerification(handle.db, center.centerId, 'required', new Date(Date.now() - 60_000).toISOString());
@@ -72,10 +68,6 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
     outsider = await tablet(other.advisor.email);
     sheets = [1, 2, 3].map((sheet) => mutation(++a.next, center.schoolIds[0]!, { verifyElsewhere: { batchId, sheet } }));
     expect((await push(a, ...sheets)).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
   });
 
   it('holds a sheet sent for a second keyer as typed once, with who typed it and where', async () => {
