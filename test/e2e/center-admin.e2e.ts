@@ -2,10 +2,11 @@
  * Issue 13's journey in real Chromium against the real server, started on an
  * empty database without demo data: the first administrator is created with the
  * setup code the server printed; they add a school and an advisor; the advisor
- * signs in on a tablet with the one-time password, chooses their own, and syncs
- * a record; the administrator sees that record in the SSID progress screen and
- * its CSV download; the administrator revokes that tablet, and the tablet's next sync
- * says so with its records intact.
+ * signs in on a tablet with the one-time password, naming the tablet, chooses
+ * their own password, and syncs a record; the administrator sees that record in
+ * the SSID progress screen and its CSV download; the administrator finds that
+ * tablet by its name on the Tablets screen and revokes it, and the tablet's next
+ * sync says so with its records intact.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { confirmBatch, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow,
 
 const ADMIN = { name: 'Lee Chen', email: 'lee@bayarea-mesa.example', password: 'lee chose this password' };
 const ADVISOR = { name: 'Ana Ruiz', email: 'ana@bayarea-mesa.example', password: 'ana chose this password' };
+/** What the advisor calls their tablet at sign-in, so the center can tell its tablets apart. */
+const TABLET_NAME = 'Blue cart 3';
 
 /** The counts beside a progress bar, by their label. */
 async function progressNumbers(item: Locator): Promise<Record<string, string>> {
@@ -45,7 +48,7 @@ after(async () => {
   await server?.stop();
 });
 
-test('the first administrator sets up the center, adds a school and an advisor, sees the advisor’s record in the SSID progress and its CSV, and revokes the advisor’s tablet', async () => {
+test('the first administrator sets up the center, adds a school and an advisor, sees the advisor’s record in the SSID progress and its CSV, and revokes the advisor’s tablet by the name given at sign-in', async () => {
   const code = /setup code (\S+)/.exec(server.output())?.[1];
   assert.ok(code, `the server printed a setup code:\n${server.output()}`);
 
@@ -78,10 +81,11 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   assert.match(oneTime, /^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
   await admin.getByText(`${ADMIN.name} created the account ${ADVISOR.email}`).waitFor();
 
-  // The advisor's tablet: the one-time password, then their own, then the passphrase.
+  // The advisor's tablet: the one-time password and the tablet's name, then their own password, then the passphrase.
   await tablet.goto('/');
   await tablet.getByLabel('Email').fill(ADVISOR.email);
   await tablet.getByLabel('Password', { exact: true }).fill(oneTime);
+  await tablet.getByLabel('This tablet’s name (optional)').fill(TABLET_NAME);
   await tablet.getByRole('button', { name: 'Sign in' }).click();
   await tablet.getByRole('heading', { name: 'Choose your password' }).waitFor();
   await tablet.getByLabel('Password you were given').fill(oneTime);
@@ -132,13 +136,14 @@ test('the first administrator sets up the center, adds a school and an advisor, 
   }
   await admin.setViewportSize({ width: 1024, height: 768 });
 
-  // The administrator revokes the advisor's tablet.
+  // The administrator finds the advisor's tablet by the name given at sign-in, and revokes it.
   await admin.getByRole('link', { name: 'Tablets' }).click();
   const row = admin.getByRole('listitem').filter({ hasText: ADVISOR.email });
-  await row.getByRole('button', { name: /^Revoke / }).click();
+  await row.getByText(TABLET_NAME, { exact: true }).waitFor();
+  await row.getByRole('button', { name: `Revoke ${TABLET_NAME}` }).click();
   await row.getByRole('button', { name: 'Revoke tablet' }).click();
-  await admin.getByText(/is signed out\. It says so at its next sync; the records on it are kept\./).waitFor();
-  await admin.getByText(`${ADMIN.name} revoked the tablet`).waitFor();
+  await admin.getByText(`${TABLET_NAME} is signed out. It says so at its next sync; the records on it are kept.`).waitFor();
+  await admin.getByText(`${ADMIN.name} revoked the tablet ${TABLET_NAME}`).waitFor();
 
   // The tablet's next sync says so; its records are still there.
   await tablet.getByRole('button', { name: 'Sync now' }).click();

@@ -151,6 +151,15 @@ export async function syncNow(page: Page): Promise<void> {
   await button.and(page.locator(':enabled')).waitFor();
 }
 
+/** From Verify once its `count` sheets are verified: back to the batch, confirms them all, syncs, and waits until everything is synced. */
+export async function confirmVerifiedAndSync(page: Page, count: number): Promise<void> {
+  await page.getByRole('link', { name: 'Back to the batch' }).click();
+  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
+  await page.getByText(`${count} record${count === 1 ? '' : 's'} confirmed.`).waitFor();
+  await syncNow(page);
+  await page.getByText('Everything is synced').waitFor();
+}
+
 /** Exports the unsynced records from the Backup screen with FILE_PASSPHRASE, waits for the `saved` report and returns the download. */
 export async function exportBackup(page: Page, saved: string | RegExp): Promise<Download> {
   await (await openAccountMenu(page)).getByRole('link', { name: 'Backup', exact: true }).click();
@@ -191,6 +200,25 @@ export async function openRecord(page: Page, lastName: string): Promise<void> {
   await page.getByLabel('Search by name, CA SSID or school').fill(lastName);
   await page.getByRole('link', { name: new RegExp(lastName) }).first().click();
   await page.locator('#f-firstName').waitFor();
+}
+
+/** On Verify, the second keying of one sheet from the paper (`ssid` as the keyer reads it), keyboard only; the first entry's SSID nowhere in the page. */
+export async function keySecond(page: Page, sheet: Sheet, ssid: string): Promise<void> {
+  await page.waitForFunction(() => /^(second|paper)-ssid$/.test(document.activeElement?.id ?? ''));
+  assert.ok(!(await page.content()).includes(sheet.ssid), 'the first entry’s SSID is not in the page');
+  await page.keyboard.type(ssid);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.firstName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.lastName);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(sheet.dobTyped);
+  await page.keyboard.press('Enter');
+}
+
+/** The SSID with its two last digits swapped: a slip in copying the number. */
+export function misread(ssid: string): string {
+  return `${ssid.slice(0, -2)}${ssid.at(-1)!}${ssid.at(-2)!}`;
 }
 
 /** Sample sheets: realistic names with accents, apostrophes and hyphens. */

@@ -2,10 +2,13 @@
  * Issue 9 point 6 and issue 11 item 6 in real Chromium against the real server:
  * another tablet already sent a student (last program year); this tablet types
  * the same student (same CA SSID, name and birth date) from this year's paper
- * and syncs. The server holds one student with both enrollments, the roster
- * lists them once, and the SSID request list asks the school for nothing. The
- * same paper typed again for the same year comes back under "Needs attention",
- * and the server still holds one enrollment for that year.
+ * and syncs. Typed first with two digits swapped, the form says the center has
+ * this student with another CA SSID, and why that matters; typed as the paper
+ * shows it, the warning goes. The server holds one student with both
+ * enrollments, the roster lists them once, and the SSID request list asks the
+ * school for nothing. The same paper typed again for the same year comes back
+ * under "Needs attention", and the server still holds one enrollment for that
+ * year.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -16,7 +19,7 @@ import { blankFields } from '../../src/shared/application';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { apiSession, serverEnrollments } from './harness';
-import { confirmBatch, openTablet, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
+import { confirmBatch, misread, openTablet, sampleSheets, startBatch, typeSheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -62,10 +65,19 @@ function serverStudentsWithSsid(ssid: string): { id: string }[] {
   }
 }
 
-/** Types this year's paper for the student into a batch of one and confirms it from the review. */
-async function typeAndConfirm(): Promise<void> {
+/** The center's warning on the entry form when the typed CA SSID is not the one it holds for the student. */
+const heldElsewhereWarning = `The center already has this student (same name and date of birth) with another CA SSID ending ${sheet!.ssid.slice(-4)} from an earlier paper. `
+  + 'A CA SSID never changes, so one of the two is wrong. Unless the paper is clearly right, leave the CA SSID blank: the school will be asked for it.';
+
+/** Opens a new batch of one sheet at the first school. */
+async function startSheet(): Promise<void> {
   await page.getByRole('link', { name: 'Batches', exact: true }).click();
   await startBatch(page, 1);
+}
+
+/** Types this year's paper for the student into a batch of one and confirms it from the review. */
+async function typeAndConfirm(): Promise<void> {
+  await startSheet();
   await typeSheet(page, sheet!);
   await confirmBatch(page, 1);
 }
@@ -84,7 +96,17 @@ after(async () => {
 });
 
 test('a second tablet’s paper for a student the center has joins that student: one student on the server and on the roster, no SSID requested', async () => {
-  await typeAndConfirm();
+  // The advisor swaps the SSID's last two digits: the form says the center has this student with another number.
+  const s = sheet!;
+  await startSheet();
+  await typeSheet(page, { ...s, ssid: misread(s.ssid) });
+  const warning = page.getByText(heldElsewhereWarning);
+  await warning.waitFor();
+  // The paper read again shows the number the center holds: typed so, the warning goes.
+  await page.getByLabel('CA SSID', { exact: true }).fill(s.ssid);
+  await page.getByLabel('Re-enter CA SSID').fill(s.ssid);
+  await warning.waitFor({ state: 'detached' });
+  await confirmBatch(page, 1);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('Everything is synced').waitFor();
 

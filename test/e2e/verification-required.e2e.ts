@@ -1,33 +1,32 @@
 /**
  * Issue 10 in real Chromium against the real server: a center that requires
  * verification. The administrator chooses "Required for every sheet" on the
- * Verification tab with the keyboard only; an advisor's tablet takes it at its
- * next sync, so a new batch has its Verify switch on and locked, and a typed
- * sheet is not ready to confirm until a second keyer has verified it.
+ * Verification tab with the keyboard only while an advisor's tablet is offline;
+ * the advisor, not knowing yet, confirms a sheet typed once. Back online, the
+ * server refuses that sheet for want of a second keyer;
+ * the review points to Verify, which lists it as it came back; a second keyer
+ * keys it blind, it is confirmed again and the server keeps it once. A new batch
+ * then has its Verify switch on and locked, and a typed sheet is not ready to
+ * confirm until a second keyer has verified it.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { addCenterAdmin, CENTER_ADMIN, screenshots, launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
-import { sampleSheets, setOrUnlockPassphrase, signIn, typeSheet } from './journeys';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addCenterAdmin, CENTER_ADMIN, goOffline, goOnline, screenshots, serverEnrollments, tabletContext } from './harness';
+import { confirmBatch, confirmVerifiedAndSync, keySecond, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet, type Tablet } from './journeys';
 
-let server: RunningServer;
-let browser: Browser;
+let tablet: Tablet;
+let page: Page;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  addCenterAdmin(server.dataDir);
+openTabletForFile((opened) => {
+  tablet = opened;
+  ({ page } = opened);
+  addCenterAdmin(opened.server.dataDir);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-test('the administrator requires verification with the keyboard, and an advisor’s tablet then locks the Verify switch on and holds sheets back from Confirm', async () => {
-  const admin = await (await tabletContext(browser, server.url)).newPage();
+/** The administrator signs in on a tablet of their own and requires verification for every sheet, keyboard only. */
+async function requireVerification(): Promise<void> {
+  const admin = await (await tabletContext(tablet.browser, tablet.server.url)).newPage();
   await admin.goto('/');
   await admin.getByLabel('Email').fill(CENTER_ADMIN.email);
   await admin.getByLabel('Password', { exact: true }).fill(CENTER_ADMIN.password);
@@ -48,27 +47,55 @@ test('the administrator requires verification with the keyboard, and an advisor�
   await admin.getByText('Saved: required for every sheet. Tablets take it at their next sync.').waitFor();
   await admin.getByText(/^Required since /).waitFor();
   await screenshots(admin, 'verification-setting');
+}
 
-  const tablet = await (await tabletContext(browser, server.url)).newPage();
-  await tablet.goto('/');
-  await signIn(tablet);
-  await tablet.getByText(/Last sync .*: /).waitFor();
-  await tablet.getByRole('link', { name: 'New batch' }).click();
-  const verify = tablet.getByRole('checkbox', { name: /Verify: a second person/ });
+test('a sheet confirmed offline after the center required verification is refused at sync, listed on Verify, keyed by a second advisor, confirmed again and kept once', async () => {
+  const [sheet] = sampleSheets(1, 32);
+  assert.ok(sheet);
+  // The tablet is offline, so it does not learn of the new rule before the sheet is confirmed.
+  await goOffline(tablet.context);
+  await requireVerification();
+  await startBatch(page, 1);
+  await typeSheet(page, sheet);
+  await confirmBatch(page, 1);
+
+  await goOnline(tablet.context);
+  await syncNow(page);
+  const row = page.getByRole('listitem').filter({ hasText: sheet.lastName });
+  await row.getByText('Server: Your center requires a second keyer for this sheet: verify it, then confirm it again.').waitFor();
+  assert.deepEqual(serverEnrollments(tablet.server.dataDir), [], 'the server kept nothing of the refused sheet');
+
+  await row.getByRole('link', { name: 'Verify' }).click();
+  await page.getByRole('heading', { name: 'Verify batch' }).waitFor();
+  await page.getByRole('status').getByText('0 verified · 1 to verify · 0 need a second look').waitFor();
+  await page.getByRole('button', { name: 'Start verifying' }).click();
+  await page.getByRole('heading', { name: 'Sheet 1' }).waitFor();
+  await keySecond(page, sheet, sheet.ssid);
+  await page.getByText('Every typed sheet of this batch has been keyed a second time.').waitFor();
+  await page.getByRole('status').getByText('1 verified · 0 to verify · 0 need a second look').waitFor();
+
+  await confirmVerifiedAndSync(page, 1);
+  assert.deepEqual(serverEnrollments(tablet.server.dataDir).map((e) => [e.lastName, e.ssid]), [[sheet.lastName, sheet.ssid]], 'the server keeps the sheet once');
+});
+
+test('an advisor’s tablet then locks the Verify switch on and holds sheets back from Confirm', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Batches' }).click();
+  await page.getByRole('link', { name: 'New batch' }).click();
+  const verify = page.getByRole('checkbox', { name: /Verify: a second person/ });
   await verify.waitFor();
   assert.equal(await verify.isChecked(), true, 'the switch starts on where the center requires verification');
   assert.equal(await verify.isDisabled(), true, 'and cannot be turned off');
-  await screenshots(tablet, 'verification-new-batch');
-  const school = tablet.getByLabel('School');
+  await screenshots(page, 'verification-new-batch');
+  const school = page.getByLabel('School');
   const firstSchool = await school.locator('option').nth(1).getAttribute('value');
   assert.ok(firstSchool);
   await school.selectOption(firstSchool);
-  await tablet.getByLabel('Sheets in the stack').fill('1');
-  await tablet.getByRole('button', { name: 'Start typing' }).click();
+  await page.getByLabel('Sheets in the stack').fill('1');
+  await page.getByRole('button', { name: 'Start typing' }).click();
   const [sheet] = sampleSheets(1, 31);
   assert.ok(sheet);
-  await typeSheet(tablet, sheet);
-  await tablet.getByRole('link', { name: 'Review batch' }).click();
-  await tablet.getByText('0 records are ready to confirm').waitFor();
-  await tablet.getByText('A second keyer verifies this batch: each sheet is confirmed once it is verified.').waitFor();
+  await typeSheet(page, sheet);
+  await page.getByRole('link', { name: 'Review batch' }).click();
+  await page.getByText('0 records are ready to confirm').waitFor();
+  await page.getByText('A second keyer verifies this batch: each sheet is confirmed once it is verified.').waitFor();
 });

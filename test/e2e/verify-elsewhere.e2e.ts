@@ -10,18 +10,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDemoUser, OTHER_ADVISOR, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
-import { expectRecordKeying, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheets, unlock, type Sheet, type Tablet } from './journeys';
+import { confirmVerifiedAndSync, expectRecordKeying, keySecond, misread, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheets, unlock, type Sheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
 
 openTabletForFile((opened) => {
   tablet = opened;
 });
-
-/** The two last digits swapped: a slip the second keyer makes. */
-function misread(ssid: string): string {
-  return `${ssid.slice(0, -2)}${ssid.at(-1)!}${ssid.at(-2)!}`;
-}
 
 /** B's tablet: a context of its own, signed in as the other advisor, its first sync done. */
 async function openSecondTablet(): Promise<Page> {
@@ -36,20 +31,6 @@ async function openSecondTablet(): Promise<Page> {
   await unlock(page);
   await page.getByText(/Last sync .*: /).waitFor();
   return page;
-}
-
-/** The second keying of one sheet from the paper, keyboard only; the first entry's SSID nowhere in the page. */
-async function keySecond(page: Page, sheet: Sheet, ssid: string): Promise<void> {
-  await page.waitForFunction(() => /^(second|paper)-ssid$/.test(document.activeElement?.id ?? ''));
-  assert.ok(!(await page.content()).includes(sheet.ssid), 'the first entry’s SSID is not in the page');
-  await page.keyboard.type(ssid);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(sheet.firstName);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(sheet.lastName);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(sheet.dobTyped);
-  await page.keyboard.press('Enter');
 }
 
 test('advisor B verifies on their tablet a batch advisor A typed and synced, and the server shows both keyers', async () => {
@@ -89,11 +70,7 @@ test('advisor B verifies on their tablet a batch advisor A typed and synced, and
   await keySecond(b, three, three.ssid);
   await b.getByRole('status').getByText('3 verified · 0 to verify · 0 need a second look').waitFor();
 
-  await b.getByRole('link', { name: 'Back to the batch' }).click();
-  await b.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await b.getByText('3 records confirmed.').waitFor();
-  await syncNow(b);
-  await b.getByText('Everything is synced').waitFor();
+  await confirmVerifiedAndSync(b, 3);
   assert.deepEqual(
     serverEnrollments(tablet.server.dataDir).map((e) => [e.lastName, e.ssid]).sort(),
     sheets.map((s) => [s.lastName, s.ssid]).sort(),

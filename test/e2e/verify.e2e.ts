@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { goOffline, goOnline, serverEnrollments } from './harness';
-import { expectRecordKeying, openTabletForFile, sampleSheets, type Sheet, startBatch, syncNow, type Tablet, typeSheet } from './journeys';
+import { confirmVerifiedAndSync, expectRecordKeying, misread, openTabletForFile, sampleSheets, type Sheet, startBatch, syncNow, type Tablet, typeSheet } from './journeys';
 
 const FIRST_KEYER = 'Demo Advisor';
 const SECOND_KEYER = 'Demo Second Advisor';
@@ -22,11 +22,6 @@ openTabletForFile((opened) => {
   tablet = opened;
   ({ page } = opened);
 });
-
-/** The two last digits swapped: a slip the second keyer makes. */
-function misread(ssid: string): string {
-  return `${ssid.slice(0, -2)}${ssid.at(-1)!}${ssid.at(-2)!}`;
-}
 
 /**
  * Fails if a first entry's value is anywhere in the page: in its markup or in
@@ -164,11 +159,7 @@ test('a sheet whose paper keying agrees with neither is read from the paper at a
   await look.waitFor({ state: 'detached' });
   await page.getByRole('status').getByText('1 verified · 0 to verify · 0 need a second look').waitFor();
 
-  await page.getByRole('link', { name: 'Back to the batch' }).click();
-  await page.getByRole('button', { name: 'Confirm all without problems' }).click();
-  await page.getByText('1 record confirmed.').waitFor();
-  await syncNow(page);
-  await page.getByText('Everything is synced').waitFor();
+  await confirmVerifiedAndSync(page, 1);
   assert.ok(serverEnrollments(tablet.server.dataDir).some((e) => e.lastName === sheet.lastName && e.ssid === sheet.ssid), 'the server holds the SSID the paper shows');
 
   await page.getByRole('link', { name: 'Students', exact: true }).click();
