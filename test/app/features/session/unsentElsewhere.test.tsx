@@ -73,12 +73,15 @@ describe('a sign-in on an empty tablet', { timeout: 90_000 }, () => {
 
   it('ends with the import of that tablet’s backup, whose report settles it on the server', async () => {
     const lost = uuidv7();
-    // The backup the lost tablet wrote before its storage went: the envelope names its device.
+    const reportedAt = await lostTabletReported(lost);
+    // The backup the lost tablet wrote after that report, before its storage went: the
+    // envelope names its device. Only a backup made at or after the report settles it, so
+    // its time follows the server's report time (a clock read before the report's sign-in
+    // fell behind it on a loaded machine).
     const other = await openTestStore();
     await other.db.meta.put({ key: 'deviceId', value: lost });
-    const { text } = await exportBackup(other.db, 'file passphrase 1', { iterations: 1000, now: new Date(Date.now() + 1000) });
+    const { text } = await exportBackup(other.db, 'file passphrase 1', { iterations: 1000, now: new Date(Date.parse(reportedAt) + 1000) });
     closeStore(other);
-    await lostTabletReported(lost);
     const api = createApiClient({ baseUrl: server.baseUrl });
     const session = await signIn(store.db, api, { email: server.email, password: server.password });
     expect(await readUnsentElsewhere(store.db)).toHaveLength(1);
