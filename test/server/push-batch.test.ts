@@ -68,6 +68,20 @@ describe.each(DATABASES)('one push, in order, on $name', (database) => {
     expect(await findStudent(handle.db, a.studentId)).toMatchObject({ ssid: x, grade: '9', version: 3 });
   });
 
+  it('lets a second paper for the same student and year in the same push see the first one’s enrollment', async () => {
+    const tablet = await device();
+    const student = { firstName: 'Kai', lastName: 'Tanaka', dateOfBirth: '2011-03-03', ssid: randomSsid(), programYear: '2025-26' };
+    const first = mutation(1, school(), { application: application(school(), student) });
+    const again = mutation(2, school(), { application: application(school(), student) });
+    const nextYear = mutation(3, school(), { application: application(school(), { ...student, programYear: '2026-27' }) });
+
+    const results = await tablet.push([first, again, nextYear]);
+
+    expect(results.map((r) => (r.status === 'conflict' ? r.reason.code : r.status))).toEqual(['applied', 'already_enrolled', 'applied']);
+    const enrollments = await handle.db.selectFrom('enrollments').select(['id', 'program_year']).where('student_id', '=', first.studentId).orderBy('program_year').execute();
+    expect(enrollments).toEqual([{ id: first.recordId, program_year: '2025-26' }, { id: nextYear.recordId, program_year: '2026-27' }]);
+  });
+
   it('numbers a push’s changes so that a pull from before it brings them all and a pull after it none', async () => {
     const tablet = await device();
     const before = await tablet.pull();

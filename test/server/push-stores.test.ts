@@ -10,6 +10,7 @@ import { auditOf } from '../../src/server/queries/audit-log';
 import { createUser } from '../../src/server/accounts';
 import { DATABASES } from './helpers/databases';
 import { PASSWORD, randomSsid, verification } from './helpers/fixtures';
+import { call } from './helpers/http';
 import { useServerSuite } from './helpers/server-suite';
 import { signedInTablet } from './helpers/tablet';
 
@@ -121,6 +122,20 @@ describe.each(DATABASES)('what a push stores on $name', (database) => {
       { action: 'ssid_sent_to_review', user: t.userId, from: null, to: first.application.ssid },
     ]);
     expect(await trail('student', disputed.studentId)).toEqual([]);
+  });
+
+  it('keeps an approved enrollment approved through a corrected version, with who approved it and when', async () => {
+    const t = await tablet();
+    const paper = t.paper({});
+    await t.push(paper);
+    expect((await call(server.url, 'POST', `/api/enrollments/${paper.recordId}/approve`, { token: t.token, body: {} })).status).toBe(200);
+    const approved = (await enrollmentRow(paper.recordId))!;
+    expect(approved).toMatchObject({ status: 'approved', version: 2, approved_by: t.userId });
+
+    const regraded = t.again(paper, { baseServerVersion: 2, application: { ...paper.application, grade: '9' } });
+    expect(await t.push(regraded)).toEqual([{ mutationId: regraded.mutationId, recordId: paper.recordId, status: 'applied', serverVersion: 3 }]);
+
+    expect(await enrollmentRow(paper.recordId)).toMatchObject({ status: 'approved', version: 3, approved_at: approved.approved_at, approved_by: t.userId });
   });
 
   it('records once which student a second tablet’s paper was linked to, and writes later versions to that student', async () => {

@@ -7,6 +7,7 @@ import { completeFields, freshDb, queueRecord, queueVersion, sealVersion } from 
 import { changeRecord, readOutbox, readRecord } from '../harness';
 import { recordIndex } from '../../../src/app/db/records';
 import { sealApplication } from '../../../src/app/crypto/sealed-fields';
+import { openOutbox } from '../../../src/app/db/outbox';
 
 let db: MesaDb;
 beforeEach(async () => {
@@ -195,6 +196,31 @@ describe('applying a push answer', () => {
       [b2.mutationId, expect.objectContaining({ recordId: b.record.id, baseServerVersion: 9 })],
       [c2.mutationId, expect.objectContaining({ recordId: c.record.id, baseServerVersion: null })],
     ]);
+  });
+
+  it('clears both versions of a record answered in the same push, never queueing the later one again', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    const v2 = await openOutbox(recordIndex(db).key(), await queueEdit(first));
+
+    const summary = await applyPushResponse(db, [first.row, v2], answer([
+      { mutationId: first.row.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 1 },
+      { mutationId: v2.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 2 },
+    ]));
+
+    expect(summary.applied).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readRecord({ db }, first.record.id)).toMatchObject({ status: 'synced', version: 2, serverVersion: 2 });
+  });
+
+  it('rebases only the later versions built on the base the applied one was built on', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    // Edited after a stale-version answer told the tablet of server version 5: built on 5, not on the first version's base.
+    const onFive = await queueEdit(first);
+    await db.outbox.update(onFive.mutationId, { baseServerVersion: 5 });
+
+    await applyPushResponse(db, [first.row], answer([{ mutationId: first.row.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 4 }]));
+
+    expect((await readOutbox({ db })).map((r) => r.mutation)).toEqual([expect.objectContaining({ version: 2, baseServerVersion: 5 })]);
   });
 
   it('never deletes a row the answer does not name, nor one named for another record', async () => {
