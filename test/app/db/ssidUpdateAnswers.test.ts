@@ -44,7 +44,7 @@ const answer = (rows: OutboxRow[], results: ((row: OutboxRow) => MutationResult)
   results: rows.map((row, i) => results[i]!(row)),
 });
 const applied = (row: OutboxRow): MutationResult => ({ mutationId: row.mutationId, recordId: row.recordId, status: 'applied', serverVersion: 1 });
-const differs = { code: 'ssid_differs', message: 'The student already has another CA SSID. Decide which is right.' };
+const differs = { code: 'ssid_differs' as const, message: 'The student already has another CA SSID. Decide which is right.' };
 const rejected = (row: OutboxRow): MutationResult => ({ mutationId: row.mutationId, recordId: row.recordId, status: 'rejected', reason: differs });
 const conflict = (row: OutboxRow): MutationResult => ({ mutationId: row.mutationId, recordId: row.recordId, status: 'conflict', reason: differs });
 

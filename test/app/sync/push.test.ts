@@ -215,8 +215,8 @@ describe('applying a push answer', () => {
   it('rebases only the later versions built on the base the applied one was built on', async () => {
     const first = await queueRecord(db, completeFields(1, 's1'));
     // Edited after a stale-version answer told the tablet of server version 5: built on 5, not on the first version's base.
-    const onFive = await queueEdit(first);
-    await db.outbox.update(onFive.mutationId, { baseServerVersion: 5 });
+    const onFive = await sealVersion(db, { ...first.record, version: 2, serverVersion: 5 });
+    await db.transaction('rw', db.applications, db.outbox, db.meta, async () => queueVersion(db, onFive));
 
     await applyPushResponse(db, [first.row], answer([{ mutationId: first.row.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 4 }]));
 
