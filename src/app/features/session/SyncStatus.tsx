@@ -6,7 +6,13 @@ import { paths } from '../../paths';
 import { useSync } from './useSync';
 import './sync.css';
 
-const formatTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+/**
+ * Made once: toLocaleTimeString builds a new formatter on every call, and the
+ * bar redraws whenever a stored count moves, which every autosave of the entry
+ * form can do (keystroke latency, issue 14).
+ */
+const TIME = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const formatTime = (at: number) => TIME.format(at);
 
 /**
  * The sync bar in the app header: what is waiting and what needs the advisor
