@@ -142,5 +142,7 @@ export const localSheetToVerifySchema = sheetToVerifySchema.extend({
   batchId: z.string().min(1),
   /** The second keying the paper could not settle here, as for a record of this tablet. */
   secondLook: z.array(secondLookLineSchema).optional(),
+  /** The keyings a look at the paper needs to finish it; absent on a second look from before, which is keyed again. */
+  heldKeyings: heldKeyingsSchema.optional(),
 });
 export type LocalSheetToVerify = z.infer<typeof localSheetToVerifySchema>;

@@ -3,9 +3,10 @@
  * verification on another tablet): stored sealed, apart from this tablet's
  * records, under a batch of their own, until keyed here. A sheet verified
  * here becomes a record of this tablet, carrying its verification, ready to
- * confirm; one the paper could not settle keeps its second look here.
+ * confirm; one the paper could not settle keeps its second look here, with the
+ * keyings a look at the paper finishes it from, as a record of this tablet does.
  */
-import type { LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
+import type { HeldKeyings, LocalApplication, LocalBatch, MesaDb, SecondLookLine } from './schema';
 import type { LocalSheetToVerify } from '../crypto/row-schemas';
 import { sealApplication } from '../crypto/sealed-fields';
 import { openSheetToVerify, sealSheetToVerify, type StoredSheetToVerify } from '../crypto/sealed-to-verify';
@@ -65,9 +66,9 @@ export async function listSheetsToVerify(db: MesaDb, batchId: string): Promise<L
   return sheets.sort((a, b) => a.sheet - b.sheet);
 }
 
-/** Keeps a sheet the paper could not settle here in "Needs a second look". */
-export async function keepSecondLook(db: MesaDb, sheet: LocalSheetToVerify, lines: SecondLookLine[]): Promise<void> {
-  const sealed = await sealSheetToVerify(recordIndex(db).key(), { ...sheet, secondLook: lines });
+/** Keeps a sheet the paper could not settle here in "Needs a second look", with the keyings a look at the paper finishes it from. */
+export async function keepSecondLook(db: MesaDb, sheet: LocalSheetToVerify, lines: SecondLookLine[], held: HeldKeyings): Promise<void> {
+  const sealed = await sealSheetToVerify(recordIndex(db).key(), { ...sheet, secondLook: lines, heldKeyings: held });
   try {
     await db.transaction('rw', db.sheetsToVerify, () => db.sheetsToVerify.put(sealed));
   } catch (error) {

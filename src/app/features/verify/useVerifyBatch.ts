@@ -7,15 +7,15 @@
  * screen never receives it, only the sorted values of a second look.
  * A batch typed on another tablet is keyed the same way, from its pulled
  * sheets (db/sheetsToVerify.ts), each against the person who typed it; one of
- * those the paper does not settle is counted in a second look and waits here
- * (a look at the paper resolves only this tablet's own records for now).
+ * those the paper does not settle waits here in a second look, and a look at
+ * the paper settles it as it does one of this tablet's own records.
  */
 import { useCallback, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
 import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { getBatch } from '../../db/batches';
 import { listBatchApplications, saveDraft } from '../../db/applications';
-import type { LocalApplication, LocalBatch } from '../../db/schema';
+import type { HeldKeyings, LocalApplication, LocalBatch } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
 import { readAdvisors, readSession } from '../../db/meta';
 import type { CenterAdvisor } from '../../../shared/protocol';
@@ -45,7 +45,7 @@ export interface VerifyView {
 export type PaperLooks = Partial<Record<VerifiedField, PaperLook>>;
 
 /** A sheet in a second look that holds its keyings back; one from before holds none and is keyed again. */
-const lookable = (record: LocalApplication): boolean => record.secondLook !== undefined && record.heldKeyings !== undefined;
+const lookable = (sheet: Pick<LocalApplication, 'secondLook' | 'heldKeyings'>): boolean => sheet.secondLook !== undefined && sheet.heldKeyings !== undefined;
 
 /** The verify screen's view (live) and its keying action. */
 export function useVerifyBatch(batchId: string): {
@@ -73,16 +73,19 @@ export function useVerifyBatch(batchId: string): {
     const left = [
       ...sheets.filter(({ record }) => (record.status === 'ready' || refusedForSecondKeying(record)) && !record.verification && !lookable(record))
         .map(({ record, sheet }) => ({ id: record.id, sheet, pulled: false })),
-      ...pulled.filter((s) => !s.secondLook).map((s) => ({ id: s.recordId, sheet: s.sheet, pulled: true })),
+      ...pulled.filter((s) => !lookable(s)).map((s) => ({ id: s.recordId, sheet: s.sheet, pulled: true })),
     ];
     const summary = summarizeVerification(records);
-    const pulledLooks = pulled.filter((s) => s.secondLook).length;
+    const pulledLooks = pulled.filter(lookable);
     return {
       batch, signedIn, keyers,
       next: left[0] ?? null,
       sheetsLeft: left.length,
-      summary: { ...summary, secondLook: summary.secondLook + pulledLooks },
-      secondLook: sheets.flatMap(({ record, sheet }) => (record.secondLook && lookable(record) ? [{ id: record.id, sheet, lines: record.secondLook }] : [])),
+      summary: { ...summary, secondLook: summary.secondLook + pulledLooks.length },
+      secondLook: [
+        ...sheets.flatMap(({ record, sheet }) => (record.secondLook && lookable(record) ? [{ id: record.id, sheet, lines: record.secondLook }] : [])),
+        ...pulledLooks.flatMap((s) => (s.secondLook ? [{ id: s.recordId, sheet: s.sheet, lines: s.secondLook }] : [])),
+      ],
     };
   }, [store, batchId]);
 
@@ -103,10 +106,12 @@ export function useVerifyBatch(batchId: string): {
   const keyPulled = useCallback(async (id: string, who: Omit<Keyers, 'enteredBy'>, second: VerifiedValues, third: Partial<VerifiedValues>): Promise<VerifiedField[]> => {
     const sheet = (await listSheetsToVerify(store.db, batchId)).find((s) => s.recordId === id);
     if (!sheet) return [];
-    const outcome = verifySheet(verifiedValuesOf(sheet.application), second, third, { enteredBy: sheet.enteredBy.id, ...who }, new Date().toISOString());
+    const keyers = { enteredBy: sheet.enteredBy.id, ...who };
+    const at = new Date().toISOString();
+    const outcome = verifySheet(verifiedValuesOf(sheet.application), second, third, keyers, at);
     if (outcome.state === 'needs_third') return outcome.fields;
     try {
-      if (outcome.state === 'second_look') await keepSecondLook(store.db, sheet, outcome.lines);
+      if (outcome.state === 'second_look') await keepSecondLook(store.db, sheet, outcome.lines, { second, third, keyers, at });
       else await takeVerifiedSheet(store.db, sheet, outcome.verification, outcome.values);
     } catch (failure) {
       setError(describeSaveError(failure));
@@ -131,16 +136,31 @@ export function useVerifyBatch(batchId: string): {
 
   const look = useCallback(async (recordId: string, readerId: string, looks: PaperLooks): Promise<SecondLookLine[]> => {
     setError(null);
-    const { records } = await listBatchApplications(store.db, batchId);
-    const record = records.find((r) => r.id === recordId);
-    const held = record?.heldKeyings;
-    if (!record || !held) return [];
     const at = new Date().toISOString();
     const byReader = Object.fromEntries(Object.entries(looks).map(([field, l]) => [field, { ...l, by: readerId, at }]));
-    const outcome = verifySheet(verifiedValuesOf(record.fields), held.second, held.third, held.keyers, held.at, byReader);
-    // A reading to type again stays on the screen, not on the record: the sheet waits as it was.
+    const settle = (first: VerifiedValues, held: HeldKeyings) => verifySheet(first, held.second, held.third, held.keyers, held.at, byReader);
+    const { records } = await listBatchApplications(store.db, batchId);
+    const record = records.find((r) => r.id === recordId);
+    if (record) {
+      const held = record.heldKeyings;
+      if (!held) return [];
+      const outcome = settle(verifiedValuesOf(record.fields), held);
+      // A reading to type again stays on the screen, not on the record: the sheet waits as it was.
+      if (outcome.state === 'second_look') return outcome.lines;
+      await save(record, outcome, held);
+      return [];
+    }
+    // A sheet typed on another tablet: settled against its pulled first entry, and a record of this tablet once verified.
+    const sheet = (await listSheetsToVerify(store.db, batchId)).find((s) => s.recordId === recordId);
+    const held = sheet?.heldKeyings;
+    if (!sheet || !held) return [];
+    const outcome = settle(verifiedValuesOf(sheet.application), held);
     if (outcome.state === 'second_look') return outcome.lines;
-    await save(record, outcome, held);
+    try {
+      if (outcome.state === 'verified') await takeVerifiedSheet(store.db, sheet, outcome.verification, outcome.values);
+    } catch (failure) {
+      setError(describeSaveError(failure));
+    }
     return [];
   }, [store, batchId, save]);
 
