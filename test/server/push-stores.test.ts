@@ -145,6 +145,11 @@ describe.each(DATABASES)('what a push stores on $name', (database) => {
     await a.push(first);
     const second = b.paper({ ssid: first.application.ssid, programYear: '2025-26' });
     await b.push(second);
+    // With the first version, which makes the link: a correction finds the paper already linked.
+    expect(await trail('enrollment', second.recordId)).toEqual([
+      { action: 'enrollment_created', user: b.userId, from: null, to: null },
+      { action: 'paper_linked_to_student', user: b.userId, from: second.studentId, to: first.studentId },
+    ]);
     const regraded = b.edit(second, { application: { ...second.application, grade: '9' } });
     expect(await b.push(regraded)).toEqual([{ mutationId: regraded.mutationId, recordId: second.recordId, status: 'applied', serverVersion: 2 }]);
 

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pullResponseSchema, pushResponseSchema, studentRecordSchema, type Mutation } from '../../src/shared/protocol';
+import type { Verification, VerifiedField } from '../../src/shared/verification-record';
 import { createUser } from '../../src/server/accounts';
 import { findEnrollment } from '../../src/server/queries/enrollments';
 import { setUserDisabled } from '../../src/server/queries/users';
@@ -39,6 +40,20 @@ describe.each(DATABASES)('verification on $name', (database) => {
     const sheet = mutation(++nextId, center.schoolIds[0]!);
     return { ...sheet, verification: verification(sheet.application, tablet.userId, secondId, differed) };
   }
+  /** `sheet`'s verification with `field` keyed three ways, none as the paper reads, and settled by Bea Second's look at the paper. */
+  function secondLookAt(sheet: Mutation, field: VerifiedField, misread: (n: number) => string): Verification {
+    const { fields } = sheet.verification!;
+    return {
+      ...sheet.verification!,
+      fields: fields.map((f) => (f.field === field
+        ? { ...f, first: misread(1), second: misread(2), third: misread(3), secondLook: { reading: f.value, again: f.value, by: secondId, at: f.at } }
+        : f)),
+    };
+  }
+  /** Keyings that differ from `ssid` and from each other in the last digit. */
+  const misreadSsid = (ssid: string) => (n: number) => `${ssid.slice(0, 9)}${(Number(ssid[9]) + n) % 10}`;
+  /** The protocol does not fix the order of a verification's fields: the last name's first, unlike the tablet's. */
+  const lastNameFirst = (v: Verification): Verification => ({ ...v, fields: [...v.fields].sort((a, b) => Number(b.field === 'lastName') - Number(a.field === 'lastName')) });
 
   it('keeps a verified sheet with its record and shows the SSID verified, with both names', async () => {
     const sheet = verifiedSheet({ ssid: '9000000001' });
@@ -54,14 +69,7 @@ describe.each(DATABASES)('verification on $name', (database) => {
   it('keeps an SSID read on the paper at a second look, names who read it, and forgets the name with an SSID typed once', async () => {
     const sheet = verifiedSheet();
     const { application } = sheet;
-    // Three keyings that differ from the paper and from each other in the last digit.
-    const misread = (n: number) => `${application.ssid.slice(0, 9)}${(Number(application.ssid[9]) + n) % 10}`;
-    const looked = {
-      ...sheet.verification!,
-      fields: sheet.verification!.fields.map((f) => (f.field === 'ssid'
-        ? { ...f, first: misread(1), second: misread(2), third: misread(3), secondLook: { reading: application.ssid, again: application.ssid, by: secondId, at: f.at } }
-        : f)),
-    };
+    const looked = secondLookAt(sheet, 'ssid', misreadSsid(application.ssid));
     expect((await push({ ...sheet, verification: looked }))[0]).toMatchObject({ status: 'applied' });
     expect((await record(sheet.studentId)).ssidVerification).toEqual({ enteredBy: expect.stringMatching(/^Advisor /), verifiedBy: 'Bea Second', secondLookBy: 'Bea Second' });
     expect(JSON.parse((await findEnrollment(handle.db, sheet.recordId))!.verification!)).toEqual(looked);
@@ -69,6 +77,17 @@ describe.each(DATABASES)('verification on $name', (database) => {
     const renumbered = { ...sheet, mutationId: ++nextId, version: 2, baseServerVersion: 1, application: { ...application, ssid: randomSsid() }, verification: undefined };
     expect((await push(renumbered))[0]).toMatchObject({ status: 'applied' });
     expect((await record(sheet.studentId)).ssidVerification).toBeNull();
+  });
+
+  it('names who looked at the paper for the SSID only when the look was at the SSID, whatever order the fields come in', async () => {
+    const atLastName = verifiedSheet();
+    const lastNameMisread = (n: number) => `${atLastName.application.lastName}${'xyz'[n - 1]}`;
+    expect((await push({ ...atLastName, verification: lastNameFirst(secondLookAt(atLastName, 'lastName', lastNameMisread)) }))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(atLastName.studentId)).ssidVerification).toMatchObject({ verifiedBy: 'Bea Second', secondLookBy: null });
+
+    const atSsid = verifiedSheet();
+    expect((await push({ ...atSsid, verification: lastNameFirst(secondLookAt(atSsid, 'ssid', misreadSsid(atSsid.application.ssid))) }))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(atSsid.studentId)).ssidVerification).toMatchObject({ verifiedBy: 'Bea Second', secondLookBy: 'Bea Second' });
   });
 
   it('shows a sheet without a verification, as every record from before, as typed once', async () => {

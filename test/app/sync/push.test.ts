@@ -223,6 +223,23 @@ describe('applying a push answer', () => {
     expect((await readOutbox({ db })).map((r) => r.mutation)).toEqual([expect.objectContaining({ version: 2, baseServerVersion: 5 })]);
   });
 
+  it('never rebases a later version on a stale-version conflict’s server version, even when the same answer applied another version of the record', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    // Versions 2 and 3 were built on server version 5; only version 2 is sent with the first.
+    const [sentOnFive, laterOnFive] = [await sealVersion(db, { ...first.record, version: 2, serverVersion: 5 }), await sealVersion(db, { ...first.record, version: 3, serverVersion: 5 })];
+    const v2 = await openOutbox(recordIndex(db).key(), await db.transaction('rw', db.outbox, db.meta, async () => queueVersion(db, sentOnFive)));
+    await db.transaction('rw', db.outbox, db.meta, async () => queueVersion(db, laterOnFive));
+    const stale = { code: 'stale_version' as const, message: 'Someone else changed this record on the server since you last synced.' };
+
+    await applyPushResponse(db, [first.row, v2], answer([
+      { mutationId: first.row.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 4 },
+      { mutationId: v2.mutationId, recordId: first.record.id, status: 'conflict', reason: stale, serverVersion: 7 },
+    ]));
+
+    // Resent on 5, version 3 meets the other device's change as a conflict too, instead of overwriting it unseen.
+    expect((await readOutbox({ db })).map((r) => r.mutation)).toEqual([expect.objectContaining({ version: 3, baseServerVersion: 5 })]);
+  });
+
   it('never deletes a row the answer does not name, nor one named for another record', async () => {
     const first = await queueRecord(db, completeFields(1, 's1'));
     const second = await queueRecord(db, completeFields(2, 's1'));
