@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addDemoUser, OTHER_ADVISOR, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
+import { addDemoUser, OTHER_ADVISOR, screenshots, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
 import { confirmVerifiedAndSync, expectRecordKeying, keySecond, misread, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheets, unlock, type Sheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
@@ -41,10 +41,15 @@ test('advisor B verifies on their tablet a batch advisor A typed and synced, and
   await typeSheets(a, sheets);
   await a.getByRole('link', { name: 'Review batch' }).click();
   await a.getByText('0 records are ready to confirm').waitFor();
+  // The batch says where its sheets wait, so it never looks done before a second keyer has been.
+  await a.getByText('3 sheets wait for a second keyer on this tablet.').waitFor();
   await a.getByRole('button', { name: 'Send to verify on another tablet' }).click();
   await a.getByText('3 records sent to be verified on another tablet.').waitFor();
+  await a.getByText('3 sheets wait to be verified on another tablet after the next sync.').waitFor();
   await syncNow(a);
   await a.getByText('Everything is synced').waitFor();
+  await a.getByText('3 sheets wait for a second keyer on another tablet.').waitFor();
+  await screenshots(a, 'verify-elsewhere-waits');
 
   const b = await openSecondTablet();
   await b.getByRole('link', { name: 'Review' }).click();
