@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/setup/teardown-safe-frames.ts'],
     // The storage suite opens real databases; give slow shared machines room.
     testTimeout: 20_000,
     hookTimeout: 30_000,

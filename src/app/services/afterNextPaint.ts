@@ -18,7 +18,8 @@ export function afterNextPaint(task: () => void, fallbackMs: number): Cancel {
   let queued: ReturnType<typeof setTimeout> | null = null;
   let fallback: ReturnType<typeof setTimeout> | null = null;
   const cancel = () => {
-    if (frame !== null) cancelAnimationFrame(frame);
+    // Looked up when it runs: a page being torn down may have lost its frame functions.
+    if (frame !== null && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
     if (queued !== null) clearTimeout(queued);
     if (fallback !== null) clearTimeout(fallback);
     frame = null;
