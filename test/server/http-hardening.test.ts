@@ -1,39 +1,22 @@
 /** Headers, static files and logs: what every response and log line must (not) contain. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/server/db/connect';
+import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers';
 import { DATABASES } from './helpers/databases';
-import { makeCenter, mutation, type CenterFixture } from './helpers/fixtures';
-import { call, signIn, startServer, type RunningServer } from './helpers/http';
+import { mutation } from './helpers/fixtures';
+import { call, signIn } from './helpers/http';
+import { useDistDir, useServerSuite } from './helpers/server-suite';
 
 const [sqlite] = DATABASES;
 
 describe('HTTP hardening', () => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let center: CenterFixture;
-  let dist: string;
-
-  beforeAll(async () => {
-    handle = await sqlite!.open();
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-dist-'));
-    fs.mkdirSync(path.join(dist, 'assets'));
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>MESA</title><script type="module" src="/assets/app-3f9a1c.js"></script>');
-    fs.writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js'), 'console.log("app");');
-    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js.map'), '{"version":3,"sources":["src/app/main.ts"]}');
-    fs.writeFileSync(path.join(dist, 'sw.js.map'), '{"version":3,"sources":["src/app/sw.ts"]}');
-    server = await startServer(handle, { distDir: dist });
-    center = await makeCenter(handle);
+  const dist = useDistDir({
+    'index.html': '<!doctype html><title>MESA</title><script type="module" src="/assets/app-3f9a1c.js"></script>',
+    'sw.js': 'self.addEventListener("fetch", () => {});',
+    'assets/app-3f9a1c.js': 'console.log("app");',
+    'assets/app-3f9a1c.js.map': '{"version":3,"sources":["src/app/main.ts"]}',
+    'sw.js.map': '{"version":3,"sources":["src/app/sw.ts"]}',
   });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-    fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const { server, center } = useServerSuite(sqlite!, { server: { distDir: dist.dir } });
 
   it.each(['/', '/sw.js', '/assets/app-3f9a1c.js', '/batches/123', '/api/session', '/api/nothing-here', '/missing.png'])(
     'sends the strict CSP and security headers on %s',

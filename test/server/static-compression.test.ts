@@ -1,13 +1,12 @@
 /** The built app over real HTTP: each file as the brotli or gzip copy the build made, by Accept-Encoding; source maps never. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../../src/server/db/connect';
+import { describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/precompress';
 import { DATABASES } from './helpers/databases';
-import { rawGet, startServer, type RunningServer } from './helpers/http';
+import { rawGet } from './helpers/http';
+import { useDistDir, useServer } from './helpers/server-suite';
 
 const [sqlite] = DATABASES;
 
@@ -16,27 +15,17 @@ const APP_JS = Array.from({ length: 400 }, (_, i) => `export const field${i} = {
 const INDEX_HTML = `<!doctype html><html><head><title>MESA Intake</title><script type="module" src="/assets/app-3f9a1c.js"></script></head><body>${'<div class="shell"></div>'.repeat(40)}</body></html>`;
 
 describe('static files compressed at build time', () => {
-  let handle: DatabaseHandle;
-  let server: RunningServer;
-  let dist: string;
-
-  beforeAll(async () => {
-    handle = await sqlite!.open();
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mesa-dist-'));
-    fs.mkdirSync(path.join(dist, 'assets'));
-    fs.writeFileSync(path.join(dist, 'index.html'), INDEX_HTML);
-    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js'), APP_JS);
-    fs.writeFileSync(path.join(dist, 'assets', 'app-3f9a1c.js.map'), JSON.stringify({ version: 3, sources: ['src/app/main.tsx'], mappings: 'AAAA'.repeat(200) }));
-    fs.writeFileSync(path.join(dist, 'assets', 'tiny-1a2b3c.js'), 'export{};');
-    fs.writeFileSync(path.join(dist, 'icon.png'), Buffer.alloc(2048, 7));
-    await precompressDir(dist);
-    server = await startServer(handle, { distDir: dist });
-  });
-  afterAll(async () => {
-    await server.close();
-    await handle.close();
-    fs.rmSync(dist, { recursive: true, force: true });
-  });
+  const { dir: dist } = useDistDir(
+    {
+      'index.html': INDEX_HTML,
+      'assets/app-3f9a1c.js': APP_JS,
+      'assets/app-3f9a1c.js.map': JSON.stringify({ version: 3, sources: ['src/app/main.tsx'], mappings: 'AAAA'.repeat(200) }),
+      'assets/tiny-1a2b3c.js': 'export{};',
+      'icon.png': Buffer.alloc(2048, 7),
+    },
+    precompressDir,
+  );
+  const { server } = useServer(sqlite!, { server: { distDir: dist } });
 
   it('writes .br and .gz beside text files, and none beside images, tiny files or what is not served', () => {
     const made = fs.readdirSync(path.join(dist, 'assets')).sort();

@@ -8,6 +8,10 @@
  * in its tests and in hooks of its own registered after the call, which run
  * after these (vitest runs beforeAll hooks in order, afterAll hooks in reverse).
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { BuildServerOptions } from '../../../src/server/app';
 import type { TestDatabase, TestHandle } from './databases';
@@ -40,6 +44,24 @@ export function useDatabase(database: TestDatabase, options: SuiteHooks = {}): {
     opened = undefined;
   });
   return { handle };
+}
+
+/**
+ * A built app's folder of the suite's own, holding `files` (paths relative to
+ * it) and whatever `finish` adds, removed after the suite. Its path is known at
+ * once, so a server registered after it can serve it (`server: { distDir }`).
+ */
+export function useDistDir(files: Record<string, string | Uint8Array>, finish?: (dir: string) => Promise<unknown>): { dir: string } {
+  const dir = path.join(os.tmpdir(), `mesa-dist-${randomBytes(6).toString('hex')}`);
+  beforeAll(async () => {
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    await finish?.(dir);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { dir };
 }
 
 export interface ServerOptions extends SuiteHooks {
