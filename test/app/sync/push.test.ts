@@ -8,6 +8,7 @@ import { changeRecord, readOutbox, readRecord } from '../harness';
 import { recordIndex } from '../../../src/app/db/records';
 import { sealApplication } from '../../../src/app/crypto/sealed-fields';
 import { openOutbox } from '../../../src/app/db/outbox';
+import { application, outboxRow } from '../crypto/helpers';
 
 let db: MesaDb;
 beforeEach(async () => {
@@ -316,5 +317,22 @@ describe('pushing the outbox', () => {
     const edit = server.received.flat().find((m) => m.recordId === first.record.id && m.version === 2);
     expect(edit && 'baseServerVersion' in edit ? edit.baseServerVersion : undefined).toBe(1);
     expect(server.received.map((batch) => batch.length)).toEqual([2, 2]);
+  });
+
+  it('sends two versions queued in plain text before encryption at rest, the later one on the server version the first got', async () => {
+    // As a version-1 database holds them until the first unlock has sealed them (db/sealPlainRows.ts).
+    const record = application({ status: 'queued', version: 2 });
+    await db.applications.put(record);
+    await db.outbox.bulkAdd([outboxRow({ ...record, version: 1 }, 1), outboxRow(record, 2)]);
+    const server = fakeServer();
+
+    await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 1 });
+
+    expect(server.received.map(([m]) => [m?.recordId, m?.version, 'baseServerVersion' in m! ? m.baseServerVersion : undefined])).toEqual([
+      [record.id, 1, null],
+      [record.id, 2, 1],
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 2 });
   });
 });
