@@ -28,6 +28,8 @@ describe('where a sheet waits for its second keyer', () => {
     ['a sheet sent elsewhere, edited before the server had it', { ...sent, status: 'ready' }, 'here'],
     ['a sheet sent elsewhere, edited after the server had it', { ...sent, status: 'ready', gate: { ...typed.gate, knownToServer: true } }, null],
     ['a sheet sent elsewhere that the server found in conflict', { ...sent, status: 'conflict', gate: { ...typed.gate, knownToServer: true } }, null],
+    ['a sheet another tablet typed, pulled here', { pulled: true, inSecondLook: false }, 'here'],
+    ['a pulled sheet in "Needs a second look" here', { pulled: true, inSecondLook: true }, 'second_look'],
   ] as const)('%s: %s', (_, sheet, expected) => {
     expect(secondKeyerWait(sheet)).toBe(expected);
   });
@@ -42,6 +44,7 @@ describe('where a sheet waits for its second keyer', () => {
       { ...typed, status: 'draft' },
     ];
     expect(countSecondKeyerWaits(batch)).toEqual({ here: 3, secondLook: 1, afterSync: 1, elsewhere: 2 });
+    expect(countSecondKeyerWaits([...batch, { pulled: true, inSecondLook: false }, { pulled: true, inSecondLook: true }])).toEqual({ here: 4, secondLook: 2, afterSync: 1, elsewhere: 2 });
     expect(countSecondKeyerWaits([])).toEqual({ here: 0, secondLook: 0, afterSync: 0, elsewhere: 0 });
   });
 });

@@ -3,9 +3,9 @@
  * decides; this says why to the advisor). Pure, so the entry form, the batch
  * review and the confirmation itself say the same.
  */
-import type { LocalApplication } from '../crypto/row-schemas';
+import type { LocalApplication, LocalSheetToVerify } from '../crypto/row-schemas';
 import { maySendToVerifyElsewhere, needsSecondKeying, type SheetAtConfirm } from '../../shared/verification-policy';
-import type { SecondKeyerWaits, SheetBeforeSecondKeyer } from '../../shared/second-keyer-wait';
+import { countSecondKeyerWaits, type SecondKeyerWaits, type SheetBeforeSecondKeyer } from '../../shared/second-keyer-wait';
 
 /** What of a record the gate reads; null for a sheet not saved yet. */
 type Gated = Pick<LocalApplication, 'verification' | 'secondLook' | 'serverVersion' | 'serverReason'> | null;
@@ -44,13 +44,21 @@ export function maySendElsewhere(record: NonNullable<Gated>, batchVerifies: bool
 }
 
 /** What shared/second-keyer-wait.ts reads of a record of a batch. */
-export function sheetBeforeSecondKeyer(record: Waiting, batchVerifies: boolean): SheetBeforeSecondKeyer {
+function sheetBeforeSecondKeyer(record: Waiting, batchVerifies: boolean): SheetBeforeSecondKeyer {
   return {
     status: record.status,
     gate: atConfirm(record, batchVerifies),
     inSecondLook: record.secondLook !== undefined,
     sentElsewhere: record.verifyElsewhere !== undefined,
   };
+}
+
+/** Where one batch's sheets wait for a second keyer: its records, and the sheets pulled here for one. */
+export function batchSecondKeyerWaits(records: readonly Waiting[], pulled: readonly Pick<LocalSheetToVerify, 'secondLook'>[], batchVerifies: boolean): SecondKeyerWaits {
+  return countSecondKeyerWaits([
+    ...records.map((record) => sheetBeforeSecondKeyer(record, batchVerifies)),
+    ...pulled.map((sheet) => ({ pulled: true as const, inSecondLook: sheet.secondLook !== undefined })),
+  ]);
 }
 
 /** "1 sheet waits" / "3 sheets wait": a count and its verb. */

@@ -5,8 +5,9 @@ import { describeSummary } from '../../model/batchSummary';
 import { formatWhen } from '../../model/format';
 import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
+import { SecondKeyerWaitList } from './SecondKeyerWaitList';
 
-/** Home: every stack of paper on this tablet with its counts, and "New batch". */
+/** Home: every stack of paper on this tablet with its counts and where its sheets wait for a second keyer, and "New batch". */
 export function BatchesScreen() {
   const batches = useBatches();
   const { names } = useSchools();
@@ -28,7 +29,7 @@ export function BatchesScreen() {
       )}
       {batches.status === 'ready' && batches.data.length > 0 && (
         <ul class="cards">
-          {batches.data.map(({ batch, summary }) => (
+          {batches.data.map(({ batch, summary, waits }) => (
             <li key={batch.id} class="card">
               <div class="card-main">
                 <h2 class="card-title">
@@ -39,6 +40,7 @@ export function BatchesScreen() {
                 </p>
                 <p class="card-summary">{describeSummary(summary)}</p>
                 <progress max={Math.max(summary.sheets, summary.entered)} value={summary.entered} aria-label={`${summary.entered} of ${summary.sheets} entered`} />
+                <SecondKeyerWaitList waits={waits} />
               </div>
               <div class="card-actions">
                 {batch.typedElsewhere ? null : (

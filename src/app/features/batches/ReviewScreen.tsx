@@ -2,9 +2,9 @@ import { useBatchReview } from './useBatchReview';
 import { paths } from '../../paths';
 import { useSchools } from '../../hooks/useSchools';
 import { describeSummary } from '../../model/batchSummary';
-import { describeSecondKeyerWaits } from '../../model/secondKeying';
 import { Link } from '../../components/Link';
 import { ReviewRow } from './ReviewRow';
+import { SecondKeyerWaitList } from './SecondKeyerWaitList';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { SetAsideList } from '../../components/SetAsideList';
 
@@ -27,7 +27,6 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
   }
 
   const { batch, verifies, items, summary, waits, setAside } = review.data;
-  const waiting = describeSecondKeyerWaits(waits);
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
   const sendable = items.filter((i) => i.sendable).length;
   return (
@@ -51,11 +50,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
         </div>
       </div>
       <p class="summary">{describeSummary(summary)}</p>
-      {waiting.length > 0 ? (
-        <ul class="second-keyer-waits" aria-label="Not verified yet">
-          {waiting.map((line) => <li key={line}>{line}</li>)}
-        </ul>
-      ) : null}
+      <SecondKeyerWaitList waits={waits} />
       {verifies ? <p class="muted">A second keyer verifies this batch: each sheet is confirmed once it is verified.</p> : null}
       <div class="review-bar">
         <button type="button" class="button button-primary" disabled={busy || ready.length === 0} onClick={() => void confirm(ready)} aria-describedby="ready-count">

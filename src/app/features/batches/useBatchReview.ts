@@ -12,8 +12,9 @@ import { localIsoDate } from '../../model/today';
 import { validateRecord, type SsidKnowledge } from '../../model/recordValidation';
 import { loadSsidLookups } from '../../db/ssidLookup';
 import { readBatchVerifies } from '../../db/meta';
-import { maySendElsewhere, refusedForSecondKeying, secondKeyingBlock, sheetBeforeSecondKeyer } from '../../model/secondKeying';
-import { countSecondKeyerWaits, type SecondKeyerWaits } from '../../../shared/second-keyer-wait';
+import { listSheetsToVerify } from '../../db/sheetsToVerify';
+import { batchSecondKeyerWaits, maySendElsewhere, refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
+import type { SecondKeyerWaits } from '../../../shared/second-keyer-wait';
 import { canConfirm } from '../../../shared/lifecycle';
 
 /** One record as the review lists it. */
@@ -78,7 +79,7 @@ export function useBatchReview(batchId: string): {
     const items = records.map((r, i) => toItem(r, i + 1, today, verifies, known[i] ?? {}));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
-    const waits = countSecondKeyerWaits(records.map((r) => sheetBeforeSecondKeyer(r, verifies)));
+    const waits = batchSecondKeyerWaits(records, await listSheetsToVerify(store.db, batchId), verifies);
     return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), waits, setAside };
   }, [store, batchId]);
 
