@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/admin-protocol';
 import { ScreenTitle } from '../../components/ScreenTitle';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 import { usePasswordChange } from './usePasswordChange';
 
 /** First sign-in with a one-time password: the user chooses their own before anything else. */

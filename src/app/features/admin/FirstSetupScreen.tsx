@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/admin-protocol';
 import { ScreenTitle } from '../../components/ScreenTitle';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 import type { SetupOutcome } from './useFirstSetup';
 import type { SetupRequest } from '../../../shared/admin-protocol';
 

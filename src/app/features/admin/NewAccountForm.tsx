@@ -1,6 +1,6 @@
 import type { OneTimePasswordResponse } from '../../../shared/admin-protocol';
 import { FormNoticeLine } from './FormNoticeLine';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 import type { AdminResource } from './useAdmin';
 import { useAdminForm } from './useAdminForm';
 

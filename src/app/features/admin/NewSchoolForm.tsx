@@ -1,5 +1,5 @@
 import { FormNoticeLine } from './FormNoticeLine';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 import type { AdminResource } from './useAdmin';
 import { useAdminForm } from './useAdminForm';
 

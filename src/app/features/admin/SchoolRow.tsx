@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminSchool } from '../../../shared/admin-protocol';
 import { ConfirmButton } from './ConfirmButton';
-import { TextField } from './TextField';
+import { TextField } from '../../components/TextField';
 
 /** One school: its name and CDS code, "Rename" in place, and "Retire" after a second question. */
 export function SchoolRow({ school, onRename, onRetire }: { school: AdminSchool; onRename: (name: string) => Promise<boolean>; onRetire: () => Promise<void> }) {

@@ -12,6 +12,7 @@ import { DateInput } from '../../components/DateInput';
 import { describedBy, Field } from '../../components/Field';
 import type { FieldMessage } from '../../model/fieldMessages';
 import { Link } from '../../components/Link';
+import { TextField } from '../../components/TextField';
 import { ScreenTitle } from '../../components/ScreenTitle';
 
 const MAX_SHEETS = 500;
@@ -58,8 +59,6 @@ export function NewBatchScreen() {
 
   const shown = (code: string, message: string | null): FieldMessage[] => (submitted && message ? [{ kind: 'error', code, text: message }] : []);
   const schoolMsgs = shown('school', problems.school);
-  const yearMsgs = shown('year', problems.year);
-  const sheetMsgs = shown('sheets', problems.sheets);
 
   return (
     <section class="screen screen-narrow" aria-labelledby="screen-title">
@@ -84,12 +83,8 @@ export function NewBatchScreen() {
               ))}
             </select>
           </Field>
-          <Field id="batch-year" label="Program year" hint="Like 2025-26" messages={yearMsgs}>
-            <input id="batch-year" type="text" value={programYear} onInput={(e) => setProgramYear(e.currentTarget.value)} autoComplete="off" aria-invalid={yearMsgs.length > 0 || undefined} aria-describedby={describedBy('batch-year', true, yearMsgs.length > 0)} />
-          </Field>
-          <Field id="batch-sheets" label="Sheets in the stack" hint="Count the paper forms, so the app can say how many are left" messages={sheetMsgs}>
-            <input id="batch-sheets" type="number" inputMode="numeric" min={1} max={MAX_SHEETS} value={sheets} onInput={(e) => setSheets(e.currentTarget.value)} aria-invalid={sheetMsgs.length > 0 || undefined} aria-describedby={describedBy('batch-sheets', true, sheetMsgs.length > 0)} />
-          </Field>
+          <TextField id="batch-year" label="Program year" hint="Like 2025-26" value={programYear} error={submitted ? problems.year : null} onInput={setProgramYear} />
+          <TextField id="batch-sheets" label="Sheets in the stack" hint="Count the paper forms, so the app can say how many are left" type="number" inputMode="numeric" min={1} max={MAX_SHEETS} value={sheets} error={submitted ? problems.sheets : null} onInput={setSheets} />
           <fieldset class="defaults">
             <legend>Filled in on every form (you can change each one)</legend>
             <Field id="batch-grade" label="Grade">

@@ -85,6 +85,30 @@ describe('batches list', () => {
     expect((await current().db.batches.toArray())[0]).toMatchObject({ sheetCount: 30, schoolId: 'school-roosevelt' });
   });
 
+  it('says beside each field why the batch cannot start, and ties the reason to the field for a screen reader', async () => {
+    const { router } = renderApp(current(), paths.newBatch());
+    await screen.findByRole('option', { name: 'Roosevelt High School (Los Angeles)' });
+    fireEvent.change(screen.getByLabelText('School'), { target: { value: 'school-roosevelt' } });
+    fireEvent.input(screen.getByLabelText('Program year'), { target: { value: '2025' } });
+    fireEvent.input(screen.getByLabelText('Sheets in the stack'), { target: { value: '0' } });
+    const year = screen.getByLabelText('Program year');
+    expect(year.getAttribute('aria-invalid')).toBeNull();
+    expect(year.getAttribute('aria-describedby')).toBe('batch-year-hint');
+    fireEvent.click(screen.getByRole('button', { name: 'Start typing' }));
+    const sheets = screen.getByLabelText('Sheets in the stack');
+    await waitFor(() => expect(sheets.getAttribute('aria-invalid')).toBe('true'));
+    expect(sheets.getAttribute('aria-describedby')).toBe('batch-sheets-hint batch-sheets-msg');
+    expect(document.getElementById('batch-sheets-msg')?.textContent).toBe('Problem: Count the sheets: a number from 1 to 500.');
+    expect(year.getAttribute('aria-invalid')).toBe('true');
+    expect(year.getAttribute('aria-describedby')).toBe('batch-year-hint batch-year-msg');
+    expect(document.getElementById('batch-year-msg')?.getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByLabelText('School').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.input(sheets, { target: { value: '12' } });
+    await waitFor(() => expect(sheets.getAttribute('aria-invalid')).toBeNull());
+    expect(document.getElementById('batch-sheets-msg')).toBeNull();
+    expect(router.current().path).toBe(paths.newBatch());
+  });
+
   it('asks for a first online sign-in when no schools are on the tablet', async () => {
     await current().db.schools.clear();
     renderApp(current(), paths.newBatch());

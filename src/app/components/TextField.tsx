@@ -1,19 +1,21 @@
-import { Field } from '../../components/Field';
+import { describedBy, Field } from './Field';
 
-/** A labelled text input for the admin forms, with the server's reason for it beside it. */
-export function TextField({ id, label, value, onInput, error, hint, type = 'text', inputMode, autoComplete }: {
+/** A labelled text input with its hint and, once there is one, the reason it is wrong beside it. */
+export function TextField({ id, label, value, onInput, error, hint, type = 'text', inputMode, autoComplete, min, max }: {
   id: string;
   label: string;
   value: string;
   onInput: (value: string) => void;
-  error?: string;
+  error?: string | null;
   hint?: string;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'number';
   inputMode?: 'numeric' | 'email' | 'text';
   autoComplete?: string;
+  /** For a `number`: the range the browser's spinner keeps to. */
+  min?: number;
+  max?: number;
 }) {
   const messages = error ? [{ kind: 'error' as const, code: id, text: error }] : [];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-msg` : null].filter(Boolean).join(' ') || undefined;
   return (
     <Field id={id} label={label} hint={hint} messages={messages}>
       <input
@@ -22,8 +24,10 @@ export function TextField({ id, label, value, onInput, error, hint, type = 'text
         value={value}
         inputMode={inputMode}
         autoComplete={autoComplete ?? 'off'}
+        min={min}
+        max={max}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, Boolean(hint), messages.length > 0)}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
     </Field>
