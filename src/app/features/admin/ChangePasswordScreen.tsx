@@ -3,6 +3,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/admin-protocol';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { TextField } from '../../components/TextField';
 import { usePasswordChange } from './usePasswordChange';
+import { FormFooter } from '../../components/FormFooter';
 
 /** First sign-in with a one-time password: the user chooses their own before anything else. */
 export function ChangePasswordScreen({ name }: { name: string }) {
@@ -40,14 +41,7 @@ export function ChangePasswordScreen({ name }: { name: string }) {
           <TextField id="pw-current" label="Password you were given" type="password" autoComplete="current-password" value={current} error={errors.currentPassword} onInput={setCurrent} />
           <TextField id="pw-new" label="New password" type="password" autoComplete="new-password" value={next} error={errors.newPassword} onInput={setNext} />
           <TextField id="pw-repeat" label="New password again" type="password" autoComplete="new-password" value={repeat} error={errors.repeat} onInput={setRepeat} />
-          {message && (
-            <p class="notice notice-error" role="alert">
-              {message}
-            </p>
-          )}
-          <button type="submit" class="button button-primary" disabled={busy}>
-            Save my password
-          </button>
+          <FormFooter error={message} busy={busy} label="Save my password" />
         </form>
       </section>
     </main>

@@ -4,6 +4,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { TextField } from '../../components/TextField';
 import type { SetupOutcome } from './useFirstSetup';
 import type { SetupRequest } from '../../../shared/admin-protocol';
+import { FormFooter } from '../../components/FormFooter';
 
 const BLANK = { setupCode: '', centerName: '', name: '', email: '', password: '' };
 
@@ -45,14 +46,7 @@ export function FirstSetupScreen({ create }: { create: (request: SetupRequest) =
           error={errors.password}
           onInput={set('password')}
         />
-        {message && (
-          <p class="notice notice-error" role="alert">
-            {message}
-          </p>
-        )}
-        <button type="submit" class="button button-primary" disabled={busy}>
-          Create center and administrator
-        </button>
+        <FormFooter error={message} busy={busy} label="Create center and administrator" />
       </form>
     </section>
   );

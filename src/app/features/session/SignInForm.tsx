@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import type { Credentials } from '../../sync/session';
+import { FormFooter } from '../../components/FormFooter';
 import './sign-in.css';
 
 /**
@@ -74,14 +75,7 @@ export function SignInForm({ expired, knownEmail, knownDeviceName, onSignIn }: {
           value={deviceName}
           onInput={(e) => setDeviceName(e.currentTarget.value)}
         />
-        {error && (
-          <p class="notice notice-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <FormFooter error={error} busy={busy} label="Sign in" busyLabel="Signing in…" />
       </form>
     </section>
   );

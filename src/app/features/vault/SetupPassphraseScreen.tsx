@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { AlertList } from '../../components/AlertList';
+import { FormFooter } from '../../components/FormFooter';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { newPassphraseMessages } from '../../crypto/passphrase';
 import { FORGOTTEN_PASSPHRASE_NOTICE } from '../../crypto/vault';
@@ -39,10 +39,7 @@ export function SetupPassphraseScreen({ onSetup }: { onSetup: (passphrase: strin
         <p class="hint">At least 12 characters: a few words you will remember work well.</p>
         <label for="vault-repeat">Repeat passphrase</label>
         <input id="vault-repeat" type="password" autoComplete="new-password" value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
-        <AlertList messages={problems} />
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save passphrase'}
-        </button>
+        <FormFooter error={problems} busy={busy} label="Save passphrase" busyLabel="Saving…" />
       </form>
     </main>
   );

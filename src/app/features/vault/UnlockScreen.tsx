@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { CryptoError } from '../../crypto/errors';
+import { FormFooter } from '../../components/FormFooter';
 
 /**
  * The locked app: only the passphrase field, and what is waiting to sync.
@@ -35,14 +36,7 @@ export function UnlockScreen({ onUnlock, waiting, onForgot }: { onUnlock: (passp
       <form class="stack-form" onSubmit={onSubmit} noValidate>
         <label for="vault-passphrase">Passphrase</label>
         <input id="vault-passphrase" type="password" autoComplete="current-password" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} />
-        {error && (
-          <p class="notice notice-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
-        </button>
+        <FormFooter error={error} busy={busy} label="Unlock" busyLabel="Unlocking…" />
       </form>
       <div class="button-row">
         <button type="button" class="button" onClick={onForgot}>

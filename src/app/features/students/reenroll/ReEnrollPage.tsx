@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { checkSsid } from '../../../../shared/ssid';
 import { useReEnroll } from './useReEnroll';
 import { ScreenTitle } from '../../../components/ScreenTitle';
+import { FormFooter } from '../../../components/FormFooter';
 import '../../../styles/students.css';
 
 /**
@@ -59,14 +60,7 @@ export function ReEnrollPage({ baseUrl = '' }: { baseUrl?: string }) {
           <label for="re-ssid">CA SSID</label>
           <input id="re-ssid" inputMode="numeric" autoComplete="off" maxLength={20} required value={ssid} onInput={(e) => setSsid(e.currentTarget.value)} />
         </div>
-        {message && (
-          <p class="notice notice-error" role="alert">
-            {message}
-          </p>
-        )}
-        <button type="submit" class="button button-primary" disabled={state.phase === 'sending'}>
-          {state.phase === 'sending' ? 'Sending…' : 'Re-enroll'}
-        </button>
+        <FormFooter error={message} busy={state.phase === 'sending'} label="Re-enroll" busyLabel="Sending…" />
       </form>
     </main>
   );
