@@ -4,6 +4,7 @@ import { useSchools } from '../../hooks/useSchools';
 import { describeSummary } from '../../model/batchSummary';
 import { formatWhen } from '../../model/format';
 import { Link } from '../../components/Link';
+import { TypeNextSheetLink } from './TypeNextSheetLink';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { SecondKeyerWaitList } from './SecondKeyerWaitList';
 
@@ -43,11 +44,7 @@ export function BatchesScreen() {
                 <SecondKeyerWaitList waits={waits} />
               </div>
               <div class="card-actions">
-                {batch.typedElsewhere ? null : (
-                  <Link href={paths.newRecord(batch.id)} class="button">
-                    Type next sheet
-                  </Link>
-                )}
+                <TypeNextSheetLink batch={batch} />
                 <Link href={paths.batch(batch.id)} class="button">
                   Review
                 </Link>

@@ -3,6 +3,7 @@ import { paths } from '../../paths';
 import { useSchools } from '../../hooks/useSchools';
 import { describeSummary } from '../../model/batchSummary';
 import { Link } from '../../components/Link';
+import { TypeNextSheetLink } from './TypeNextSheetLink';
 import { ReviewRow } from './ReviewRow';
 import { SecondKeyerWaitList } from './SecondKeyerWaitList';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -39,11 +40,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
           </p>
         </div>
         <div class="card-actions">
-          {batch.typedElsewhere ? null : (
-            <Link href={paths.newRecord(batch.id)} class="button">
-              Type next sheet
-            </Link>
-          )}
+          <TypeNextSheetLink batch={batch} />
           <Link href={paths.verifyBatch(batch.id)} class={verifies ? 'button button-primary' : 'button'}>
             Verify batch
           </Link>

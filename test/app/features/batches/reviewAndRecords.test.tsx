@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { confirmApplications } from '../../../../src/app/db/applications';
 import { completeFields, renderApp, screenStorePerTest, seedBatch, seedRecord } from '../../harness';
 import { paths } from '../../../../src/app/paths';
+import { uuidv7 } from '../../../../src/shared/ids';
 
 const current = screenStorePerTest();
 
@@ -69,6 +70,20 @@ describe('batches list', () => {
     // wait for each, never for one and then read the other at once.
     expect(await screen.findByText('4 of 25 entered, 1 confirmed, 1 with problems')).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Lincoln Middle School' })).toBeTruthy();
+  });
+
+  it('offers the next sheet to type only for a batch typed on this tablet, on the list and in its review', async () => {
+    const here = await seedBatch(current());
+    const elsewhere = { ...here, id: uuidv7(), schoolId: 'school-roosevelt', typedElsewhere: true, createdAt: here.createdAt + 1 };
+    await current().db.batches.put(elsewhere);
+    renderApp(current(), paths.batches());
+    const cardOf = async (school: string) => (await screen.findByRole('link', { name: school })).closest('li')!;
+    expect(within(await cardOf('Lincoln Middle School')).getByRole('link', { name: 'Type next sheet' }).getAttribute('href')).toBe(paths.newRecord(here.id));
+    expect(within(await cardOf('Roosevelt High School')).queryByRole('link', { name: 'Type next sheet' })).toBeNull();
+    cleanup();
+    renderApp(current(), paths.batch(elsewhere.id));
+    expect(await screen.findByRole('link', { name: 'Verify batch' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Type next sheet' })).toBeNull();
   });
 
   it('creates a batch and opens its first blank form with the chosen defaults', async () => {
