@@ -1,6 +1,6 @@
 import type { OneTimePasswordResponse } from '../../../shared/admin-protocol';
-import { FormNoticeLine } from './FormNoticeLine';
 import { TextField } from '../../components/TextField';
+import { AddForm } from './AddForm';
 import type { AdminResource } from './useAdmin';
 import { useAdminForm } from './useAdminForm';
 
@@ -18,23 +18,16 @@ export function NewAccountForm({ act, onCreated }: { act: AdminResource<unknown>
     },
   );
   return (
-    <form class="admin-form" onSubmit={onSubmit} aria-labelledby="new-account-title">
-      <h2 id="new-account-title">Add an advisor</h2>
-      <div class="admin-form-fields">
-        <TextField id="account-name" label="Name" value={form.name} error={errors.name} onInput={setField('name')} />
-        <TextField id="account-email" label="Email" type="email" inputMode="email" value={form.email} error={errors.email} onInput={setField('email')} />
-        <div class="field">
-          <label for="account-role">Role</label>
-          <select id="account-role" value={form.role} onChange={(event) => setField('role')(event.currentTarget.value)}>
-            <option value="advisor">Advisor</option>
-            <option value="center_admin">Center administrator</option>
-          </select>
-        </div>
+    <AddForm id="new-account" title="Add an advisor" submitLabel="Create account" onSubmit={onSubmit} notice={notice} busy={busy}>
+      <TextField id="account-name" label="Name" value={form.name} error={errors.name} onInput={setField('name')} />
+      <TextField id="account-email" label="Email" type="email" inputMode="email" value={form.email} error={errors.email} onInput={setField('email')} />
+      <div class="field">
+        <label for="account-role">Role</label>
+        <select id="account-role" value={form.role} onChange={(event) => setField('role')(event.currentTarget.value)}>
+          <option value="advisor">Advisor</option>
+          <option value="center_admin">Center administrator</option>
+        </select>
       </div>
-      <FormNoticeLine notice={notice} />
-      <button type="submit" class="button button-primary" disabled={busy}>
-        Create account
-      </button>
-    </form>
+    </AddForm>
   );
 }

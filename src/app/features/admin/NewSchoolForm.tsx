@@ -1,5 +1,5 @@
-import { FormNoticeLine } from './FormNoticeLine';
 import { TextField } from '../../components/TextField';
+import { AddForm } from './AddForm';
 import type { AdminResource } from './useAdmin';
 import { useAdminForm } from './useAdminForm';
 
@@ -14,17 +14,10 @@ export function NewSchoolForm({ act }: { act: AdminResource<unknown>['act'] }) {
     (school) => `Added ${school.name}. Tablets get it at their next sync.`,
   );
   return (
-    <form class="admin-form" onSubmit={onSubmit} aria-labelledby="new-school-title">
-      <h2 id="new-school-title">Add a school</h2>
-      <div class="admin-form-fields">
-        <TextField id="school-name" label="School name" value={form.name} error={errors.name} onInput={setField('name')} />
-        <TextField id="school-cds" label="CDS code" hint="14 digits, e.g. 01-61192-0130229" inputMode="numeric" value={form.cdsCode} error={errors.cdsCode} onInput={setField('cdsCode')} />
-        <TextField id="school-city" label="City" value={form.city} error={errors.city} onInput={setField('city')} />
-      </div>
-      <FormNoticeLine notice={notice} />
-      <button type="submit" class="button button-primary" disabled={busy}>
-        Add school
-      </button>
-    </form>
+    <AddForm id="new-school" title="Add a school" submitLabel="Add school" onSubmit={onSubmit} notice={notice} busy={busy}>
+      <TextField id="school-name" label="School name" value={form.name} error={errors.name} onInput={setField('name')} />
+      <TextField id="school-cds" label="CDS code" hint="14 digits, e.g. 01-61192-0130229" inputMode="numeric" value={form.cdsCode} error={errors.cdsCode} onInput={setField('cdsCode')} />
+      <TextField id="school-city" label="City" value={form.city} error={errors.city} onInput={setField('city')} />
+    </AddForm>
   );
 }
