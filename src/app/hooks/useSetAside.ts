@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { paths } from '../paths';
 import { useServices } from './context';
-import { useLiveQuery, type LiveResult } from './useLiveQuery';
+import { useLiveQuery, usePausedLiveQuery, type LiveResult } from './useLiveQuery';
 import { removeSetAside, repairApplication } from '../db/repair';
 import type { SetAsideRow, SetAsideTable } from '../db/setAside';
 import { findSetAside, readSetAside } from '../db/setAsideRows';
@@ -12,7 +12,7 @@ import { useNavigate } from './useLocation';
 /** Every set-aside row on the tablet (a batch's own are in useBatchReview). */
 export function useSetAside(): LiveResult<SetAsideRow[]> {
   const { store } = useServices();
-  return useLiveQuery(() => readSetAside(store.db), [store]);
+  return usePausedLiveQuery(() => readSetAside(store.db), [store]);
 }
 
 /** One set-aside row for the repair view, with "correct it in the form" and "remove it". */

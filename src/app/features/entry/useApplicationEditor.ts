@@ -16,6 +16,7 @@ import { carriedFields } from '../../../shared/carried';
 import type { LocalApplication, LocalBatch } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
 import type { SaveState } from '../../services/draftSaver';
+import { noteTyping } from '../../services/typingPause';
 import { localIsoDate } from '../../model/today';
 import type { FieldName } from '../../../shared/application';
 import { canConfirm } from '../../../shared/lifecycle';
@@ -144,6 +145,8 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     draftRef.current = next;
     setDraft(next);
     setConfirmMessage(null);
+    // Before the save is scheduled: the header's counts stop re-reading before its write lands.
+    noteTyping();
     saverRef.current?.schedule(next);
   }, [saverRef]);
 

@@ -1,7 +1,7 @@
 /** Records the server refused or found in conflict, for the "Needs attention" list. */
 import { useCallback } from 'preact/hooks';
 import type { LocalApplication } from '../../db/schema';
-import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
+import { usePausedLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { useServices } from '../../hooks/context';
 import { openRows } from '../../db/records';
 import { refusedRows } from '../../db/plainColumns';
@@ -15,7 +15,7 @@ export function useNeedsAttention(): {
   sameStudent: (recordId: string) => Promise<void>;
 } {
   const { store } = useServices();
-  const records = useLiveQuery(
+  const records = usePausedLiveQuery(
     async () => {
       const rows = await refusedRows(store.db);
       return (await openRows(store.db, rows)).sort((a, b) => b.updatedAt - a.updatedAt);
