@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blankFields, type ApplicationFields } from '../../src/shared/application';
+import { blankFields, confirmedApplicationSchema, type ApplicationFields } from '../../src/shared/application';
+import { todayIso } from '../../src/shared/dates';
 import { validateApplication } from '../../src/shared/validate';
 
 const complete = (overrides: Partial<ApplicationFields> = {}): ApplicationFields =>
@@ -82,5 +84,42 @@ describe('SSID warnings that need a second look at the paper', () => {
     const ctx = { ssidRekey: '4821937560', ssidTakenBy: 'Luis Ortega' };
     expect(validateApplication(complete(), ctx).errors.map((e) => e.code)).toEqual(['ssid_unchecked']);
     expect(validateApplication(complete(), { ...ctx, ssidChecked: true }).errors).toEqual([]);
+  });
+});
+
+describe('validateApplication field by field', () => {
+  /** The schema's verdict on the whole object at once: each field's first problem, the SSID left to its own rules. */
+  const wholeObjectProblems = (fields: ApplicationFields) => {
+    const parsed = confirmedApplicationSchema.safeParse(fields);
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const field = String(issue.path[0]);
+      if (field === 'ssid' || seen.has(field)) continue;
+      seen.add(field);
+      out.push(`${field}:invalid_${field}:${issue.message}`);
+    }
+    return out;
+  };
+  const fieldProblems = (fields: ApplicationFields) =>
+    validateApplication(fields, { ssidRekey: fields.ssid, today: todayIso() }).errors
+      .filter((e) => e.code.startsWith('invalid_'))
+      .map((e) => `${e.field}:${e.code}:${e.message}`);
+
+  const VALUES = ['', ' ', 'Ana', '2011-03-07', '2011-02-30', '1890-01-01', '8', '13', '2025-26', '2025-27', 'a@b.co', 'not-mail', '94110', '9411', 'x'.repeat(90)];
+  const FIELDS = Object.keys(blankFields()) as (keyof ApplicationFields)[];
+  const edit = fc.record({ field: fc.constantFrom(...FIELDS.filter((f) => f !== 'ethnicity')), value: fc.constantFrom(...VALUES) });
+
+  it('finds, as each field is typed, the same problems as the schema checking the whole form', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 40 }), (edits) => {
+        let fields = complete();
+        for (const { field, value } of edits) {
+          // One field changed at a time, the others kept as they were: a draft as the entry form types it.
+          fields = { ...fields, [field]: value };
+          expect(fieldProblems(fields)).toEqual(wholeObjectProblems(fields));
+        }
+      }),
+    );
   });
 });

@@ -4,7 +4,7 @@ import { paths } from '../../paths';
 import { useBatchPosition } from './useBatchPosition';
 import { useCtrlEnter } from './useCtrlEnter';
 import { useSchools } from '../../hooks/useSchools';
-import { ApplicationForm } from './ApplicationForm';
+import { SteadyApplicationForm } from './SteadyApplicationForm';
 import { ConfirmPanel } from './ConfirmPanel';
 import { Link } from '../../components/Link';
 import { SaveStatus } from './SaveStatus';
@@ -72,7 +72,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
           The server refused this record: {stored.serverReason.message} Fix it and confirm again.
         </p>
       )}
-      <ApplicationForm
+      <SteadyApplicationForm
         draft={draft}
         validation={editor.validation}
         carried={editor.carried}

@@ -83,9 +83,11 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
     () => (draft ? validateRecord(draft, today, known) : NO_ISSUES),
     [draft, known, today],
   );
+  // On whether the record was confirmed, not on the stored copy itself, which every autosave replaces.
+  const confirmed = Boolean(stored?.confirmedAt);
   const carried = useMemo(
-    () => (draft && batch && !stored?.confirmedAt ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),
-    [draft, batch, stored],
+    () => (draft && batch && !confirmed ? carriedFields(draft.fields, sheetDefaults(batch)) : NONE),
+    [draft, batch, confirmed],
   );
   const dirty = draft !== null && differs(draft, stored);
   const verifyBlock = secondKeyingBlock(stored, verifies);
