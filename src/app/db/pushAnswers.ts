@@ -58,27 +58,42 @@ export async function applyAnswerOnce(db: MesaDb, sent: OutboxRow[], response: P
   return summary;
 }
 
-/** The transaction of applyAnswerOnce; null when a planned row changed meanwhile (nothing written). */
+/**
+ * The transaction of applyAnswerOnce; null when a planned row changed meanwhile
+ * (nothing written). Its reads go to IndexedDB together, then its writes
+ * together: they touch different rows (a rebased row is never one that leaves),
+ * and each await in a transaction is a round trip to the database.
+ */
 async function writeAnswer(db: MesaDb, sent: OutboxRow[], response: PushResponse, plans: readonly AnswerPlan[]): Promise<PushSummary | null> {
-  for (const plan of plans) if (!(await plan.unchanged(db))) return null;
+  const { answered, summary } = answeredRows(sent, response);
+  const [fresh, rebased] = await Promise.all([Promise.all(plans.map((plan) => plan.unchanged(db))), rebaseLater(db, answered)]);
+  if (!fresh.every(Boolean)) return null;
+  await Promise.all([
+    db.outbox.bulkDelete(answered.map(({ row }) => row.mutationId)),
+    db.outbox.bulkPut(rebased),
+    ...plans.map((plan) => plan.write(db)),
+  ]);
+  return summary;
+}
+
+/**
+ * The sent rows the response answers, in its order, and the counts. An answer
+ * for something we did not send (or for another record) is ignored, so a
+ * confused server can never delete an unsent row.
+ */
+function answeredRows(sent: readonly OutboxRow[], response: PushResponse): { answered: { row: OutboxRow; result: MutationResult }[]; summary: PushSummary } {
   const summary: PushSummary = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
   const byId = new Map(sent.map((row) => [row.mutationId, row]));
   const answered: { row: OutboxRow; result: MutationResult }[] = [];
   for (const result of response.results) {
     const row = byId.get(result.mutationId);
-    // An answer for something we did not send (or for another record) is ignored,
-    // so a confused server can never delete an unsent row.
     if (!row || row.recordId !== result.recordId) continue;
     byId.delete(result.mutationId);
     answered.push({ row, result });
     if (result.status === 'conflict') summary.conflicts++;
     else summary[result.status]++;
   }
-  const rebased = await rebaseLater(db, answered);
-  await db.outbox.bulkDelete(answered.map(({ row }) => row.mutationId));
-  await db.outbox.bulkPut(rebased);
-  for (const plan of plans) await plan.write(db);
-  return summary;
+  return { answered, summary };
 }
 
 /**

@@ -35,7 +35,7 @@ function recordAfterAnswer(record: LocalApplication, row: OutboxRow, result: Mut
 /** Each sent record's state after the answers, planned from a snapshot and sealed where its sealed part changes. */
 class RecordsPlan implements AnswerPlan {
   private readonly stamps = new Map<string, string | null>();
-  private readonly after = new Map<string, { before: LocalApplication; next: LocalApplication; sealed: ApplicationRow | null }>();
+  private readonly after = new Map<string, { stored: ApplicationRow; before: LocalApplication; next: LocalApplication; sealed: ApplicationRow | null }>();
 
   constructor(private readonly answers: readonly Answer<'application'>[]) {}
 
@@ -44,8 +44,11 @@ class RecordsPlan implements AnswerPlan {
     const ids = [...new Set(sent.map((row) => row.recordId))];
     const rows = await db.applications.bulkGet(ids);
     const apps = await Promise.all(rows.map((row) => (row ? index.open(row) : undefined)));
-    for (const [i, row] of rows.entries()) this.stamps.set(ids[i]!, rowStamp(row));
-    for (const app of apps) if (app) this.after.set(app.id, { before: app, next: app, sealed: null });
+    for (const [i, row] of rows.entries()) {
+      this.stamps.set(ids[i]!, rowStamp(row));
+      const app = apps[i];
+      if (row && app) this.after.set(app.id, { stored: row, before: app, next: app, sealed: null });
+    }
     for (const { row, result } of this.answers) {
       const entry = this.after.get(row.recordId);
       if (!entry) continue;
@@ -66,11 +69,18 @@ class RecordsPlan implements AnswerPlan {
     return rows.every((row, i) => rowStamp(row) === this.stamps.get(ids[i]!));
   }
 
+  /**
+   * One bulkPut of whole rows: unchanged() found every row as it was read, so the
+   * stored row with the plain columns changed is what an update would write,
+   * without reading the rows a third time.
+   */
   async write(db: MesaDb): Promise<void> {
-    const entries = [...this.after.values()];
-    await db.applications.bulkPut(entries.flatMap(({ sealed }) => (sealed ? [sealed] : [])));
-    const moved = entries.filter(({ before, next, sealed }) => !sealed && (next.status !== before.status || next.serverVersion !== before.serverVersion));
-    await db.applications.bulkUpdate(moved.map(({ next }) => ({ key: next.id, changes: { status: next.status, serverVersion: next.serverVersion } })));
+    const written = [...this.after.values()].flatMap(({ stored, before, next, sealed }): ApplicationRow[] => {
+      if (sealed) return [sealed];
+      if (next.status === before.status && next.serverVersion === before.serverVersion) return [];
+      return [{ ...stored, status: next.status, serverVersion: next.serverVersion }];
+    });
+    await db.applications.bulkPut(written);
   }
 
   committed(db: MesaDb): void {

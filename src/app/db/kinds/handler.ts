@@ -27,7 +27,7 @@ export interface Answer<K extends MutationKind> {
 export interface AnswerPlan {
   /** Inside push's transaction: true when every row the plan read is as it was read (else it plans again). */
   unchanged(db: MesaDb): Promise<boolean>;
-  /** Inside push's transaction, once the answered rows left the outbox: writes what was planned. */
+  /** Inside push's transaction, once unchanged() said yes, beside the outbox's writes (other rows): writes what was planned. */
   write(db: MesaDb): Promise<void>;
   /** After the transaction committed. */
   committed(db: MesaDb): void;
