@@ -7,10 +7,9 @@
  * password is replaced before anything else opens.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdminNavLink } from '../../../../src/app/features/admin/AdminNavLink';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
 import { createApiClient } from '../../../../src/app/sync/api';
 import { readSession } from '../../../../src/app/db/meta';
 import { oneTimePasswordResponseSchema } from '../../../../src/shared/admin-protocol';
@@ -22,29 +21,22 @@ import { createUser } from '../../../../src/server/accounts';
 import { findUserByEmail } from '../../../../src/server/queries/users';
 import { centerVerification } from '../../../../src/server/queries/centers';
 import { seriousViolations } from '../../axe';
-import { openTestStore, renderSessionApp } from '../../harness';
-import { PASSWORD, startServer, type TestServer } from '../../sync/server-harness';
+import { renderSessionApp } from '../../harness';
+import { PASSWORD } from '../../sync/server-harness';
+import { storeAndServerPerTest } from '../../screen-server';
 import { mutation } from '../../../server/helpers/fixtures';
 import { paths } from '../../../../src/app/paths';
 
 const ADMIN_EMAIL = 'director@mesa.example';
 
-let store: Store;
-let server: TestServer;
+const { store, server } = storeAndServerPerTest();
 // The screens are lazy chunks: load them once up front, so a loaded machine's first import is not inside a findBy.
 beforeAll(async () => {
   await Promise.all([import('../../../../src/app/features/admin/AccountsScreen'), import('../../../../src/app/features/admin/SchoolsScreen'), import('../../../../src/app/features/admin/TabletsScreen'), import('../../../../src/app/features/admin/ProgressScreen'), import('../../../../src/app/features/admin/VerificationSettingScreen'), import('../../../../src/app/features/batches/BatchesScreen')]);
 });
 beforeEach(async () => {
-  store = await openTestStore();
-  server = await startServer();
   const { center_id: centerId } = (await findUserByEmail(server.handle.db, server.email))!;
   await createUser(server.handle.db, { email: ADMIN_EMAIL, name: 'Dana Director', role: 'center_admin', centerId, password: PASSWORD });
-});
-afterEach(async () => {
-  cleanup();
-  closeStore(store);
-  await server.close();
 });
 
 /** jsdom has no object URLs: keep each Blob by the URL handed out, as a browser would. */

@@ -7,12 +7,12 @@
  * advisor hides it; a sign-in on a tablet holding records is not told.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { z } from 'zod';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UnsentElsewhereBanner } from '../../../../src/app/features/session/UnsentElsewhereBanner';
 import { exportBackup, importBackup } from '../../../../src/app/backup/store';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
+import { closeStore } from '../../../../src/app/db/connection';
 import { readUnsentElsewhere } from '../../../../src/app/db/meta';
 import { paths } from '../../../../src/app/paths';
 import { createApiClient } from '../../../../src/app/sync/api';
@@ -23,22 +23,12 @@ import { uuidv7 } from '../../../../src/shared/ids';
 import { shortDateInWords } from '../../../../src/shared/unsent-reports';
 import { seriousViolations } from '../../axe';
 import { completeFields, openTestStore, renderSessionApp, seedRecord } from '../../harness';
-import { startServer, type TestServer } from '../../sync/server-harness';
+import { storeAndServerPerTest } from '../../screen-server';
 
-let store: Store;
-let server: TestServer;
+const { store, server } = storeAndServerPerTest();
 // The batches screen is a lazy chunk: load it up front, so a loaded machine's first import is not inside a findBy.
 beforeAll(async () => {
   await import('../../../../src/app/features/batches/BatchesScreen');
-});
-beforeEach(async () => {
-  store = await openTestStore();
-  server = await startServer();
-});
-afterEach(async () => {
-  cleanup();
-  closeStore(store);
-  await server.close();
 });
 
 /** The advisor's other tablet, `lost`, reported 12 unsent records; returns when. */

@@ -5,12 +5,11 @@
  * Record information page online and offline, and the public re-enrollment page.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../../../src/app/App';
 import { ReEnrollPage } from '../../../../src/app/features/students/reenroll/ReEnrollPage';
 import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
-import { closeStore, type Store } from '../../../../src/app/db/connection';
 import { AppContext } from '../../../../src/app/hooks/context';
 import { createRouter } from '../../../../src/app/router';
 import { createApiClient } from '../../../../src/app/sync/api';
@@ -19,25 +18,14 @@ import { uuidv7 } from '../../../../src/shared/ids';
 import { programYearOf } from '../../../../src/shared/policy';
 import { PROBLEMS } from '../../../../src/shared/problems';
 import { seriousViolations } from '../../axe';
-import { openTestStore } from '../../harness';
-import { startServer, type TestServer } from '../../sync/server-harness';
+import { storeAndServerPerTest } from '../../screen-server';
 import { seedRoster } from './fixtures';
 
 /** Nothing listens here: requests to it fail as they do offline. */
 const UNREACHABLE = 'http://127.0.0.1:9';
 const thisYear = programYearOf(new Date().toISOString().slice(0, 10));
 
-let store: Store;
-let server: TestServer;
-beforeEach(async () => {
-  store = await openTestStore();
-  server = await startServer();
-});
-afterEach(async () => {
-  cleanup();
-  closeStore(store);
-  await server.close();
-});
+const { store, server } = storeAndServerPerTest();
 
 /** Signs in over the API and keeps the session on the tablet, as the sign-in screen does. */
 async function signedIn(): Promise<{ token: string; deviceId: string; schoolId: string }> {
