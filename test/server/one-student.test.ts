@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
-import { pullResponseSchema } from '../../src/shared/protocol';
+import { pullResponseSchema, type Mutation } from '../../src/shared/protocol';
 import { auditOf } from '../../src/server/queries/audit-log';
 import { DATABASES } from './helpers/databases';
 import { randomSsid } from './helpers/fixtures';
@@ -35,6 +35,15 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
   const enrollmentsOf = (studentId: string) =>
     handle.db.selectFrom('enrollments').select(['id', 'student_id', 'program_year', 'status', 'origin', 'application', 'approved_by'])
       .where('student_id', '=', studentId).orderBy('program_year').execute();
+
+  /** The student of `earlier` re-enrolls online (from their own address `ip`), and the center approves it. */
+  async function approvedOnlineReEnrollment(t: { token: string }, earlier: Mutation, ip: string) {
+    const { lastName, dateOfBirth, ssid } = earlier.application;
+    const online = await call(server.url, 'POST', '/api/re-enroll', { body: { lastName, dateOfBirth, ssid }, headers: { 'x-forwarded-for': ip } });
+    expect(online.status).toBe(202);
+    const pending = (await enrollmentsOf(earlier.studentId)).find((e) => e.origin === 'student_online')!;
+    expect((await call(server.url, 'POST', `/api/enrollments/${pending.id}/approve`, { token: t.token, body: {} })).status).toBe(200);
+  }
 
   it('links a second tablet’s paper for the same student to the student the center has: one roster entry, no SSID to request', async () => {
     const ssid = randomSsid();
@@ -135,10 +144,7 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
     const programYear = programYearOf(new Date().toISOString().slice(0, 10));
     const earlier = a.paper({ firstName: 'Eli', lastName: 'Okafor', dateOfBirth: '2010-10-10', ssid, programYear: '2019-20' });
     await a.push(earlier);
-    const online = await call(server.url, 'POST', '/api/re-enroll', { body: { lastName: 'Okafor', dateOfBirth: '2010-10-10', ssid }, headers: { 'x-forwarded-for': '198.51.100.77' } });
-    expect(online.status).toBe(202);
-    const pending = (await enrollmentsOf(earlier.studentId)).find((e) => e.origin === 'student_online')!;
-    expect((await call(server.url, 'POST', `/api/enrollments/${pending.id}/approve`, { token: a.token, body: {} })).status).toBe(200);
+    await approvedOnlineReEnrollment(a, earlier, '198.51.100.77');
 
     const b = await tablet();
     const paper = b.paper({ firstName: 'Eli', lastName: 'Okafor', dateOfBirth: '2010-10-10', ssid, programYear });
@@ -147,6 +153,23 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
     expect(ofYear).toEqual([expect.objectContaining({ id: paper.recordId, origin: 'tablet', status: 'approved', approved_by: expect.any(String) })]);
     expect(JSON.parse(ofYear[0]!.application)).toMatchObject({ lastName: 'Okafor' });
     expect((await auditOf(handle.db, 'enrollment', paper.recordId)).map((e) => e.action)).toContain('enrollment_completed_by_paper');
+  });
+
+  it('keeps no approval on a paper that completes an approved online re-enrollment but goes to review for an SSID another student holds', async () => {
+    const ssid = randomSsid();
+    const a = await tablet();
+    const programYear = programYearOf(new Date().toISOString().slice(0, 10));
+    const earlier = a.paper({ firstName: 'Ines', lastName: 'Moreau', dateOfBirth: '2010-06-06', ssid, programYear: '2019-20' });
+    await a.push(earlier);
+    const taken = a.paper({ firstName: 'Other', lastName: 'Holder', dateOfBirth: '2009-09-09', ssid: randomSsid(), programYear: '2019-20' });
+    await a.push(taken);
+    await approvedOnlineReEnrollment(a, earlier, '198.51.100.78');
+
+    // The rostered student's paper, with the other student's SSID, sent to center review.
+    const paper = a.paper({ firstName: 'Ines', lastName: 'Moreau', dateOfBirth: '2010-06-06', ssid: taken.application.ssid, programYear }, { studentId: earlier.studentId, sendToReview: true });
+    expect((await a.push(paper))[0]).toMatchObject({ status: 'applied' });
+    const ofYear = (await enrollmentsOf(earlier.studentId)).filter((e) => e.program_year === programYear);
+    expect(ofYear).toEqual([expect.objectContaining({ id: paper.recordId, status: 'needs_review', approved_by: null })]);
   });
 
   it('lets the database refuse a second enrollment of one student and year', async () => {
