@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { canonicalKeying } from './verification';
-import { VERIFIED_FIELDS } from './verification-record';
+import { REQUIRED_VERIFIED_FIELDS } from './verification-record';
 import type { VerifiedValues } from './verify-sheet';
 
 export const VERIFICATION_POLICIES = ['off', 'default', 'required'] as const;
@@ -110,5 +110,5 @@ export function mustCarryVerification(version: VersionAtPush): boolean {
   if (Date.parse(version.confirmedAt) < Date.parse(center.requiredSince)) return false;
   const { stored } = version;
   if (stored === undefined) return true;
-  return VERIFIED_FIELDS.some((field) => canonicalKeying(field, version.values[field]) !== canonicalKeying(field, stored[field]));
+  return REQUIRED_VERIFIED_FIELDS.some((field) => canonicalKeying(field, version.values[field]) !== canonicalKeying(field, stored[field]));
 }

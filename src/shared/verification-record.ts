@@ -21,9 +21,28 @@ import { z } from 'zod';
 import type { ConfirmedApplication } from './application';
 import { canonicalKeying, settleField } from './verification';
 
-/** The fields a second keyer types again from the paper. */
-export const VERIFIED_FIELDS = ['ssid', 'firstName', 'lastName', 'dateOfBirth'] as const;
-export type VerifiedField = (typeof VERIFIED_FIELDS)[number];
+/** The fields a second keyer always types again from the paper: the SSID and who the student is. */
+export const REQUIRED_VERIFIED_FIELDS = ['ssid', 'firstName', 'lastName', 'dateOfBirth'] as const;
+/**
+ * Fields of the paper a center may add to those (issue 10): ones written by
+ * hand, keyed as typed, that the center uses to reach or identify the student.
+ * Not the choices (grade, school: picked from a list, not read digit by digit)
+ * nor the dates the office fills in.
+ */
+export const ADDABLE_VERIFIED_FIELDS = ['middleName', 'schoolStudentId', 'phone', 'guardianName', 'guardianPhone'] as const;
+export const VERIFIABLE_FIELDS = [...REQUIRED_VERIFIED_FIELDS, ...ADDABLE_VERIFIED_FIELDS] as const;
+export type RequiredVerifiedField = (typeof REQUIRED_VERIFIED_FIELDS)[number];
+export type AddableVerifiedField = (typeof ADDABLE_VERIFIED_FIELDS)[number];
+export type VerifiedField = (typeof VERIFIABLE_FIELDS)[number];
+export const addableVerifiedFieldSchema = z.enum(ADDABLE_VERIFIED_FIELDS);
+
+/**
+ * The fields a sheet's second keyer types: always the required four, then the
+ * center's additions in the paper's order, each once; never fewer.
+ */
+export function verifiedFieldsOf(additions: readonly AddableVerifiedField[]): VerifiedField[] {
+  return [...REQUIRED_VERIFIED_FIELDS, ...ADDABLE_VERIFIED_FIELDS.filter((field) => additions.includes(field))];
+}
 
 /** A user id as the server made it (a UUIDv7); never a name, which the server looks up itself. */
 const userId = z.string().min(1).max(64);
@@ -32,7 +51,7 @@ const keying = z.string().max(120);
 
 /** The keyings of one verified field. */
 export const fieldVerificationSchema = z.object({
-  field: z.enum(VERIFIED_FIELDS),
+  field: z.enum(VERIFIABLE_FIELDS),
   first: keying,
   second: keying,
   /** The paper keyed a third time, blind: present only where the first two differed. */
@@ -63,7 +82,8 @@ export const verificationSchema = z.object({
   /** The account signed in on the tablet during the second keying (it may be neither keyer). */
   signedInAs: userId,
   verifiedAt: z.string().datetime(),
-  fields: z.array(fieldVerificationSchema).length(VERIFIED_FIELDS.length),
+  /** The required four and whatever the center added when the batch started; a record from before carries the four. */
+  fields: z.array(fieldVerificationSchema).min(REQUIRED_VERIFIED_FIELDS.length).max(VERIFIABLE_FIELDS.length),
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
@@ -76,7 +96,7 @@ export interface VerificationProblem {
 /**
  * Why `verification` does not vouch for `application`, empty when it does:
  * 1. Two different people keyed the sheet, and the first keyer settled nothing.
- * 2. Every verified field appears once.
+ * 2. Every required field appears once, and a field the center added at most once.
  * 3. Each field's keyings, run through settleField, agree or are settled (or
  *    resolved by a look at the paper), a third keying is there only where the
  *    first two differed, a look only where the third agreed with neither, and
@@ -89,8 +109,9 @@ export function verificationProblems(application: ConfirmedApplication, verifica
   if (verification.enteredBy === verification.verifiedBy) {
     problems.push({ field: 'verifiedBy', message: 'The same person may not key both entries of a sheet.' });
   }
-  for (const name of VERIFIED_FIELDS) {
+  for (const name of VERIFIABLE_FIELDS) {
     const entries = verification.fields.filter((f) => f.field === name);
+    if (entries.length === 0 && !(REQUIRED_VERIFIED_FIELDS as readonly string[]).includes(name)) continue;
     if (entries.length !== 1) {
       problems.push({ field: name, message: 'Each verified field is keyed once by each keyer.' });
       continue;

@@ -29,13 +29,15 @@ import { normalizeSsid } from './ssid';
 
 /**
  * What a keying of one field means, with only the differences that never
- * change what the paper says taken out: spaces and dashes in an SSID, white
- * space around and inside names. Case and accents are kept: "Mcdonald" and
+ * change what the paper says taken out: spaces and dashes in an SSID, all but
+ * the digits of a phone number, white space around and inside names. Case and accents are kept: "Mcdonald" and
  * "McDonald" are different readings of the paper, and the paper decides.
  */
 export function canonicalKeying(field: string, value: string): string {
   const trimmed = value.normalize('NFC').trim();
   if (field === 'ssid') return normalizeSsid(trimmed);
+  // A phone number is its digits: "(408) 555-0142" and "408 555 0142" are the same line of the paper.
+  if (field === 'phone' || field === 'guardianPhone') return trimmed.replace(/\D/g, '');
   return trimmed.replace(/\s+/g, ' ');
 }
 

@@ -8,14 +8,16 @@
  * came from which keyer.
  */
 import { settleField } from './verification';
-import { VERIFIED_FIELDS, type FieldVerification, type Verification, type VerifiedField } from './verification-record';
+import {
+  REQUIRED_VERIFIED_FIELDS, type AddableVerifiedField, type FieldVerification, type RequiredVerifiedField, type Verification, type VerifiedField,
+} from './verification-record';
 
-/** One value per verified field. */
-export type VerifiedValues = Record<VerifiedField, string>;
+/** One value per verified field: the required four always, a field the center added where the sheet keys it. */
+export type VerifiedValues = Record<RequiredVerifiedField, string> & Partial<Record<AddableVerifiedField, string>>;
 
-/** The verified fields of an application (or of anything carrying them). */
-export function verifiedValuesOf(fields: VerifiedValues): VerifiedValues {
-  return { ssid: fields.ssid, firstName: fields.firstName, lastName: fields.lastName, dateOfBirth: fields.dateOfBirth };
+/** The values of `list` (by default the required four) of an application, or of anything carrying them. */
+export function verifiedValuesOf(fields: Record<VerifiedField, string>, list: readonly VerifiedField[] = REQUIRED_VERIFIED_FIELDS): VerifiedValues {
+  return Object.fromEntries(list.map((field) => [field, fields[field]])) as VerifiedValues;
 }
 
 /** A person's look at the paper for one field in a second look, as it is recorded. */
@@ -51,12 +53,14 @@ export type SheetOutcome =
  * A third keying is asked only of the fields that differ; whichever fields it
  * cannot settle all go to the second look together, and stay there until a
  * look at the paper resolves each. A look at a field not in a second look
- * changes nothing.
+ * changes nothing. `verified` are the fields the sheet's batch verifies
+ * (verifiedFieldsOf): every one of them is held and settled alike.
  */
 export function verifySheet(
   first: VerifiedValues, second: VerifiedValues, third: Partial<VerifiedValues>, keyers: Keyers, at: string, looks: SecondLooks = {},
+  verified: readonly VerifiedField[] = REQUIRED_VERIFIED_FIELDS,
 ): SheetOutcome {
-  const verdicts = VERIFIED_FIELDS.map((field) => ({ field, verdict: settleField(field, first[field], second[field], third[field], looks[field]) }));
+  const verdicts = verified.map((field) => ({ field, verdict: settleField(field, first[field] ?? '', second[field] ?? '', third[field], looks[field]) }));
   const unasked = verdicts.filter((v) => v.verdict.state === 'needs_third').map((v) => v.field);
   if (unasked.length > 0) return { state: 'needs_third', fields: unasked };
   const lines = verdicts.flatMap(({ field, verdict }) => (verdict.state === 'second_look'
@@ -69,7 +73,7 @@ export function verifySheet(
     values[field] = value;
     const paper = verdict.state === 'agreed' ? {} : { third: third[field] ?? '' };
     const look = verdict.state === 'resolved' ? { secondLook: looks[field] } : {};
-    return { field, first: first[field], second: second[field], ...paper, value, by: keyers.verifiedBy, at, ...look };
+    return { field, first: first[field] ?? '', second: second[field] ?? '', ...paper, value, by: keyers.verifiedBy, at, ...look };
   });
   return { state: 'verified', verification: { ...keyers, verifiedAt: at, fields }, values };
 }
@@ -80,5 +84,5 @@ export function verifySheet(
  * record is typed once again.
  */
 export function stillVouches(values: VerifiedValues, verification: Verification): boolean {
-  return verification.fields.every((f) => settleField(f.field, values[f.field], f.value).state === 'agreed');
+  return verification.fields.every((f) => settleField(f.field, values[f.field] ?? '', f.value).state === 'agreed');
 }

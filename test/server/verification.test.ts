@@ -122,6 +122,32 @@ describe.each(DATABASES)('verification on $name', (database) => {
     expect(await findEnrollment(handle.db, outside.recordId)).toBeUndefined();
   });
 
+  it('keeps a verification that carries fields the center added, and refuses one naming a field no center may add', async () => {
+    const sheet = mutation(++nextId, center.schoolIds[0]!);
+    const application = { ...sheet.application, phone: '(408) 555-0142', guardianName: 'Rosa Cruz' };
+    const base = verification(application, tablet.userId, secondId);
+    const at = base.verifiedAt;
+    const added: Verification = {
+      ...base,
+      fields: [
+        ...base.fields,
+        { field: 'phone', first: '(408) 555-0142', second: '408 555 0142', value: '4085550142', by: secondId, at },
+        { field: 'guardianName', first: 'Rosa Cruz', second: 'Rosa Crux', third: 'Rosa Cruz', value: 'Rosa Cruz', by: secondId, at },
+      ],
+    };
+    expect((await push({ ...sheet, application, verification: added }))[0]).toMatchObject({ status: 'applied' });
+    const stored = await findEnrollment(handle.db, sheet.recordId);
+    expect(JSON.parse(stored!.verification!)).toEqual(added);
+    expect(stored).toMatchObject({ fields_differed: 1, ssid_differed: 0 });
+
+    const other = mutation(++nextId, center.schoolIds[0]!);
+    const ofOther = verification(other.application, tablet.userId, secondId);
+    const grade = { ...ofOther, fields: [...ofOther.fields, { field: 'grade', first: '8', second: '8', value: '8', by: secondId, at }] };
+    const [refused] = await push({ ...other, verification: grade as Verification });
+    expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'invalid' } });
+    expect(await findEnrollment(handle.db, other.recordId)).toBeUndefined();
+  });
+
   it('applies a verified sheet once when the push is sent again', async () => {
     const sheet = verifiedSheet();
     await push(sheet);

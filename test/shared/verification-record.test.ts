@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankFields, type ConfirmedApplication } from '../../src/shared/application';
 import { mutationSchema } from '../../src/shared/protocol';
-import { disagreements, verificationProblems, VERIFIED_FIELDS, type Verification } from '../../src/shared/verification-record';
+import {
+  ADDABLE_VERIFIED_FIELDS, disagreements, REQUIRED_VERIFIED_FIELDS, verificationProblems, verificationSchema, verifiedFieldsOf, type Verification, type VerifiedField,
+} from '../../src/shared/verification-record';
+import { canonicalKeying } from '../../src/shared/verification';
 
 const AT = '2026-03-02T10:00:00.000Z';
 const app = {
@@ -13,7 +16,7 @@ const app = {
 function verified(change: Partial<Record<string, Partial<Verification['fields'][number]>>> = {}, people: Partial<Verification> = {}): Verification {
   return {
     enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first', verifiedAt: AT,
-    fields: VERIFIED_FIELDS.map((field) => ({ field, first: app[field], second: app[field], value: app[field], by: 'u-second', at: AT, ...change[field] })),
+    fields: REQUIRED_VERIFIED_FIELDS.map((field) => ({ field, first: app[field], second: app[field], value: app[field], by: 'u-second', at: AT, ...change[field] })),
     ...people,
   };
 }
@@ -92,5 +95,42 @@ describe('the wire', () => {
     const looked = verified({ ssid: { first: '9123456708', third: '9123456700', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } });
     expect(mutationSchema.parse({ ...base, verification: looked }).verification?.fields[0]?.secondLook?.by).toBe('u-third');
     expect(mutationSchema.safeParse({ ...base, verification: verified({ ssid: { secondLook: { reading: '9123456780', by: '', at: AT } } }) }).success).toBe(false);
+  });
+});
+
+describe('fields a center added', () => {
+  const withPhone = { ...app, phone: '(408) 555-0142', guardianName: 'Rosa Cruz' } as ConfirmedApplication;
+  const keyed = (field: VerifiedField, first: string, second: string, third?: string): Verification['fields'][number] => ({
+    field, first, second, ...(third === undefined ? {} : { third }), value: canonicalKeying(field, third ?? second), by: 'u-second', at: AT,
+  });
+
+  it.each<[string, Verification['fields'], string[]]>([
+    ['a phone keyed with other punctuation agrees', [keyed('phone', '(408) 555-0142', '408 555 0142')], []],
+    ['a parent’s name the paper settled', [keyed('guardianName', 'Rosa Cruz', 'Rosa Crux', 'Rosa Cruz')], []],
+    ['a parent’s name that differs with no third keying', [{ ...keyed('guardianName', 'Rosa Cruz', 'Rosa Crux'), value: 'Rosa Cruz' }], ['guardianName']],
+    ['an added field keyed twice', [keyed('phone', '4085550142', '4085550142'), keyed('phone', '4085550142', '4085550142')], ['phone']],
+    ['an added field that agrees on another value than the record carries', [keyed('phone', '4085550199', '4085550199')], ['phone']],
+  ])('%s', (_label, added, fields) => {
+    const verification = { ...verified(), fields: [...verified().fields, ...added] };
+    expect(verificationSchema.safeParse(verification).success).toBe(true);
+    expect(verificationProblems(withPhone, verification).map((p) => p.field)).toEqual(fields);
+  });
+
+  it('refuses a field no center may add, and a verification that leaves out one of the four', () => {
+    const grade = { ...verified(), fields: [...verified().fields, { ...verified().fields[0]!, field: 'grade' }] };
+    expect(verificationSchema.safeParse(grade).success).toBe(false);
+    const noBirthDate = { ...verified(), fields: [...verified().fields.filter((f) => f.field !== 'dateOfBirth'), keyed('phone', '4085550142', '4085550142')] };
+    expect(verificationProblems(withPhone, noBirthDate).map((p) => p.field)).toEqual(['dateOfBirth']);
+  });
+});
+
+describe('verifiedFieldsOf', () => {
+  it('is always the four, then the center’s additions in the paper’s order, each once', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...ADDABLE_VERIFIED_FIELDS)), (additions) => {
+      const fields = verifiedFieldsOf(additions);
+      expect(fields.slice(0, 4)).toEqual([...REQUIRED_VERIFIED_FIELDS]);
+      expect(new Set(fields.slice(4))).toEqual(new Set(additions));
+      expect(fields.slice(4)).toEqual(ADDABLE_VERIFIED_FIELDS.filter((f) => additions.includes(f)));
+    }));
   });
 });

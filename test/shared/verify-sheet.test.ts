@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verificationProblems } from '../../src/shared/verification-record';
+import { ADDABLE_VERIFIED_FIELDS, verificationProblems, verifiedFieldsOf } from '../../src/shared/verification-record';
 import { settleField } from '../../src/shared/verification';
 import { stillVouches, verifiedValuesOf, verifySheet, type SecondLooks, type VerifiedValues } from '../../src/shared/verify-sheet';
 import { blankFields, type ConfirmedApplication } from '../../src/shared/application';
@@ -118,5 +118,44 @@ describe('stillVouches', () => {
     const outcome = verifySheet(first, first, {}, keyers, AT);
     if (outcome.state !== 'verified') throw new Error(`not verified: ${outcome.state}`);
     expect(stillVouches({ ...first, ...change }, outcome.verification)).toBe(expected);
+  });
+});
+
+describe('a sheet whose batch verifies fields the center added', () => {
+  const verifiedSet = verifiedFieldsOf(['phone', 'guardianName']);
+  const firstPlus: VerifiedValues = { ...first, phone: '408 555 0142', guardianName: 'Rosa Reyes' };
+
+  it('asks the paper for an added field that differs, like one of the four, and the verification carries it', () => {
+    const asked = verifySheet(firstPlus, { ...firstPlus, guardianName: 'Rosa Reyez' }, {}, keyers, AT, {}, verifiedSet);
+    expect(asked).toEqual({ state: 'needs_third', fields: ['guardianName'] });
+    const outcome = verifySheet(firstPlus, { ...firstPlus, guardianName: 'Rosa Reyez' }, { guardianName: 'Rosa Reyes' }, keyers, AT, {}, verifiedSet);
+    expect(outcome.state).toBe('verified');
+    if (outcome.state !== 'verified') return;
+    expect(outcome.verification.fields.map((f) => f.field)).toEqual(verifiedSet);
+    const app = { ...blankFields(), ...firstPlus, ...outcome.values } as ConfirmedApplication;
+    expect(verificationProblems(app, outcome.verification)).toEqual([]);
+  });
+
+  it('settles any set of verified fields the same whichever keyer typed which values', () => {
+    const value = fc.constantFrom('4085550142', '4085550124', 'Rosa', 'Rosa Reyes', '');
+    const keyings = fc.record({ a: value, b: value, c: fc.option(value, { nil: undefined }) });
+    fc.assert(fc.property(fc.subarray([...ADDABLE_VERIFIED_FIELDS]), fc.array(keyings, { minLength: 5, maxLength: 5 }), (additions, typed) => {
+      const set = verifiedFieldsOf(additions);
+      const one: VerifiedValues = { ...first };
+      const other: VerifiedValues = { ...first };
+      const third: Partial<VerifiedValues> = {};
+      additions.forEach((field, i) => {
+        const { a, b, c } = typed[i]!;
+        one[field] = a;
+        other[field] = b;
+        if (c !== undefined) third[field] = c;
+      });
+      const forward = verifySheet(one, other, third, keyers, AT, {}, set);
+      const backward = verifySheet(other, one, third, keyers, AT, {}, set);
+      if (forward.state === 'verified' && backward.state === 'verified') {
+        expect(forward.values).toEqual(backward.values);
+        expect(forward.verification.fields.map((f) => f.field)).toEqual(set);
+      } else expect(forward).toEqual(backward);
+    }));
   });
 });

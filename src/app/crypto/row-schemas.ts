@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
-import { verificationSchema, VERIFIED_FIELDS } from '../../shared/verification-record';
+import { verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 
 const count = z.number().int().nonnegative();
 const timestamp = z.number().int().nonnegative();
@@ -19,7 +19,7 @@ export const serverReasonSchema = refusalReasonSchema;
 export type ServerReason = z.infer<typeof serverReasonSchema>;
 
 /** One field of a sheet in "Needs a second look". */
-const secondLookLineSchema = z.object({ field: z.enum(VERIFIED_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() });
+const secondLookLineSchema = z.object({ field: z.enum(VERIFIABLE_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() });
 export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
 const keyedValuesSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });

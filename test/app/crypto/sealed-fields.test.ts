@@ -14,7 +14,7 @@ import {
 import { seal } from '../../../src/app/crypto/seal';
 import { mutationFor } from '../../../src/app/db/mutations';
 import { MesaDb } from '../../../src/app/db/schema';
-import { VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
+import { REQUIRED_VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
 import { application, outboxRow, randomKey } from './helpers';
 
 describe('sealed application fields', () => {
@@ -41,7 +41,7 @@ describe('sealed application fields', () => {
     const plain = application();
     const verification: Verification = {
       enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first', verifiedAt: at,
-      fields: VERIFIED_FIELDS.map((field) => {
+      fields: REQUIRED_VERIFIED_FIELDS.map((field) => {
         const value = plain.fields[field];
         // The first keyer misread the SSID; the paper settled it for the second keyer.
         return field === 'ssid'

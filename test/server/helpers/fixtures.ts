@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { blankFields, type ConfirmedApplication } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { Mutation } from '../../../src/shared/protocol';
-import { VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
+import { REQUIRED_VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
 import { createCenter, createSchool, createUser } from '../../../src/server/accounts';
 import type { DatabaseHandle } from '../../../src/server/db/connect';
 
@@ -89,7 +89,7 @@ export function verification(app: ConfirmedApplication, enteredBy: string, verif
     verifiedBy,
     signedInAs: enteredBy,
     verifiedAt: at,
-    fields: VERIFIED_FIELDS.map((field) => {
+    fields: REQUIRED_VERIFIED_FIELDS.map((field) => {
       const value = app[field];
       const first = differed[field];
       return first === undefined

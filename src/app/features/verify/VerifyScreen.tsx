@@ -3,7 +3,7 @@ import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { paths } from '../../paths';
 import { fieldLabel } from '../../../shared/application';
-import { VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
+import { REQUIRED_VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
 import type { VerifiedValues } from '../../../shared/verify-sheet';
 import { keyedValue } from './keyed';
 import { SecondLookSection } from './SecondLookSection';
@@ -57,7 +57,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const typed = (field: VerifiedField) => keyedValue(field, String(data.get(field) ?? ''));
-    const keyed = second ?? (Object.fromEntries(VERIFIED_FIELDS.map((f) => [f, typed(f)])) as VerifiedValues);
+    const keyed = second ?? (Object.fromEntries(REQUIRED_VERIFIED_FIELDS.map((f) => [f, typed(f)])) as VerifiedValues);
     const third = second ? Object.fromEntries(ask.map((f) => [f, typed(f)])) : {};
     const fields = await key(verifier ?? '', keyed, third);
     form.reset();
@@ -104,7 +104,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
           ) : (
             <p>Type these fields from the paper.</p>
           )}
-          {(ask.length > 0 ? ask : VERIFIED_FIELDS).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
+          {(ask.length > 0 ? ask : REQUIRED_VERIFIED_FIELDS).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
           <div class="form-actions">
             <button type="submit" class="button button-primary">{ask.length > 0 ? 'Settle from the paper' : 'Next sheet'}</button>
           </div>
