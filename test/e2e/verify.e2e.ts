@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { goOffline, goOnline, serverEnrollments } from './harness';
+import { goOffline, goOnline, screenshots, serverEnrollments } from './harness';
 import { confirmVerifiedAndSync, expectRecordKeying, misread, openTabletForFile, sampleSheets, type Sheet, startBatch, syncNow, type Tablet, typeSheet } from './journeys';
 
 const FIRST_KEYER = 'Demo Advisor';
@@ -104,6 +104,9 @@ test('a second advisor verifies a batch typed offline, settles a differing SSID 
   await status.getByText('1 SSID differed between keyers; it was settled from the paper.').waitFor();
 
   await page.getByRole('link', { name: 'Back to the batch' }).click();
+  // The batch keeps the count of SSIDs the keyers typed differently, beside what still waits.
+  await page.getByText('1 SSID differed between keyers; it was settled from the paper.').waitFor();
+  await screenshots(page, 'batch-ssid-settled');
   await page.getByRole('button', { name: 'Confirm all without problems' }).click();
   await page.getByText('3 records confirmed.').waitFor();
 
@@ -115,6 +118,9 @@ test('a second advisor verifies a batch typed offline, settles a differing SSID 
     sheets.map((s) => [s.lastName, s.ssid]).sort(),
     'each record reached the server once, with the SSID the paper shows',
   );
+  // Synced, the batch's card still says it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Batches' }).click();
+  await page.getByRole('listitem').getByText('1 SSID differed between keyers; it was settled from the paper.').waitFor();
 
   await expectRecordKeying(page, sheets, `Verified: typed by ${FIRST_KEYER}, verified by ${SECOND_KEYER}`);
 });

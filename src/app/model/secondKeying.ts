@@ -6,6 +6,7 @@
 import type { LocalApplication, LocalSheetToVerify } from '../crypto/row-schemas';
 import { maySendToVerifyElsewhere, needsSecondKeying, type SheetAtConfirm } from '../../shared/verification-policy';
 import { countSecondKeyerWaits, type SecondKeyerWaits, type SheetBeforeSecondKeyer } from '../../shared/second-keyer-wait';
+import type { SsidDisagreements } from '../../shared/ssid-disagreements';
 
 /** What of a record the gate reads; null for a sheet not saved yet. */
 type Gated = Pick<LocalApplication, 'verification' | 'secondLook' | 'serverVersion' | 'serverReason'> | null;
@@ -74,6 +75,24 @@ export function describeSecondKeyerWaits(waits: SecondKeyerWaits): string[] {
     waits.afterSync > 0 ? `${sheetsDo(waits.afterSync, 'waits', 'wait')} to be verified on another tablet after the next sync.` : null,
     waits.elsewhere > 0 ? `${sheetsDo(waits.elsewhere, 'waits', 'wait')} for a second keyer on another tablet.` : null,
   ].filter((line) => line !== null);
+}
+
+/** "it" of one, "both" of two, "all" of more: the SSIDs a clause speaks of when it speaks of every one. */
+function every(n: number): string {
+  return n === 1 ? 'it' : n === 2 ? 'both' : 'all';
+}
+
+/**
+ * "2 SSIDs differed between keyers; both settled from the paper", or how many
+ * the paper settled and how many wait for a second look; null when none differed.
+ */
+export function describeSsidDisagreements({ settled, waiting }: SsidDisagreements): string | null {
+  const total = settled + waiting;
+  if (total === 0) return null;
+  const head = total === 1 ? '1 SSID differed between keyers' : `${total} SSIDs differed between keyers`;
+  if (waiting === 0) return `${head}; ${total === 1 ? 'it was' : every(total)} settled from the paper.`;
+  if (settled === 0) return `${head}; ${every(total)} ${total === 1 ? 'waits' : 'wait'} for a second look.`;
+  return `${head}; ${settled} settled from the paper, ${waiting} ${waiting === 1 ? 'waits' : 'wait'} for a second look.`;
 }
 
 /** Whether one of the student's sheets on this tablet waits in "Needs a second look" with its SSID unsettled between the keyers. */

@@ -7,6 +7,7 @@ import { Link } from '../../components/Link';
 import { TypeNextSheetLink } from './TypeNextSheetLink';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { SecondKeyerWaitList } from './SecondKeyerWaitList';
+import { SsidDisagreementLine } from './SsidDisagreementLine';
 
 /** Home: every stack of paper on this tablet with its counts and where its sheets wait for a second keyer, and "New batch". */
 export function BatchesScreen() {
@@ -30,7 +31,7 @@ export function BatchesScreen() {
       )}
       {batches.status === 'ready' && batches.data.length > 0 && (
         <ul class="cards">
-          {batches.data.map(({ batch, summary, waits }) => (
+          {batches.data.map(({ batch, summary, waits, ssids }) => (
             <li key={batch.id} class="card">
               <div class="card-main">
                 <h2 class="card-title">
@@ -42,6 +43,7 @@ export function BatchesScreen() {
                 <p class="card-summary">{describeSummary(summary)}</p>
                 <progress max={Math.max(summary.sheets, summary.entered)} value={summary.entered} aria-label={`${summary.entered} of ${summary.sheets} entered`} />
                 <SecondKeyerWaitList waits={waits} />
+                <SsidDisagreementLine ssids={ssids} />
               </div>
               <div class="card-actions">
                 <TypeNextSheetLink batch={batch} />

@@ -6,6 +6,7 @@ import { Link } from '../../components/Link';
 import { TypeNextSheetLink } from './TypeNextSheetLink';
 import { ReviewRow } from './ReviewRow';
 import { SecondKeyerWaitList } from './SecondKeyerWaitList';
+import { SsidDisagreementLine } from './SsidDisagreementLine';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { SetAsideList } from '../../components/SetAsideList';
 
@@ -27,7 +28,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
     );
   }
 
-  const { batch, verifies, items, summary, waits, setAside } = review.data;
+  const { batch, verifies, items, summary, waits, ssids, setAside } = review.data;
   const ready = items.filter((i) => i.confirmable).map((i) => i.record.id);
   const sendable = items.filter((i) => i.sendable).length;
   return (
@@ -48,6 +49,7 @@ export function ReviewScreen({ batchId }: { batchId: string }) {
       </div>
       <p class="summary">{describeSummary(summary)}</p>
       <SecondKeyerWaitList waits={waits} />
+      <SsidDisagreementLine ssids={ssids} />
       {verifies ? <p class="muted">A second keyer verifies this batch: each sheet is confirmed once it is verified.</p> : null}
       <div class="review-bar">
         <button type="button" class="button button-primary" disabled={busy || ready.length === 0} onClick={() => void confirm(ready)} aria-describedby="ready-count">

@@ -15,6 +15,7 @@ import { readBatchVerifies } from '../../db/meta';
 import { listSheetsToVerify } from '../../db/sheetsToVerify';
 import { batchSecondKeyerWaits, maySendElsewhere, refusedForSecondKeying, secondKeyingBlock } from '../../model/secondKeying';
 import type { SecondKeyerWaits } from '../../../shared/second-keyer-wait';
+import { countSsidDisagreements, type SsidDisagreements } from '../../../shared/ssid-disagreements';
 import { canConfirm } from '../../../shared/lifecycle';
 
 /** One record as the review lists it. */
@@ -39,6 +40,8 @@ export interface BatchReview {
   summary: BatchSummary;
   /** Its sheets still waiting for a second keyer, by where: the batch is not done while any does. */
   waits: SecondKeyerWaits;
+  /** Its SSIDs the two keyers typed differently: settled from the paper, or waiting for a second look. */
+  ssids: SsidDisagreements;
   /** The batch's records that fail their schema, listed apart as "This record needs fixing". */
   setAside: SetAsideRow[];
 }
@@ -79,8 +82,10 @@ export function useBatchReview(batchId: string): {
     const items = records.map((r, i) => toItem(r, i + 1, today, verifies, known[i] ?? {}));
     // Records with problems first, each group in sheet order: what needs the advisor is on top.
     const byProblems = [...items.filter((i) => i.problems.length > 0), ...items.filter((i) => i.problems.length === 0)];
-    const waits = batchSecondKeyerWaits(records, await listSheetsToVerify(store.db, batchId), verifies);
-    return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), waits, setAside };
+    const pulled = await listSheetsToVerify(store.db, batchId);
+    const waits = batchSecondKeyerWaits(records, pulled, verifies);
+    const ssids = countSsidDisagreements([...records, ...pulled]);
+    return { batch, verifies, items: byProblems, summary: summarizeBatch(records, batch.sheetCount), waits, ssids, setAside };
   }, [store, batchId]);
 
   const run = useCallback(

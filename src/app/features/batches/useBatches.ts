@@ -1,4 +1,4 @@
-/** The batches list with each stack's counts and where its sheets wait for a second keyer, live. */
+/** The batches list with each stack's counts, where its sheets wait for a second keyer and the SSIDs its keyers typed differently, live. */
 import { useServices } from '../../hooks/context';
 import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { listBatches } from '../../db/batches';
@@ -10,6 +10,7 @@ import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { batchSecondKeyerWaits } from '../../model/secondKeying';
 import { batchVerifies } from '../../../shared/verification-policy';
 import type { SecondKeyerWaits } from '../../../shared/second-keyer-wait';
+import { countSsidDisagreements, type SsidDisagreements } from '../../../shared/ssid-disagreements';
 
 /** One line of the batches list. */
 export interface BatchRow {
@@ -17,6 +18,8 @@ export interface BatchRow {
   summary: BatchSummary;
   /** Its sheets still waiting for a second keyer, by where: the batch is not done while any does. */
   waits: SecondKeyerWaits;
+  /** Its SSIDs the two keyers typed differently: settled from the paper, or waiting for a second look. */
+  ssids: SsidDisagreements;
 }
 
 /** Every batch, newest first, with its counts. */
@@ -26,11 +29,16 @@ export function useBatches(): LiveResult<BatchRow[]> {
     const batches = await listBatches(store.db);
     const byBatch = await statusesByBatch(store.db);
     const { policy } = await readCenterVerification(store.db);
-    const { records, pulled } = await readSheetsThatMayWait(store.db);
-    return batches.map((batch) => ({
-      batch,
-      summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount),
-      waits: batchSecondKeyerWaits(records.filter((r) => r.batchId === batch.id), pulled.filter((s) => s.batchId === batch.id), batchVerifies(policy, batch.verify)),
-    }));
+    const { records, synced, pulled } = await readSheetsThatMayWait(store.db);
+    return batches.map((batch) => {
+      const mayWait = records.filter((r) => r.batchId === batch.id);
+      const pulledHere = pulled.filter((s) => s.batchId === batch.id);
+      return {
+        batch,
+        summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount),
+        waits: batchSecondKeyerWaits(mayWait, pulledHere, batchVerifies(policy, batch.verify)),
+        ssids: countSsidDisagreements([...mayWait, ...synced.filter((r) => r.batchId === batch.id), ...pulledHere]),
+      };
+    });
   }, [store]);
 }

@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { paths } from '../../paths';
+import { describeSsidDisagreements } from '../../model/secondKeying';
 import { fieldLabel } from '../../../shared/application';
 import { REQUIRED_VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
 import type { VerifiedValues } from '../../../shared/verify-sheet';
 import { keyedValue } from './keyed';
 import { SecondLookSection } from './SecondLookSection';
-import { describeSsidsSettled } from './summary';
 import { useVerifyBatch } from './useVerifyBatch';
 
 /** One blank field of a blind keying: nothing of the first entry, no autofill. */
@@ -45,7 +45,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
   if (view.status === 'loading') return <p class="muted">Loading…</p>;
   if (view.status === 'error' || view.data === null) return <p>This batch is not on this tablet.</p>;
   const { keyers, next, sheetsLeft, summary, secondLook } = view.data;
-  const settled = describeSsidsSettled(summary.ssidsSettled);
+  const ssids = describeSsidDisagreements(summary.ssids);
 
   const onPick = (event: Event) => {
     event.preventDefault();
@@ -71,7 +71,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
       <ScreenTitle>Verify batch</ScreenTitle>
       <p class="summary" role="status">
         {summary.verified} verified · {sheetsLeft} to verify · {summary.secondLook} need a second look
-        {settled ? <><br />{settled}</> : null}
+        {ssids ? <><br />{ssids}</> : null}
       </p>
       {error ? <p role="alert">{error}</p> : null}
       {verifier === null ? (

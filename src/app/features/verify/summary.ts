@@ -1,28 +1,20 @@
-/** The batch's verification in words: pure, so the wording is tested in one place. */
+/** The batch's verification in counts: pure, so the verify screen's line is tested in one place. */
 import type { LocalApplication } from '../../db/schema';
-import { disagreements } from '../../../shared/verification-record';
+import { countSsidDisagreements, type SheetKeyings, type SsidDisagreements } from '../../../shared/ssid-disagreements';
 
 /** How a batch's second keying went. */
 export interface VerificationSummary {
   verified: number;
   secondLook: number;
-  /** Verified sheets whose SSID the two keyers typed differently (the paper settled each). */
-  ssidsSettled: number;
+  /** The SSIDs the two keyers typed differently: settled from the paper, or waiting for a second look. */
+  ssids: SsidDisagreements;
 }
 
-/** Counts the batch's verified sheets, those in a second look, and the SSIDs the paper settled. */
-export function summarizeVerification(records: readonly LocalApplication[]): VerificationSummary {
-  const verified = records.filter((r) => r.verification);
+/** Counts the batch's verified sheets, those in a second look (its records and `pulledLooks`, sheets pulled here), and the SSIDs that differed. */
+export function summarizeVerification(records: readonly LocalApplication[], pulledLooks: readonly SheetKeyings[]): VerificationSummary {
   return {
-    verified: verified.length,
-    secondLook: records.filter((r) => r.secondLook).length,
-    ssidsSettled: verified.filter((r) => r.verification && disagreements(r.verification).ssid).length,
+    verified: records.filter((r) => r.verification).length,
+    secondLook: records.filter((r) => r.secondLook).length + pulledLooks.length,
+    ssids: countSsidDisagreements([...records, ...pulledLooks]),
   };
-}
-
-/** "2 SSIDs differed between keyers; both settled from the paper", or null when none differed. */
-export function describeSsidsSettled(count: number): string | null {
-  if (count === 0) return null;
-  if (count === 1) return '1 SSID differed between keyers; it was settled from the paper.';
-  return `${count} SSIDs differed between keyers; ${count === 2 ? 'both' : 'all'} settled from the paper.`;
 }

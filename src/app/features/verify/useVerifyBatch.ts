@@ -75,13 +75,12 @@ export function useVerifyBatch(batchId: string): {
         .map(({ record, sheet }) => ({ id: record.id, sheet, pulled: false })),
       ...pulled.filter((s) => !lookable(s)).map((s) => ({ id: s.recordId, sheet: s.sheet, pulled: true })),
     ];
-    const summary = summarizeVerification(records);
     const pulledLooks = pulled.filter(lookable);
     return {
       batch, signedIn, keyers,
       next: left[0] ?? null,
       sheetsLeft: left.length,
-      summary: { ...summary, secondLook: summary.secondLook + pulledLooks.length },
+      summary: summarizeVerification(records, pulledLooks),
       secondLook: [
         ...sheets.flatMap(({ record, sheet }) => (record.secondLook && lookable(record) ? [{ id: record.id, sheet, lines: record.secondLook }] : [])),
         ...pulledLooks.flatMap((s) => (s.secondLook ? [{ id: s.recordId, sheet: s.sheet, lines: s.secondLook }] : [])),
