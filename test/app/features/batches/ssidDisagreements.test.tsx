@@ -8,7 +8,7 @@ import { keepSecondLook, listSheetsToVerify, storeSheetsToVerify } from '../../.
 import { paths } from '../../../../src/app/paths';
 import { confirmedApplicationSchema } from '../../../../src/shared/application';
 import { uuidv7 } from '../../../../src/shared/ids';
-import { VERIFIED_FIELDS, type Verification, type VerifiedField } from '../../../../src/shared/verification-record';
+import { REQUIRED_VERIFIED_FIELDS, type Verification, type VerifiedField } from '../../../../src/shared/verification-record';
 import { seriousViolations } from '../../axe';
 import { changeRecord, completeFields, readRecord, renderApp, screenStorePerTest, seedRecord } from '../../harness';
 
@@ -19,7 +19,7 @@ const AT = '2026-11-30T11:00:00.000Z';
 function verification(values: Record<VerifiedField, string>, differed: VerifiedField): Verification {
   return {
     enteredBy: 'u-ana', verifiedBy: 'u-bea', signedInAs: 'u-ana', verifiedAt: AT,
-    fields: VERIFIED_FIELDS.map((field) => ({
+    fields: REQUIRED_VERIFIED_FIELDS.map((field) => ({
       field, first: values[field], value: values[field], by: 'u-bea', at: AT,
       ...(field === differed ? { second: `${values[field]}9`, third: values[field] } : { second: values[field] }),
     })),
