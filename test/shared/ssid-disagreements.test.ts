@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { countSsidDisagreements, type SheetKeyings } from '../../src/shared/ssid-disagreements';
-import { VERIFIED_FIELDS, type Verification } from '../../src/shared/verification-record';
+import { REQUIRED_VERIFIED_FIELDS, type Verification } from '../../src/shared/verification-record';
 
 const AT = '2026-03-02T10:00:00.000Z';
 const SSID = '9123456780';
 
 /** A verification where the keyers typed every field alike but those given a third keying. */
-function verified(third: Partial<Record<(typeof VERIFIED_FIELDS)[number], true>> = {}, look = false): Verification {
+function verified(third: Partial<Record<(typeof REQUIRED_VERIFIED_FIELDS)[number], true>> = {}, look = false): Verification {
   return {
     enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first', verifiedAt: AT,
-    fields: VERIFIED_FIELDS.map((field) => ({
+    fields: REQUIRED_VERIFIED_FIELDS.map((field) => ({
       field, first: 'x', second: third[field] ? 'y' : 'x', value: 'x', by: 'u-second', at: AT,
       ...(third[field] ? { third: look ? 'z' : 'x' } : {}),
       ...(third[field] && look ? { secondLook: { reading: 'x', by: 'u-third', at: AT } } : {}),
