@@ -54,7 +54,7 @@ export default defineConfig({
   ],
   resolve: {
     // The app's zod is configured before any schema exists (see src/app/zodJitless.ts).
-    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/app/zodJitless.ts', import.meta.url)) }],
+    alias: [{ find: /^zod\/mini$/, replacement: fileURLToPath(new URL('./src/app/zodJitless.ts', import.meta.url)) }],
   },
   server: {
     proxy: { '/api': 'http://localhost:8787' },

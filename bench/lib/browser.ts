@@ -70,8 +70,12 @@ export function launchProfile(userDataDir: string, options: { offline?: boolean 
 /** The passphrase the benchmarks set on the tablet and unlock it with. */
 export const BENCH_PASSPHRASE = 'bench tablet passphrase 2025';
 
-/** Sign in, set the passphrase, start a batch, through the UI; returns the path of the batch's entry form. */
-export async function walkFirstVisit(page: Page, url: string): Promise<string> {
+/**
+ * Sign in, set the passphrase, start a batch, through the UI; returns the path of
+ * the batch's entry form once the service worker is ready, unless `workerBlocked`
+ * says the context runs without one.
+ */
+export async function walkFirstVisit(page: Page, url: string, { workerBlocked = false } = {}): Promise<string> {
   await page.goto(url);
   const setup = page.getByLabel('Repeat passphrase');
   const signIn = page.getByLabel('Email');
@@ -100,6 +104,6 @@ export async function walkFirstVisit(page: Page, url: string): Promise<string> {
   await page.getByLabel('Sheets in the stack').fill('25');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.waitForURL(/\/batches\/[^/]+\/new$/);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!workerBlocked) await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   return new URL(page.url()).pathname;
 }

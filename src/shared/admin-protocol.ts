@@ -3,7 +3,7 @@
  * first set-up: advisors, schools, tablets, the short history. Parsed by the
  * server on the way in and by the app on the way back.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROLES } from './protocol';
 import { verificationPolicySchema } from './verification-policy';
 
@@ -13,16 +13,14 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** The roles a center administrator may give: state administrators are made by script. */
 export const CENTER_ROLES = ['advisor', 'center_admin'] as const;
 
-const email = z.string().trim().toLowerCase().email('Enter an email address such as name@school.org.').max(254);
-const personName = z.string().trim().min(1, 'Enter a name.').max(120);
-const password = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(200);
+const email = z.string().check(z.trim(), z.toLowerCase(), z.email('Enter an email address such as name@school.org.'), z.maxLength(254));
+const personName = z.string().check(z.trim(), z.minLength(1, 'Enter a name.'), z.maxLength(120));
+const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`), z.maxLength(200));
 
 /** A CDS code as people write it ("01-61192-0130229"): spaces and dashes go, then 14 digits. */
-export const cdsCodeSchema = z.string().max(40)
-  .transform((value) => value.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{14}$/, 'A CDS code is 14 digits: county (2), district (5), school (7).'));
+export const cdsCodeSchema = z.pipe(z.pipe(z.string().check(z.maxLength(40)), z.transform((value) => value.replace(/[\s-]/g, ''))), z.string().check(z.regex(/^\d{14}$/, 'A CDS code is 14 digits: county (2), district (5), school (7).')));
 
-const schoolName = z.string().trim().min(1, 'Enter the school’s name.').max(200);
+const schoolName = z.string().check(z.trim(), z.minLength(1, 'Enter the school’s name.'), z.maxLength(200));
 
 /** POST /api/admin/accounts. */
 export const newAccountSchema = z.object({ email, name: personName, role: z.enum(CENTER_ROLES) });
@@ -47,7 +45,7 @@ export const oneTimePasswordResponseSchema = z.object({ account: accountSchema, 
 export type OneTimePasswordResponse = z.infer<typeof oneTimePasswordResponseSchema>;
 
 /** POST /api/admin/schools. */
-export const newSchoolSchema = z.object({ name: schoolName, cdsCode: cdsCodeSchema, city: z.string().trim().max(80).default('') });
+export const newSchoolSchema = z.object({ name: schoolName, cdsCode: cdsCodeSchema, city: z._default(z.string().check(z.trim(), z.maxLength(80)), '') });
 export type NewSchool = z.input<typeof newSchoolSchema>;
 
 /** POST /api/admin/schools/:id/rename. */
@@ -66,14 +64,14 @@ export const tabletSchema = z.object({
   userName: z.string(),
   userEmail: z.string(),
   lastContactAt: z.string(),
-  lastPushAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  lastPushAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
   /** Whether any session on it is still live. */
   signedIn: z.boolean(),
   /** How many records it last said it held unsent, and when; null before it reported. */
-  unsent: z.object({ records: z.number().int(), reportedAt: z.string() }).nullable(),
+  unsent: z.nullable(z.object({ records: z.int(), reportedAt: z.string() })),
   /** Its reported records have not arrived: `userName` signed in on an empty tablet after it was last heard from. */
-  notArrived: z.object({ records: z.number().int(), reportedAt: z.string(), emptySignInAt: z.string(), userName: z.string() }).nullable(),
+  notArrived: z.nullable(z.object({ records: z.int(), reportedAt: z.string(), emptySignInAt: z.string(), userName: z.string() })),
 });
 export type Tablet = z.infer<typeof tabletSchema>;
 
@@ -92,7 +90,7 @@ export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  by: z.string().nullable(),
+  by: z.nullable(z.string()),
   action: z.enum(ADMIN_ACTIONS),
   /** What it was done to: an account's email, a school's name, a tablet's name. */
   subject: z.string(),
@@ -106,7 +104,7 @@ export const verificationPolicyRequestSchema = z.object({ policy: verificationPo
 export type VerificationPolicyRequest = z.infer<typeof verificationPolicyRequestSchema>;
 
 /** POST /api/session/password: the signed-in user sets their own password. */
-export const passwordChangeSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password });
+export const passwordChangeSchema = z.object({ currentPassword: z.string().check(z.minLength(1), z.maxLength(200)), newPassword: password });
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /** GET /api/setup: whether the first center and administrator are still to be made. */
@@ -114,8 +112,8 @@ export const setupStatusSchema = z.object({ needed: z.boolean() });
 
 /** POST /api/setup: the first center and its administrator, guarded by the code printed at start. */
 export const setupRequestSchema = z.object({
-  setupCode: z.string().trim().min(1, 'Enter the setup code.').max(64),
-  centerName: z.string().trim().min(1, 'Enter the center’s name.').max(200),
+  setupCode: z.string().check(z.trim(), z.minLength(1, 'Enter the setup code.'), z.maxLength(64)),
+  centerName: z.string().check(z.trim(), z.minLength(1, 'Enter the center’s name.'), z.maxLength(200)),
   name: personName,
   email,
   password,
@@ -127,11 +125,11 @@ export const schoolProgressSchema = z.object({
   schoolId: z.string(),
   schoolName: z.string(),
   cdsCode: z.string(),
-  enrolled: z.number().int(),
-  withSsid: z.number().int(),
-  bySource: z.object({ school_records: z.number().int(), student_form: z.number().int(), student_online: z.number().int() }),
-  confirmedByReturn: z.number().int(),
-  missing: z.number().int(),
+  enrolled: z.int(),
+  withSsid: z.int(),
+  bySource: z.object({ school_records: z.int(), student_form: z.int(), student_online: z.int() }),
+  confirmedByReturn: z.int(),
+  missing: z.int(),
 });
 export type SchoolProgress = z.infer<typeof schoolProgressSchema>;
 

@@ -6,7 +6,7 @@
  * `confirmedApplicationSchema` is what may leave the tablet: the same fields with
  * the rules a confirmed record must meet. The server validates pushes with it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { todayIso } from './dates';
 import type { Issue } from './ssid';
 import { storedDateProblem, type DateKind } from './typed-dates';
@@ -18,18 +18,12 @@ export type SsidSource = z.infer<typeof ssidSourceSchema>;
 export const GRADES = ['K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
 
 /** ISO calendar date, as typed into <input type="date">. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.');
+export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.'), z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Not a real calendar date.'));
 
 /** Program years run July to June and are written "2025-26". */
-export const programYearSchema = z
-  .string()
-  .regex(/^(\d{4})-(\d{2})$/, 'Use the form 2025-26.')
-  .refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), 'The second year must follow the first.');
+export const programYearSchema = z.string().check(z.regex(/^(\d{4})-(\d{2})$/, 'Use the form 2025-26.'), z.refine((s) => (Number(s.slice(0, 4)) + 1) % 100 === Number(s.slice(5)), 'The second year must follow the first.'));
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** Every field on the paper, as a draft holds it. */
 export const applicationFieldsSchema = z.object({
@@ -48,7 +42,7 @@ export const applicationFieldsSchema = z.object({
   street: text(120),
   city: text(80),
   zip: text(10),
-  ethnicity: z.array(text(60)).max(12),
+  ethnicity: z.array(text(60)).check(z.maxLength(12)),
   parentEducation: text(60),
   freeReducedLunch: text(10),
   homeLanguage: text(60),
@@ -68,7 +62,7 @@ export const applicationFieldsSchema = z.object({
    * word, kept with the fields so the server sees it. Absent in rows stored
    * before it existed, which read as not ticked.
    */
-  dateOfBirthChecked: text(3).default(''),
+  dateOfBirthChecked: z._default(text(3), ''),
 });
 export type ApplicationFields = z.infer<typeof applicationFieldsSchema>;
 export type FieldName = keyof ApplicationFields;
@@ -92,11 +86,11 @@ export function blankFields(defaults: Partial<ApplicationFields> = {}): Applicat
  * the server refuses what the tablet refuses in the same words.
  */
 function paperDateSchema(kind: DateKind, required: boolean) {
-  return z.string().superRefine((value, ctx) => {
+  return z.string().check(z.superRefine((value, ctx) => {
     if (value === '' && !required) return;
     const found = storedDateProblem(value, todayIso(), kind);
     if (found) ctx.addIssue({ code: 'custom', message: found.message });
-  });
+  }));
 }
 const optionalDate = paperDateSchema('event', false);
 const optionalEmail = z.union([z.literal(''), z.email('Not an email address.')]);
@@ -113,21 +107,21 @@ export function dobUncheckedMessage(warning: Issue): string {
  * server must still take records confirmed before the tick existed, online
  * re-enrollments and approvals, where there is no paper to tick.
  */
-export const confirmedApplicationSchema = applicationFieldsSchema.extend({
-  firstName: text(80).trim().min(1, 'First name is required.'),
-  lastName: text(80).trim().min(1, 'Last name is required.'),
+export const confirmedApplicationSchema = z.extend(applicationFieldsSchema, {
+  firstName: text(80).check(z.trim(), z.minLength(1, 'First name is required.')),
+  lastName: text(80).check(z.trim(), z.minLength(1, 'Last name is required.')),
   dateOfBirth: paperDateSchema('birth', true),
   grade: z.enum(GRADES, 'Choose a grade.'),
-  schoolId: text(64).min(1, 'Choose the school.'),
-  ssid: z.union([z.literal(''), z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.')]),
+  schoolId: text(64).check(z.minLength(1, 'Choose the school.')),
+  ssid: z.union([z.literal(''), z.string().check(z.regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.'))]),
   email: optionalEmail,
   guardianEmail: optionalEmail,
-  zip: z.union([z.literal(''), z.string().regex(/^\d{5}(-\d{4})?$/, 'A ZIP code is 5 digits.')]),
+  zip: z.union([z.literal(''), z.string().check(z.regex(/^\d{5}(-\d{4})?$/, 'A ZIP code is 5 digits.'))]),
   studentSignedDate: optionalDate,
   pafSignedDate: optionalDate,
   dateReceived: optionalDate,
   programYear: programYearSchema,
-  dateOfBirthChecked: z.union([z.literal(''), z.literal('yes')]).default(''),
+  dateOfBirthChecked: z._default(z.union([z.literal(''), z.literal('yes')]), ''),
 });
 export type ConfirmedApplication = z.infer<typeof confirmedApplicationSchema>;
 

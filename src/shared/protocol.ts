@@ -2,7 +2,7 @@
  * The wire contract between tablet and server (design section 7), as zod schemas
  * that both sides parse with. Types are inferred from them.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './application';
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
@@ -10,20 +10,20 @@ import { verificationSchema } from './verification-record';
 import { centerVerificationSchema, NO_VERIFICATION_POLICY } from './verification-policy';
 import { REFUSALS, type RefusalCode } from './problems';
 
-const uuid = z.string().regex(UUID_PATTERN, 'Not a valid id.');
+const uuid = z.string().check(z.regex(UUID_PATTERN, 'Not a valid id.'));
 /** A whole CA SSID as it travels: exactly 10 digits, already normalized. */
-const ssidDigits = z.string().regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.');
+const ssidDigits = z.string().check(z.regex(/^\d{10}$/, 'A CA SSID is exactly 10 digits.'));
 /** A CA SSID as a person typed it: spaces and dashes are stripped, then it must be 10 digits. */
-const typedSsid = z.string().max(32).transform(normalizeSsid).pipe(ssidDigits);
+const typedSsid = z.pipe(z.pipe(z.string().check(z.maxLength(32)), z.transform(normalizeSsid)), ssidDigits);
 /** The last four digits of an SSID: all that lists and histories show. */
-const last4 = z.string().regex(/^\d{4}$/);
+const last4 = z.string().check(z.regex(/^\d{4}$/));
 /**
  * The largest version both databases store: PostgreSQL's integer is 32 bits, and
  * a bigger number made the whole push fail there while SQLite took it.
  */
 export const MAX_STORED_VERSION = 2_147_483_647;
 /** A record version as it travels: positive, and storable on both databases. */
-const versionNumber = z.number().int().positive().max(MAX_STORED_VERSION);
+const versionNumber = z.int().check(z.positive(), z.maximum(MAX_STORED_VERSION));
 /**
  * How far ahead of the device's last applied mutation id a push may reach. The
  * tablet numbers its outbox one by one, so a real queue never jumps; a far
@@ -34,16 +34,16 @@ export const MAX_MUTATION_ID_LEAD = 10_000;
 export const MAX_SHEETS_TO_VERIFY = 1000;
 
 /** The name an advisor gives a tablet ("Blue cart 3"), shown to the center's administrators. */
-export const deviceNameSchema = z.string().trim().max(120);
+export const deviceNameSchema = z.string().check(z.trim(), z.maxLength(120));
 
 /** Sign-in. */
 export const sessionRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
+  email: z.string().check(z.trim(), z.toLowerCase(), z.email(), z.maxLength(254)),
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
   deviceId: uuid,
-  deviceName: deviceNameSchema.optional(),
+  deviceName: z.optional(deviceNameSchema),
   /** The tablet holds no record and no queued change: its storage may have been cleared (shared/unsent-reports.ts). */
-  emptyStore: z.boolean().optional(),
+  emptyStore: z.optional(z.boolean()),
 });
 export type SessionRequest = z.infer<typeof sessionRequestSchema>;
 
@@ -56,7 +56,7 @@ export const sessionUserSchema = z.object({
   role: z.enum(ROLES),
   centerId: z.string(),
   /** Signed in with a one-time password: the app asks for a new one before anything else. */
-  mustChangePassword: z.boolean().optional(),
+  mustChangePassword: z.optional(z.boolean()),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
@@ -64,7 +64,7 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 export const unsentElsewhereSchema = z.object({
   deviceId: z.string(),
   name: z.string(),
-  unsent: z.number().int().positive(),
+  unsent: z.int().check(z.positive()),
   reportedAt: z.string(),
 });
 export type UnsentElsewhere = z.infer<typeof unsentElsewhereSchema>;
@@ -74,7 +74,7 @@ export const sessionResponseSchema = z.object({
   expiresAt: z.string(),
   user: sessionUserSchema,
   /** Given when the sign-in said the store was empty: the user's other devices with records that have not arrived. */
-  unsentElsewhere: z.array(unsentElsewhereSchema).optional(),
+  unsentElsewhere: z.optional(z.array(unsentElsewhereSchema)),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -83,30 +83,30 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
  * absent on rows queued before SSID updates existed; absent means 'application'.
  */
 export const mutationSchema = z.object({
-  kind: z.literal('application').optional(),
+  kind: z.optional(z.literal('application')),
   /** Increases by one per device; the server remembers the last one it applied. */
-  mutationId: z.number().int().positive(),
+  mutationId: z.int().check(z.positive()),
   recordId: uuid,
   /** The student this application is for; a new student's id is made on the tablet. */
   studentId: uuid,
   /** The tablet's own version counter for this record. */
   version: versionNumber,
   /** The server version the tablet last saw; null for a record the server has never seen. */
-  baseServerVersion: z.number().int().nonnegative().max(MAX_STORED_VERSION).nullable(),
+  baseServerVersion: z.nullable(z.int().check(z.nonnegative(), z.maximum(MAX_STORED_VERSION))),
   application: confirmedApplicationSchema,
   ssidSource: z.union([ssidSourceSchema, z.null()]),
-  confirmedAt: z.string().datetime(),
+  confirmedAt: z.iso.datetime(),
   /** Set when the advisor sends an SSID conflict to center review instead of correcting it. */
-  sendToReview: z.boolean().optional(),
+  sendToReview: z.optional(z.boolean()),
   /** Set when the advisor says a paper is for the student the center has under its SSID, whose name or birth date differs a little. */
-  sameStudent: z.boolean().optional(),
+  sameStudent: z.optional(z.boolean()),
   /** The second keyer's verification of this version (verification-record.ts); absent: typed once. */
-  verification: verificationSchema.optional(),
+  verification: z.optional(verificationSchema),
   /**
    * Typed once in a batch that verifies, and sent for a second keyer on another
    * tablet (src/server/sync/verify-queue.ts): the batch it came in and its place in the stack.
    */
-  verifyElsewhere: z.object({ batchId: uuid, sheet: z.number().int().positive().max(MAX_SHEETS_TO_VERIFY) }).optional(),
+  verifyElsewhere: z.optional(z.object({ batchId: uuid, sheet: z.int().check(z.positive(), z.maximum(MAX_SHEETS_TO_VERIFY)) })),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -117,19 +117,19 @@ export type Mutation = z.infer<typeof mutationSchema>;
  */
 export const ssidUpdateMutationSchema = z.object({
   kind: z.literal('ssid_update'),
-  mutationId: z.number().int().positive(),
+  mutationId: z.int().check(z.positive()),
   recordId: uuid,
   studentId: uuid,
   /** Always 1: an SSID update is never edited, a new one is queued instead. */
   version: z.literal(1),
   ssid: ssidDigits,
   source: ssidSourceSchema,
-  confirmedAt: z.string().datetime(),
+  confirmedAt: z.iso.datetime(),
   /**
    * Last four digits of the SSID the student has now, when the advisor decided
    * this one replaces it. Without it a student's different SSID is never overwritten.
    */
-  replaces: last4.optional(),
+  replaces: z.optional(last4),
 });
 export type SsidUpdateMutation = z.infer<typeof ssidUpdateMutationSchema>;
 
@@ -152,7 +152,7 @@ export const MUTATION_KINDS = {
     schema: ssidUpdateMutationSchema,
     refusals: ['invalid', 'unstorable', 'unknown_student', 'student_removed', 'ssid_taken', 'ssid_differs', 'too_many_ssid_checks'],
   },
-} as const satisfies Record<string, { schema: z.ZodObject<{ kind: z.ZodType<string | undefined> }>; refusals: readonly RefusalCode[] }>;
+} as const satisfies Record<string, { schema: z.ZodMiniObject<{ kind: z.ZodMiniType<string | undefined> }>; refusals: readonly RefusalCode[] }>;
 
 /** The name of a kind of mutation. */
 export type MutationKind = keyof typeof MUTATION_KINDS;
@@ -193,7 +193,7 @@ export const anyMutationSchema = z.union(kindSchemas as KindSchemas);
 export type AnyMutation = z.infer<typeof anyMutationSchema>;
 /** A mutation before its id is taken: the tablet seals it so and keeps the id beside it. */
 export const mutationBodySchema = z.union(
-  kindSchemas.map((schema: z.ZodObject) => schema.omit({ mutationId: true })) as unknown as [z.ZodType<WithoutId<AnyMutation>>],
+  kindSchemas.map((schema: z.ZodMiniObject) => z.omit(schema, { mutationId: true })) as unknown as [z.ZodMiniType<WithoutId<AnyMutation>>],
 );
 /** Removes `mutationId` from each kind of a union. */
 type WithoutId<M> = M extends unknown ? Omit<M, 'mutationId'> : never;
@@ -203,11 +203,11 @@ export const MAX_MUTATIONS_PER_PUSH = 500;
 
 export const pushRequestSchema = z.object({
   deviceId: uuid,
-  mutations: z.array(z.unknown()).min(1).max(MAX_MUTATIONS_PER_PUSH),
+  mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
 });
 
 /** A backup file restored on this tablet, as its envelope names it: the device that wrote it, and when. */
-export const restoredBackupSchema = z.object({ deviceId: z.string().min(1).max(64), madeAt: z.string().datetime() });
+export const restoredBackupSchema = z.object({ deviceId: z.string().check(z.minLength(1), z.maxLength(64)), madeAt: z.iso.datetime() });
 
 /** Most backups a report names: a tablet restores a handful in its life. */
 export const MAX_RESTORED_BACKUPS = 20;
@@ -219,8 +219,8 @@ export const MAX_RESTORED_BACKUPS = 20;
  */
 export const unsentReportSchema = z.object({
   deviceId: uuid,
-  unsent: z.number().int().nonnegative().max(1_000_000),
-  restoredFrom: z.array(restoredBackupSchema).max(MAX_RESTORED_BACKUPS).default([]),
+  unsent: z.int().check(z.nonnegative(), z.maximum(1_000_000)),
+  restoredFrom: z._default(z.array(restoredBackupSchema).check(z.maxLength(MAX_RESTORED_BACKUPS)), []),
 });
 export type UnsentReport = z.input<typeof unsentReportSchema>;
 
@@ -230,7 +230,7 @@ export const unsentReportResponseSchema = z.object({ reportedAt: z.string() });
 export const refusalReasonSchema = z.object({
   code: z.string(),
   message: z.string(),
-  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  fields: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;
 /** A refusal as the server makes it: its code is one of the catalogue's (REFUSALS in problems.ts), or of `C`. */
@@ -258,8 +258,8 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
      * `same_student_probable`: the center has a student with this SSID whose name or birth date differs a little;
      * `already_enrolled`: the student already has another paper's enrollment for this program year.
      */
-    reason: refusalReasonSchema.extend({ code: z.enum(CONFLICT_CODES) }),
-    serverVersion: z.number().optional(),
+    reason: z.extend(refusalReasonSchema, { code: z.enum(CONFLICT_CODES) }),
+    serverVersion: z.optional(z.number()),
   }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
@@ -267,7 +267,7 @@ export type MutationResult = z.infer<typeof mutationResultSchema>;
 export type ResultOf<K extends MutationKind> = MutationResult & { reason?: { code: RefusalOf<K> } };
 
 export const pushResponseSchema = z.object({
-  lastAppliedMutationId: z.number().int().nonnegative(),
+  lastAppliedMutationId: z.int().check(z.nonnegative()),
   results: z.array(mutationResultSchema),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
@@ -298,8 +298,8 @@ export const rosterEntrySchema = z.object({
   grade: z.string(),
   schoolId: z.string(),
   schoolStudentId: z.string(),
-  ssidHash: z.string().nullable(),
-  ssidLast4: z.string().nullable(),
+  ssidHash: z.nullable(z.string()),
+  ssidLast4: z.nullable(z.string()),
   ssidSource: z.union([ssidSourceSchema, z.null()]),
   deleted: z.boolean(),
 });
@@ -323,11 +323,11 @@ export const sheetToVerifySchema = z.object({
   recordId: uuid,
   studentId: uuid,
   /** Its place in the first keyer's stack of paper. */
-  sheet: z.number().int().positive().max(MAX_SHEETS_TO_VERIFY),
+  sheet: z.int().check(z.positive(), z.maximum(MAX_SHEETS_TO_VERIFY)),
   /** The server's version the verification is made against (baseServerVersion of the version it makes). */
   serverVersion: versionNumber,
   application: confirmedApplicationSchema,
-  confirmedAt: z.string().datetime(),
+  confirmedAt: z.iso.datetime(),
   /** Who typed it: the first keyer, whom the second may not be. */
   enteredBy: centerAdvisorSchema,
 });
@@ -336,7 +336,7 @@ export type SheetToVerify = z.infer<typeof sheetToVerifySchema>;
 /** One batch of sheets waiting for a second keyer: one stack of paper on the tablet that typed it. */
 export const batchToVerifySchema = z.object({
   batchId: uuid,
-  sheets: z.array(sheetToVerifySchema).min(1).max(MAX_SHEETS_TO_VERIFY),
+  sheets: z.array(sheetToVerifySchema).check(z.minLength(1), z.maxLength(MAX_SHEETS_TO_VERIFY)),
 });
 export type BatchToVerify = z.infer<typeof batchToVerifySchema>;
 
@@ -361,7 +361,7 @@ export const pullResponseSchema = z.object({
     id: z.string(),
     name: z.string(),
     /** The center's setting for verification by a second keyer; a server from before sends none ('off'). */
-    verification: centerVerificationSchema.default(NO_VERIFICATION_POLICY),
+    verification: z._default(centerVerificationSchema, NO_VERIFICATION_POLICY),
   }),
   /** Hex key for the roster's SSID hashes (per center, derived from a server secret). */
   ssidKey: z.string(),
@@ -370,7 +370,7 @@ export const pullResponseSchema = z.object({
   /** The center's enabled advisors and administrators, whole on every page (a short list). */
   advisors: z.array(centerAdvisorSchema),
   /** This tablet's sheets verified on another tablet since the checkpoint; a server from before sends none. */
-  verifiedElsewhere: z.array(verifiedElsewhereSchema).default([]),
+  verifiedElsewhere: z._default(z.array(verifiedElsewhereSchema), []),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -397,9 +397,9 @@ export const studentSummarySchema = z.object({
   grade: z.string(),
   schoolId: z.string(),
   schoolStudentId: z.string(),
-  ssidLast4: z.string().nullable(),
+  ssidLast4: z.nullable(z.string()),
   ssidSource: z.union([ssidSourceSchema, z.null()]),
-  ssidConfirmedAt: z.string().nullable(),
+  ssidConfirmedAt: z.nullable(z.string()),
   version: z.number(),
   updatedAt: z.string(),
   enrollments: z.array(enrollmentSummarySchema),
@@ -414,25 +414,25 @@ export type StudentListResponse = z.infer<typeof studentListResponseSchema>;
 export const ssidHistoryEntrySchema = z.object({
   at: z.string(),
   /** The name of the user who made it; null when a student did it online. */
-  by: z.string().nullable(),
+  by: z.nullable(z.string()),
   action: z.string(),
-  from: last4.nullable(),
-  to: last4.nullable(),
+  from: z.nullable(last4),
+  to: z.nullable(last4),
 });
 export type SsidHistoryEntry = z.infer<typeof ssidHistoryEntrySchema>;
 
 /** GET /api/students/:id: the record information page. The only answer that carries a whole SSID. */
-export const studentRecordSchema = studentSummarySchema.extend({
-  ssid: ssidDigits.nullable(),
+export const studentRecordSchema = z.extend(studentSummarySchema, {
+  ssid: z.nullable(ssidDigits),
   /** Name of the user who confirmed the SSID. */
-  ssidConfirmedBy: z.string().nullable(),
+  ssidConfirmedBy: z.nullable(z.string()),
   /** The names of the two people who keyed the SSID, when a second keyer verified it; null: typed once. */
-  ssidVerification: z.object({
+  ssidVerification: z.nullable(z.object({
     enteredBy: z.string(),
     verifiedBy: z.string(),
     /** Who read the SSID on the paper where the keyings settled nothing; null (or absent, from a server before it): no second look. */
-    secondLookBy: z.string().nullable().default(null),
-  }).nullable(),
+    secondLookBy: z._default(z.nullable(z.string()), null),
+  })),
   history: z.array(ssidHistoryEntrySchema),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;
@@ -453,7 +453,7 @@ export const pendingEnrollmentSchema = z.object({
   pafStatus: z.enum(['signed', 'missing']),
   /** `student_online`: the student re-enrolled on the public page. */
   origin: z.enum(ENROLLMENT_ORIGINS),
-  ssidLast4: last4.nullable(),
+  ssidLast4: z.nullable(last4),
   /** Approval will need an SSID: the student has none and the program year requires one. */
   ssidRequired: z.boolean(),
   createdAt: z.string(),
@@ -464,20 +464,20 @@ export const pendingEnrollmentsResponseSchema = z.object({ enrollments: z.array(
 export type PendingEnrollmentsResponse = z.infer<typeof pendingEnrollmentsResponseSchema>;
 
 /** POST /api/enrollments/:id/approve: `ssid` when the student has none (typed; spaces and dashes allowed). */
-export const approveEnrollmentRequestSchema = z.object({ ssid: typedSsid.optional() });
+export const approveEnrollmentRequestSchema = z.object({ ssid: z.optional(typedSsid) });
 export type ApproveEnrollmentRequest = z.input<typeof approveEnrollmentRequestSchema>;
 
 export const approveEnrollmentResponseSchema = z.object({
   enrollment: enrollmentSummarySchema,
-  ssidLast4: last4.nullable(),
+  ssidLast4: z.nullable(last4),
   /** Approved without an SSID in a year that does not require one: ask for it anyway. */
-  prompt: z.literal('ssid_missing').optional(),
+  prompt: z.optional(z.literal('ssid_missing')),
 });
 export type ApproveEnrollmentResponse = z.infer<typeof approveEnrollmentResponseSchema>;
 
 /** POST /api/re-enroll (public): a returning student's own details. */
 export const reEnrollRequestSchema = z.object({
-  lastName: z.string().trim().min(1, 'Enter your last name.').max(80),
+  lastName: z.string().check(z.trim(), z.minLength(1, 'Enter your last name.'), z.maxLength(80)),
   dateOfBirth: isoDateSchema,
   ssid: typedSsid,
 });

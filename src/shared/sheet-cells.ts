@@ -3,7 +3,7 @@
  * dates, or nothing), checked at the boundary and turned into the text a
  * delimited file would hold, so a sheet goes through the same reading as a CSV.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoFromParts } from './dates';
 
 /**

@@ -9,7 +9,7 @@
  * - `required`: every batch verifies, and the server refuses a sheet confirmed
  *   without a second keying from the moment the center required it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { canonicalKeying } from './verification';
 import { REQUIRED_VERIFIED_FIELDS } from './verification-record';
 import type { VerifiedValues } from './verify-sheet';
@@ -22,7 +22,7 @@ export type VerificationPolicy = z.infer<typeof verificationPolicySchema>;
 export const centerVerificationSchema = z.object({
   policy: verificationPolicySchema,
   /** When the center last set `required` (ISO); null otherwise. Sheets confirmed before it stay typed once. */
-  requiredSince: z.string().datetime().nullable(),
+  requiredSince: z.nullable(z.iso.datetime()),
 });
 export type CenterVerification = z.infer<typeof centerVerificationSchema>;
 

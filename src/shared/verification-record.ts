@@ -17,7 +17,7 @@
  * travels with the field it settled. A verification from before second looks
  * (none on any field) stays valid as it is.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ConfirmedApplication } from './application';
 import { canonicalKeying, settleField } from './verification';
 
@@ -45,9 +45,9 @@ export function verifiedFieldsOf(additions: readonly AddableVerifiedField[]): Ve
 }
 
 /** A user id as the server made it (a UUIDv7); never a name, which the server looks up itself. */
-const userId = z.string().min(1).max(64);
+const userId = z.string().check(z.minLength(1), z.maxLength(64));
 /** One keying as typed, before canonicalKeying; as long as the longest verified field allows, with room for spaces. */
-const keying = z.string().max(120);
+const keying = z.string().check(z.maxLength(120));
 
 /** The keyings of one verified field. */
 export const fieldVerificationSchema = z.object({
@@ -55,21 +55,21 @@ export const fieldVerificationSchema = z.object({
   first: keying,
   second: keying,
   /** The paper keyed a third time, blind: present only where the first two differed. */
-  third: keying.optional(),
+  third: z.optional(keying),
   /** The value that stands (canonical): the agreed one, or the one the paper settled. */
   value: keying,
   /** Who made the blind keyings of this field: the verifier, never the first keyer. */
   by: userId,
-  at: z.string().datetime(),
+  at: z.iso.datetime(),
   /** Where the third keying agreed with neither: a person's reading of the paper (verification.ts rule 5), who and when. */
-  secondLook: z.object({
+  secondLook: z.optional(z.object({
     /** As the paper reads; blank for an SSID the paper does not give for sure. */
     reading: keying,
     /** The reading typed again, where it agreed with none of the three keyings. */
-    again: keying.optional(),
+    again: z.optional(keying),
     by: userId,
-    at: z.string().datetime(),
-  }).optional(),
+    at: z.iso.datetime(),
+  })),
 });
 export type FieldVerification = z.infer<typeof fieldVerificationSchema>;
 
@@ -81,9 +81,9 @@ export const verificationSchema = z.object({
   verifiedBy: userId,
   /** The account signed in on the tablet during the second keying (it may be neither keyer). */
   signedInAs: userId,
-  verifiedAt: z.string().datetime(),
+  verifiedAt: z.iso.datetime(),
   /** The required four and whatever the center added when the batch started; a record from before carries the four. */
-  fields: z.array(fieldVerificationSchema).min(REQUIRED_VERIFIED_FIELDS.length).max(VERIFIABLE_FIELDS.length),
+  fields: z.array(fieldVerificationSchema).check(z.minLength(REQUIRED_VERIFIED_FIELDS.length), z.maxLength(VERIFIABLE_FIELDS.length)),
 });
 export type Verification = z.infer<typeof verificationSchema>;
 

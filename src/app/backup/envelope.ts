@@ -5,7 +5,7 @@
  * damaged or altered file; the payload is bound to the envelope's createdAt and
  * deviceId, so editing those is detected too.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SealBrokenError, WeakPassphraseError, WrongPassphraseError } from '../crypto/errors';
 import { DEFAULT_ITERATIONS, deriveKey, kdfParamsSchema, newKdfParams } from '../crypto/keys';
 import { passphraseProblems } from '../crypto/passphrase';
@@ -23,7 +23,7 @@ export const backupEnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(1),
   createdAt: z.iso.datetime(),
-  deviceId: z.string().min(1).max(64),
+  deviceId: z.string().check(z.minLength(1), z.maxLength(64)),
   kdf: kdfParamsSchema,
   check: sealedSchema,
   payload: sealedSchema,
@@ -34,22 +34,20 @@ export type BackupEnvelope = z.infer<typeof backupEnvelopeSchema>;
 const setAsideRowSchema = z.object({
   table: z.enum(['applications', 'batches', 'outbox', 'roster']),
   key: z.string(),
-  batchId: z.string().nullable(),
+  batchId: z.nullable(z.string()),
   reason: z.string(),
   readable: z.record(z.string(), z.unknown()),
-}) satisfies z.ZodType<SetAsideRow>;
+}) satisfies z.ZodMiniType<SetAsideRow>;
 
 /**
  * What a backup carries: unsynced applications, the outbox rows that queue them,
  * queued SSID updates, and every row set aside as unreadable, as it was read.
  */
-export const backupContentsSchema = z
-  .object({
+export const backupContentsSchema = z.object({
     applications: z.array(localApplicationSchema),
     outbox: z.array(outboxRowSchema),
-    setAside: z.array(setAsideRowSchema).optional(),
-  })
-  .superRefine((contents, ctx) => {
+    setAside: z.optional(z.array(setAsideRowSchema)),
+  }).check(z.superRefine((contents, ctx) => {
     // A record set aside is in the file too: its queued versions belong to it.
     const setAsideIds = (contents.setAside ?? []).filter((row) => row.table === 'applications').map((row) => row.key);
     const ids = new Set([...contents.applications.map((a) => a.id), ...setAsideIds]);
@@ -60,7 +58,7 @@ export const backupContentsSchema = z
     if (contents.outbox.some((r) => tabletKind(r.mutation).needsRecordInFile && !ids.has(r.recordId))) {
       ctx.addIssue({ code: 'custom', message: 'An outbox row belongs to no record in the file.' });
     }
-  });
+  }));
 export type BackupContents = z.infer<typeof backupContentsSchema>;
 
 export type BackupErrorCode = 'not_a_backup' | 'tampered' | 'invalid_contents' | 'busy';

@@ -6,7 +6,7 @@
  * with that old passphrase, on this tablet or another, through the backup
  * screen's import; to anyone else it is as unreadable as the tablet itself.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MesaDb } from '../db/schema';
 import { keyRecordSchema, unlockKey } from '../crypto/keys';
 import { sealedRows } from '../db/rowCodec';

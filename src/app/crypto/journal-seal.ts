@@ -15,7 +15,7 @@
  * running in the app could change it; what is recovered is still parsed and
  * validated before it is stored.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { base64ToBytes, bytesToBase64, randomBytes } from './base64';
 import type { Vault } from './vault';
 
@@ -34,8 +34,8 @@ const decoder = new TextDecoder();
 /** A journal entry as stored: which keystream (IV) and where in it, and the XORed UTF-8 text. */
 export const journalEntrySchema = z.object({
   v: z.literal(2),
-  iv: z.base64().refine((s) => base64ToBytes(s).length === IV_BYTES, 'The IV must be 12 bytes.'),
-  offset: z.number().int().min(0).max(STREAM_BYTES),
+  iv: z.base64().check(z.refine((s) => base64ToBytes(s).length === IV_BYTES, 'The IV must be 12 bytes.')),
+  offset: z.int().check(z.minimum(0), z.maximum(STREAM_BYTES)),
   data: z.base64(),
 });
 export type JournalEntry = z.infer<typeof journalEntrySchema>;

@@ -12,7 +12,7 @@
  * IndexedDB transaction, because WebCrypto calls end it), and a second open tab
  * keeps working with the same data key.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { base64ToBytes, bytesToBase64, randomBytes } from './base64';
 import { WrongPassphraseError } from './errors';
 import { normalizePassphrase } from './passphrase';
@@ -27,9 +27,9 @@ const AES_GCM_256 = { name: 'AES-GCM', length: 256 } as const;
 
 /** Salt and work factor of one PBKDF2 derivation. */
 export const kdfParamsSchema = z.object({
-  salt: z.base64().refine((s) => base64ToBytes(s).length === SALT_BYTES, 'The salt must be 16 bytes.'),
+  salt: z.base64().check(z.refine((s) => base64ToBytes(s).length === SALT_BYTES, 'The salt must be 16 bytes.')),
   // The floor only guards against a corrupted row; production always writes DEFAULT_ITERATIONS or more.
-  iterations: z.number().int().min(1_000).max(100_000_000),
+  iterations: z.int().check(z.minimum(1_000), z.maximum(100_000_000)),
 });
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
 

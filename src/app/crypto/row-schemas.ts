@@ -5,21 +5,21 @@
  * older version). They live at the bottom of the app, beside the sealing that
  * reads them, so that db/ and crypto/ both build on them without a cycle.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
 import { verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 
-const count = z.number().int().nonnegative();
-const timestamp = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
+const timestamp = z.int().check(z.nonnegative());
 
 /** Why the server refused a version, kept on the record until the advisor fixes it. */
 export const serverReasonSchema = refusalReasonSchema;
 export type ServerReason = z.infer<typeof serverReasonSchema>;
 
 /** One field of a sheet in "Needs a second look". */
-const secondLookLineSchema = z.object({ field: z.enum(VERIFIABLE_FIELDS), values: z.tuple([z.string(), z.string(), z.string()]).readonly() });
+const secondLookLineSchema = z.object({ field: z.enum(VERIFIABLE_FIELDS), values: z.readonly(z.tuple([z.string(), z.string(), z.string()])) });
 export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
 const keyedValuesSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });
@@ -31,47 +31,47 @@ const keyedValuesSchema = z.object({ ssid: z.string(), firstName: z.string(), la
  */
 const heldKeyingsSchema = z.object({
   second: keyedValuesSchema,
-  third: keyedValuesSchema.partial(),
+  third: z.partial(keyedValuesSchema),
   keyers: z.object({ enteredBy: z.string(), verifiedBy: z.string(), signedInAs: z.string() }),
-  at: z.string().datetime(),
+  at: z.iso.datetime(),
 });
 export type HeldKeyings = z.infer<typeof heldKeyingsSchema>;
 
 /** One application as the tablet holds it (decrypted). */
 export const localApplicationSchema = z.object({
   /** UUIDv7 made on this device. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The student it is for: a new student's id is made here, a known one comes from the roster. */
-  studentId: z.string().min(1),
-  batchId: z.string().nullable(),
+  studentId: z.string().check(z.minLength(1)),
+  batchId: z.nullable(z.string()),
   status: z.enum(STATUSES),
   /** Local edit counter: every saved change of a confirmed record makes a new version. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
   /** The server's version of this record, once it has acknowledged one. */
-  serverVersion: count.nullable(),
+  serverVersion: z.nullable(count),
   /** Copied out of `fields` because it is indexed (fields may be encrypted). */
   schoolId: z.string(),
   createdAt: timestamp,
   updatedAt: timestamp,
   /** When the advisor last confirmed it against the paper (ms). */
-  confirmedAt: timestamp.nullable(),
+  confirmedAt: z.nullable(timestamp),
   fields: applicationFieldsSchema,
   /** The blind second keying of the SSID; saved so a reload keeps it. */
   ssidRekey: z.string(),
   /** The advisor ticked "The paper shows this number" past a warning such as "same as the School Student ID". */
-  ssidChecked: z.boolean().optional(),
+  ssidChecked: z.optional(z.boolean()),
   /** The last refusal or conflict from the server, shown until resolved. */
-  serverReason: serverReasonSchema.nullable(),
+  serverReason: z.nullable(serverReasonSchema),
   /** Advisor chose to send an SSID conflict to center review. */
   sendToReview: z.boolean(),
   /** Sent typed once for a second keyer on another tablet: its batch and place in the stack (plain: no pupil data). */
-  verifyElsewhere: z.object({ batchId: z.string().min(1), sheet: z.number().int().positive() }).optional(),
+  verifyElsewhere: z.optional(z.object({ batchId: z.string().check(z.minLength(1)), sheet: z.int().check(z.positive()) })),
   /** A second keyer's finished verification of these values; it goes with the next confirmed version. */
-  verification: verificationSchema.optional(),
+  verification: z.optional(verificationSchema),
   /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */
-  secondLook: z.array(secondLookLineSchema).optional(),
+  secondLook: z.optional(z.array(secondLookLineSchema)),
   /** The keyings a look at the paper needs to finish the verification; absent on a second look from before, which is keyed again. */
-  heldKeyings: heldKeyingsSchema.optional(),
+  heldKeyings: z.optional(heldKeyingsSchema),
 });
 /** One paper application as the tablet holds it. */
 export type LocalApplication = z.infer<typeof localApplicationSchema>;
@@ -80,36 +80,34 @@ export type LocalApplication = z.infer<typeof localApplicationSchema>;
  * One outbox row (decrypted): a confirmed version waiting for the server, deleted
  * only once acknowledged. Its mutation must agree with the row's own columns.
  */
-export const outboxRowSchema = z
-  .object({
-    mutationId: z.number().int().positive(),
-    recordId: z.string().min(1),
-    version: z.number().int().positive(),
+export const outboxRowSchema = z.object({
+    mutationId: z.int().check(z.positive()),
+    recordId: z.string().check(z.minLength(1)),
+    version: z.int().check(z.positive()),
     mutation: anyMutationSchema,
     createdAt: timestamp,
     attempts: count,
-  })
-  .refine(
+  }).check(z.refine(
     (row) =>
       row.mutation.mutationId === row.mutationId &&
       row.mutation.recordId === row.recordId &&
       row.mutation.version === row.version,
     'The outbox row and its mutation disagree.',
-  );
+  ));
 export type OutboxRow = z.infer<typeof outboxRowSchema>;
 
 const localBatchShape = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   schoolId: z.string(),
   programYear: programYearSchema,
   /** How many sheets are in the stack, so the app can say "23 of 25 entered". */
-  sheetCount: z.number().int().positive(),
+  sheetCount: z.int().check(z.positive()),
   /** Values that carry from form to form (grade, school, date received...). */
-  defaults: applicationFieldsSchema.partial(),
+  defaults: z.partial(applicationFieldsSchema),
   /** A second keyer verifies its sheets before they are confirmed; absent on a batch from before: no (unless the center requires it). */
-  verify: z.boolean().optional(),
+  verify: z.optional(z.boolean()),
   /** Typed on another tablet: its sheets were pulled for this tablet's second keyer (absent: typed here). */
-  typedElsewhere: z.boolean().optional(),
+  typedElsewhere: z.optional(z.boolean()),
   createdAt: timestamp,
 });
 /** One stack of paper. */
@@ -122,13 +120,13 @@ export const localBatchSchema = z.looseObject(localBatchShape.shape);
  * does not yet: an SSID update queued for them, or the server's refusal of one.
  * A plain roster row written before encryption at rest has this shape too.
  */
-export const localRosterEntrySchema = rosterEntrySchema.extend({
+export const localRosterEntrySchema = z.extend(rosterEntrySchema, {
   /** Last four digits of an SSID update queued for this student and not yet answered. */
-  pendingSsidLast4: z.string().optional(),
+  pendingSsidLast4: z.optional(z.string()),
   /** When that update was queued (ms). */
-  pendingSince: z.number().optional(),
+  pendingSince: z.optional(z.number()),
   /** Why the server refused the last SSID update (e.g. `ssid_differs`), until another is queued. */
-  ssidUpdateProblem: serverReasonSchema.optional(),
+  ssidUpdateProblem: z.optional(serverReasonSchema),
 });
 export type LocalRosterEntry = z.infer<typeof localRosterEntrySchema>;
 
@@ -138,11 +136,11 @@ export type LocalRosterEntry = z.infer<typeof localRosterEntrySchema>;
  * list, search, backup or unsent count ever shows its first entry; it becomes a
  * record of this tablet only once keyed here and verified.
  */
-export const localSheetToVerifySchema = sheetToVerifySchema.extend({
-  batchId: z.string().min(1),
+export const localSheetToVerifySchema = z.extend(sheetToVerifySchema, {
+  batchId: z.string().check(z.minLength(1)),
   /** The second keying the paper could not settle here, as for a record of this tablet. */
-  secondLook: z.array(secondLookLineSchema).optional(),
+  secondLook: z.optional(z.array(secondLookLineSchema)),
   /** The keyings a look at the paper needs to finish it; absent on a second look from before, which is keyed again. */
-  heldKeyings: heldKeyingsSchema.optional(),
+  heldKeyings: z.optional(heldKeyingsSchema),
 });
 export type LocalSheetToVerify = z.infer<typeof localSheetToVerifySchema>;

@@ -5,7 +5,7 @@
  * data, so a sealed blob copied onto another record fails to open instead of
  * silently showing one student's details on another's record.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { base64ToBytes, bytesToBase64, randomBytes } from './base64';
 import { SealBrokenError } from './errors';
 
@@ -16,7 +16,7 @@ const decoder = new TextDecoder();
 /** A sealed value as stored: format version, IV and ciphertext-with-tag, both base64. */
 export const sealedSchema = z.object({
   v: z.literal(1),
-  iv: z.base64().refine((s) => base64ToBytes(s).length === IV_BYTES, 'The IV must be 12 bytes.'),
+  iv: z.base64().check(z.refine((s) => base64ToBytes(s).length === IV_BYTES, 'The IV must be 12 bytes.')),
   data: z.base64(),
 });
 export type Sealed = z.infer<typeof sealedSchema>;

@@ -15,6 +15,7 @@
  * bound to record and version instead, so confirmation can seal before its
  * transaction hands out the id: WebCrypto cannot run inside that transaction.
  */
+import { z } from 'zod/mini';
 import { mutationBodySchema, type MutationBody } from '../../shared/protocol';
 import { localApplicationSchema, type LocalApplication, type OutboxRow } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
@@ -29,7 +30,7 @@ export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Se
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
 
-const sealedApplicationPartSchema = localApplicationSchema.pick({ fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true, heldKeyings: true });
+const sealedApplicationPartSchema = z.pick(localApplicationSchema, { fields: true, ssidRekey: true, serverReason: true, verification: true, secondLook: true, heldKeyings: true });
 
 /** The AAD of an application's blob. */
 export const applicationContext = (id: string): string => `applications/${id}`;

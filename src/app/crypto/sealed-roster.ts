@@ -10,7 +10,7 @@
  * an SSID update can replace the tablet's part without opening the server's, both
  * sealed before their transaction (WebCrypto would end it).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { rosterEntrySchema, type RosterEntry } from '../../shared/protocol';
 import { localRosterEntrySchema, serverReasonSchema, type LocalRosterEntry } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
@@ -29,15 +29,15 @@ export interface StoredRosterEntry {
 
 /** What only this tablet knows about a rostered student. */
 export const rosterLocalFactsSchema = z.object({
-  pendingSsidLast4: z.string().optional(),
-  pendingSince: z.number().optional(),
-  ssidUpdateProblem: serverReasonSchema.optional(),
+  pendingSsidLast4: z.optional(z.string()),
+  pendingSince: z.optional(z.number()),
+  ssidUpdateProblem: z.optional(serverReasonSchema),
   /** The SSID last four a refusal was given against: the refusal stands only while the roster still shows it. */
-  refusedAgainst: z.string().nullable().optional(),
+  refusedAgainst: z.optional(z.nullable(z.string())),
 });
 export type RosterLocalFacts = z.infer<typeof rosterLocalFactsSchema>;
 
-const sealedEntryPartSchema = rosterEntrySchema.omit({ studentId: true, schoolId: true, ssidHash: true, deleted: true });
+const sealedEntryPartSchema = z.omit(rosterEntrySchema, { studentId: true, schoolId: true, ssidHash: true, deleted: true });
 
 
 /** The AAD of a roster row's blob. */

@@ -8,7 +8,7 @@
  * is sent at most once per `shareEveryMs`, so another tab may lock up to that much
  * earlier than this one would have; well under the one-minute minimum delay.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ACTIVITY_EVENTS } from './activity';
 import type { Vault } from './vault';
 
@@ -17,7 +17,7 @@ export const TAB_LOCK_CHANNEL = 'mesa-intake:vault';
 
 const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lock') }),
-  z.object({ type: z.literal('activity'), at: z.number().finite() }),
+  z.object({ type: z.literal('activity'), at: z.number() }),
 ]);
 type TabMessage = z.infer<typeof messageSchema>;
 

@@ -7,12 +7,12 @@
  * sleeping tablet fires its timers late and the first touch on waking must not
  * keep a stale session open.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
 /** The advisor's idle lock delay: whole minutes from 1 (locks almost at once) to 240 (a school visit). */
-export const idleMinutesSchema = z.number().int().min(1).max(240);
+export const idleMinutesSchema = z.int().check(z.minimum(1), z.maximum(240));
 
 export type LockReason = 'start' | 'manual' | 'idle';
 

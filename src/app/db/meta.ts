@@ -4,7 +4,7 @@
  * the first screen's read-only look in startPeek.ts. Values are parsed with zod on the way
  * out, because a meta row may have been written by an older version of the app.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MesaDb } from './schema';
 import { uuidv7, UUID_PATTERN } from '../../shared/ids';
 import {
@@ -31,12 +31,12 @@ export const storedSessionSchema = z.object({
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
 /** The center as pulled; one pulled before the verification setting existed reads as 'off'. */
-const centerSchema = z.object({ id: z.string(), name: z.string(), verification: centerVerificationSchema.default(NO_VERIFICATION_POLICY) });
+const centerSchema = z.object({ id: z.string(), name: z.string(), verification: z._default(centerVerificationSchema, NO_VERIFICATION_POLICY) });
 type PulledCenter = z.infer<typeof centerSchema>;
-const counterSchema = z.number().int().positive();
-const tokensSchema = z.array(z.string().min(1));
+const counterSchema = z.int().check(z.positive());
+const tokensSchema = z.array(z.string().check(z.minLength(1)));
 
-async function readMeta<T>(db: MesaDb, key: string, schema: z.ZodType<T>): Promise<T | null> {
+async function readMeta<T>(db: MesaDb, key: string, schema: z.ZodMiniType<T>): Promise<T | null> {
   const row = await db.meta.get(key);
   if (row === undefined) return null;
   const parsed = schema.safeParse(row.value);
@@ -59,7 +59,7 @@ export function getOrCreateDeviceId(db: MesaDb): Promise<string> {
 
 /** This tablet's id, or null before the sync engine has made it. */
 export function readDeviceId(db: MesaDb): Promise<string | null> {
-  return readMeta(db, META.deviceId, z.string().min(1));
+  return readMeta(db, META.deviceId, z.string().check(z.minLength(1)));
 }
 
 /** The name this tablet was given at its last sign-in, or null before one was given. */

@@ -20,7 +20,7 @@
  * pull by an older tab). A wrong head costs a moment of a wrong first screen,
  * until the whole roster is drawn: no row is ever lost through it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RosterPlace } from '../../shared/roster-order';
 import { SealBrokenError } from '../crypto/errors';
 import { open, seal, type Sealed } from '../crypto/seal';
@@ -34,16 +34,14 @@ export const ROSTER_HEAD = 40;
 const HEAD_CONTEXT = 'meta/rosterHead';
 const ORDER_CONTEXT = 'meta/rosterOrder';
 
-const headSchema = z.object({ ids: z.array(z.string()), total: z.number().int().nonnegative() });
+const headSchema = z.object({ ids: z.array(z.string()), total: z.int().check(z.nonnegative()) });
 /** The first screenful's student ids in order, and how many students the roster has. */
 export type RosterHead = z.infer<typeof headSchema>;
 /** Ids and names as three arrays, not an object a student: 10,000 of them are sealed and parsed at a time, several times cheaper so. */
-const wholeSchema = z
-  .object({ ids: z.array(z.string()), lastNames: z.array(z.string()), firstNames: z.array(z.string()) })
-  .refine((w) => w.lastNames.length === w.ids.length && w.firstNames.length === w.ids.length, 'One name of each kind per student.');
+const wholeSchema = z.object({ ids: z.array(z.string()), lastNames: z.array(z.string()), firstNames: z.array(z.string()) }).check(z.refine((w) => w.lastNames.length === w.ids.length && w.firstNames.length === w.ids.length, 'One name of each kind per student.'));
 
 /** The value of a sealed part, or null when it does not open or fit its schema (then the order is rebuilt). */
-async function openPart<T>(key: CryptoKey, sealed: Sealed, context: string, schema: z.ZodType<T>): Promise<T | null> {
+async function openPart<T>(key: CryptoKey, sealed: Sealed, context: string, schema: z.ZodMiniType<T>): Promise<T | null> {
   try {
     const parsed = schema.safeParse(await open(key, sealed, context));
     return parsed.success ? parsed.data : null;

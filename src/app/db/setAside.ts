@@ -5,7 +5,7 @@
  * failing the list, the review, sync or a backup; the screens list it as "This
  * record needs fixing" and the repair view shows what could be read of it.
  */
-import { ZodError } from 'zod';
+import { z } from 'zod/mini';
 import { fieldLabel } from '../../shared/application';
 import { VaultLockedError } from '../crypto/errors';
 import { open, sealedSchema } from '../crypto/seal';
@@ -66,7 +66,7 @@ function fieldName(path: string[]): string {
 
 /** Which values of a row do not fit, in words: field paths only, never the values (they may be pupil data). */
 export function describeReadFailure(error: unknown): string {
-  if (error instanceof ZodError) {
+  if (error instanceof z.core.$ZodError) {
     const names = [...new Set(error.issues.map((issue) => fieldName(issue.path.map(String))))];
     const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED), `${names.length - MAX_NAMED} more`] : names;
     return `These values do not fit: ${shown.join(', ')}.`;

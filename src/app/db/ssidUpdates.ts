@@ -7,6 +7,7 @@
  * is pupil data); the roster keeps only its last four digits, sealed too. The server decides
  * whether the SSID may be set.
  */
+import { z } from 'zod/mini';
 import type { SsidSource } from '../../shared/application';
 import { uuidv7 } from '../../shared/ids';
 import { ssidUpdateMutationSchema } from '../../shared/protocol';
@@ -38,7 +39,7 @@ export class InvalidSsidUpdateError extends Error {
   }
 }
 
-const updateBodySchema = ssidUpdateMutationSchema.omit({ mutationId: true });
+const updateBodySchema = z.omit(ssidUpdateMutationSchema, { mutationId: true });
 
 /**
  * Queues `updates` in ONE strict transaction: one outbox row per update and the

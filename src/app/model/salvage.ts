@@ -5,6 +5,7 @@
  * type again from the paper, who has just seen it in the repair view. The record
  * goes back to draft, so it is checked and confirmed again before it leaves.
  */
+import { z } from 'zod/mini';
 import { applicationFieldsSchema, blankFields, type ApplicationFields } from '../../shared/application';
 import { uuidv7 } from '../../shared/ids';
 import { serverReasonSchema } from '../crypto/row-schemas';
@@ -40,7 +41,7 @@ function salvageFields(read: Record<string, unknown>): { fields: ApplicationFiel
 /** A draft record rebuilt from what was read of row `id`, at `now`. */
 export function salvageApplication(id: string, readable: Record<string, unknown>, now: number): Salvaged {
   const { fields, blanked } = salvageFields(asObject(readable.fields));
-  const reason = serverReasonSchema.nullable().safeParse(readable.serverReason ?? null);
+  const reason = z.nullable(serverReasonSchema).safeParse(readable.serverReason ?? null);
   return {
     record: {
       id,

@@ -4,7 +4,7 @@
  * against the form's schema before anything is stored. Its own module, so the
  * start of the app does not load the form's schemas to hold the journal.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DraftInput } from '../db/applications';
 import { journalEntrySchema, openJournalEntry } from '../crypto/journal-seal';
 import { applicationFieldsSchema } from '../../shared/application';
@@ -12,11 +12,11 @@ import { applicationFieldsSchema } from '../../shared/application';
 const draftInputSchema = z.object({
   id: z.string(),
   studentId: z.string(),
-  batchId: z.string().nullable(),
+  batchId: z.nullable(z.string()),
   createdAt: z.number(),
   fields: applicationFieldsSchema,
   ssidRekey: z.string(),
-  ssidChecked: z.boolean().optional(),
+  ssidChecked: z.optional(z.boolean()),
 });
 
 /** The forms in one stored item, or null when it cannot be read (damaged, or sealed under a key since reset). */

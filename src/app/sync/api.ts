@@ -4,7 +4,7 @@
  * carrying the server's ProblemBody, and every transport failure a NetworkError,
  * so callers decide on types, never on strings.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PROBLEMS, type ProblemBody } from '../../shared/problems';
 import {
   approveEnrollmentResponseSchema,
@@ -29,7 +29,7 @@ import {
 const problemBodySchema = z.object({
   code: z.number(),
   message: z.string(),
-  details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  details: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 
 /** The server answered with an error status; `problem` says which one. */
@@ -89,7 +89,7 @@ export interface ApiClient {
   /** POST /api/enrollments/:id/approve. */
   approveEnrollment(token: string, enrollmentId: string, body: ApproveEnrollmentRequest): Promise<ApproveEnrollmentResponse>;
   /** Any other JSON route, its answer parsed with `schema`: how feature folders add calls without growing this list. */
-  request<T>(method: string, path: string, schema: z.ZodType<T>, init: { token?: string; body?: unknown }): Promise<T>;
+  request<T>(method: string, path: string, schema: z.core.$ZodType<T>, init: { token?: string; body?: unknown }): Promise<T>;
 }
 
 /** Compresses text with the platform's CompressionStream, or returns null where there is none. */
@@ -166,7 +166,7 @@ export function createApiClient(options: ApiOptions = {}): ApiClient {
   async function call<T>(
     method: string,
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.core.$ZodType<T>,
     init: { token?: string; body?: unknown },
   ): Promise<T> {
     return send(method, path, init, async (response) => {
@@ -177,7 +177,7 @@ export function createApiClient(options: ApiOptions = {}): ApiClient {
       } catch (error) {
         throw new ContractError(`${method} ${path}: the answer is not JSON (${String(error)}).`);
       }
-      const parsed = schema.safeParse(json);
+      const parsed = z.safeParse(schema, json);
       if (!parsed.success) throw new ContractError(`${method} ${path}: ${parsed.error.message}`);
       return parsed.data;
     });

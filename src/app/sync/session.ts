@@ -3,7 +3,7 @@
  * after one online sign-in, the app opens and works offline; a 401 later only
  * marks it expired and never touches a record or an outbox row.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PROBLEMS } from '../../shared/problems';
 import { sessionUserSchema } from '../../shared/protocol';
 import type { MesaDb } from '../db/schema';

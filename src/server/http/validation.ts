@@ -1,15 +1,19 @@
-/** zod at the HTTP boundary: parse or answer `invalidBody` with field-level reasons. */
-import type { z } from 'zod';
+/**
+ * zod at the HTTP boundary: parse or answer `invalidBody` with field-level reasons.
+ * The shared schemas are zod/mini (the tablet's first load stays small) and the
+ * server's own are full zod: both are zod core schemas, parsed the same way here.
+ */
+import { z } from 'zod';
 import { Problem } from './problem';
 
 /** One reason per offending field, with the path written `a.b.0`. */
-export function fieldReasons(error: z.ZodError): { field: string; message: string }[] {
+export function fieldReasons(error: z.core.$ZodError): { field: string; message: string }[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 /** The parsed value, or a thrown `invalidBody` problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw new Problem('invalidBody', fieldReasons(result.error));
   return result.data;
 }
@@ -40,8 +44,13 @@ function unstorableStrings(value: unknown, path: (string | number)[] = []): { pa
  * invalid UTF-8. Refusing them at the boundary makes both databases answer the
  * same clear 4xx, or reject the one record.
  */
-export function storable<S extends z.ZodType>(schema: S): S {
-  return schema.superRefine((value, ctx) => {
+export function storable<S extends Checkable>(schema: S): S {
+  return schema.check(z.superRefine((value, ctx) => {
     for (const { path, message } of unstorableStrings(value)) ctx.addIssue({ code: 'custom', path, message });
-  }) as S;
+  }));
+}
+
+/** A full zod or zod/mini schema: both take further checks through `check()`. */
+interface Checkable extends z.core.$ZodType {
+  check(...checks: z.core.$ZodCheck<unknown>[]): this;
 }

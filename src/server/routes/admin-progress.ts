@@ -8,7 +8,7 @@ import { progressReport } from '../admin/progress';
 import { parseOrThrow } from '../http/validation';
 import type { ServerDeps } from '../deps';
 
-const querySchema = z.object({ programYear: programYearSchema.optional() });
+const querySchema = z.object({ programYear: z.optional(programYearSchema) });
 
 /** Registers the progress route. */
 export async function adminProgressRoutes(app: FastifyInstance, { handle }: ServerDeps): Promise<void> {

@@ -98,7 +98,7 @@ function triage(mutations: readonly unknown[], envelopes: readonly { mutationId:
  * Field reasons named as the advisor knows them: `ssid`, not `application.ssid`,
  * for the kind of mutation that was sent.
  */
-function rejectedFields(raw: unknown, unionError: z.ZodError): { field: string; message: string }[] {
+function rejectedFields(raw: unknown, unionError: z.core.$ZodError): { field: string; message: string }[] {
   const error = storableKindSchemas[claimedKind(raw)].safeParse(raw).error ?? unionError;
   // A reason names the paper field the advisor fixes ("ethnicity", not "application.ethnicity.0"), once.
   const byField = new Map<string, string>();

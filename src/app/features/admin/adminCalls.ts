@@ -2,7 +2,7 @@
  * The center administrator's online calls (issue 13), over the app's API client
  * and stored session. Answers are parsed with the shared admin schemas.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   accountSchema,
   accountsResponseSchema,
@@ -51,7 +51,7 @@ const enc = encodeURIComponent;
 
 /** The admin calls over `api`, with the session stored in `db`. */
 export function createAdminCalls(db: MesaDb, api: ApiClient): AdminCalls {
-  const send = <T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> =>
+  const send = <T>(method: string, path: string, schema: z.core.$ZodType<T>, body?: unknown): Promise<T> =>
     withSessionToken(db, (token) => api.request(method, path, schema, body === undefined ? { token } : { token, body }));
   return {
     accounts: async () => (await send('GET', '/api/admin/accounts', accountsResponseSchema)).accounts,

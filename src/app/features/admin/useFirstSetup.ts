@@ -8,7 +8,7 @@ import { ApiError } from '../../sync/api';
 import { useSyncServices } from '../../sync/context';
 import { describeSignInError } from '../../sync/messages';
 import { useSession } from '../../hooks/useSession';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** How a set-up went; field reasons come from the server. */
 export type SetupOutcome = { ok: true } | { ok: false; message: string; fields: Record<string, string> };
