@@ -4,9 +4,12 @@
  * opened, and the sheets pulled here for a second keyer; and the batch's other
  * records, which wait for no one but may carry a verification whose SSID the
  * keyers typed differently (shared/ssid-disagreements.ts). The plain columns
- * tell the two kinds apart, so the waits never look at a synced record. Every
- * batch record is opened: the record index caches what it opened, so after
- * the first look only rows written since are decrypted again.
+ * tell the two kinds apart, so the waits never look at a synced record. A
+ * synced record is opened only in a batch that verifies: no other batch has a
+ * second keying to differ, and the home screen waits for this read, so a
+ * tablet of synced single-keyed batches decrypts nothing it will not show. The
+ * record index caches what it opened, so after the first look only rows
+ * written since are decrypted again.
  */
 import type { LocalSheetToVerify } from '../crypto/row-schemas';
 import { openSheetToVerify } from '../crypto/sealed-to-verify';
@@ -23,8 +26,12 @@ export interface SheetsThatMayWait {
   pulled: LocalSheetToVerify[];
 }
 
-/** Every sheet of a batch on the tablet, opened, those that may wait for a second keyer apart. VaultLockedError while locked. */
-export async function readSheetsThatMayWait(db: MesaDb): Promise<SheetsThatMayWait> {
+/**
+ * Every sheet of a batch on the tablet that may wait or may have been keyed
+ * twice, opened, those that may wait for a second keyer apart; `verifying`
+ * names the batches that verify. VaultLockedError while locked.
+ */
+export async function readSheetsThatMayWait(db: MesaDb, verifying: ReadonlySet<string>): Promise<SheetsThatMayWait> {
   const key = recordIndex(db).key();
   // A synced record sent nowhere waits for no one: the confirm gate let it
   // through, or it came before verification. A second look or the server's
@@ -33,7 +40,7 @@ export async function readSheetsThatMayWait(db: MesaDb): Promise<SheetsThatMayWa
   const waits = (row: ApplicationRow) => row.status !== 'synced' || row.verifyElsewhere !== undefined;
   const pulledRows = await db.sheetsToVerify.toArray();
   const records = await openRows(db, rows.filter(waits));
-  const synced = await openRows(db, rows.filter((row) => !waits(row)));
+  const synced = await openRows(db, rows.filter((row) => !waits(row) && row.batchId !== null && verifying.has(row.batchId)));
   const pulled = await Promise.resolve(Promise.all(pulledRows.map((row) => openSheetToVerify(key, row))));
   return { records, synced, pulled };
 }

@@ -29,14 +29,15 @@ export function useBatches(): LiveResult<BatchRow[]> {
     const batches = await listBatches(store.db);
     const byBatch = await statusesByBatch(store.db);
     const { policy } = await readCenterVerification(store.db);
-    const { records, synced, pulled } = await readSheetsThatMayWait(store.db);
+    const verifying = new Set(batches.filter((batch) => batchVerifies(policy, batch.verify)).map((batch) => batch.id));
+    const { records, synced, pulled } = await readSheetsThatMayWait(store.db, verifying);
     return batches.map((batch) => {
       const mayWait = records.filter((r) => r.batchId === batch.id);
       const pulledHere = pulled.filter((s) => s.batchId === batch.id);
       return {
         batch,
         summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount),
-        waits: batchSecondKeyerWaits(mayWait, pulledHere, batchVerifies(policy, batch.verify)),
+        waits: batchSecondKeyerWaits(mayWait, pulledHere, verifying.has(batch.id)),
         ssids: countSsidDisagreements([...mayWait, ...synced.filter((r) => r.batchId === batch.id), ...pulledHere]),
       };
     });
