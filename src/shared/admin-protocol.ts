@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { ROLES } from './protocol';
 import { verificationPolicySchema } from './verification-policy';
+import { addableVerifiedFieldSchema, ADDABLE_VERIFIED_FIELDS } from './verification-record';
 
 /** Staff passwords: long enough to resist guessing, short enough to type on a tablet. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -81,6 +82,7 @@ export const tabletsResponseSchema = z.object({ tablets: z.array(tabletSchema) }
 export const ADMIN_ACTIONS = [
   'center_created', 'account_created', 'account_disabled', 'account_enabled', 'password_reset',
   'school_added', 'school_renamed', 'school_retired', 'tablet_revoked', 'verification_policy_set',
+  'verification_fields_set',
   // A tablet's records that never arrived: dismissed by an administrator, or brought in from a restored backup.
   'unsent_dismissed', 'unsent_recovered',
 ] as const;
@@ -99,8 +101,11 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyResponseSchema = z.object({ entries: z.array(historyEntrySchema) });
 
-/** POST /api/admin/verification: the center's setting for verification by a second keyer. */
-export const verificationPolicyRequestSchema = z.object({ policy: verificationPolicySchema });
+/** POST /api/admin/verification: the center's setting for verification by a second keyer, its policy or the fields it adds (or both). */
+export const verificationPolicyRequestSchema = z.object({
+  policy: z.optional(verificationPolicySchema),
+  fields: z.optional(z.array(addableVerifiedFieldSchema).check(z.maxLength(ADDABLE_VERIFIED_FIELDS.length))),
+}).check(z.refine((request) => request.policy !== undefined || request.fields !== undefined, 'Give the policy or the fields.'));
 export type VerificationPolicyRequest = z.infer<typeof verificationPolicyRequestSchema>;
 
 /** POST /api/session/password: the signed-in user sets their own password. */

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod/mini';
 import { canonicalKeying } from './verification';
-import { REQUIRED_VERIFIED_FIELDS } from './verification-record';
+import { addableVerifiedFieldSchema, ADDABLE_VERIFIED_FIELDS, REQUIRED_VERIFIED_FIELDS } from './verification-record';
 import type { VerifiedValues } from './verify-sheet';
 
 export const VERIFICATION_POLICIES = ['off', 'default', 'required'] as const;
@@ -23,11 +23,13 @@ export const centerVerificationSchema = z.object({
   policy: verificationPolicySchema,
   /** When the center last set `required` (ISO); null otherwise. Sheets confirmed before it stay typed once. */
   requiredSince: z.nullable(z.iso.datetime()),
+  /** Fields the center verifies besides the required four; a server from before sends none. */
+  fields: z._default(z.array(addableVerifiedFieldSchema).check(z.maxLength(ADDABLE_VERIFIED_FIELDS.length)), []),
 });
 export type CenterVerification = z.infer<typeof centerVerificationSchema>;
 
 /** A center that never chose: verification is there for a batch that asks for it. */
-export const NO_VERIFICATION_POLICY: CenterVerification = { policy: 'off', requiredSince: null };
+export const NO_VERIFICATION_POLICY: CenterVerification = { policy: 'off', requiredSince: null, fields: [] };
 
 /** What the new batch form's switch starts as. */
 export function verifiesByDefault(policy: VerificationPolicy): boolean {

@@ -11,7 +11,7 @@ const calm: ServerState = {
   centerId: 'c1', deviceId: 'd1', schoolInCenter: true, keyersInCenter: true, verification: NO_VERIFICATION_POLICY, storedKeyed: undefined, student: undefined, enrollment: undefined, ssidOwner: undefined, yearEnrollments: [],
 };
 /** A center that has required verification since 1 March; the fixtures' sheets are confirmed after it. */
-const REQUIRED: CenterVerification = { policy: 'required', requiredSince: '2026-03-01T00:00:00.000Z' };
+const REQUIRED: CenterVerification = { policy: 'required', requiredSince: '2026-03-01T00:00:00.000Z', fields: [] };
 const keyed = verifiedValuesOf(m.application);
 const enrollment = (version: number, updatedByDevice: string, centerId = 'c1') => ({ centerId, version, updatedByDevice, studentId: m.studentId });
 /** A student the server holds under the paper's SSID, by default the paper's own name and birth date. */
@@ -69,7 +69,7 @@ describe('decide', () => {
       { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u3' } }, { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
     ['the first keyer of a waiting sheet verifying it themselves',
       { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1' } }, { verification: verification(m.application, 'u1', 'u1') }, 'rejected', 'verification_invalid'],
-    ['a sheet typed once where the center verifies by default only', { verification: { policy: 'default', requiredSince: null } }, {}, 'apply', undefined],
+    ['a sheet typed once where the center verifies by default only', { verification: { policy: 'default', requiredSince: null, fields: [] } }, {}, 'apply', undefined],
     ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {
     const decision = decide({ ...m, ...change }, { ...calm, ...state });

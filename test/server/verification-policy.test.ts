@@ -44,13 +44,13 @@ describe.each(DATABASES)('the center’s verification setting on $name', (databa
 
   it('starts off, as every center did before, and the tablet pulls it', async () => {
     const answer = await call(server.url, 'GET', '/api/admin/verification', { token: admin.token });
-    expect(centerVerificationSchema.parse(answer.body)).toEqual({ policy: 'off', requiredSince: null });
+    expect(centerVerificationSchema.parse(answer.body)).toEqual({ policy: 'off', requiredSince: null, fields: [] });
     const pulled = pullResponseSchema.parse((await call(server.url, 'GET', '/api/sync/pull', { token: tablet.token })).body);
-    expect(pulled.center.verification).toEqual({ policy: 'off', requiredSince: null });
+    expect(pulled.center.verification).toEqual({ policy: 'off', requiredSince: null, fields: [] });
   });
 
   it('takes a sheet typed once where verification is on by default only', async () => {
-    expect((await setPolicy('default')).body).toEqual({ policy: 'default', requiredSince: null });
+    expect((await setPolicy('default')).body).toEqual({ policy: 'default', requiredSince: null, fields: [] });
     expect((await push(sheet()))[0]).toMatchObject({ status: 'applied' });
   });
 
@@ -108,11 +108,37 @@ describe.each(DATABASES)('the center’s verification setting on $name', (databa
     ]);
   });
 
+  it('adds fields to the required four in the paper’s order, audited, pulled by the tablet, and refuses a field it does not offer', async () => {
+    const before = await centerVerification(handle.db, center.centerId);
+    const set = await call(server.url, 'POST', '/api/admin/verification', { token: admin.token, body: { fields: ['guardianName', 'phone', 'phone'] } });
+    expect(set.body).toEqual({ ...before, fields: ['phone', 'guardianName'] });
+    const pulled = pullResponseSchema.parse((await call(server.url, 'GET', '/api/sync/pull', { token: tablet.token })).body);
+    expect(pulled.center.verification.fields).toEqual(['phone', 'guardianName']);
+    const history = historyResponseSchema.parse((await call(server.url, 'GET', '/api/admin/history', { token: admin.token })).body);
+    expect(history.entries.filter((e) => e.action === 'verification_fields_set').map((e) => e.subject))
+      .toEqual(['Verified fields: CA SSID, First name, Last name, Date of birth, Phone, Parent/guardian name']);
+
+    for (const fields of [['grade'], ['ssid'], 'phone']) {
+      const refused = await call(server.url, 'POST', '/api/admin/verification', { token: admin.token, body: { fields } });
+      expect(refused.status).toBe(400);
+    }
+    expect(await centerVerification(handle.db, center.centerId)).toEqual({ ...before, fields: ['phone', 'guardianName'] });
+    await call(server.url, 'POST', '/api/admin/verification', { token: admin.token, body: { fields: [] } });
+    expect((await centerVerification(handle.db, center.centerId)).fields).toEqual([]);
+  });
+
+  it('verifies the four at a center from before the added fields', async () => {
+    await sql`alter table centers drop column verification_fields`.execute(handle.db);
+    await handle.db.deleteFrom('schema_migrations').where('name', '=', '012_verified_fields').execute();
+    expect(await migrate(handle)).toEqual(['012_verified_fields']);
+    expect((await centerVerification(handle.db, center.centerId)).fields).toEqual([]);
+  });
+
   it('applies to a database from before: every center starts off', async () => {
     await sql`alter table centers drop column verification_policy`.execute(handle.db);
     await sql`alter table centers drop column verification_required_since`.execute(handle.db);
     await handle.db.deleteFrom('schema_migrations').where('name', '=', '008_center_verification').execute();
     expect(await migrate(handle)).toEqual(['008_center_verification']);
-    expect(await centerVerification(handle.db, center.centerId)).toEqual({ policy: 'off', requiredSince: null });
+    expect(await centerVerification(handle.db, center.centerId)).toEqual({ policy: 'off', requiredSince: null, fields: [] });
   });
 });

@@ -7,7 +7,7 @@ import {
 import type { VerifiedValues } from '../../src/shared/verify-sheet';
 
 const SINCE = '2026-03-01T12:00:00.000Z';
-const REQUIRED: CenterVerification = { policy: 'required', requiredSince: SINCE };
+const REQUIRED: CenterVerification = { policy: 'required', requiredSince: SINCE, fields: [] };
 const values: VerifiedValues = { ssid: '9123456780', firstName: 'Ana', lastName: 'Reyes', dateOfBirth: '2011-04-02' };
 
 describe('the center setting and the batch switch', () => {
@@ -63,8 +63,8 @@ describe('the server rule', () => {
     ['a new sheet typed once where verification is required', version, true],
     ['the same sheet verified', { ...version, verified: true }, false],
     ['the same sheet sent for a second keyer on another tablet', { ...version, sentToVerify: true }, false],
-    ['a new sheet where the center only verifies by default', { ...version, center: { policy: 'default', requiredSince: null } }, false],
-    ['a new sheet where the center never chose', { ...version, center: { policy: 'off', requiredSince: null } }, false],
+    ['a new sheet where the center only verifies by default', { ...version, center: { policy: 'default', requiredSince: null, fields: [] } }, false],
+    ['a new sheet where the center never chose', { ...version, center: { policy: 'off', requiredSince: null, fields: [] } }, false],
     ['a sheet confirmed offline before the center required it', { ...version, confirmedAt: '2026-03-01T11:59:59.000Z' }, false],
     ['a sheet confirmed the moment it was required', { ...version, confirmedAt: SINCE }, true],
     ['an edit that keeps every verified field (the grade, say)', { ...version, stored: values }, false],
@@ -79,7 +79,7 @@ describe('the server rule', () => {
     const policy = fc.constantFrom('off', 'default', 'required');
     const iso = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }).map((t) => new Date(t).toISOString());
     fc.assert(fc.property(policy, fc.option(iso, { nil: null }), iso, fc.boolean(), (p, since, confirmedAt, verified) => {
-      const asked = mustCarryVerification({ center: { policy: p, requiredSince: since }, confirmedAt, verified, sentToVerify: false, values, stored: undefined });
+      const asked = mustCarryVerification({ center: { policy: p, requiredSince: since, fields: [] }, confirmedAt, verified, sentToVerify: false, values, stored: undefined });
       if (verified || p !== 'required' || since === null) expect(asked).toBe(false);
       else expect(asked).toBe(confirmedAt >= since);
     }));

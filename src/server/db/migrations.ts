@@ -340,6 +340,14 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('students').addColumn('ssid_second_look_by', 'text').execute();
     },
   },
+  {
+    // Fields a center verifies besides the required four (issue 10). Centers
+    // from before verify the four: an empty list.
+    name: '012_verified_fields',
+    async up(trx) {
+      await trx.schema.alterTable('centers').addColumn('verification_fields', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

@@ -31,6 +31,8 @@ export interface CentersTable {
   verification_policy: Generated<string>;
   /** When the center last set 'required'; null otherwise. */
   verification_required_since: string | null;
+  /** The fields the center verifies besides the required four, as a JSON array (migration 012). */
+  verification_fields: Generated<string>;
 }
 
 export interface SchoolsTable {

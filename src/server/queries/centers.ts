@@ -2,6 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CentersTable } from '../db/schema';
 import { NO_VERIFICATION_POLICY, verificationPolicySchema, type CenterVerification } from '../../shared/verification-policy';
+import { ADDABLE_VERIFIED_FIELDS, type AddableVerifiedField } from '../../shared/verification-record';
 import type { Executor } from './executor';
 
 export type Center = Selectable<CentersTable>;
@@ -26,11 +27,21 @@ export async function setCenterVerification(db: Executor, id: string, policy: st
   await db.updateTable('centers').set({ verification_policy: policy, verification_required_since: requiredSince }).where('id', '=', id).execute();
 }
 
-/** The row's verification setting; a value this version does not know counts as 'off', never as a requirement. */
-export function centerVerificationOf(center: Pick<Center, 'verification_policy' | 'verification_required_since'>): CenterVerification {
+/** Sets the fields the center verifies besides the required four. */
+export async function setCenterVerifiedFields(db: Executor, id: string, fields: readonly AddableVerifiedField[]): Promise<void> {
+  await db.updateTable('centers').set({ verification_fields: JSON.stringify(fields) }).where('id', '=', id).execute();
+}
+
+/**
+ * The row's verification setting; a policy this version does not know counts
+ * as 'off', never as a requirement, and a field it does not know is left out.
+ */
+export function centerVerificationOf(center: Pick<Center, 'verification_policy' | 'verification_required_since' | 'verification_fields'>): CenterVerification {
+  const stored: unknown = JSON.parse(center.verification_fields);
+  const fields = ADDABLE_VERIFIED_FIELDS.filter((field) => Array.isArray(stored) && stored.includes(field));
   const policy = verificationPolicySchema.safeParse(center.verification_policy);
-  if (!policy.success) return NO_VERIFICATION_POLICY;
-  return { policy: policy.data, requiredSince: policy.data === 'required' ? center.verification_required_since : null };
+  if (!policy.success) return { ...NO_VERIFICATION_POLICY, fields };
+  return { policy: policy.data, requiredSince: policy.data === 'required' ? center.verification_required_since : null, fields };
 }
 
 /** The center's verification setting ('off' for a center that does not exist, which no caller has). */

@@ -13,7 +13,7 @@ export async function adminVerificationRoutes(app: FastifyInstance, { handle }: 
   app.post('/api/admin/verification', async (request): Promise<CenterVerification> => {
     const actor = adminOf(request);
     const set = await setVerificationPolicy(handle, actor, request.body);
-    request.log.info({ by: actor.userId, policy: set.policy }, 'verification policy set');
+    request.log.info({ by: actor.userId, policy: set.policy, fields: set.fields }, 'verification setting set');
     return set;
   });
 }

@@ -40,7 +40,7 @@ describe('pulling reference data', () => {
     expect(await db.roster.count()).toBe(3);
     expect(await readSsidKey(db)).toBe('ab'.repeat(32));
     // The fixture's server sends no verification setting, as one from before it existed: the tablet reads it as off.
-    expect(await readCenter(db)).toEqual({ id: 'center-1', name: 'Test Center', verification: { policy: 'off', requiredSince: null } });
+    expect(await readCenter(db)).toEqual({ id: 'center-1', name: 'Test Center', verification: { policy: 'off', requiredSince: null, fields: [] } });
   });
 
   it('starts the next pull from the stored checkpoint', async () => {

@@ -11,6 +11,7 @@ const VERBS: Record<AdminAction, string> = {
   school_added: 'added the school',
   school_renamed: 'renamed the school',
   verification_policy_set: 'set',
+  verification_fields_set: 'set',
   school_retired: 'retired the school',
   tablet_revoked: 'revoked the tablet',
   unsent_dismissed: 'dismissed the missing-records warning for',
