@@ -51,14 +51,11 @@ function countFetchedFiles(page: Page): { settle(): Promise<Weight> } {
  */
 export async function measureAppWeight(browser: Browser, distDir: string): Promise<Weight> {
   const server = await startStaticServer(distDir);
-  const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
-    const page = await context.newPage();
-    const fetched = countFetchedFiles(page);
-    await page.goto(server.origin, { waitUntil: 'networkidle' });
-    return await fetched.settle();
+    return await weighVisit(browser, async (page) => {
+      await page.goto(server.origin, { waitUntil: 'networkidle' });
+    });
   } finally {
-    await context.close();
     await server.close();
   }
 }
@@ -71,16 +68,26 @@ export async function measureAppWeight(browser: Browser, distDir: string): Promi
  */
 export async function measureEntryPathWeight(browser: Browser, rootDir: string): Promise<Weight> {
   const server = await startServerProcess(rootDir);
+  try {
+    return await weighVisit(browser, async (page) => {
+      await walkFirstVisit(page, server.url, { workerBlocked: true });
+      await page.locator('[data-entry-field]:focus:not([disabled])').waitFor({ timeout: 30_000 });
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The scripts and stylesheets `visit` makes a fresh page fetch, with the service worker blocked. */
+async function weighVisit(browser: Browser, visit: (page: Page) => Promise<void>): Promise<Weight> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const fetched = countFetchedFiles(page);
-    await walkFirstVisit(page, server.url, { workerBlocked: true });
-    await page.locator('[data-entry-field]:focus:not([disabled])').waitFor({ timeout: 30_000 });
+    await visit(page);
     return await fetched.settle();
   } finally {
     await context.close();
-    await server.stop();
   }
 }
 

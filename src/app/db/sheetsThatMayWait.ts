@@ -41,6 +41,6 @@ export async function readSheetsThatMayWait(db: MesaDb, verifying: ReadonlySet<s
   const pulledRows = await db.sheetsToVerify.toArray();
   const records = await openRows(db, rows.filter(waits));
   const synced = await openRows(db, rows.filter((row) => !waits(row) && row.batchId !== null && verifying.has(row.batchId)));
-  const pulled = await Promise.resolve(Promise.all(pulledRows.map((row) => openSheetToVerify(key, row))));
+  const pulled = await Promise.all(pulledRows.map((row) => openSheetToVerify(key, row)));
   return { records, synced, pulled };
 }
