@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
-import { verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
+import { addableVerifiedFieldSchema, verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 
 const count = z.int().check(z.nonnegative());
 const timestamp = z.int().check(z.nonnegative());
@@ -22,7 +22,12 @@ export type ServerReason = z.infer<typeof serverReasonSchema>;
 const secondLookLineSchema = z.object({ field: z.enum(VERIFIABLE_FIELDS), values: z.readonly(z.tuple([z.string(), z.string(), z.string()])) });
 export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
-const keyedValuesSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });
+/** One keying of a sheet's verified fields: the required four, and the fields its batch added (absent on rows from before them). */
+const keyedValuesSchema = z.object({
+  ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(),
+  middleName: z.optional(z.string()), schoolStudentId: z.optional(z.string()), phone: z.optional(z.string()),
+  guardianName: z.optional(z.string()), guardianPhone: z.optional(z.string()),
+});
 /**
  * What a sheet in "Needs a second look" holds back until a person reads the
  * paper for it: the second keyer's keyings, the paper's third, and who made
@@ -106,6 +111,8 @@ const localBatchShape = z.object({
   defaults: z.partial(applicationFieldsSchema),
   /** A second keyer verifies its sheets before they are confirmed; absent on a batch from before: no (unless the center requires it). */
   verify: z.optional(z.boolean()),
+  /** The fields its second keyer types besides the required four, as the center set them when it started; absent on a batch from before: none. */
+  addedVerifiedFields: z.optional(z.array(addableVerifiedFieldSchema)),
   /** Typed on another tablet: its sheets were pulled for this tablet's second keyer (absent: typed here). */
   typedElsewhere: z.optional(z.boolean()),
   createdAt: timestamp,

@@ -5,6 +5,8 @@ import { uuidv7 } from '../../shared/ids';
 import { rethrowStorageError } from './storageErrors';
 import { localBatchSchema } from '../crypto/row-schemas';
 import { openSettled } from './setAside';
+import { readCenterVerification } from './meta';
+import { verifiedFieldsOf, type VerifiedField } from '../../shared/verification-record';
 
 /** What the advisor chooses when starting a stack. */
 export interface NewBatch {
@@ -16,15 +18,22 @@ export interface NewBatch {
   verify?: boolean;
 }
 
-/** Creates a batch and returns it. */
+/**
+ * Creates a batch and returns it. It keeps the fields the center verifies
+ * besides the required four as they stand now, so a setting changed while the
+ * stack is typed never changes what its second keyer types.
+ */
 export async function createBatch(db: MesaDb, input: NewBatch, now: number = Date.now()): Promise<LocalBatch> {
-  const batch: LocalBatch = { id: uuidv7(now), createdAt: now, ...input };
   try {
-    await db.transaction('rw', db.batches, () => db.batches.add(batch));
+    return await db.transaction('rw', [db.batches, db.meta], async () => {
+      const { fields } = await readCenterVerification(db);
+      const batch: LocalBatch = { id: uuidv7(now), createdAt: now, ...input, addedVerifiedFields: fields };
+      await db.batches.add(batch);
+      return batch;
+    });
   } catch (error) {
-    rethrowStorageError(error);
+    return rethrowStorageError(error);
   }
-  return batch;
 }
 
 /** Every batch, newest first, and the rows set aside because they fail the batch schema. */
@@ -48,4 +57,9 @@ export async function getBatch(db: MesaDb, id: string): Promise<LocalBatch | und
 /** What every new sheet of `batch` starts from: its school and program year, then its carried values. */
 export function sheetDefaults(batch: LocalBatch): Partial<ApplicationFields> {
   return { schoolId: batch.schoolId, programYear: batch.programYear, ...batch.defaults };
+}
+
+/** The fields a second keyer types for each sheet of `batch`: the required four, and what the center added when it started (none on a batch from before). */
+export function batchVerifiedFields(batch: Pick<LocalBatch, 'addedVerifiedFields'>): VerifiedField[] {
+  return verifiedFieldsOf(batch.addedVerifiedFields ?? []);
 }

@@ -59,6 +59,19 @@ describe('sealed application fields', () => {
     expect(mutationFor(application(), { confirmedAt: at, sendToReview: false }).data).not.toHaveProperty('verification');
   });
 
+  it('keeps the keyings of fields a center added in a sheet held for a second look, and opens one held before them', async () => {
+    const key = await randomKey();
+    const keyers = { enteredBy: 'u-first', verifiedBy: 'u-second', signedInAs: 'u-first' };
+    const four = { ssid: '1234567890', firstName: 'Ana', lastName: 'Reyes', dateOfBirth: '2011-04-02' };
+    const added = application({
+      secondLook: [{ field: 'phone', values: ['4085550100', '4085550124', '4085550142'] }],
+      heldKeyings: { second: { ...four, phone: '408 555 0124', schoolStudentId: 'LA4471X2' }, third: { phone: '408-555-0100' }, keyers, at: new Date(0).toISOString() },
+    });
+    expect(await openApplication(key, await sealApplication(key, added))).toEqual(added);
+    const before = application({ secondLook: [{ field: 'ssid', values: ['1234567809', '1234567890', '1234567800'] }], heldKeyings: { second: four, third: { ssid: '1234567800' }, keyers, at: new Date(0).toISOString() } });
+    expect(await openApplication(key, await sealApplication(key, before))).toEqual(before);
+  });
+
   it('refuses a sealed blob swapped onto another record', async () => {
     const key = await randomKey();
     const ana = await sealApplication(key, application());

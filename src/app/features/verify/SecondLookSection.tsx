@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldLabel } from '../../../shared/application';
 import type { CenterAdvisor } from '../../../shared/protocol';
 import type { SecondLookLine } from '../../../shared/verify-sheet';
-import { asOnPaper, differingPlaces, keyedValue } from './keyed';
+import { asOnPaper, differingPlaces, keyedValue, keyingInput } from './keyed';
 import type { PaperLooks, VerifyView } from './useVerifyBatch';
 
 interface Props {
@@ -116,8 +116,7 @@ export function SecondLookSection({ sheets, keyers, look, takeFocus }: Props) {
               ) : null}
               <div class="field">
                 <label for={`look-${line.field}`}>{fieldLabel(line.field)} {again.length > 0 ? 'again, ' : ''}as the paper reads</label>
-                <input id={`look-${line.field}`} name={line.field} autocomplete="off" autocorrect="off" spellcheck={false}
-                  inputMode={line.field === 'ssid' ? 'numeric' : 'text'} placeholder={line.field === 'dateOfBirth' ? 'MM/DD/YYYY' : undefined} />
+                <input id={`look-${line.field}`} name={line.field} autocomplete="off" autocorrect="off" spellcheck={false} {...keyingInput(line.field)} />
               </div>
               {line.field === 'ssid' && again.length === 0 ? (
                 <label class="choice">

@@ -4,9 +4,9 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { paths } from '../../paths';
 import { describeSsidDisagreements } from '../../model/secondKeying';
 import { fieldLabel } from '../../../shared/application';
-import { REQUIRED_VERIFIED_FIELDS, type VerifiedField } from '../../../shared/verification-record';
+import type { VerifiedField } from '../../../shared/verification-record';
 import type { VerifiedValues } from '../../../shared/verify-sheet';
-import { keyedValue } from './keyed';
+import { keyedValue, keyingInput } from './keyed';
 import { SecondLookSection } from './SecondLookSection';
 import { useVerifyBatch } from './useVerifyBatch';
 
@@ -16,8 +16,7 @@ function BlindField({ field, name }: { field: VerifiedField; name: string }) {
   return (
     <div class="field">
       <label for={id}>{fieldLabel(field)}</label>
-      <input id={id} name={field} autocomplete="off" autocorrect="off" spellcheck={false}
-        inputMode={field === 'ssid' ? 'numeric' : 'text'} placeholder={field === 'dateOfBirth' ? 'MM/DD/YYYY' : undefined} />
+      <input id={id} name={field} autocomplete="off" autocorrect="off" spellcheck={false} {...keyingInput(field)} />
     </div>
   );
 }
@@ -44,7 +43,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
 
   if (view.status === 'loading') return <p class="muted">Loading…</p>;
   if (view.status === 'error' || view.data === null) return <p>This batch is not on this tablet.</p>;
-  const { keyers, next, sheetsLeft, summary, secondLook } = view.data;
+  const { fields, keyers, next, sheetsLeft, summary, secondLook } = view.data;
   const ssids = describeSsidDisagreements(summary.ssids);
 
   const onPick = (event: Event) => {
@@ -57,12 +56,12 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const typed = (field: VerifiedField) => keyedValue(field, String(data.get(field) ?? ''));
-    const keyed = second ?? (Object.fromEntries(REQUIRED_VERIFIED_FIELDS.map((f) => [f, typed(f)])) as VerifiedValues);
+    const keyed = second ?? (Object.fromEntries(fields.map((f) => [f, typed(f)])) as VerifiedValues);
     const third = second ? Object.fromEntries(ask.map((f) => [f, typed(f)])) : {};
-    const fields = await key(verifier ?? '', keyed, third);
+    const differing = await key(verifier ?? '', keyed, third);
     form.reset();
-    setSecond(fields.length > 0 ? keyed : null);
-    setAsk(fields);
+    setSecond(differing.length > 0 ? keyed : null);
+    setAsk(differing);
     (form.querySelector('input') as HTMLInputElement | null)?.focus();
   };
 
@@ -104,7 +103,7 @@ export function VerifyScreen({ batchId }: { batchId: string }) {
           ) : (
             <p>Type these fields from the paper.</p>
           )}
-          {(ask.length > 0 ? ask : REQUIRED_VERIFIED_FIELDS).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
+          {(ask.length > 0 ? ask : fields).map((f) => <BlindField key={f} field={f} name={ask.length > 0 ? 'paper' : 'second'} />)}
           <div class="form-actions">
             <button type="submit" class="button button-primary">{ask.length > 0 ? 'Settle from the paper' : 'Next sheet'}</button>
           </div>

@@ -27,3 +27,9 @@ export function differingPlaces(values: readonly string[]): number[] {
   for (let i = 0; i < longest; i++) if (new Set(values.map((v) => v[i])).size > 1) places.push(i + 1);
   return places;
 }
+
+/** How a blank keying field of `field` asks the tablet's keyboard: digits for the SSID, a phone pad for phones, letters for the rest; the date shows its form. */
+export function keyingInput(field: VerifiedField): { inputMode: 'numeric' | 'tel' | 'text'; placeholder: string | undefined } {
+  const inputMode = field === 'ssid' ? 'numeric' : field === 'phone' || field === 'guardianPhone' ? 'tel' : 'text';
+  return { inputMode, placeholder: field === 'dateOfBirth' ? 'MM/DD/YYYY' : undefined };
+}

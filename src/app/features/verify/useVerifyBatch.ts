@@ -13,7 +13,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
 import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
-import { getBatch } from '../../db/batches';
+import { batchVerifiedFields, getBatch } from '../../db/batches';
 import { listBatchApplications, saveDraft } from '../../db/applications';
 import type { HeldKeyings, LocalApplication, LocalBatch } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
@@ -29,6 +29,8 @@ import { summarizeVerification, type VerificationSummary } from './summary';
 /** What the verify screen shows, never a first entry's value. */
 export interface VerifyView {
   batch: LocalBatch;
+  /** The fields the second keyer types for each sheet: the required four and what the center added when the batch started. */
+  fields: VerifiedField[];
   /** The signed-in account: who typed a batch typed here, and who is signed in while any batch is verified. */
   signedIn: string;
   /** Whom the second keyer may pick: the center's advisors but the first keyer. */
@@ -77,7 +79,7 @@ export function useVerifyBatch(batchId: string): {
     ];
     const pulledLooks = pulled.filter(lookable);
     return {
-      batch, signedIn, keyers,
+      batch, fields: batchVerifiedFields(batch), signedIn, keyers,
       next: left[0] ?? null,
       sheetsLeft: left.length,
       summary: summarizeVerification(records, pulledLooks),
@@ -102,12 +104,14 @@ export function useVerifyBatch(batchId: string): {
   }, [store]);
 
   // A sheet typed on another tablet: held against its pulled first entry, and made a record of this tablet once verified.
-  const keyPulled = useCallback(async (id: string, who: Omit<Keyers, 'enteredBy'>, second: VerifiedValues, third: Partial<VerifiedValues>): Promise<VerifiedField[]> => {
+  const keyPulled = useCallback(async (
+    id: string, who: Omit<Keyers, 'enteredBy'>, fields: VerifiedField[], second: VerifiedValues, third: Partial<VerifiedValues>,
+  ): Promise<VerifiedField[]> => {
     const sheet = (await listSheetsToVerify(store.db, batchId)).find((s) => s.recordId === id);
     if (!sheet) return [];
     const keyers = { enteredBy: sheet.enteredBy.id, ...who };
     const at = new Date().toISOString();
-    const outcome = verifySheet(verifiedValuesOf(sheet.application), second, third, keyers, at);
+    const outcome = verifySheet(verifiedValuesOf(sheet.application, fields), second, third, keyers, at, {}, fields);
     if (outcome.state === 'needs_third') return outcome.fields;
     try {
       if (outcome.state === 'second_look') await keepSecondLook(store.db, sheet, outcome.lines, { second, third, keyers, at });
@@ -121,13 +125,14 @@ export function useVerifyBatch(batchId: string): {
     setError(null);
     const next = data?.next;
     if (!next) return [];
-    if (next.pulled) return keyPulled(next.id, { verifiedBy: verifierId, signedInAs: data.signedIn }, second, third);
+    const { fields } = data;
+    if (next.pulled) return keyPulled(next.id, { verifiedBy: verifierId, signedInAs: data.signedIn }, fields, second, third);
     const { records } = await listBatchApplications(store.db, batchId);
     const record = records.find((r) => r.id === next.id);
     if (!record) return [];
     const keyers = { enteredBy: data.signedIn, verifiedBy: verifierId, signedInAs: data.signedIn };
     const at = new Date().toISOString();
-    const outcome = verifySheet(verifiedValuesOf(record.fields), second, third, keyers, at);
+    const outcome = verifySheet(verifiedValuesOf(record.fields, fields), second, third, keyers, at, {}, fields);
     if (outcome.state === 'needs_third') return outcome.fields;
     await save(record, outcome, { second, third, keyers, at });
     return [];
@@ -137,13 +142,17 @@ export function useVerifyBatch(batchId: string): {
     setError(null);
     const at = new Date().toISOString();
     const byReader = Object.fromEntries(Object.entries(looks).map(([field, l]) => [field, { ...l, by: readerId, at }]));
-    const settle = (first: VerifiedValues, held: HeldKeyings) => verifySheet(first, held.second, held.third, held.keyers, held.at, byReader);
+    const batch = await getBatch(store.db, batchId);
+    if (!batch) return [];
+    // The sheet holds back the keyings of its batch's fields: the look settles those, no fewer.
+    const fields = batchVerifiedFields(batch);
+    const settle = (first: VerifiedValues, held: HeldKeyings) => verifySheet(first, held.second, held.third, held.keyers, held.at, byReader, fields);
     const { records } = await listBatchApplications(store.db, batchId);
     const record = records.find((r) => r.id === recordId);
     if (record) {
       const held = record.heldKeyings;
       if (!held) return [];
-      const outcome = settle(verifiedValuesOf(record.fields), held);
+      const outcome = settle(verifiedValuesOf(record.fields, fields), held);
       // A reading to type again stays on the screen, not on the record: the sheet waits as it was.
       if (outcome.state === 'second_look') return outcome.lines;
       await save(record, outcome, held);
@@ -153,7 +162,7 @@ export function useVerifyBatch(batchId: string): {
     const sheet = (await listSheetsToVerify(store.db, batchId)).find((s) => s.recordId === recordId);
     const held = sheet?.heldKeyings;
     if (!sheet || !held) return [];
-    const outcome = settle(verifiedValuesOf(sheet.application), held);
+    const outcome = settle(verifiedValuesOf(sheet.application, fields), held);
     if (outcome.state === 'second_look') return outcome.lines;
     try {
       if (outcome.state === 'verified') await takeVerifiedSheet(store.db, sheet, outcome.verification, outcome.values);

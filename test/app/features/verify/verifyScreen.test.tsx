@@ -4,19 +4,20 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { confirmApplications, saveDraft } from '../../../../src/app/db/applications';
 import { META } from '../../../../src/app/db/meta';
+import type { ApplicationFields } from '../../../../src/shared/application';
 import { seriousViolations } from '../../axe';
 import { completeFields, readRecord, renderApp, screenStorePerTest, seedBatch, seedRecord } from '../../harness';
 
 const getStore = screenStorePerTest();
 
-async function seedTabletOf(firstKeyer: string) {
+async function seedTabletOf(firstKeyer: string, sheetOne: Partial<ApplicationFields> = {}) {
   const store = getStore();
   await store.db.meta.bulkPut([
     { key: META.session, value: { token: 't', expiresAt: '2099-01-01T00:00:00.000Z', user: { id: firstKeyer, email: 'ana@example.org', name: 'Ana First', role: 'advisor', centerId: 'c1' }, expired: false } },
     { key: META.advisors, value: [{ id: 'u-ana', name: 'Ana First' }, { id: 'u-bea', name: 'Bea Second' }, { id: 'u-cy', name: 'Cy Third' }] },
   ]);
   const batch = await seedBatch(store, 2);
-  const one = await seedRecord(store, batch.id, completeFields({ ssid: '2038475610', firstName: 'Maria' }), undefined, 1_760_000_000_000);
+  const one = await seedRecord(store, batch.id, completeFields({ ssid: '2038475610', firstName: 'Maria', ...sheetOne }), undefined, 1_760_000_000_000);
   const two = await seedRecord(store, batch.id, completeFields({ ssid: '3047586921', firstName: 'Rosa' }), undefined, 1_760_000_001_000);
   return { store, batch, one, two };
 }
@@ -55,6 +56,57 @@ describe('Verify batch', () => {
     await waitFor(async () => expect((await readRecord(store, one.id)).verification?.verifiedBy).toBe('u-bea'));
     expect((await readRecord(store, one.id)).fields.ssid).toBe('2038475610');
     expect(screen.getByRole('status').textContent).toContain('1 SSID differed between keyers; it was settled from the paper.');
+  });
+
+  it('keys the fields the center added when the batch started too, blind, and settles one the keyers typed differently from the paper', async () => {
+    const store = getStore();
+    await store.db.meta.put({ key: META.center, value: { id: 'c1', name: 'Center', verification: { policy: 'default', requiredSince: null, fields: ['schoolStudentId'] } } });
+    const { batch, one } = await seedTabletOf('u-ana', { schoolStudentId: 'LA4471X2' });
+    // A setting changed while the stack is typed does not change what its second keyer types.
+    await store.db.meta.put({ key: META.center, value: { id: 'c1', name: 'Center', verification: { policy: 'default', requiredSince: null, fields: [] } } });
+    renderApp(store, `/batches/${batch.id}/verify`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start verifying' }));
+    await screen.findByRole('heading', { name: 'Sheet 1' });
+    expect([...document.querySelectorAll('form label')].map((l) => l.textContent)).toEqual(['CA SSID', 'First name', 'Last name', 'Date of birth', 'School Student ID']);
+    expect(document.body.innerHTML).not.toContain('LA4471X2');
+    expect((screen.getByLabelText('School Student ID') as HTMLInputElement).autocomplete).toBe('off');
+    expect(await seriousViolations()).toEqual([]);
+
+    keySheet({ 'CA SSID': '2038475610', 'First name': 'Maria', 'Last name': 'Lopez', 'Date of birth': '03/15/2012', 'School Student ID': 'LA4417X2' });
+    expect((await screen.findByRole('alert')).textContent).toContain('The two keyings differ in School Student ID.');
+    expect(document.body.innerHTML).not.toContain('LA4471X2');
+    expect(screen.queryByLabelText('CA SSID')).toBeNull();
+    keySheet({ 'School Student ID': 'LA4471X2' });
+    await screen.findByRole('heading', { name: 'Sheet 2' });
+    await waitFor(async () => expect((await readRecord(store, one.id)).verification).toBeDefined());
+    const { verification, fields } = await readRecord(store, one.id);
+    expect(fields.schoolStudentId).toBe('LA4471X2');
+    expect(verification?.fields.map((f) => f.field)).toEqual(['ssid', 'firstName', 'lastName', 'dateOfBirth', 'schoolStudentId']);
+    expect(verification?.fields[4]).toMatchObject({ first: 'LA4471X2', second: 'LA4417X2', third: 'LA4471X2', value: 'LA4471X2', by: 'u-bea' });
+    // Only an SSID that differed is counted on the batch's line.
+    expect(screen.getByRole('status').textContent).not.toContain('differed');
+  });
+
+  it('holds the keyings of an added field in a second look sealed on the record, and settles it from the paper with them', async () => {
+    const store = getStore();
+    await store.db.meta.put({ key: META.center, value: { id: 'c1', name: 'Center', verification: { policy: 'default', requiredSince: null, fields: ['phone'] } } });
+    const { batch, one } = await seedTabletOf('u-ana', { phone: '(408) 555-0142' });
+    renderApp(store, `/batches/${batch.id}/verify`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start verifying' }));
+    await screen.findByRole('heading', { name: 'Sheet 1' });
+    expect(screen.getByLabelText('Phone').getAttribute('inputmode')).toBe('tel');
+    keySheet({ 'CA SSID': '2038475610', 'First name': 'Maria', 'Last name': 'Lopez', 'Date of birth': '03/15/2012', Phone: '408 555 0124' });
+    await screen.findByRole('alert');
+    keySheet({ Phone: '408-555-0100' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Read sheet 1 from the paper' }));
+    expect((await readRecord(store, one.id)).heldKeyings?.second.phone).toBe('408 555 0124');
+    fireEvent.click(await screen.findByRole('radio', { name: 'Cy Third' }));
+    fireEvent.input(screen.getByLabelText('Phone as the paper reads'), { target: { value: '4085550142' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Settle sheet 1' }).closest('form')!);
+    await waitFor(async () => expect((await readRecord(store, one.id)).verification).toBeDefined());
+    expect((await readRecord(store, one.id)).verification?.fields.find((f) => f.field === 'phone')).toMatchObject({
+      value: '4085550142', third: '408-555-0100', secondLook: { reading: '4085550142', by: 'u-cy' },
+    });
   });
 
   it('puts the cursor in the first blank field of each sheet and of each question to the paper, so the keyer types on', async () => {
