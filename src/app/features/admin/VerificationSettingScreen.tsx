@@ -1,5 +1,8 @@
 import { useState } from 'preact/hooks';
+import { fieldLabel } from '../../../shared/application';
 import { VERIFICATION_POLICIES, type VerificationPolicy } from '../../../shared/verification-policy';
+import { ADDABLE_VERIFIED_FIELDS, REQUIRED_VERIFIED_FIELDS, type AddableVerifiedField } from '../../../shared/verification-record';
+import type { VerificationPolicyRequest } from '../../../shared/admin-protocol';
 import { formatWhen } from '../../model/format';
 import { AdminFrame } from './AdminFrame';
 import type { AdminCalls } from './adminCalls';
@@ -19,24 +22,42 @@ const CHOICES: Record<VerificationPolicy, { label: string; detail: string }> = {
   },
 };
 
+/** The fields in the paper's order, as the server keeps them, so a change is told apart from a reordering. */
+const inPaperOrder = (fields: readonly AddableVerifiedField[]) => ADDABLE_VERIFIED_FIELDS.filter((f) => fields.includes(f));
+
+/** What was saved, in words. */
+function savedText(change: VerificationPolicyRequest): string {
+  const parts = [
+    ...(change.policy ? [CHOICES[change.policy].label.toLowerCase()] : []),
+    ...(change.fields ? [`verified fields ${[...REQUIRED_VERIFIED_FIELDS, ...change.fields].map(fieldLabel).join(', ')}`] : []),
+  ];
+  return `Saved: ${parts.join('; ')}. Tablets take it at their next sync.`;
+}
+
 /**
  * The center's setting for verification by a second keyer (design section 13):
- * a second person types the SSID, names and birth date again from the paper.
- * Tablets take the new setting at their next sync.
+ * when a second person types a sheet's fields again from the paper, and which
+ * fields: always the SSID, names and birth date, and those the center adds.
+ * Tablets take the new setting at their next sync; a batch keeps the fields it
+ * started with.
  */
 export function VerificationSettingScreen() {
   const { list, act, round } = useAdminResource(loadSetting);
   const [notice, setNotice] = useState<FormNotice | null>(null);
   const [chosen, setChosen] = useState<VerificationPolicy | null>(null);
+  const [chosenFields, setChosenFields] = useState<AddableVerifiedField[] | null>(null);
   const current = list.status === 'ready' ? list.data : null;
   const selected = chosen ?? current?.policy ?? 'off';
+  const fields = chosenFields ?? current?.fields ?? [];
+  const policyChanged = selected !== current?.policy;
+  const fieldsChanged = inPaperOrder(fields).join() !== inPaperOrder(current?.fields ?? []).join();
 
+  const toggle = (field: AddableVerifiedField, on: boolean) => setChosenFields(inPaperOrder(on ? [...fields, field] : fields.filter((f) => f !== field)));
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const outcome = await act((calls) => calls.setVerification(selected));
-    setNotice(outcome.ok
-      ? { kind: 'ok', text: `Saved: ${CHOICES[selected].label.toLowerCase()}. Tablets take it at their next sync.` }
-      : { kind: 'error', text: outcome.message });
+    const change: VerificationPolicyRequest = { ...(policyChanged ? { policy: selected } : {}), ...(fieldsChanged ? { fields: inPaperOrder(fields) } : {}) };
+    const outcome = await act((calls) => calls.setVerification(change));
+    setNotice(outcome.ok ? { kind: 'ok', text: savedText(change) } : { kind: 'error', text: outcome.message });
   };
 
   return (
@@ -56,7 +77,24 @@ export function VerificationSettingScreen() {
             ))}
           </fieldset>
           {current.requiredSince ? <p class="muted">Required since {formatWhen(Date.parse(current.requiredSince))}.</p> : null}
-          <button type="submit" class="button button-primary" disabled={selected === current.policy}>Save</button>
+          <fieldset aria-describedby="verified-fields-note">
+            <legend>Which fields does the second person type again?</legend>
+            <p id="verified-fields-note" class="muted">
+              The CA SSID, names and date of birth are always verified. A batch keeps the fields it started with.
+            </p>
+            {REQUIRED_VERIFIED_FIELDS.map((field) => (
+              <label key={field} class="choice">
+                <input type="checkbox" checked disabled /> {fieldLabel(field)} <span class="muted">(always)</span>
+              </label>
+            ))}
+            {ADDABLE_VERIFIED_FIELDS.map((field) => (
+              <label key={field} class="choice">
+                <input type="checkbox" name="fields" value={field} checked={fields.includes(field)} onChange={(e) => toggle(field, e.currentTarget.checked)} />
+                {' '}{fieldLabel(field)}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" class="button button-primary" disabled={!policyChanged && !fieldsChanged}>Save</button>
           <FormNoticeLine notice={notice} />
         </form>
       ) : null}

@@ -20,8 +20,9 @@ import {
   type OneTimePasswordResponse,
   type ProgressResponse,
   type Tablet,
+  type VerificationPolicyRequest,
 } from '../../../shared/admin-protocol';
-import { centerVerificationSchema, type CenterVerification, type VerificationPolicy } from '../../../shared/verification-policy';
+import { centerVerificationSchema, type CenterVerification } from '../../../shared/verification-policy';
 import type { MesaDb } from '../../db/schema';
 import type { ApiClient } from '../../sync/api';
 import { withSessionToken } from '../../sync/withSession';
@@ -44,7 +45,8 @@ export interface AdminCalls {
   /** SSID collection per school for `programYear`; the current program year when none is given. */
   progress(programYear?: string): Promise<ProgressResponse>;
   verification(): Promise<CenterVerification>;
-  setVerification(policy: VerificationPolicy): Promise<CenterVerification>;
+  /** Sets the policy, the fields verified besides the required four, or both. */
+  setVerification(change: VerificationPolicyRequest): Promise<CenterVerification>;
 }
 
 const enc = encodeURIComponent;
@@ -69,7 +71,7 @@ export function createAdminCalls(db: MesaDb, api: ApiClient): AdminCalls {
     },
     history: async () => (await send('GET', '/api/admin/history', historyResponseSchema)).entries,
     verification: () => send('GET', '/api/admin/verification', centerVerificationSchema),
-    setVerification: (policy) => send('POST', '/api/admin/verification', centerVerificationSchema, { policy }),
+    setVerification: (change) => send('POST', '/api/admin/verification', centerVerificationSchema, change),
     progress: (programYear) => send('GET', `/api/admin/progress${programYear === undefined ? '' : `?programYear=${enc(programYear)}`}`, progressResponseSchema),
   };
 }

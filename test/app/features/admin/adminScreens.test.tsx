@@ -7,7 +7,7 @@
  * password is replaced before anything else opens.
  */
 import 'fake-indexeddb/auto';
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdminNavLink } from '../../../../src/app/features/admin/AdminNavLink';
 import { createApiClient } from '../../../../src/app/sync/api';
@@ -120,6 +120,25 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     expect(await screen.findByText(/Dana Director set/)).toBeTruthy();
     const { center_id: centerId } = (await findUserByEmail(server.handle.db, ADMIN_EMAIL))!;
     expect(await centerVerification(server.handle.db, centerId)).toMatchObject({ policy: 'required' });
+  });
+
+  it('adds fields the second keyer types besides the four, which stay verified and cannot be taken off, and the server keeps them', async () => {
+    await signedInAs(ADMIN_EMAIL);
+    renderAt(paths.centerVerification());
+    const group = await screen.findByRole('group', { name: 'Which fields does the second person type again?' });
+    const always = ['CA SSID', 'First name', 'Last name', 'Date of birth'].map((name) => within(group).getByRole('checkbox', { name: new RegExp(`^${name}`) }) as HTMLInputElement);
+    expect(always.map((box) => [box.checked, box.disabled])).toEqual(Array(4).fill([true, true]));
+    expect(await seriousViolations()).toEqual([]);
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Phone' }));
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'School Student ID' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved: verified fields CA SSID, First name, Last name, Date of birth, School Student ID, Phone. Tablets take it at their next sync.')).toBeTruthy();
+    const { center_id: centerId } = (await findUserByEmail(server.handle.db, ADMIN_EMAIL))!;
+    expect(await centerVerification(server.handle.db, centerId)).toMatchObject({ policy: 'off', fields: ['schoolStudentId', 'phone'] });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true));
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Phone' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect((await centerVerification(server.handle.db, centerId)).fields).toEqual(['schoolStudentId']));
   });
 
   it('revokes a tablet only after a second question, ending its sessions on the server', async () => {
