@@ -11,7 +11,7 @@
  */
 import { z } from 'zod/mini';
 import { canonicalKeying } from './verification';
-import { addableVerifiedFieldSchema, ADDABLE_VERIFIED_FIELDS, REQUIRED_VERIFIED_FIELDS } from './verification-record';
+import { addableVerifiedFieldSchema, ADDABLE_VERIFIED_FIELDS, verifiedFieldsOf } from './verification-record';
 import type { VerifiedValues } from './verify-sheet';
 
 export const VERIFICATION_POLICIES = ['off', 'default', 'required'] as const;
@@ -102,7 +102,13 @@ export interface VersionAtPush {
  * 2. the version was confirmed after it came to (a sheet confirmed offline
  *    before stays valid, typed once, like every record from before), and
  * 3. it keys a verified field anew: a new record, or an edit that changes one
- *    of the verified fields the server holds (an edit of the grade does not),
+ *    of the verified fields the server holds (an edit of the grade does not).
+ *    The verified fields are the required four and those the center adds: the
+ *    tablet drops a verification at any edit of a field it vouched for
+ *    (stillVouches), so the server asks again where the tablet would have,
+ *    and a field the center verifies is never changed typed once. The center's
+ *    fields as they stand now, not a batch's: the server knows no batch, and a
+ *    field the center has come to verify is keyed anew when it changes,
  * 4. and it was not sent for a second keyer on another tablet: that version is
  *    held as waiting for one, and the second keyer's version carries it.
  */
@@ -112,5 +118,5 @@ export function mustCarryVerification(version: VersionAtPush): boolean {
   if (Date.parse(version.confirmedAt) < Date.parse(center.requiredSince)) return false;
   const { stored } = version;
   if (stored === undefined) return true;
-  return REQUIRED_VERIFIED_FIELDS.some((field) => canonicalKeying(field, version.values[field]) !== canonicalKeying(field, stored[field]));
+  return verifiedFieldsOf(center.fields).some((field) => canonicalKeying(field, version.values[field] ?? '') !== canonicalKeying(field, stored[field] ?? ''));
 }

@@ -7,6 +7,7 @@
  * Pure: the screen shows only what this returns, which never says which value
  * came from which keyer.
  */
+import { z } from 'zod/mini';
 import { settleField } from './verification';
 import {
   REQUIRED_VERIFIED_FIELDS, type AddableVerifiedField, type FieldVerification, type RequiredVerifiedField, type Verification, type VerifiedField,
@@ -14,6 +15,17 @@ import {
 
 /** One value per verified field: the required four always, a field the center added where the sheet keys it. */
 export type VerifiedValues = Record<RequiredVerifiedField, string> & Partial<Record<AddableVerifiedField, string>>;
+
+/**
+ * One keying of a sheet's verified fields as it is kept (held for a second
+ * look on the tablet, the server's stored paper): the required four, and the
+ * fields a center may add, absent where they were not keyed or kept.
+ */
+export const verifiedValuesSchema = z.object({
+  ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(),
+  middleName: z.optional(z.string()), schoolStudentId: z.optional(z.string()), phone: z.optional(z.string()),
+  guardianName: z.optional(z.string()), guardianPhone: z.optional(z.string()),
+});
 
 /** The values of `list` (by default the required four) of an application, or of anything carrying them. */
 export function verifiedValuesOf(fields: Record<VerifiedField, string>, list: readonly VerifiedField[] = REQUIRED_VERIFIED_FIELDS): VerifiedValues {

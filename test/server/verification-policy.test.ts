@@ -127,6 +127,21 @@ describe.each(DATABASES)('the center’s verification setting on $name', (databa
     expect((await centerVerification(handle.db, center.centerId)).fields).toEqual([]);
   });
 
+  it('where required: refuses an edit of a field the center added, typed once, as it does an edit of the four', async () => {
+    await setPolicy('required');
+    await call(server.url, 'POST', '/api/admin/verification', { token: admin.token, body: { fields: ['schoolStudentId'] } });
+    const typed = sheet();
+    const application = { ...typed.application, schoolStudentId: 'LA4471X2' };
+    expect((await push({ ...typed, application, verification: verification(application, tablet.userId, secondId) }))[0]).toMatchObject({ status: 'applied' });
+    const edit = (version: number, changes: Partial<Mutation['application']>) => ({
+      ...typed, mutationId: ++nextId, version, baseServerVersion: version - 1, confirmedAt: new Date().toISOString(), application: { ...application, ...changes },
+    });
+    expect((await push(edit(2, { schoolStudentId: 'LA4417X2' })))[0]).toMatchObject({ status: 'rejected', reason: { code: 'verification_required' } });
+    expect((await push(edit(2, { guardianEmail: 'parent@example.org' })))[0]).toMatchObject({ status: 'applied' });
+    await call(server.url, 'POST', '/api/admin/verification', { token: admin.token, body: { fields: [] } });
+    expect((await push(edit(3, { schoolStudentId: 'LA4417X2' })))[0]).toMatchObject({ status: 'applied' });
+  });
+
   it('verifies the four at a center from before the added fields', async () => {
     await sql`alter table centers drop column verification_fields`.execute(handle.db);
     await handle.db.deleteFrom('schema_migrations').where('name', '=', '012_verified_fields').execute();

@@ -71,6 +71,10 @@ describe('the server rule', () => {
     ['an edit that only spaces the SSID differently', { ...version, stored: { ...values, ssid: '912 345 6780' } }, false],
     ['an edit of the SSID', { ...version, stored: { ...values, ssid: '9123456708' } }, true],
     ['an edit of the last name', { ...version, stored: { ...values, lastName: 'Reyez' } }, true],
+    ['an edit of a field the center added', { ...version, center: { ...REQUIRED, fields: ['schoolStudentId'] }, values: { ...values, schoolStudentId: 'LA4471X2' }, stored: { ...values, schoolStudentId: 'LA4417X2' } }, true],
+    ['the same edit where the center does not verify that field', { ...version, values: { ...values, schoolStudentId: 'LA4471X2' }, stored: { ...values, schoolStudentId: 'LA4417X2' } }, false],
+    ['an edit that only spaces an added phone differently', { ...version, center: { ...REQUIRED, fields: ['phone'] }, values: { ...values, phone: '(408) 555-0142' }, stored: { ...values, phone: '4085550142' } }, false],
+    ['an added field filled in on a paper stored without it', { ...version, center: { ...REQUIRED, fields: ['phone'] }, values: { ...values, phone: '4085550142' }, stored: values }, true],
   ] as [string, VersionAtPush, boolean][])('%s must carry a verification: %s', (_, input, expected) => {
     expect(mustCarryVerification(input)).toBe(expected);
   });

@@ -10,6 +10,7 @@ import { applicationFieldsSchema, programYearSchema } from '../../shared/applica
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
 import { addableVerifiedFieldSchema, verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
+import { verifiedValuesSchema } from '../../shared/verify-sheet';
 
 const count = z.int().check(z.nonnegative());
 const timestamp = z.int().check(z.nonnegative());
@@ -22,12 +23,6 @@ export type ServerReason = z.infer<typeof serverReasonSchema>;
 const secondLookLineSchema = z.object({ field: z.enum(VERIFIABLE_FIELDS), values: z.readonly(z.tuple([z.string(), z.string(), z.string()])) });
 export type SecondLookLine = z.infer<typeof secondLookLineSchema>;
 
-/** One keying of a sheet's verified fields: the required four, and the fields its batch added (absent on rows from before them). */
-const keyedValuesSchema = z.object({
-  ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string(),
-  middleName: z.optional(z.string()), schoolStudentId: z.optional(z.string()), phone: z.optional(z.string()),
-  guardianName: z.optional(z.string()), guardianPhone: z.optional(z.string()),
-});
 /**
  * What a sheet in "Needs a second look" holds back until a person reads the
  * paper for it: the second keyer's keyings, the paper's third, and who made
@@ -35,8 +30,8 @@ const keyedValuesSchema = z.object({
  * Never shown: the screen sees only the lines' sorted values.
  */
 const heldKeyingsSchema = z.object({
-  second: keyedValuesSchema,
-  third: z.partial(keyedValuesSchema),
+  second: verifiedValuesSchema,
+  third: z.partial(verifiedValuesSchema),
   keyers: z.object({ enteredBy: z.string(), verifiedBy: z.string(), signedInAs: z.string() }),
   at: z.iso.datetime(),
 });

@@ -4,7 +4,7 @@
  * enrollment when it says so (through the batch's writes).
  */
 import type { Mutation, ResultOf } from '../../shared/protocol';
-import { disagreements } from '../../shared/verification-record';
+import { disagreements, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 import { verifiedValuesOf } from '../../shared/verify-sheet';
 import type { EnrollmentStatus } from '../db/schema';
 import type { EnrollmentState } from '../queries/enrollments';
@@ -177,7 +177,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
   const approval = fields.status === 'approved' && replaced ? { approved_at: replaced.approved_at, approved_by: replaced.approved_by } : {};
   const created = existing ? null : { id: mutation.recordId, center_id: ctx.centerId, ...fields, ...approval, created_at: ctx.now };
   await writes.writeEnrollment(mutation.recordId, fields, created);
-  state.keyedWritten(mutation.recordId, verifiedValuesOf(a));
+  state.keyedWritten(mutation.recordId, verifiedValuesOf(a, VERIFIABLE_FIELDS));
   state.enrollmentWritten({
     id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status,
     student_id: studentId, program_year: a.programYear, origin: existing?.origin ?? 'tablet',

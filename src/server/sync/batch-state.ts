@@ -6,10 +6,9 @@
  * mutation did not name) is looked up on demand, so the cache is an optimisation,
  * never a second source of truth.
  */
-import { z } from 'zod';
 import type { Mutation } from '../../shared/protocol';
 import type { CenterVerification } from '../../shared/verification-policy';
-import type { VerifiedValues } from '../../shared/verify-sheet';
+import { verifiedValuesSchema, type VerifiedValues } from '../../shared/verify-sheet';
 import { centerVerification } from '../queries/centers';
 import { countedEnrollmentsOf, findEnrollment, findEnrollmentApplication, findEnrollmentStates, type EnrollmentState } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
@@ -154,13 +153,11 @@ export class BatchState {
   }
 }
 
-/** The verified fields of a stored application; the rest of it is not this rule's business. */
-const storedKeyedSchema = z.object({ ssid: z.string(), firstName: z.string(), lastName: z.string(), dateOfBirth: z.string() });
-
 /** A stored application's verified fields; null when it does not read (then the record counts as keyed anew). */
 function readKeyed(text: string): VerifiedValues | null {
   // Unreadable JSON is as good as no stored paper: the rule then asks for a second keying.
-  const parsed = storedKeyedSchema.safeParse(parseJson(text));
+  // The rest of the stored application is not this rule's business; a field a center may add, missing from it, compares as blank.
+  const parsed = verifiedValuesSchema.safeParse(parseJson(text));
   return parsed.success ? parsed.data : null;
 }
 

@@ -6,7 +6,7 @@ import { REFUSALS } from '../../shared/problems';
 import { refusal, type Mutation, type Refusal, type RefusalOf } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
-import { verificationProblems } from '../../shared/verification-record';
+import { VERIFIABLE_FIELDS, verificationProblems } from '../../shared/verification-record';
 import { mustCarryVerification, type CenterVerification } from '../../shared/verification-policy';
 import { verifiedValuesOf, type VerifiedValues } from '../../shared/verify-sheet';
 import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
@@ -125,7 +125,7 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
   if (unverifiable) return { kind: 'rejected', reason: unverifiable };
   if (mustCarryVerification({
     center: state.verification, confirmedAt: mutation.confirmedAt, verified: mutation.verification !== undefined, sentToVerify: mutation.verifyElsewhere !== undefined,
-    values: verifiedValuesOf(mutation.application), stored: state.enrollment ? state.storedKeyed : undefined,
+    values: verifiedValuesOf(mutation.application, VERIFIABLE_FIELDS), stored: state.enrollment ? state.storedKeyed : undefined,
   })) {
     return { kind: 'rejected', reason: refusal('verification_required') };
   }
