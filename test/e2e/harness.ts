@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { verificationSchema, type Verification } from '../../src/shared/verification-record';
 
 // Service-worker fetches are invisible to context.route() unless this is set
 // before the browser starts (design section 12).
@@ -139,6 +140,18 @@ export function serverEnrollments(dataDir: string): { id: string; studentId: str
     return db
       .prepare('select e.id as id, e.student_id as studentId, s.ssid as ssid, s.last_name as lastName from enrollments e join students s on s.id = e.student_id order by e.id')
       .all() as { id: string; studentId: string; ssid: string | null; lastName: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The verification the server keeps with the enrollment of the student named `lastName`, parsed; undefined when it has none. */
+export function serverVerification(dataDir: string, lastName: string): Verification | undefined {
+  const db = new Database(join(dataDir, 'mesa.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select e.verification as verification from enrollments e join students s on s.id = e.student_id where s.last_name = ?').get(lastName) as
+      { verification: string | null } | undefined;
+    return row?.verification ? verificationSchema.parse(JSON.parse(row.verification)) : undefined;
   } finally {
     db.close();
   }

@@ -203,7 +203,7 @@ export async function openRecord(page: Page, lastName: string): Promise<void> {
 }
 
 /** On Verify, the second keying of one sheet from the paper (`ssid` as the keyer reads it), keyboard only; the first entry's SSID nowhere in the page. */
-export async function keySecond(page: Page, sheet: Sheet, ssid: string): Promise<void> {
+export async function keySecond(page: Page, sheet: Sheet, ssid: string, schoolStudentId?: string): Promise<void> {
   await page.waitForFunction(() => /^(second|paper)-ssid$/.test(document.activeElement?.id ?? ''));
   assert.ok(!(await page.content()).includes(sheet.ssid), 'the first entry’s SSID is not in the page');
   await page.keyboard.type(ssid);
@@ -213,6 +213,11 @@ export async function keySecond(page: Page, sheet: Sheet, ssid: string): Promise
   await page.keyboard.type(sheet.lastName);
   await page.keyboard.press('Tab');
   await page.keyboard.type(sheet.dobTyped);
+  // A center that verifies the School Student ID too: it follows the four.
+  if (schoolStudentId !== undefined) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(schoolStudentId);
+  }
   await page.keyboard.press('Enter');
 }
 

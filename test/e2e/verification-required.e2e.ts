@@ -7,12 +7,14 @@
  * the review points to Verify, which lists it as it came back; a second keyer
  * keys it blind, it is confirmed again and the server keeps it once. A new batch
  * then has its Verify switch on and locked, and a typed sheet is not ready to
- * confirm until a second keyer has verified it.
+ * confirm until a second keyer has verified it. The center verifies the School
+ * Student ID too: the batch begun before the tablet learnt of it keys the four,
+ * the new batch keys it as well, settled from the paper where the keyers differ.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addCenterAdmin, CENTER_ADMIN, goOffline, goOnline, screenshots, serverEnrollments, tabletContext } from './harness';
+import { addCenterAdmin, CENTER_ADMIN, goOffline, goOnline, screenshots, serverEnrollments, serverVerification, tabletContext } from './harness';
 import { confirmBatch, confirmVerifiedAndSync, keySecond, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
@@ -41,10 +43,15 @@ async function requireVerification(): Promise<void> {
   await admin.keyboard.press('ArrowDown');
   await admin.keyboard.press('ArrowDown');
   assert.equal(await admin.getByRole('radio', { name: /Required for every sheet/ }).isChecked(), true);
+  // Tab reaches the fields it may add (the four always verified are not in the way); Space ticks School Student ID.
   await admin.keyboard.press('Tab');
+  await admin.keyboard.press('Tab');
+  assert.equal(await admin.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value), 'schoolStudentId');
+  await admin.keyboard.press('Space');
+  for (let i = 0; i < 4; i++) await admin.keyboard.press('Tab');
   assert.equal(await admin.evaluate(() => document.activeElement?.textContent), 'Save');
   await admin.keyboard.press('Enter');
-  await admin.getByText('Saved: required for every sheet. Tablets take it at their next sync.').waitFor();
+  await admin.getByText('Saved: required for every sheet; verified fields CA SSID, First name, Last name, Date of birth, School Student ID. Tablets take it at their next sync.').waitFor();
   await admin.getByText(/^Required since /).waitFor();
   await screenshots(admin, 'verification-setting');
 }
@@ -98,4 +105,22 @@ test('an advisor’s tablet then locks the Verify switch on and holds sheets bac
   await page.getByRole('link', { name: 'Review batch' }).click();
   await page.getByText('0 records are ready to confirm').waitFor();
   await page.getByText('A second keyer verifies this batch: each sheet is confirmed once it is verified.').waitFor();
+
+  // The second keyer types the School Student ID too, differently, and the paper settles it.
+  await page.getByRole('link', { name: 'Verify batch' }).click();
+  await page.getByRole('button', { name: 'Start verifying' }).click();
+  await page.getByRole('heading', { name: 'Sheet 1' }).waitFor();
+  await page.getByLabel('School Student ID').waitFor();
+  assert.ok(!(await page.content()).includes(sheet.schoolStudentId), 'the first entry’s School Student ID is not in the page');
+  await keySecond(page, sheet, sheet.ssid, `${sheet.schoolStudentId}7`);
+  await page.getByRole('alert').getByText('The two keyings differ in School Student ID. Type it as the paper shows.').waitFor();
+  assert.ok(!(await page.content()).includes(sheet.schoolStudentId), 'nor while the paper is asked');
+  await screenshots(page, 'verify-added-field');
+  await page.keyboard.type(sheet.schoolStudentId);
+  await page.keyboard.press('Enter');
+  await page.getByText('Every typed sheet of this batch has been keyed a second time.').waitFor();
+  await confirmVerifiedAndSync(page, 1);
+  const stored = serverVerification(tablet.server.dataDir, sheet.lastName);
+  assert.deepEqual(stored?.fields.map((f) => f.field), ['ssid', 'firstName', 'lastName', 'dateOfBirth', 'schoolStudentId'], 'the synced record is verified with the field the center added');
+  assert.deepEqual(stored?.fields.at(-1), { ...stored?.fields.at(-1), first: sheet.schoolStudentId, second: `${sheet.schoolStudentId}7`, third: sheet.schoolStudentId, value: sheet.schoolStudentId });
 });
