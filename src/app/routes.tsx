@@ -8,13 +8,10 @@ import { matchPath, type Location } from './router';
 import { PATTERNS, RECORD_PAGES, recordPagePattern } from './paths';
 import { isSetAsideTable } from './db/setAside';
 import { lazyScreen } from './components/lazyScreen';
-import { BackupScreen } from './features/vault/BackupScreen';
 import { BatchesScreen } from './features/batches/BatchesScreen';
-import { ChangePassphraseScreen } from './features/vault/ChangePassphraseScreen';
 import { EntryScreen } from './features/entry/EntryScreen';
 import { NewBatchScreen } from './features/batches/NewBatchScreen';
 import { NotFoundScreen } from './shell/NotFoundScreen';
-import { ReviewScreen } from './features/batches/ReviewScreen';
 import { SignIn } from './features/session/SignIn';
 
 /** One screen and the path pattern that opens it. */
@@ -23,9 +20,14 @@ export interface Route {
   render: (params: Record<string, string>, location: Location) => VNode;
 }
 
-// Loaded with the app: the advisor's first-visit path (batches, entry, review), sign-in
-// (the session gate shows it) and the vault's own screens. Every other screen is its own
-// chunk, fetched when first opened; the service worker precaches them for offline use.
+// Loaded with the app: the advisor's way to the first sheet (batches, a new batch, the
+// entry form) and sign-in (the session gate shows it too). Every other screen is its own
+// chunk, fetched when first opened: the review (with its confirmation and set-aside rows)
+// once a stack is typed, the backup with its file format, and so on. The service worker
+// precaches them for offline use.
+const ReviewScreen = lazyScreen(() => import('./features/batches/ReviewScreen').then((m) => m.ReviewScreen));
+const BackupScreen = lazyScreen(() => import('./features/vault/BackupScreen').then((m) => m.BackupScreen));
+const ChangePassphraseScreen = lazyScreen(() => import('./features/vault/ChangePassphraseScreen').then((m) => m.ChangePassphraseScreen));
 const RecordsScreen = lazyScreen(() => import('./features/records/RecordsScreen').then((m) => m.RecordsScreen));
 const VerifyScreen = lazyScreen(() => import('./features/verify/VerifyScreen').then((m) => m.VerifyScreen));
 const RepairScreen = lazyScreen(() => import('./features/records/RepairScreen').then((m) => m.RepairScreen));

@@ -1,5 +1,5 @@
 /**
- * Screens off the advisor's first-visit path (batches, entry, review) are split
+ * Screens off the advisor's way to the first sheet (batches, a new batch, entry) are split
  * into their own chunks and fetched on first use, so a tablet downloads less
  * before it can take the first application. The service worker precaches every
  * chunk, so offline after the first visit they still open.

@@ -21,14 +21,20 @@ import { markSessionExpired } from '../db/session';
 import { describeSyncError } from './messages';
 
 /**
- * Push and pull, with the row schemas and sealing they bring, are fetched the
- * first time there is something to send: a first visit (nobody signed in) and
- * a locked tablet start without them.
+ * Pull and the unsent report are fetched the first time there is a session to
+ * sync: a first visit (nobody signed in) and a locked tablet start without them.
  */
-async function loadTransfer(): Promise<{ push: typeof pushOutbox; pull: typeof pullAll; toVerify: typeof pullSheetsToVerify; report: typeof reportUnsent }> {
-  const [pushing, pulling, reporting] = await Promise.all([import('./push'), import('./pull'), import('./report')]);
-  return { push: pushing.pushOutbox, pull: pulling.pullAll, toVerify: pulling.pullSheetsToVerify, report: reporting.reportUnsent };
+async function loadTransfer(): Promise<{ pull: typeof pullAll; toVerify: typeof pullSheetsToVerify; report: typeof reportUnsent }> {
+  const [pulling, reporting] = await Promise.all([import('./pull'), import('./report')]);
+  return { pull: pulling.pullAll, toVerify: pulling.pullSheetsToVerify, report: reporting.reportUnsent };
 }
+
+/**
+ * Push, with the outbox's row schemas and the answers' bookkeeping, is fetched
+ * the first time the outbox holds a row: a first visit's sync, before anything
+ * is typed, only pulls.
+ */
+const loadPush = (): Promise<typeof pushOutbox> => import('./push').then((m) => m.pushOutbox);
 
 /** Waits for every one of `tasks`, then throws the first one's error, if any: nothing is left running behind a failure. */
 async function allOrFirstError(tasks: readonly Promise<unknown>[]): Promise<void> {
@@ -209,22 +215,28 @@ export class SyncEngine {
     }
     let counts = { applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
     try {
-      const { push, pull, toVerify, report } = await loadTransfer();
+      const { pull, toVerify, report } = await loadTransfer();
       const deviceId = await getOrCreateDeviceId(db);
+      const waiting = await countOutbox(db);
       this.setState({ phase: 'pushing', sent: 0, total: this.state.pending });
       // Reported as the push starts too, so a push that keeps failing still leaves the count with the server;
       // the report is small and reads only plain columns, so it goes out while the first batch is read.
       const reporter = { token: session.token, userId: session.user.id };
-      const pushed = push(db, {
-        token: session.token,
-        deviceId,
-        send: api.push,
-        onProgress: (progress) => {
-          counts = progress;
-          this.setState({ sent: progress.sent, total: progress.total });
-        },
-      });
-      await allOrFirstError([pushed, report(db, api, reporter, deviceId)]);
+      const pushing = async () => {
+        // Nothing to send: a row confirmed after this count waits for the next sync, as one confirmed during the pull does.
+        if (waiting === 0) return;
+        const push = await loadPush();
+        await push(db, {
+          token: session.token,
+          deviceId,
+          send: api.push,
+          onProgress: (progress) => {
+            counts = progress;
+            this.setState({ sent: progress.sent, total: progress.total });
+          },
+        });
+      };
+      await allOrFirstError([pushing(), report(db, api, reporter, deviceId)]);
       this.setState({ phase: 'pulling' });
       // The report after the push reads the outbox and records only, and the pull changes nothing it counts: they go together.
       await allOrFirstError([report(db, api, reporter, deviceId), pull(db, (checkpoint) => api.pull(session.token, checkpoint))]);

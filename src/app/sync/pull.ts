@@ -6,7 +6,6 @@
 import type { MesaDb } from '../db/schema';
 import type { PullResponse, VerifyQueueResponse } from '../../shared/protocol';
 import { applyPullPage } from '../db/pulledPages';
-import { storeSheetsToVerify } from '../db/sheetsToVerify';
 import { readCheckpoint } from '../db/meta';
 import { ContractError } from './api';
 
@@ -43,5 +42,9 @@ export async function pullAll(
  * how many it stored.
  */
 export async function pullSheetsToVerify(db: MesaDb, fetchQueue: () => Promise<VerifyQueueResponse>): Promise<number> {
-  return storeSheetsToVerify(db, await fetchQueue());
+  const queue = await fetchQueue();
+  // Most syncs bring none: the code that seals and stores them is fetched the first time a queue holds sheets.
+  if (queue.batches.length === 0) return 0;
+  const { storeSheetsToVerify } = await import('../db/sheetsToVerify');
+  return storeSheetsToVerify(db, queue);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { paths } from '../../paths';
 import type { SetAsideTable } from '../../db/setAside';
-import { useRepair } from '../../hooks/useSetAside';
+import { useRepair } from './useRepair';
 import { readableLines, setAsideKind } from '../../model/setAsideView';
 import { Link } from '../../components/Link';
 import { ScreenTitle } from '../../components/ScreenTitle';

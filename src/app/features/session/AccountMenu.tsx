@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HeaderMenu } from '../../components/HeaderMenu';
 import { signOutWarnings } from '../../sync/messages';
-import { useNeedsAttention } from './useNeedsAttention';
+import { useRefusedRecords } from './useRefusedRecords';
 import { useSession } from '../../hooks/useSession';
 import { useSync } from './useSync';
 
@@ -46,7 +46,7 @@ function initials(name: string): string {
 function SignOut() {
   const { signOut } = useSession();
   const { state } = useSync();
-  const { records } = useNeedsAttention();
+  const records = useRefusedRecords();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

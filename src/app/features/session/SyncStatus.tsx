@@ -1,6 +1,6 @@
 import { Link } from '../../components/Link';
 import { describeLastResult, describePending } from '../../sync/messages';
-import { useNeedsAttention } from './useNeedsAttention';
+import { useRefusedRecords } from './useRefusedRecords';
 import { useSetAside } from '../../hooks/useSetAside';
 import { paths } from '../../paths';
 import { useSync } from './useSync';
@@ -21,7 +21,7 @@ const formatTime = (at: number) => TIME.format(at);
  */
 export function SyncStatus() {
   const { state, syncNow } = useSync();
-  const { records } = useNeedsAttention();
+  const records = useRefusedRecords();
   const setAsideRows = useSetAside();
   const attention = records.status === 'ready' ? records.data.length : 0;
   const setAside = setAsideRows.status === 'ready' ? setAsideRows.data.length : 0;

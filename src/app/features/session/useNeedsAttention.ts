@@ -1,11 +1,10 @@
-/** Records the server refused or found in conflict, for the "Needs attention" list. */
+/** The "Needs attention" screen's records and its three re-queue actions. */
 import { useCallback } from 'preact/hooks';
 import type { LocalApplication } from '../../db/schema';
-import { usePausedLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
+import type { LiveResult } from '../../hooks/useLiveQuery';
 import { useServices } from '../../hooks/context';
-import { openRows } from '../../db/records';
-import { refusedRows } from '../../db/plainColumns';
 import { confirmSameStudent, resendAsIs, sendToCenterReview } from '../../db/requeue';
+import { useRefusedRecords } from './useRefusedRecords';
 
 /** The records waiting for the advisor after a sync, newest change first, and the three re-queue actions. */
 export function useNeedsAttention(): {
@@ -15,13 +14,7 @@ export function useNeedsAttention(): {
   sameStudent: (recordId: string) => Promise<void>;
 } {
   const { store } = useServices();
-  const records = usePausedLiveQuery(
-    async () => {
-      const rows = await refusedRows(store.db);
-      return (await openRows(store.db, rows)).sort((a, b) => b.updatedAt - a.updatedAt);
-    },
-    [store],
-  );
+  const records = useRefusedRecords();
   // Strict durability: like a confirmation, the re-queued record must be on disk before the list says so.
   const sendToReview = useCallback((recordId: string) => sendToCenterReview(store.strictDb, recordId), [store]);
   const resend = useCallback((recordId: string) => resendAsIs(store.strictDb, recordId), [store]);
