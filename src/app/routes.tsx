@@ -9,6 +9,9 @@ import { PATTERNS, RECORD_PAGES, recordPagePattern } from './paths';
 import { isSetAsideTable } from './db/setAside';
 import { lazyScreen } from './components/lazyScreen';
 import { BatchesScreen } from './features/batches/BatchesScreen';
+// In the shell, though off the way to the first sheet: it shares AlertList with the first
+// chunk (main.tsx), and as a chunk of its own it would split AlertList out of that chunk.
+import { ChangePassphraseScreen } from './features/vault/ChangePassphraseScreen';
 import { EntryScreen } from './features/entry/EntryScreen';
 import { NewBatchScreen } from './features/batches/NewBatchScreen';
 import { NotFoundScreen } from './shell/NotFoundScreen';
@@ -27,7 +30,6 @@ export interface Route {
 // precaches them for offline use.
 const ReviewScreen = lazyScreen(() => import('./features/batches/ReviewScreen').then((m) => m.ReviewScreen));
 const BackupScreen = lazyScreen(() => import('./features/vault/BackupScreen').then((m) => m.BackupScreen));
-const ChangePassphraseScreen = lazyScreen(() => import('./features/vault/ChangePassphraseScreen').then((m) => m.ChangePassphraseScreen));
 const RecordsScreen = lazyScreen(() => import('./features/records/RecordsScreen').then((m) => m.RecordsScreen));
 const VerifyScreen = lazyScreen(() => import('./features/verify/VerifyScreen').then((m) => m.VerifyScreen));
 const RepairScreen = lazyScreen(() => import('./features/records/RepairScreen').then((m) => m.RepairScreen));

@@ -48,7 +48,6 @@ describe('the way to the first sheet', () => {
     ['the batch review', 'features/batches/ReviewScreen.tsx'],
     ['the backup screen and the backup file format', 'features/vault/BackupScreen.tsx'],
     ['the backup file format', 'backup/envelope.ts'],
-    ['changing the passphrase', 'features/vault/ChangePassphraseScreen.tsx'],
     ['the repair of a row set aside', 'db/repair.ts'],
     ['re-queueing a refused record', 'db/requeue.ts'],
     ['storing sheets pulled for a second keyer', 'db/sheetsToVerify.ts'],
