@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstScreenHtml } from './scripts/first-screen.js';
 import { precompressBuild } from './scripts/precompress.js';
+import { SHELL_HTML } from './src/shared/appDocuments.js';
 
 const THEME = '#0f5e6e';
 
@@ -40,8 +42,11 @@ export default defineConfig({
       workbox: {
         // The app shell: everything the build emits, so the app opens with no network.
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
-        // Any in-app path (the router uses the history API) opens the shell offline...
-        navigateFallback: 'index.html',
+        // Any in-app path (the router uses the history API) opens the shell offline,
+        // "/" included: never index.html, whose sign-in markup is for a first visit
+        // (scripts/first-screen.ts)...
+        navigateFallback: SHELL_HTML,
+        directoryIndex: SHELL_HTML,
         // ...but never an API path: those must reach the server or fail.
         navigateFallbackDenylist: [/^\/api/],
         // No runtimeCaching on purpose: API answers are never cached by the worker.
@@ -50,6 +55,7 @@ export default defineConfig({
         sourcemap: false,
       },
     }),
+    firstScreenHtml(),
     precompressBuild(),
   ],
   resolve: {

@@ -3,11 +3,13 @@
  * first screen without Dexie, zod or the app, which load behind it
  * (startApp.tsx). A tablet in any other state (signed out, no passphrase yet,
  * storage it cannot read) waits for the whole app, which decides as before.
+ * On "/" from the network, index.html has drawn the sign-in form already
+ * (scripts/first-screen.ts); a first visit's render keeps its nodes.
  */
 import { render } from 'preact';
 import { paths } from './paths';
 import { peekAtStart } from './db/startPeek';
-import { FirstSignIn, FirstUnlock, type AppHandle } from './shell/FirstScreen';
+import { FirstSignIn, FirstUnlock, typedBeforeStart, type AppHandle } from './shell/FirstScreen';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -24,9 +26,13 @@ async function start(root: HTMLElement): Promise<void> {
     throw error;
   }));
   const peek = await peekAtStart();
-  if (peek.kind === 'fresh') render(<FirstSignIn load={load} />, root);
+  if (peek.kind === 'fresh') render(<FirstSignIn load={load} typed={typedBeforeStart(root)} />, root);
   else if (peek.kind === 'locked') render(<FirstUnlock waiting={peek.waiting} load={load} />, root);
-  else (await load())?.show();
+  else {
+    // index.html's sign-in markup is for a first visit: not to be typed into while the app decides.
+    root.replaceChildren();
+    (await load())?.show();
+  }
 }
 
 const root = document.getElementById('app');

@@ -11,8 +11,8 @@ import { registerGzipAnswers } from './http/gzip-answers';
 import { registerGzipBodies } from './http/gzip-body';
 import { loggerOptions } from './http/logger';
 import { problemFor, sendProblem } from './http/problem';
-import { applySecurityHeaders, registerSecurityHeaders } from './http/security-headers';
-import { hasBuild, registerStaticFiles } from './http/static-files';
+import { applySecurityHeaders, contentSecurityPolicy, registerSecurityHeaders, securityHeaders } from './http/security-headers';
+import { appDocument, hasBuild, inlineStyleHashes, registerStaticFiles } from './http/static-files';
 import { adminAccountRoutes } from './routes/admin-accounts';
 import { adminProgressRoutes } from './routes/admin-progress';
 import { adminSchoolRoutes } from './routes/admin-schools';
@@ -52,6 +52,8 @@ export interface BuildServerOptions {
 /** A ready (not yet listening) server. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const { handle } = options;
+  const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
+  const headers = securityHeaders(contentSecurityPolicy(serveApp ? inlineStyleHashes(options.distDir!) : []));
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(options.logger?.level ?? 'info', options.logger?.stream),
     trustProxy: options.trustProxy ?? false,
@@ -61,7 +63,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // A URL the router cannot read (bad percent-encoding, an over-long id) is
     // answered before any hook runs: give it the headers and a catalogue body here.
     frameworkErrors: (error, request, reply) => {
-      applySecurityHeaders(reply, request.url);
+      applySecurityHeaders(reply, request.url, headers);
       return sendProblem(reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'notFound' : 'badRequest');
     },
   });
@@ -74,7 +76,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     setup: { ...DEFAULT_SETUP_LIMITS, ...options.setup },
   };
 
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, headers);
   registerGzipBodies(app);
   registerGzipAnswers(app);
   registerAuthentication(app, handle.db);
@@ -98,16 +100,16 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(adminProgressRoutes, deps);
   await app.register(adminVerificationRoutes, deps);
 
-  const serveApp = options.distDir !== undefined && hasBuild(options.distDir);
   if (serveApp) await registerStaticFiles(app, options.distDir!);
+  const inAppDocument = serveApp ? appDocument(options.distDir!) : null;
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path === '/api' || path.startsWith('/api/');
     // A path whose last segment has a dot is a file: a missing one is a 404, not the app.
     const looksLikeFile = (path.split('/').pop() ?? '').includes('.');
-    if (serveApp && !isApi && !looksLikeFile && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (inAppDocument !== null && !isApi && !looksLikeFile && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile(inAppDocument);
     }
     return sendProblem(reply, 'notFound');
   });

@@ -2,6 +2,8 @@
  * A first visit in real Chromium against the real server: every script, style
  * and page arrives compressed, no source map is linked or served, and loading
  * and signing in log no Content Security Policy violation (zod never probes eval).
+ * The page draws the sign-in form itself, before any script; a tablet the
+ * service worker serves gets the page without it.
  */
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { PRECOMPRESS_MIN_BYTES } from '../../scripts/precompress';
-import { launchBrowser, startServer, tabletContext, type RunningServer } from './harness';
+import { DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
 import { signIn } from './journeys';
 
 let server: RunningServer;
@@ -90,4 +92,52 @@ test('on a first visit the sign-in form is laid out with its own styles: each la
     assert.deepEqual(misplaced, [], `${width}x${height}: labels not above their fields`);
   }
   await fresh.close();
+});
+
+test('the sign-in form is drawn by the page itself: typed into before the app runs, it signs in with what was typed', async () => {
+  const fresh = await tabletContext(browser, server.url);
+  const page = await fresh.newPage();
+  // Holds the app's scripts back, as a slow link would, until the form has been typed into.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  // Not even DOMContentLoaded: it waits for the module scripts held back here.
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.getByLabel('Email').fill(DEMO_EMAIL);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').focus();
+  // The first chunk asks whether the server needs its first set-up once it has drawn its form.
+  const drawn = page.waitForResponse('**/api/setup');
+  release();
+  await drawn;
+  assert.equal(await page.getByLabel('Email').inputValue(), DEMO_EMAIL);
+  assert.equal(await page.getByLabel('Password').inputValue(), DEMO_PASSWORD);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-in-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Set a passphrase' }).waitFor();
+  await fresh.close();
+});
+
+test('a tablet served by the service worker never shows the sign-in markup: a locked one opens on the unlock screen', async () => {
+  const tablet = await tabletContext(browser, server.url);
+  const page = await tablet.newPage();
+  await page.goto('/');
+  await signIn(page);
+  await waitForOfflineReady(page);
+  // Watches every node the page ever holds, from before its own parsing starts.
+  await page.addInitScript(() => {
+    const seen = { signInForm: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.getElementById('sign-in-email')) seen.signInForm = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await page.getByRole('heading', { name: 'Unlock' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { seen: unknown }).seen), { signInForm: false });
+  await tablet.close();
 });

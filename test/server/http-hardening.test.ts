@@ -1,10 +1,11 @@
 /** Headers, static files and logs: what every response and log line must (not) contain. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../src/server/http/security-headers';
 import { DATABASES } from './helpers/databases';
 import { mutation } from './helpers/fixtures';
 import { call, signIn } from './helpers/http';
-import { useDistDir, useServerSuite } from './helpers/server-suite';
+import { useDistDir, useServer, useServerSuite } from './helpers/server-suite';
 
 const [sqlite] = DATABASES;
 
@@ -91,5 +92,34 @@ describe('HTTP hardening', () => {
     for (const secret of [good.application.ssid, '98765X4321', 'Xiomara', 'Etcheverry', good.application.lastName, '2010-12-24', good.application.dateOfBirth, session.token]) {
       expect(log, `log contains ${secret}`).not.toContain(secret);
     }
+  });
+});
+
+describe('the first paint: inline style by hash, and the sign-in markup on "/" only', () => {
+  const style = ':root{background:#f4f6f4}';
+  const styleSource = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+  const dist = useDistDir({
+    'index.html': `<!doctype html><title>MESA</title><style>${style}</style><div id="app"><main><input id="sign-in-email"></main></div>`,
+    'shell.html': `<!doctype html><title>MESA</title><style>${style}</style><div id="app"></div>`,
+  });
+  const { server } = useServer(sqlite!, { server: { distDir: dist.dir } });
+
+  it.each(['/', '/batches/123', '/api/session'])('allows the build\'s inline stylesheet by its hash, and no other inline style or script, on %s', async (url) => {
+    const policy = (await call(server.url, 'GET', url)).headers.get('content-security-policy');
+    expect(policy).toBe(contentSecurityPolicy([styleSource]));
+    expect(policy).toContain(`style-src 'self' ${styleSource};`);
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  it('answers "/" with the sign-in markup of index.html', async () => {
+    expect((await call<string>(server.url, 'GET', '/')).body).toContain('sign-in-email');
+  });
+
+  it.each(['/batches/0190a0a0/entry', '/re-enroll'])('answers the in-app path %s with the empty shell, never the sign-in form', async (url) => {
+    const answer = await call<string>(server.url, 'GET', url);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<div id="app"></div>');
+    expect(answer.body).not.toContain('sign-in-email');
   });
 });

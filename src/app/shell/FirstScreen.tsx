@@ -43,11 +43,22 @@ export function FirstUnlock({ waiting, load }: { waiting: number; load: LoadApp 
 }
 
 /**
- * The sign-in form of a first visit. The app is fetched once the advisor starts
- * typing, so a visit that only looks costs this screen alone; an empty server
- * draws the whole app at once, which offers the first set-up instead.
+ * What was typed into the sign-in form index.html draws before this chunk runs
+ * (scripts/first-screen.ts): the form drawn over it starts with the same values,
+ * so nothing typed while the JavaScript loaded is lost.
  */
-export function FirstSignIn({ load }: { load: LoadApp }) {
+export function typedBeforeStart(root: HTMLElement): Credentials {
+  const value = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
+  return { email: value('sign-in-email'), password: value('sign-in-password'), deviceName: value('sign-in-device-name') };
+}
+
+/**
+ * The sign-in form of a first visit, drawn over index.html's copy of it (the
+ * same markup, so the first paint stays). The app is fetched once the advisor
+ * starts typing, so a visit that only looks costs this screen alone; an empty
+ * server draws the whole app at once, which offers the first set-up instead.
+ */
+export function FirstSignIn({ load, typed }: { load: LoadApp; typed?: Credentials }) {
   useEffect(() => {
     void setupMayBeNeeded().then((needed) => {
       if (needed) load().then((app) => app?.show(), reportLoadFailure);
@@ -63,7 +74,7 @@ export function FirstSignIn({ load }: { load: LoadApp }) {
   };
   return (
     <main id="main" class="sign-in-page" onInput={() => void load().catch(reportLoadFailure)}>
-      <SignInForm expired={false} knownEmail="" knownDeviceName="" onSignIn={signIn} />
+      <SignInForm expired={false} knownEmail="" knownDeviceName="" onSignIn={signIn} typed={typed} />
     </main>
   );
 }

@@ -7,10 +7,12 @@
  * (scripts/precompress.ts), by the request's Accept-Encoding. Source maps are
  * built for the bench but never served: they would publish the app's source.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { SHELL_HTML } from '../../shared/appDocuments';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
@@ -27,6 +29,31 @@ export function isPublicAsset(urlPath: string): boolean {
 /** Whether dist/ holds a build. */
 export function hasBuild(distDir: string): boolean {
   return fs.existsSync(path.join(distDir, 'index.html'));
+}
+
+/**
+ * The page for an in-app path ("/batches/…", the students' "/re-enroll"):
+ * shell.html, whose #app is empty, so no path but "/" shows the sign-in markup
+ * of index.html before main.tsx picks the screen; index.html for a build made
+ * before there was a shell.
+ */
+export function appDocument(distDir: string): string {
+  return fs.existsSync(path.join(distDir, SHELL_HTML)) ? SHELL_HTML : 'index.html';
+}
+
+const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
+
+/** The CSP sources ('sha256-…') of the inline stylesheets in the build's pages, for style-src. */
+export function inlineStyleHashes(distDir: string): string[] {
+  const hashes = new Set<string>();
+  for (const page of ['index.html', SHELL_HTML]) {
+    const file = path.join(distDir, page);
+    if (!fs.existsSync(file)) continue;
+    for (const [, css] of fs.readFileSync(file, 'utf8').matchAll(INLINE_STYLE)) {
+      hashes.add(`'sha256-${createHash('sha256').update(css ?? '', 'utf8').digest('base64')}'`);
+    }
+  }
+  return [...hashes];
 }
 
 /** Registers static serving of `distDir`. */

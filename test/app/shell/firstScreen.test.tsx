@@ -3,12 +3,19 @@
  * The first screen (shell/FirstScreen.tsx) is drawn before the app is loaded and
  * hands over to it: the unlock screen opens the real vault through the app, a
  * wrong passphrase changes nothing, and "Forgot the passphrase?" lands on the
- * reset in the app's own vault gate.
+ * reset in the app's own vault gate. On a first visit, index.html has drawn the
+ * sign-in form before any script: the first chunk's form is the same markup,
+ * drawn over it without losing what was typed.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { render as renderInto } from 'preact';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FirstUnlock, type AppHandle } from '../../../src/app/shell/FirstScreen';
+import { FirstSignIn, FirstUnlock, typedBeforeStart, type AppHandle } from '../../../src/app/shell/FirstScreen';
+import type { Credentials } from '../../../src/app/sync/session';
+import { appContent } from '../../../scripts/first-screen';
 import { VaultGate } from '../../../src/app/features/vault/VaultGate';
 import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
 import { AppContext } from '../../../src/app/hooks/context';
@@ -86,5 +93,56 @@ describe('the first screen of a locked tablet', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back to unlock' }));
     await screen.findByRole('heading', { name: 'Unlock' });
     expect(store.vault.state().phase).toBe('locked');
+  });
+});
+
+/** What index.html holds in #app: the sign-in form a first visit shows before any script runs. */
+function indexHtmlFirstScreen(): string {
+  // The project root: vitest runs there (jsdom's URL cannot name a file).
+  return appContent(readFileSync(path.join(process.cwd(), 'index.html'), 'utf8'));
+}
+
+describe('the first screen of a first visit', () => {
+  const noApp = () => Promise.resolve(null);
+
+  it('is the very form index.html draws before any script runs', () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    renderInto(<FirstSignIn load={noApp} />, root);
+    expect(indexHtmlFirstScreen()).toBe(root.innerHTML);
+    renderInto(null, root);
+    root.remove();
+  });
+
+  it("drawn over index.html's form, keeps its nodes, what was typed and the field being typed in, and signs in with it", async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    root.innerHTML = indexHtmlFirstScreen();
+    const title = root.querySelector('h1');
+    const field = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)!;
+    field('sign-in-email').value = 'advisor@mesa.example';
+    field('sign-in-password').value = 'typed before the app';
+    field('sign-in-password').focus();
+
+    let sent: Credentials | null = null;
+    const handle: AppHandle = {
+      unlock: () => Promise.resolve(),
+      signIn: (credentials) => {
+        sent = credentials;
+        return Promise.resolve(null);
+      },
+      show: () => undefined,
+    };
+    renderInto(<FirstSignIn load={() => Promise.resolve(handle)} typed={typedBeforeStart(root)} />, root);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(root.querySelector('h1')).toBe(title);
+    expect(field('sign-in-email').value).toBe('advisor@mesa.example');
+    expect(field('sign-in-password').value).toBe('typed before the app');
+    expect(document.activeElement).toBe(field('sign-in-password'));
+    fireEvent.submit(root.querySelector('form')!);
+    await screen.findByRole('button', { name: 'Sign in' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual({ email: 'advisor@mesa.example', password: 'typed before the app', deviceName: '' });
+    renderInto(null, root);
+    root.remove();
   });
 });

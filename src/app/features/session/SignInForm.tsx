@@ -8,21 +8,23 @@ import './sign-in.css';
  * The sign-in form: email, password and the tablet's name. It needs no store,
  * so a tablet's first visit draws it before the rest of the app is loaded
  * (shell/FirstScreen.tsx); SignIn.tsx gives it the store's session in the app.
- * `onSignIn` resolves with the sentence to show when signing in failed, else null.
+ * `onSignIn` resolves with the sentence to show when signing in failed, else null;
+ * `typed` is what the form starts with (what was typed into index.html's copy of it).
  */
-export function SignInForm({ expired, knownEmail, knownDeviceName, onSignIn }: {
+export function SignInForm({ expired, knownEmail, knownDeviceName, onSignIn, typed }: {
   expired: boolean;
   knownEmail: string;
   knownDeviceName: string;
   onSignIn: (credentials: Credentials) => Promise<string | null>;
+  typed?: Credentials;
 }) {
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(typed?.email ?? '');
   // After a session ended, offer the same advisor's email (it loads after the first render).
   useEffect(() => {
     if (knownEmail) setEmail((typed) => typed || knownEmail);
   }, [knownEmail]);
-  const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState('');
+  const [password, setPassword] = useState(typed?.password ?? '');
+  const [deviceName, setDeviceName] = useState(typed?.deviceName ?? '');
   useEffect(() => {
     if (knownDeviceName) setDeviceName((typed) => typed || knownDeviceName);
   }, [knownDeviceName]);
