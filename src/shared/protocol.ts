@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './application';
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
-import { verificationSchema } from './verification-record';
+import { verificationSchema, VERIFIABLE_FIELDS } from './verification-record';
 import { centerVerificationSchema, NO_VERIFICATION_POLICY } from './verification-policy';
 import { REFUSALS, type RefusalCode } from './problems';
 
@@ -433,6 +433,12 @@ export const studentRecordSchema = z.extend(studentSummarySchema, {
     /** Who read the SSID on the paper where the keyings settled nothing; null (or absent, from a server before it): no second look. */
     secondLookBy: z._default(z.nullable(z.string()), null),
   })),
+  /**
+   * The fields a second keyer verified in the student's latest verified
+   * enrollment, in the order keyed, with who verified each and who read it on
+   * the paper at a second look; empty (or absent, from a server before it): none.
+   */
+  verifiedFields: z._default(z.array(z.object({ field: z.enum(VERIFIABLE_FIELDS), verifiedBy: z.string(), secondLookBy: z.nullable(z.string()) })), []),
   history: z.array(ssidHistoryEntrySchema),
 });
 export type StudentRecord = z.infer<typeof studentRecordSchema>;

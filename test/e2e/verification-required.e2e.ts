@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addCenterAdmin, CENTER_ADMIN, goOffline, goOnline, screenshots, serverEnrollments, serverVerification, tabletContext } from './harness';
-import { confirmBatch, confirmVerifiedAndSync, keySecond, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet, type Tablet } from './journeys';
+import { confirmBatch, confirmVerifiedAndSync, expectRecordKeying, keySecond, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheet, type Tablet } from './journeys';
 
 let tablet: Tablet;
 let page: Page;
@@ -123,4 +123,7 @@ test('an advisor’s tablet then locks the Verify switch on and holds sheets bac
   const stored = serverVerification(tablet.server.dataDir, sheet.lastName);
   assert.deepEqual(stored?.fields.map((f) => f.field), ['ssid', 'firstName', 'lastName', 'dateOfBirth', 'schoolStudentId'], 'the synced record is verified with the field the center added');
   assert.deepEqual(stored?.fields.at(-1), { ...stored?.fields.at(-1), first: sheet.schoolStudentId, second: `${sheet.schoolStudentId}7`, third: sheet.schoolStudentId, value: sheet.schoolStudentId });
+  await expectRecordKeying(page, [sheet], 'Verified: typed by Demo Advisor, verified by Demo Second Advisor');
+  await page.getByTestId('record-verified-fields').getByText('School Student ID: verified by Demo Second Advisor', { exact: true }).waitFor();
+  await screenshots(page, 'record-verified-fields');
 });

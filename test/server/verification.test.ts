@@ -77,6 +77,7 @@ describe.each(DATABASES)('verification on $name', (database) => {
     const renumbered = { ...sheet, mutationId: ++nextId, version: 2, baseServerVersion: 1, application: { ...application, ssid: randomSsid() }, verification: undefined };
     expect((await push(renumbered))[0]).toMatchObject({ status: 'applied' });
     expect((await record(sheet.studentId)).ssidVerification).toBeNull();
+    expect((await record(sheet.studentId)).verifiedFields).toEqual([]);
   });
 
   it('names who looked at the paper for the SSID only when the look was at the SSID, whatever order the fields come in', async () => {
@@ -109,6 +110,7 @@ describe.each(DATABASES)('verification on $name', (database) => {
     const renumbered = { ...renamed, mutationId: ++nextId, version: 3, baseServerVersion: 2, application: { ...renamed.application, ssid: randomSsid() } };
     expect((await push(renumbered))[0]).toMatchObject({ status: 'applied' });
     expect((await record(sheet.studentId)).ssidVerification).toBeNull();
+    expect((await record(sheet.studentId)).verifiedFields).toEqual([]);
   });
 
   it('refuses a verification by one person, or naming someone of another center, and stores nothing of that sheet', async () => {
@@ -139,6 +141,10 @@ describe.each(DATABASES)('verification on $name', (database) => {
     const stored = await findEnrollment(handle.db, sheet.recordId);
     expect(JSON.parse(stored!.verification!)).toEqual(added);
     expect(stored).toMatchObject({ fields_differed: 1, ssid_differed: 0 });
+    // Record information lists every verified field, the added ones too, with who verified it.
+    expect((await record(sheet.studentId)).verifiedFields).toEqual(
+      ['ssid', 'firstName', 'lastName', 'dateOfBirth', 'phone', 'guardianName'].map((field) => ({ field, verifiedBy: 'Bea Second', secondLookBy: null })),
+    );
 
     const other = mutation(++nextId, center.schoolIds[0]!);
     const ofOther = verification(other.application, tablet.userId, secondId);

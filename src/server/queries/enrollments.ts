@@ -166,3 +166,11 @@ export async function verifiedElsewhereSince(db: Executor, centerId: string, dev
     .orderBy('updated_seq')
     .execute();
 }
+
+/** The verification (JSON) of the student's most recently changed enrollment that carries one, if any. */
+export async function latestVerificationOf(db: Executor, studentId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('enrollments').select('verification')
+    .where('student_id', '=', studentId).where('verification', 'is not', null)
+    .orderBy('updated_at', 'desc').orderBy('id').executeTakeFirst();
+  return row?.verification ?? undefined;
+}

@@ -7,7 +7,9 @@
 import { ssidSourceSchema } from '../../shared/application';
 import type { SsidHistoryEntry, StudentRecord, StudentSummary } from '../../shared/protocol';
 import { ssidHistoryOf, type NamedAuditEntry } from '../queries/audit-log';
-import { enrollmentsOfStudents } from '../queries/enrollments';
+import { enrollmentsOfStudents, latestVerificationOf } from '../queries/enrollments';
+import { verificationSchema } from '../../shared/verification-record';
+import { parseJson } from '../sync/stored-json';
 import type { Executor } from '../queries/executor';
 import type { StudentRow } from '../queries/students';
 import { userName } from '../queries/users';
@@ -43,7 +45,8 @@ export async function studentRecord(db: Executor, student: StudentRow): Promise<
   const [summary] = await summarizeStudents(db, [student]);
   const confirmedBy = student.ssid_confirmed_by === null ? undefined : await userName(db, student.ssid_confirmed_by);
   const history = await ssidHistoryOf(db, student.id);
-  return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, ssidVerification: await ssidKeyerNames(db, student), history: history.map(toHistoryEntry) };
+  return { ...summary!, ssid: student.ssid, ssidConfirmedBy: confirmedBy ?? null, ssidVerification: await ssidKeyerNames(db, student),
+    verifiedFields: await verifiedFieldNames(db, student.id), history: history.map(toHistoryEntry) };
 }
 
 /** The names of the two people who keyed the SSID (and of who read it at a second look), when a second keyer verified it; null when it was typed once. */
@@ -53,6 +56,21 @@ async function ssidKeyerNames(db: Executor, student: StudentRow): Promise<Studen
   const verifiedBy = await userName(db, student.ssid_verified_by);
   const secondLookBy = student.ssid_second_look_by === null ? null : await userName(db, student.ssid_second_look_by) ?? null;
   return enteredBy === undefined || verifiedBy === undefined ? null : { enteredBy, verifiedBy, secondLookBy };
+}
+
+/** Each field the student's latest verification vouches for, with the names of who verified it and who read it at a second look; none where it does not read. */
+async function verifiedFieldNames(db: Executor, studentId: string): Promise<StudentRecord['verifiedFields']> {
+  const text = await latestVerificationOf(db, studentId);
+  const parsed = text === undefined ? undefined : verificationSchema.safeParse(parseJson(text));
+  if (!parsed?.success) return [];
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) names.set(id, (await userName(db, id)) ?? 'a former user');
+    return names.get(id)!;
+  };
+  const fields: StudentRecord['verifiedFields'] = [];
+  for (const f of parsed.data.fields) fields.push({ field: f.field, verifiedBy: await nameOf(f.by), secondLookBy: f.secondLook ? await nameOf(f.secondLook.by) : null });
+  return fields;
 }
 
 function toHistoryEntry(entry: NamedAuditEntry): SsidHistoryEntry {

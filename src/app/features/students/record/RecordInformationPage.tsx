@@ -1,3 +1,4 @@
+import { fieldLabel } from '../../../../shared/application';
 import { describeHistoryEntry } from './historyLabels';
 import { maskedLast4, ssidSourceLabel } from '../labels';
 import type { LocalRosterEntry } from '../../../db/schema';
@@ -43,6 +44,20 @@ export function RecordInformationPage({ entry, online, ssidInSecondLook }: { ent
                     ? `Verified: typed by ${record.ssidVerification.enteredBy}, verified by ${record.ssidVerification.verifiedBy}${
                       record.ssidVerification.secondLookBy ? `, read on the paper at a second look by ${record.ssidVerification.secondLookBy}` : ''}`
                     : 'Typed once'}
+                </dd>
+              </>
+            )}
+            {record.verifiedFields.length > 0 && (
+              <>
+                <dt>Verified fields</dt>
+                <dd>
+                  <ul class="verified-fields" data-testid="record-verified-fields">
+                    {record.verifiedFields.map((f) => (
+                      <li key={f.field}>
+                        {fieldLabel(f.field)}: verified by {f.verifiedBy}{f.secondLookBy ? `, read on the paper at a second look by ${f.secondLookBy}` : ''}
+                      </li>
+                    ))}
+                  </ul>
                 </dd>
               </>
             )}
