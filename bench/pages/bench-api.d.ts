@@ -65,7 +65,7 @@ export interface LocalBench {
    * then the whole list (read every record, decrypt, build the search index),
    * then the whole list again (served from the decrypted cache).
    */
-  openList(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
+  openList(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency; firstScreenBeside: Latency }>;
   /** Search as you type: every prefix of every query, against the opened list. */
   searchAsYouType(queries: string[]): Promise<Latency>;
   /**

@@ -281,20 +281,34 @@ export async function listBatchApplications(db: MesaDb, batchId: string): Promis
   return { records: records.sort((a, b) => a.createdAt - b.createdAt), setAside };
 }
 
-/** Newest change first; equal times keep the table's (id) order, as the stable sort of the whole list does. */
-const newestFirst = (a: LocalApplication, b: LocalApplication) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * Newest change first; equal times in descending id order, the order in which
+ * the updatedAt index is walked backwards (its entries are ordered by time, then
+ * by id). listRecentApplications reads through that index, so with this order
+ * its records are exactly the start of the whole list even where a "Confirm all"
+ * gave many records the same change time.
+ */
+const newestFirst = (a: LocalApplication, b: LocalApplication) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** Every record on the tablet, newest change first (decrypted in memory: see records.ts). */
 export async function listApplications(db: MesaDb): Promise<LocalApplication[]> {
   return (await readApplications(db)).sort(newestFirst);
 }
 
+/** The start of the records list, and how many rows are stored in all. */
+export interface RecentApplications {
+  records: LocalApplication[];
+  /** Every stored row, those set aside as unreadable included: a count of the index, nothing opened. */
+  stored: number;
+}
+
 /**
  * The `limit` records changed last, newest first: the start of listApplications,
  * read through the plain updatedAt index so that only these rows are decrypted
- * (the records list draws them while the whole list is read).
+ * (the records list draws them while the whole list is read), with the count of
+ * stored rows, so the screen can say how much its search does not cover yet.
  */
-export async function listRecentApplications(db: MesaDb, limit: number): Promise<LocalApplication[]> {
-  const rows = await db.applications.orderBy('updatedAt').reverse().limit(limit).toArray();
-  return (await openRows(db, rows)).sort(newestFirst);
+export async function listRecentApplications(db: MesaDb, limit: number): Promise<RecentApplications> {
+  const [rows, stored] = await Promise.all([db.applications.orderBy('updatedAt').reverse().limit(limit).toArray(), db.applications.count()]);
+  return { records: (await openRows(db, rows)).sort(newestFirst), stored };
 }

@@ -56,6 +56,23 @@ function storedForm(row: object): string | null {
   return rowFingerprint({ ...plain, sealed: sealId });
 }
 
+/**
+ * Rows this count opens at a time. It starts at unlock beside whatever screen
+ * is open and, on a tablet with 10,000 records, opens every one: all at once,
+ * they would queue ahead of the few rows the screen draws first (the records
+ * list's first screenful) in the browser's decryption and on the main thread.
+ */
+const OPEN_AT_ONCE = 100;
+
+/** The rows of `rows` that fail to open, `OPEN_AT_ONCE` at a time. */
+async function asideInSlices<Row>(rows: readonly Row[], openRow: (row: Row) => Promise<unknown>): Promise<Aside<Row>[]> {
+  const aside: Aside<Row>[] = [];
+  for (let at = 0; at < rows.length; at += OPEN_AT_ONCE) {
+    aside.push(...(await Promise.resolve(openSettled(rows.slice(at, at + OPEN_AT_ONCE), openRow))).aside);
+  }
+  return aside;
+}
+
 /** The table's rows set aside, opening only those stored differently since the last read; notes every verdict in `seen`. */
 async function settleTable<T extends SetAsideTable>(db: MesaDb, table: T, known: Verdicts, seen: Verdicts): Promise<Aside<StoredRows[T]>[]> {
   const rows = await READERS[table](db);
@@ -64,7 +81,7 @@ async function settleTable<T extends SetAsideTable>(db: MesaDb, table: T, known:
     const { id, fingerprint } = places[i]!;
     return fingerprint === null || known.get(id)?.fingerprint !== fingerprint;
   });
-  const { aside: newlyAside } = await openSettled(unknown, (row) => OPENERS[table](db, row));
+  const newlyAside = await asideInSlices(unknown, (row) => OPENERS[table](db, row));
   const reasons = new Map<StoredRows[T], string>(newlyAside.map(({ row, reason }) => [row, reason]));
   const aside: Aside<StoredRows[T]>[] = [];
   rows.forEach((row, i) => {

@@ -54,6 +54,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
  * sheet number): while the advisor types in the entry form it stops re-reading
  * after every autosave, and reads again once typing pauses (services/typingPause.ts).
  */
-export function usePausedLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[]): LiveResult<T> {
-  return useWatchedQuery(query, deps, true, true);
+export function usePausedLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], enabled = true): LiveResult<T> {
+  return useWatchedQuery(query, deps, enabled, true);
 }

@@ -4,8 +4,8 @@ import { usePausedLiveQuery, type LiveResult } from './useLiveQuery';
 import type { SetAsideRow } from '../db/setAside';
 import { readSetAside } from '../db/setAsideRows';
 
-/** Every set-aside row on the tablet (a batch's own are in useBatchReview). */
-export function useSetAside(): LiveResult<SetAsideRow[]> {
+/** Every set-aside row on the tablet (a batch's own are in useBatchReview); not read until `enabled`. */
+export function useSetAside(enabled = true): LiveResult<SetAsideRow[]> {
   const { store } = useServices();
-  return usePausedLiveQuery(() => readSetAside(store.db), [store]);
+  return usePausedLiveQuery(() => readSetAside(store.db), [store], enabled);
 }

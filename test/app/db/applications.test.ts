@@ -3,10 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, listApplications, listRecentApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
 import { META } from '../../../src/app/db/meta';
+import { applyAnswerOnce } from '../../../src/app/db/pushAnswers';
+import { removeSetAside } from '../../../src/app/db/repair';
 import { hashSsid } from '../../../src/app/db/ssidLookup';
 import { mutationSchema } from '../../../src/shared/protocol';
 import { verifySheet } from '../../../src/shared/verify-sheet';
 import { completeFields, openTestStore, readOutbox, readRecord, seedBatch, seedRecord } from '../harness';
+import { writeBadRows } from './badRows';
 
 let store: Store;
 beforeEach(async () => {
@@ -139,13 +142,51 @@ describe('a second keyer’s verification on the record', () => {
 });
 
 describe('the records list', () => {
-  it('reads its first screenful as the start of the whole list: the records changed last, newest first, in the same order', async () => {
+  /** The first screenful as the records screen reads it: the start of the whole list, in its order, with every stored row counted. */
+  async function firstScreenful(limit: number): Promise<string[]> {
+    const whole = (await listApplications(store.db)).map((r) => r.id);
+    const recent = await listRecentApplications(store.db, limit);
+    const ids = recent.records.map((r) => r.id);
+    expect(ids).toEqual(whole.slice(0, ids.length));
+    expect(recent.stored).toBe(await store.db.applications.count());
+    return ids;
+  }
+
+  it('reads its first screenful as the start of the whole list through new records, an edit, a Confirm all and a push answer', async () => {
+    const ssids = ['2038475610', '3049586721', '4821937560', '5930481726', '6041592837', '7152603948'];
     const seeded = [];
-    // Saved within the same milliseconds, so equal change times must fall in the same order both ways.
-    for (const firstName of ['Ana', 'Luis', 'Mia', 'Noa', 'Eva']) seeded.push(await seedRecord(store, null, completeFields({ firstName })));
-    await saveDraft(store.db, { ...seeded[1]!, fields: { ...seeded[1]!.fields, lastName: 'Later' } });
-    const whole = await listApplications(store.db);
-    expect((await listRecentApplications(store.db, 3)).map((r) => r.id)).toEqual(whole.slice(0, 3).map((r) => r.id));
-    expect((await listRecentApplications(store.db, 10)).map((r) => r.id)).toEqual(whole.map((r) => r.id));
+    for (const [i, firstName] of ['Ana', 'Luis', 'Mia', 'Noa', 'Eva', 'Ivo'].entries()) seeded.push(await seedRecord(store, null, completeFields({ firstName, ssid: ssids[i]! })));
+    expect(await firstScreenful(3)).toHaveLength(3);
+    const edited = await saveDraft(store.db, { ...seeded[0]!, fields: { ...seeded[0]!.fields, lastName: 'Later' } });
+    expect((await firstScreenful(3))[0]).toBe(edited.id);
+
+    // Confirm all gives every record it confirms the same change time: the order among them must still agree.
+    const { confirmed } = await confirmApplications(store, seeded.map((r) => r.id));
+    expect(confirmed).toHaveLength(6);
+    const sameTime = new Set((await listApplications(store.db)).map((r) => r.updatedAt));
+    expect(sameTime.size).toBe(1);
+    for (const limit of [1, 3, 5]) expect(await firstScreenful(limit)).toHaveLength(limit);
+
+    // A push answer marks records synced without moving them.
+    const before = await firstScreenful(6);
+    const sent = await readOutbox(store);
+    const answer = await applyAnswerOnce(store.db, sent, {
+      lastAppliedMutationId: Math.max(...sent.map((r) => r.mutationId)),
+      results: sent.map((r) => ({ mutationId: r.mutationId, recordId: r.recordId, status: 'applied' as const, serverVersion: 1 })),
+    });
+    expect(answer).not.toBeNull();
+    expect((await listApplications(store.db)).every((r) => r.status === 'synced')).toBe(true);
+    expect(await firstScreenful(6)).toEqual(before);
+  });
+
+  it('counts rows set aside among the stored and keeps to the list’s order around them, and after one is removed', async () => {
+    await writeBadRows(store);
+    // The bad rows share the good record's change time, so they fall inside a small first screenful.
+    const ids = await firstScreenful(4);
+    expect(ids.length).toBeLessThan(4);
+    expect((await listRecentApplications(store.db, 4)).stored).toBe(5);
+    await removeSetAside(store.db, 'applications', 'app-moved');
+    expect((await listRecentApplications(store.db, 10)).stored).toBe(4);
+    expect(await firstScreenful(10)).toHaveLength(2);
   });
 });
