@@ -9,6 +9,8 @@ import { uuidv7 } from '../../src/shared/ids';
 import { programYearOf } from '../../src/shared/policy';
 import { pullResponseSchema, type Mutation } from '../../src/shared/protocol';
 import { auditOf } from '../../src/server/queries/audit-log';
+import { nextChangeSeq } from '../../src/server/queries/change-seq';
+import { softDeleteStudent } from '../../src/server/queries/students';
 import { DATABASES } from './helpers/databases';
 import { randomSsid } from './helpers/fixtures';
 import { call } from './helpers/http';
@@ -170,6 +172,25 @@ describe.each(DATABASES)('one student, one enrollment a year, on $name', (databa
     expect((await a.push(paper))[0]).toMatchObject({ status: 'applied' });
     const ofYear = (await enrollmentsOf(earlier.studentId)).filter((e) => e.program_year === programYear);
     expect(ofYear).toEqual([expect.objectContaining({ id: paper.recordId, status: 'needs_review', approved_by: null })]);
+  });
+
+  it('refuses a paper for a student the center removed, whether sent for that student or found by the SSID they held, and stores nothing of it', async () => {
+    const ssid = randomSsid();
+    const a = await tablet();
+    const fields = { firstName: 'Mira', lastName: 'Sato', dateOfBirth: '2011-04-04', ssid };
+    const first = a.paper({ ...fields, programYear: '2024-25' });
+    await a.push(first);
+    await softDeleteStudent(handle.db, first.studentId, await nextChangeSeq(handle.db, center.centerId), new Date().toISOString());
+
+    // The tablet's next paper for its roster entry, and another tablet's paper that only the SSID links to them.
+    const forEntry = a.paper({ ...fields, programYear: '2025-26' }, { studentId: first.studentId });
+    const b = await tablet();
+    const bySsid = b.paper({ ...fields, programYear: '2025-26' });
+    const removed = { status: 'rejected', reason: { code: 'student_removed' } };
+    expect(await a.push(forEntry)).toMatchObject([removed]);
+    expect(await b.push(bySsid)).toMatchObject([removed]);
+    expect((await enrollmentsOf(first.studentId)).map((e) => e.id)).toEqual([first.recordId]);
+    expect(await studentRow(bySsid.studentId)).toBeUndefined();
   });
 
   it('lets the database refuse a second enrollment of one student and year', async () => {
