@@ -113,6 +113,16 @@ describe.each(DATABASES)('verification on $name', (database) => {
     expect((await record(sheet.studentId)).verifiedFields).toEqual([]);
   });
 
+  it('takes a verified next version of a sheet typed once, whoever of the center keyed it first: only a sheet sent to be verified elsewhere waits for its own typist', async () => {
+    const sheet = mutation(++nextId, center.schoolIds[0]!);
+    expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });
+    // Bea keys the paper first this time and the tablet's advisor verifies it.
+    const keyed = { ...verification(sheet.application, secondId, tablet.userId), signedInAs: tablet.userId };
+    const verified = { ...sheet, mutationId: ++nextId, version: 2, baseServerVersion: 1, verification: keyed };
+    expect((await push(verified))[0]).toMatchObject({ status: 'applied', serverVersion: 2 });
+    expect(await findEnrollment(handle.db, sheet.recordId)).toMatchObject({ entered_by: secondId, verified_by: tablet.userId, keyed_by: secondId });
+  });
+
   it('refuses a verification by one person, or naming someone of another center, and stores nothing of that sheet', async () => {
     const alone = mutation(++nextId, center.schoolIds[0]!);
     const byOne = { ...alone, verification: verification(alone.application, tablet.userId, tablet.userId) };
