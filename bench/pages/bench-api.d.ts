@@ -27,7 +27,7 @@ export interface SyncRunResult {
   /** From "Sync now" until the engine was idle again (push, then the roster pull). */
   totalMs: number;
   pushRequests: number;
-  /** Summed time with a push request open: upload, server work and the answer's download. */
+  /** Time with at least one push request open (upload, server work, the answer's download), overlaps counted once. */
   pushInFlightMs: number;
   applied: number;
   rejected: number;

@@ -29,6 +29,7 @@ export const PROBLEMS = {
   lastAdmin: { code: 409.7, status: 409, message: 'This is the center’s last active administrator. Add another administrator first.' },
   alreadyExists: { code: 409.8, status: 409, message: 'That already exists: emails and CDS codes are used once.' },
   setupDone: { code: 409.9, status: 409, message: 'This server is already set up. Sign in instead.' },
+  pushOutOfOrder: { code: 409.11, status: 409, message: 'The push this one follows has not reached the server: send it again after that one.' },
   tooLarge: { code: 413.1, status: 413, message: 'The request is too large.' },
   unsupportedEncoding: { code: 415.1, status: 415, message: 'Unsupported content encoding.' },
   ssidRequired: { code: 422.1, status: 422, message: 'This program year requires the student’s CA SSID before approval. Enter the 10-digit CA SSID to approve.' },

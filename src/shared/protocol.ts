@@ -201,10 +201,26 @@ export type MutationBody = z.infer<typeof mutationBodySchema>;
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
 
+/**
+ * A push may name `after`, the last mutation id of the push it follows, so a
+ * tablet can send its next batch before the answer to the one before it comes:
+ * the server applies it only once the device's ledger has reached `after`
+ * (waiting up to PUSH_ORDER_WAIT_MS for the push before it, then answering
+ * pushOutOfOrder), so no id is ever passed over as already applied. Without
+ * `after` (a tablet of the previous version, or a first batch) a push is
+ * applied as it comes, as before.
+ */
 export const pushRequestSchema = z.object({
   deviceId: uuid,
+  after: z.optional(z.int().check(z.nonnegative())),
   mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
 });
+
+/**
+ * How long the server holds a push whose `after` the ledger has not reached:
+ * the push before it may still be on its way up a slow link.
+ */
+export const PUSH_ORDER_WAIT_MS = 20_000;
 
 /** A backup file restored on this tablet, as its envelope names it: the device that wrote it, and when. */
 export const restoredBackupSchema = z.object({ deviceId: z.string().check(z.minLength(1), z.maxLength(64)), madeAt: z.iso.datetime() });

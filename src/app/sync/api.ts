@@ -80,7 +80,8 @@ export interface ApiClient {
   signIn(request: SessionRequest): Promise<SessionResponse>;
   signOut(token: string): Promise<void>;
   checkSession(token: string): Promise<SessionUser>;
-  push(token: string, deviceId: string, mutations: AnyMutation[]): Promise<PushResponse>;
+  /** `after`: the last mutation id of the push still out that this one follows (see pushRequestSchema). */
+  push(token: string, deviceId: string, mutations: AnyMutation[], after?: number): Promise<PushResponse>;
   pull(token: string, checkpoint: string | null): Promise<PullResponse>;
   /** GET /api/students/:id: the record information, the whole SSID included. */
   studentRecord(token: string, studentId: string): Promise<StudentRecord>;
@@ -191,8 +192,8 @@ export function createApiClient(options: ApiOptions = {}): ApiClient {
     },
     checkSession: async (token) =>
       (await call('GET', '/api/session', z.object({ user: sessionUserSchema }), { token })).user,
-    push: (token, deviceId, mutations) =>
-      call('POST', '/api/sync/push', pushResponseSchema, { token, body: { deviceId, mutations } }),
+    push: (token, deviceId, mutations, after) =>
+      call('POST', '/api/sync/push', pushResponseSchema, { token, body: after === undefined ? { deviceId, mutations } : { deviceId, after, mutations } }),
     pull: (token, checkpoint) => {
       const query = checkpoint === null ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`;
       return call('GET', `/api/sync/pull${query}`, pullResponseSchema, { token });

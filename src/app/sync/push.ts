@@ -11,6 +11,7 @@ import { applyAnswerOnce, type PushSummary } from '../db/pushAnswers';
 import { openSettled } from '../db/setAside';
 import { recordIndex, rowStamp } from '../db/records';
 import { MAX_MUTATIONS_PER_PUSH, type PushResponse } from '../../shared/protocol';
+import { PROBLEMS } from '../../shared/problems';
 import { ApiError, ContractError } from './api';
 
 /**
@@ -30,8 +31,11 @@ export interface PushProgress extends PushSummary {
 export interface PushOptions {
   token: string;
   deviceId: string;
-  send: (token: string, deviceId: string, mutations: OutboxRow['mutation'][]) => Promise<PushResponse>;
+  /** `after`: the last mutation id of the request still out that this one follows. */
+  send: (token: string, deviceId: string, mutations: OutboxRow['mutation'][], after?: number) => Promise<PushResponse>;
   batchSize?: number;
+  /** Rows in the first and the last batch; EDGE_BATCH_SIZE unless given. */
+  edgeSize?: number;
   onProgress?: (progress: PushProgress) => void;
 }
 
@@ -95,22 +99,52 @@ async function reread(db: MesaDb, batch: Batch, size: number): Promise<Batch> {
 }
 
 /**
- * Pushes the whole outbox, oldest mutation first, batch by batch, one request
- * at a time (the server's ledger needs them in order). The tablet's own work
- * runs while a request is out: the previous answer is saved, then the next
- * batch is read and opened. A batch read before an answer about one of its
- * records was saved is checked, and read again if that answer rebased it, so
- * what is sent is what the outbox holds. Throws what the transport throws (the
- * engine decides about backoff and sign-in); rows of a batch without an answer
- * stay queued. A 413 halves the batch and tries again.
+ * Rows in the first and last batch of a push (when batches are larger): the
+ * first is read and opened, and the last answer saved, with no request out to
+ * overlap, so both are kept short.
+ */
+export const EDGE_BATCH_SIZE = 50;
+
+/** How many rows to read next when `left` wait: the last batch is an edge batch. */
+function nextSize(left: number, batchSize: number, edge: number): number {
+  return edge < batchSize && left > edge ? Math.min(batchSize, left - edge) : Math.min(batchSize, Math.max(left, 1));
+}
+
+/** Whether `error` is the server holding a pipelined push whose predecessor never reached it. */
+const outOfOrder = (error: unknown): boolean => error instanceof ApiError && error.problem.code === PROBLEMS.pushOutOfOrder.code;
+
+/** A request out and the batch it carries. */
+interface Flight {
+  batch: Batch;
+  answer: Promise<PushResponse>;
+}
+
+/**
+ * Pushes the whole outbox, oldest mutation first, batch by batch. Two requests
+ * may be out at once: each one after the first names the last mutation id of
+ * the one before it still out (`after`), and the server applies it only after
+ * that one, so the ledger sees the ids in order. The tablet's own work runs
+ * while requests are out: each answer is saved, in the order sent, and the
+ * next batch is read and opened. A batch that holds a record of a batch whose
+ * answer is not saved yet waits for that save and is read again if the answer
+ * rebased it, so what is sent is what the outbox holds. Throws what the
+ * transport throws (the engine decides about backoff and sign-in); rows of a
+ * batch without an answer stay queued. A 413 halves the batch and sends again
+ * from it; a push the server found out of order is sent again after the one
+ * before it was answered. A request out behind one that failed is left to the
+ * server: it applies it in order or not at all, and a later push's rows it
+ * applied come back as duplicates.
  */
 export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<PushProgress> {
   let batchSize = options.batchSize ?? PUSH_BATCH_SIZE;
+  const edge = Math.min(options.edgeSize ?? EDGE_BATCH_SIZE, batchSize);
   const progress: PushProgress = { sent: 0, total: 0, applied: 0, duplicate: 0, rejected: 0, conflicts: 0 };
-  // Rows of the batches sent so far: each one is answered, or the push stops.
+  // Rows of the batches sent and answered so far: each one is saved, or the push stops.
   let dispatched = 0;
-  /** The last answer, being saved while the next request is out. */
-  let saving: { batch: Batch; done: Promise<void> } | null = null;
+  /** The last answer, being saved while requests are out. */
+  let saving = null as { batch: Batch; done: Promise<void> } | null;
+  /** The older request out, when two are. */
+  let out = null as Flight | null;
 
   async function save(batch: Batch, response: PushResponse): Promise<void> {
     const summary = await applyPushResponse(db, batch.rows, response);
@@ -126,48 +160,77 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     }
   }
 
-  let next = readBatch(db, 0, batchSize);
+  /**
+   * Waits for `flight`'s answer and starts saving it after the answer before.
+   * Returns the batch to send again from when the request is to be sent again
+   * (413, out of order); throws for any other failure.
+   */
+  async function land(flight: Flight): Promise<Batch | null> {
+    let response: PushResponse;
+    try {
+      response = await flight.answer;
+    } catch (error) {
+      await saving?.done;
+      saving = null;
+      if (error instanceof ApiError && error.status === 413 && batchSize > 1) {
+        batchSize = Math.ceil(batchSize / 2);
+        return flight.batch;
+      }
+      if (outOfOrder(error)) return flight.batch;
+      // A refused token says nothing about the rows: they stay exactly as they were.
+      if (!(error instanceof ApiError && error.status === 401)) await countFailedAttempt(db, flight.batch.rows.map((row) => row.mutationId));
+      throw error;
+    }
+    // Answers are saved in the order they came.
+    await saving?.done;
+    dispatched += flight.batch.rows.length;
+    const done = save(flight.batch, response);
+    done.catch(() => undefined);
+    saving = { batch: flight.batch, done };
+    return null;
+  }
+
+  /** Lands the request out, if any; the batch to send again from, as land. */
+  async function landOut(): Promise<Batch | null> {
+    const flight = out;
+    out = null;
+    return flight ? land(flight) : null;
+  }
+
+  let next = readBatch(db, 0, edge);
   for (;;) {
     let batch = await next;
+    if (out && (batch.stored.length === 0 || sharesRecords(batch, out.batch))) {
+      const again = await landOut();
+      if (again) {
+        next = readBatch(db, again.after, batchSize);
+        continue;
+      }
+    }
     if (saving && (batch.stored.length === 0 || sharesRecords(batch, saving.batch))) {
       await saving.done;
       saving = null;
       batch = await reread(db, batch, batchSize);
     }
-    progress.total = dispatched + batch.waiting;
+    progress.total = dispatched + (out?.batch.rows.length ?? 0) + batch.waiting;
     options.onProgress?.({ ...progress });
     if (batch.stored.length === 0) return progress;
     if (batch.rows.length === 0) {
-      next = readBatch(db, lastId(batch), batchSize);
+      next = readBatch(db, lastId(batch), nextSize(batch.waiting, batchSize, edge));
       continue;
     }
 
-    const ids = batch.rows.map((row) => row.mutationId);
-    const answer = options.send(options.token, options.deviceId, batch.rows.map((row) => row.mutation));
-    const saved = saving?.done ?? Promise.resolve();
-    const following = batch;
-    next = saved.then(() => readBatch(db, lastId(following), batchSize));
-    // Awaited at the top of the loop, or dropped when this request fails.
+    const after = out?.batch.rows.at(-1)?.mutationId;
+    const flight: Flight = { batch, answer: options.send(options.token, options.deviceId, batch.rows.map((row) => row.mutation), after) };
+    // Each is awaited later, or dropped when a request before it fails (the flight's rows then stay queued here).
+    flight.answer.catch(() => undefined);
+    next = readBatch(db, lastId(batch), nextSize(batch.waiting - batch.rows.length, batchSize, edge));
     next.catch(() => undefined);
-    let response: PushResponse;
-    try {
-      response = await answer;
-    } catch (error) {
-      await saved;
-      if (error instanceof ApiError && error.status === 413 && batchSize > 1) {
-        batchSize = Math.ceil(batchSize / 2);
-        next = readBatch(db, batch.after, batchSize);
-        saving = null;
-        continue;
-      }
-      // A refused token says nothing about the rows: they stay exactly as they were.
-      if (!(error instanceof ApiError && error.status === 401)) await countFailedAttempt(db, ids);
-      throw error;
+    const again = await landOut();
+    if (again) {
+      next = readBatch(db, again.after, batchSize);
+      continue;
     }
-    // Answers are saved in the order they came.
-    await saved;
-    dispatched += batch.rows.length;
-    saving = { batch, done: save(batch, response) };
-    saving.done.catch(() => undefined);
+    out = flight;
   }
 }

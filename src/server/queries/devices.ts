@@ -38,6 +38,12 @@ export async function lockDevice(db: Executor, deviceId: string, userId: string,
   return row && { lastAppliedMutationId: row.last_applied_mutation_id };
 }
 
+/** How far the device and user's queue has been processed, read without a lock (undefined for an unknown device). */
+export async function ledgerOf(db: Executor, deviceId: string, userId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('devices').select('last_applied_mutation_id').where('device_id', '=', deviceId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.last_applied_mutation_id;
+}
+
 /** The highest mutation id any user's ledger on this device has reached (0 when none). */
 export async function deviceHighWater(db: Executor, deviceId: string): Promise<number> {
   const row = await db.selectFrom('devices')

@@ -5,15 +5,18 @@
  * ledger moves to the highest id processed, rejected and conflicting ones
  * included, so one bad record never blocks the queue. The ledger is the device's
  * and the signed-in user's (design section 8), and a push may reach at most
- * MAX_MUTATION_ID_LEAD past the device's furthest ledger.
+ * MAX_MUTATION_ID_LEAD past the device's furthest ledger. A push that names
+ * `after` (pipelined behind another) waits for the ledger to reach it, and is
+ * refused as out of order if it does not, so pushes apply in the tablet's order
+ * whatever order they arrive in.
  */
 import { z } from 'zod';
-import { anyMutationSchema, claimedKind, forEachKind, MUTATION_KINDS, refusal, MAX_MUTATION_ID_LEAD, pushRequestSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
+import { anyMutationSchema, claimedKind, forEachKind, MUTATION_KINDS, refusal, MAX_MUTATION_ID_LEAD, PUSH_ORDER_WAIT_MS, pushRequestSchema, type MutationResult, type PushResponse } from '../../shared/protocol';
 import type { DatabaseHandle } from '../db/connect';
 import { isRecordRefusal, isRetryable } from '../db/errors';
 import { Problem } from '../http/problem';
 import { parseOrThrow, storable } from '../http/validation';
-import { deviceHighWater, lockDevice, setLastAppliedMutationId } from '../queries/devices';
+import { deviceHighWater, ledgerOf, lockDevice, setLastAppliedMutationId } from '../queries/devices';
 import type { PushContext } from './push-batch';
 import { applyBatch, applyEachAlone, duplicates, type Triaged } from './apply-batch';
 import { guardSsidDisclosures } from './ssid-disclosures';
@@ -29,8 +32,12 @@ const storableMutationSchema = storable(anyMutationSchema);
 /** Each kind alone, to name the fields of a refused one by the schema of the kind it says it is. */
 const storableKindSchemas = forEachKind((kind) => storable(MUTATION_KINDS[kind].schema));
 
-/** Runs a push for the signed-in user; `sessionDeviceId` is the device their token was issued to. */
-export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown): Promise<PushResponse> {
+/**
+ * Runs a push for the signed-in user; `sessionDeviceId` is the device their
+ * token was issued to. `orderWaitMs`: how long a push naming `after` waits for
+ * the ledger to reach it.
+ */
+export async function push(handle: DatabaseHandle, caller: { userId: string; centerId: string; sessionDeviceId: string }, body: unknown, orderWaitMs = PUSH_ORDER_WAIT_MS): Promise<PushResponse> {
   const request = parseOrThrow(pushRequestSchema, body);
   // A token works only for the device it was issued to: a device's queue is its own.
   if (request.deviceId !== caller.sessionDeviceId) throw new Problem('forbidden');
@@ -46,6 +53,11 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
     }
   });
   const highest = envelopes[envelopes.length - 1]?.mutationId ?? 0;
+  const { after } = request;
+  if (after !== undefined && after >= envelopes[0]!.mutationId) {
+    throw new Problem('invalidBody', [{ field: 'after', message: 'A push follows ids below its own.' }]);
+  }
+  if (after !== undefined) await ledgerReaches(handle, request.deviceId, caller.userId, after, orderWaitMs);
 
   // After the database refused a write, run again one record at a time so only that record is refused.
   let oneByOne = false;
@@ -56,6 +68,8 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
         const ledger = await lockDevice(trx, request.deviceId, caller.userId, ctx.now);
         if (!ledger) throw new Problem('forbidden');
         const last = ledger.lastAppliedMutationId;
+        // Checked under the ledger's lock: the wait above only spares a refusal.
+        if (after !== undefined && last < after) throw new Problem('pushOutOfOrder');
         // Another user's ledger on this device may reach further: read it only when this one's reach is not enough.
         if (highest > last + MAX_MUTATION_ID_LEAD && highest > (await deviceHighWater(trx, request.deviceId)) + MAX_MUTATION_ID_LEAD) {
           throw new Problem('invalidBody', [{ field: `mutations.${envelopes.length - 1}.mutationId`, message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }]);
@@ -73,6 +87,23 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
       // Lost a race with another device (same new SSID, a deadlock): run again and see its commit.
       if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
+  }
+}
+
+/** How often a push waiting for the one before it looks at the ledger. */
+const ORDER_POLL_MS = 15;
+
+/**
+ * Waits until the device and user's ledger reaches `after`, or `waitMs` have
+ * passed (the push then finds out under the lock). The ledger is read from the
+ * database, not from memory: the push before may land on another instance.
+ */
+async function ledgerReaches(handle: DatabaseHandle, deviceId: string, userId: string, after: number, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const ledger = await ledgerOf(handle.db, deviceId, userId);
+    if (ledger === undefined || ledger >= after || Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, ORDER_POLL_MS));
   }
 }
 

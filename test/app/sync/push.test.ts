@@ -261,32 +261,34 @@ describe('applying a push answer', () => {
 });
 
 describe('pushing the outbox', () => {
-  /** A server that applies everything, one request at a time, and notes what it was sent and whether requests overlapped. */
+  /** A server that applies everything, notes what it was sent, each request's `after` and the most requests out at once. */
   function fakeServer() {
     const received: AnyMutation[][] = [];
+    const afters: (number | undefined)[] = [];
     let open = 0;
-    let overlapped = false;
+    let mostOpen = 0;
     let serverVersion = 0;
-    const send = async (_token: string, _deviceId: string, mutations: AnyMutation[]): Promise<PushResponse> => {
-      overlapped ||= open > 0;
-      open++;
+    const send = async (_token: string, _deviceId: string, mutations: AnyMutation[], after?: number): Promise<PushResponse> => {
+      mostOpen = Math.max(mostOpen, ++open);
       received.push(mutations);
+      afters.push(after);
       // The tablet gets time to read and save while the request is out.
       await new Promise((resolve) => setTimeout(resolve, 20));
       open--;
       return answer(mutations.map((m) => ({ mutationId: m.mutationId, recordId: m.recordId, status: 'applied', serverVersion: ++serverVersion })));
     };
-    return { send, received, overlapped: () => overlapped };
+    return { send, received, afters, mostOpen: () => mostOpen };
   }
 
-  it('sends one request at a time, in mutation-id order, and every row once', async () => {
+  it('keeps two requests out, each naming the last id of the one before it, in mutation-id order, and every row once', async () => {
     const records = [];
     for (let n = 1; n <= 7; n++) records.push(await queueRecord(db, completeFields(n, 's1')));
     const server = fakeServer();
 
     const progress = await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 2 });
 
-    expect(server.overlapped()).toBe(false);
+    expect(server.mostOpen()).toBe(2);
+    expect(server.afters).toEqual([undefined, 2, 4, 6]);
     expect(server.received.map((batch) => batch.map((m) => m.mutationId))).toEqual([[1, 2], [3, 4], [5, 6], [7]]);
     expect(progress).toMatchObject({ sent: 7, total: 7, applied: 7 });
     expect(await db.outbox.count()).toBe(0);

@@ -35,7 +35,7 @@ const options = (send: PushOptions['send'], more: Partial<PushOptions> = {}): Pu
 const attempts = async () => (await db.outbox.orderBy('mutationId').toArray()).map((row) => row.attempts);
 
 describe('pushOutbox', () => {
-  it('sends a batch the server finds too large again in halves, and delivers every record once', async () => {
+  it('sends a batch the server finds too large again in halves, and saves every record’s answer once', async () => {
     await queue(5);
     const sizes: number[] = [];
     const send: PushOptions['send'] = async (_token, _device, mutations) => {
@@ -46,7 +46,8 @@ describe('pushOutbox', () => {
 
     const progress = await pushOutbox(db, options(send, { batchSize: 5 }));
 
-    expect(sizes).toEqual([5, 3, 2, 2, 1]);
+    // [4, 5] went out behind [1, 2, 3] before its 413 came: it is sent again after [1, 2] and [3, 4].
+    expect(sizes).toEqual([5, 3, 2, 2, 2, 1]);
     expect(progress).toEqual({ sent: 5, total: 5, applied: 5, duplicate: 0, rejected: 0, conflicts: 0 });
     expect(await db.outbox.count()).toBe(0);
   });
@@ -131,6 +132,58 @@ describe('pushOutbox', () => {
     expect(seen.every((p) => p.total === 2)).toBe(true);
     expect(progress).toMatchObject({ sent: 2, total: 2, applied: 2 });
     expect((await db.outbox.toArray()).map((row) => row.mutationId)).toEqual([1]);
+  });
+
+  it('sends a batch the server held out of order again, after the one before it was answered', async () => {
+    await queue(5);
+    const calls: { ids: number[]; after?: number }[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations, after) => {
+      const ids = (mutations as Mutation[]).map((m) => m.mutationId);
+      calls.push({ ids, after });
+      if (ids[0] === 3 && after !== undefined) throw new ApiError(409, PROBLEMS.pushOutOfOrder);
+      return applyAll(mutations as Mutation[]);
+    };
+
+    const progress = await pushOutbox(db, options(send, { batchSize: 2 }));
+
+    expect(calls).toEqual([
+      { ids: [1, 2] },
+      { ids: [3, 4], after: 2 },
+      { ids: [5], after: 4 },
+      { ids: [3, 4] },
+      { ids: [5], after: 4 },
+    ]);
+    expect(progress).toEqual({ sent: 5, total: 5, applied: 5, duplicate: 0, rejected: 0, conflicts: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('stops at a failed request and keeps the rows of the request out behind it queued, answered or not', async () => {
+    await queue(5);
+    const afters: (number | undefined)[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations, after) => {
+      afters.push(after);
+      if (after === undefined) throw new ApiError(500, PROBLEMS.internal);
+      return applyAll(mutations as Mutation[]);
+    };
+
+    await expect(pushOutbox(db, options(send, { batchSize: 2 }))).rejects.toMatchObject({ status: 500 });
+
+    expect(afters).toEqual([undefined, 2]);
+    expect(await attempts()).toEqual([1, 1, 0, 0, 0]);
+  });
+
+  it('keeps the first and the last batch short, the ones between full', async () => {
+    await queue(9);
+    const sizes: number[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations) => {
+      sizes.push(mutations.length);
+      return applyAll(mutations as Mutation[]);
+    };
+
+    await pushOutbox(db, options(send, { batchSize: 4, edgeSize: 1 }));
+
+    expect(sizes).toEqual([1, 4, 3, 1]);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('sends nothing when the outbox is empty', async () => {
