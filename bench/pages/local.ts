@@ -65,7 +65,8 @@ function storedOf(record: BenchRecord, at: number): LocalApplication {
 /** `record` synced in `batchId`, verified by a second keyer who typed its SSID differently when `slip` (the paper's third keying settled it). */
 function verifiedOf(record: BenchRecord, batchId: string, at: number, slip: boolean): LocalApplication {
   const first = verifiedValuesOf(record.fields);
-  const second = slip ? { ...first, ssid: `${first.ssid.slice(0, 8)}${first.ssid[9]}${first.ssid[8]}` } : first;
+  // A changed last digit always differs; swapping two neighbours does not when they are equal.
+  const second = slip ? { ...first, ssid: `${first.ssid.slice(0, 9)}${(Number(first.ssid[9]) + 1) % 10}` } : first;
   const outcome = verifySheet(first, second, slip ? { ssid: first.ssid } : {}, { enteredBy: 'bench-ana', verifiedBy: 'bench-bea', signedInAs: 'bench-bea' }, new Date(at).toISOString());
   if (outcome.state !== 'verified') throw new Error(`a benchmark sheet was not verified: ${outcome.state}`);
   return { ...storedOf(record, at), batchId, verification: outcome.verification };
