@@ -32,18 +32,18 @@ export function withEmptyApp(html: string): string {
 const STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g;
 
 /**
- * `html` with each linked stylesheet of `bundle` put inline; the files inlined
- * are returned so that the build can drop those no chunk loads by itself.
+ * `html` with each linked stylesheet of `bundle` put inline. The files stay in
+ * the build: lazy chunks name the entry's stylesheet among what they preload
+ * (filled in by Vite after this hook runs, so it cannot be seen here), and a
+ * preload that meets a missing file fails the chunk's import, so the screen
+ * behind it (the first set-up on an empty server) would never open.
  */
-export function inlineStylesheets(html: string, bundle: Rollup.OutputBundle): { html: string; inlined: string[] } {
-  const inlined: string[] = [];
-  const out = html.replace(STYLESHEET_LINK, (link, fileName: string) => {
+export function inlineStylesheets(html: string, bundle: Rollup.OutputBundle): string {
+  return html.replace(STYLESHEET_LINK, (link, fileName: string) => {
     const asset = bundle[fileName];
     if (asset?.type !== 'asset') return link;
-    inlined.push(fileName);
     return `<style>${String(asset.source).trim()}</style>`;
   });
-  return { html: out, inlined };
 }
 
 /** Vite plugin: inlines index.html's stylesheet and emits shell.html beside it. */
@@ -55,11 +55,8 @@ export function firstScreenHtml(): Plugin {
     generateBundle(_options, bundle) {
       const index = bundle['index.html'] as Rollup.OutputAsset | undefined;
       if (!index) throw new Error('The build has no index.html');
-      const { html, inlined } = inlineStylesheets(String(index.source), bundle);
+      const html = inlineStylesheets(String(index.source), bundle);
       index.source = html;
-      const code = Object.values(bundle).map((item) => (item.type === 'chunk' ? item.code : '')).join('\n');
-      // A stylesheet a lazy chunk also asks for stays a file; the entry's own is only ever linked from the HTML.
-      for (const fileName of inlined) if (!code.includes(fileName)) delete bundle[fileName];
       this.emitFile({ type: 'asset', fileName: SHELL_HTML, source: withEmptyApp(html) });
     },
   };
