@@ -15,7 +15,6 @@ import { buildBenchPages } from './lib/pages';
 import { judge, renderTable, type Figure } from './lib/report';
 import type { BenchContext, Section } from './lib/section';
 import { accuracySection } from './measures/accuracy';
-import { batchesSection } from './measures/batches';
 import { coldStartSection } from './measures/cold-start';
 import { ingestSection } from './measures/ingest';
 import { keyingSection } from './measures/keying';
@@ -27,7 +26,7 @@ import { progressSection } from './measures/progress';
 import { syncSection } from './measures/sync';
 import { weightSection } from './measures/weight';
 
-const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, batchesSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection, keyingSection, keystrokeSection];
+const SECTIONS: readonly Section[] = [weightSection, syncSection, localSection, ingestSection, coldStartSection, accuracySection, lighthouseSection, scaleOutSection, progressSection, keyingSection, keystrokeSection];
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = path.resolve(BENCH_DIR, '..');
 

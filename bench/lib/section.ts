@@ -20,7 +20,7 @@ export interface BenchContext {
 
 /** A named group of figures. */
 export interface Section {
-  /** What `--only=` takes: weight, sync, local, batches, ingest, cold-start, accuracy, lighthouse, scale-out, progress, keying, keystroke. */
+  /** What `--only=` takes: weight, sync, local, ingest, cold-start, accuracy, lighthouse, scale-out, progress, keying, keystroke. */
   id: string;
   name: string;
   run(ctx: BenchContext): Promise<Figure[]>;

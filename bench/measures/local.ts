@@ -4,7 +4,6 @@
  * type, all in Chromium's real IndexedDB through the app's own modules, with
  * encryption at rest on as on a tablet.
  */
-import type { Page } from 'playwright-core';
 import type { School } from '../../src/shared/protocol';
 import type { Latency } from '../pages/bench-api';
 import { describeError } from '../lib/errors';
@@ -35,8 +34,7 @@ interface LocalRun {
   rosterSearch: Latency;
 }
 
-/** Runs `measure` in a fresh page of the local bench (bench/pages/local.ts), closed after. */
-export async function onLocalPage<T>(ctx: BenchContext, measure: (page: Page) => Promise<T>): Promise<T> {
+async function measureLocal(ctx: BenchContext): Promise<LocalRun> {
   ctx.requirePage('local');
   const server = await startStaticServer(ctx.pagesDir, '/__bench/');
   const context = await ctx.browser.newContext();
@@ -44,15 +42,6 @@ export async function onLocalPage<T>(ctx: BenchContext, measure: (page: Page) =>
     const page = await context.newPage();
     await page.goto(`${server.origin}/__bench/local.html`);
     await page.waitForFunction(() => window.localBench !== undefined);
-    return await measure(page);
-  } finally {
-    await context.close();
-    await server.close();
-  }
-}
-
-function measureLocal(ctx: BenchContext): Promise<LocalRun> {
-  return onLocalPage(ctx, async (page) => {
     const schoolIds = SCHOOLS.map((s) => s.id);
     const entry = makeRecords({ count: OPS + 1, schoolIds, seed: 1 });
     const autosave = await page.evaluate(([record, n]) => window.localBench!.autosave(record, n), [entry[0]!, OPS] as const);
@@ -77,7 +66,10 @@ function measureLocal(ctx: BenchContext): Promise<LocalRun> {
     const rosterQueries = stored.slice(0, 12).flatMap((r) => [r.fields.lastName, `${r.fields.firstName} ${r.fields.lastName}`, r.fields.ssid.slice(-4)]);
     const rosterSearch = await page.evaluate((qs) => window.localBench!.searchRosterAsYouType(qs), [...rosterQueries, 'grade 7', 'Fremont']);
     return { autosave, confirm, confirmError, openList, search, rosterOrderUpkeep, openRoster, rosterSearch };
-  });
+  } finally {
+    await context.close();
+    await server.close();
+  }
 }
 
 function rows(run: LocalRun | null, reason: string | null): Figure[] {

@@ -78,25 +78,6 @@ export interface LocalBench {
   openRoster(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
   /** Search as you type in the roster: every prefix of every query, against the opened roster. */
   searchRosterAsYouType(queries: string[]): Promise<Latency>;
-  /**
-   * Stores `records` synced in verifying batches of `perBatch`, each verified by
-   * a second keyer, every `ssidEvery`th with its SSID typed differently and
-   * settled from the paper (not timed); then, `runs` times, unlocks and times
-   * the work after unlock (`afterUnlock`) and the batches list's read after it
-   * (`first`) and again (`again`), and `upgraded`: the first unlock's work on
-   * the same rows stored as version 3 stored them (one run). `ssids` is what
-   * the list counted over all batches, so the runs compare like with like.
-   */
-  batchesList(records: BenchRecord[], perBatch: number, ssidEvery: number, runs: number): Promise<BatchesListRun>;
-}
-
-/** What batchesList measured. */
-export interface BatchesListRun {
-  afterUnlock: Latency;
-  first: Latency;
-  again: Latency;
-  upgraded: Latency;
-  ssids: { settled: number; waiting: number };
 }
 
 declare global {

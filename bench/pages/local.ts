@@ -10,10 +10,7 @@ import { readRosterOrder, sealRosterOrder } from '../../src/app/db/rosterOrder';
 import { readRoster, readRosterFirstScreenful } from '../../src/app/db/roster';
 import { readSetAside } from '../../src/app/db/setAsideRows';
 import type { LocalApplication } from '../../src/app/db/schema';
-import { sealApplication, type StoredApplication } from '../../src/app/crypto/sealed-fields';
-import { readBatchRows } from '../../src/app/features/batches/useBatches';
-import { afterUnlock } from '../../src/app/services/afterUnlock';
-import { verifiedValuesOf, verifySheet } from '../../src/shared/verify-sheet';
+import { sealApplication } from '../../src/app/crypto/sealed-fields';
 import { FIRST_SCREENFUL } from '../../src/app/features/records/useRecordSearch';
 import { buildRosterIndex, searchRoster, type RosterSearchEntry } from '../../src/app/features/students/rosterSearch';
 import { buildSearchIndex, searchRecords, type SearchEntry } from '../../src/app/model/search';
@@ -27,13 +24,13 @@ import { BENCH_PASSPHRASE, openUnlockedStore } from './vault';
 
 // Entry (autosave, confirm) and the big records list use separate databases, so
 // the list holds exactly the records the Node side stored.
-const stores = new Map<'entry' | 'list' | 'batches', Store>();
+const stores = new Map<'entry' | 'list', Store>();
 let index: SearchEntry[] = [];
 let rosterIndex: RosterSearchEntry[] = [];
 /** Students a pulled page holds, as the server's PULL_PAGE_SIZE. */
 const PULL_PAGE = 2000;
 
-async function theStore(kind: 'entry' | 'list' | 'batches'): Promise<Store> {
+async function theStore(kind: 'entry' | 'list'): Promise<Store> {
   const open = stores.get(kind) ?? (await openUnlockedStore(`bench-${kind}-${Date.now()}`));
   stores.set(kind, open);
   return open;
@@ -60,16 +57,6 @@ function storedOf(record: BenchRecord, at: number): LocalApplication {
     schoolId: record.fields.schoolId, createdAt: at, updatedAt: at, confirmedAt: at, fields: record.fields,
     ssidRekey: record.fields.ssid, serverReason: null, sendToReview: false,
   };
-}
-
-/** `record` synced in `batchId`, verified by a second keyer who typed its SSID differently when `slip` (the paper's third keying settled it). */
-function verifiedOf(record: BenchRecord, batchId: string, at: number, slip: boolean): LocalApplication {
-  const first = verifiedValuesOf(record.fields);
-  // A changed last digit always differs; swapping two neighbours does not when they are equal.
-  const second = slip ? { ...first, ssid: `${first.ssid.slice(0, 9)}${(Number(first.ssid[9]) + 1) % 10}` } : first;
-  const outcome = verifySheet(first, second, slip ? { ssid: first.ssid } : {}, { enteredBy: 'bench-ana', verifiedBy: 'bench-bea', signedInAs: 'bench-bea' }, new Date(at).toISOString());
-  if (outcome.state !== 'verified') throw new Error(`a benchmark sheet was not verified: ${outcome.state}`);
-  return { ...storedOf(record, at), batchId, verification: outcome.verification };
 }
 
 /** The student of a record as the roster pull brings them (no SSID hash: the list does not need one). */
@@ -203,40 +190,6 @@ const localBench: LocalBench = {
   },
   searchRosterAsYouType(queries) {
     return prefixTimes(queries, (prefix) => searchRoster(rosterIndex, prefix));
-  },
-  async batchesList(records, perBatch, ssidEvery, runs) {
-    const store = await theStore('batches');
-    const { db, vault } = store;
-    const now = Date.now();
-    const batchIds = Array.from({ length: Math.ceil(records.length / perBatch) }, (_, i) => `bench-batch-${String(i).padStart(5, '0')}`);
-    await db.batches.bulkPut(batchIds.map((id, i) => ({
-      id, schoolId: records[0]!.fields.schoolId, programYear: '2025-26', sheetCount: perBatch, defaults: {}, verify: true, createdAt: now - i * 60_000,
-    })));
-    const key = vault.key();
-    const sealed = await Promise.all(records.map((r, i) => sealApplication(key, verifiedOf(r, batchIds[Math.floor(i / perBatch)]!, now - i * 1000, i % ssidEvery === 0))));
-    await db.applications.bulkPut(sealed);
-    const samples = { afterUnlock: [] as number[], first: [] as number[], again: [] as number[] };
-    let ssids = { settled: 0, waiting: 0 };
-    for (let i = 0; i < runs; i++) {
-      // Locking drops the decrypted cache: the home screen's read is the first of the day.
-      vault.lock();
-      await vault.unlock(BENCH_PASSPHRASE);
-      samples.afterUnlock.push(await timed(() => afterUnlock(store, null)));
-      samples.first.push(await timed(async () => {
-        ssids = (await readBatchRows(db)).reduce((sum, row) => ({ settled: sum.settled + row.ssids.settled, waiting: sum.waiting + row.ssids.waiting }), { settled: 0, waiting: 0 });
-      }));
-      samples.again.push(await timed(() => readBatchRows(db)));
-    }
-    // The same rows as version 3 stored them, without the flag: the first unlock after the update.
-    await db.applications.bulkPut(sealed.map((row) => {
-      const before: Partial<StoredApplication> = { ...row };
-      delete before.ssidDiffered;
-      return before as StoredApplication;
-    }));
-    vault.lock();
-    await vault.unlock(BENCH_PASSPHRASE);
-    const upgraded = [await timed(() => afterUnlock(store, null))];
-    return { afterUnlock: latency(samples.afterUnlock), first: latency(samples.first), again: latency(samples.again), upgraded: latency(upgraded), ssids };
   },
 };
 

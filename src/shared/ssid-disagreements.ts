@@ -21,30 +21,18 @@ export interface SsidDisagreements {
 }
 
 /**
- * Where one sheet's SSID stands between its keyers: settled from the paper,
- * waiting for a second look, or no disagreement (typed once, keyed alike, or
- * another field differed). A verification wins over a second look: a sheet is
- * in one or the other, and a finished verification is what stands.
+ * Counts the sheets whose SSID the keyers typed differently. A verification
+ * wins over a second look: a sheet is in one or the other, and a finished
+ * verification is what stands.
  */
-export type SsidDisagreement = 'settled' | 'waiting' | 'none';
-
-/** Where `sheet`'s SSID stands between its keyers. */
-export function ssidDisagreement(sheet: SheetKeyings): SsidDisagreement {
-  if (sheet.verification) return disagreements(sheet.verification).ssid ? 'settled' : 'none';
-  return sheet.secondLook?.some((line) => line.field === 'ssid') ? 'waiting' : 'none';
-}
-
-/** Counts sheets by where each one's SSID stands, as ssidDisagreement said or as stored beside a record. */
-export function tallySsidDisagreements(each: Iterable<SsidDisagreement>): SsidDisagreements {
+export function countSsidDisagreements(sheets: readonly SheetKeyings[]): SsidDisagreements {
   const counts: SsidDisagreements = { settled: 0, waiting: 0 };
-  for (const standing of each) {
-    if (standing === 'settled') counts.settled++;
-    else if (standing === 'waiting') counts.waiting++;
+  for (const sheet of sheets) {
+    if (sheet.verification) {
+      if (disagreements(sheet.verification).ssid) counts.settled++;
+    } else if (sheet.secondLook?.some((line) => line.field === 'ssid')) {
+      counts.waiting++;
+    }
   }
   return counts;
-}
-
-/** Counts the sheets whose SSID the keyers typed differently. */
-export function countSsidDisagreements(sheets: readonly SheetKeyings[]): SsidDisagreements {
-  return tallySsidDisagreements(sheets.map(ssidDisagreement));
 }

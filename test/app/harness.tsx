@@ -1,7 +1,7 @@
 /** Shared set-up for app tests: a fresh fake-indexeddb store per test and the app rendered at a path. */
 import 'fake-indexeddb/auto';
 import { cleanup, configure, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { closeStore, openStore, type Store } from '../../src/app/db/connection';
 import { createBatch } from '../../src/app/db/batches';
 import type { LocalApplication, LocalBatch, MesaDb, OutboxRow } from '../../src/app/db/schema';
@@ -123,19 +123,6 @@ export function screenStorePerTest(): () => Store {
   };
 }
 
-/** How to open test stores (by name, or more than one) that are closed after each test. */
-export function storesClosedAfterEach(): (name?: string) => Promise<Store> {
-  const open: Store[] = [];
-  afterEach(() => {
-    for (const s of open.splice(0)) closeStore(s);
-  });
-  return async (name) => {
-    const opened = await openTestStore(name);
-    open.push(opened);
-    return opened;
-  };
-}
-
 /** The input labelled exactly `label`. */
 export function fieldByLabel(label: string): HTMLInputElement {
   return screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
@@ -190,16 +177,4 @@ export async function unlockDb(db: MesaDb): Promise<Vault> {
   else await vault.unlock(TEST_PASSPHRASE);
   bindVault([db], vault);
   return vault;
-}
-
-/** How many application rows were decrypted while `run` ran, told apart by the row each seal is bound to (its AAD). */
-export async function applicationsOpened(run: () => Promise<unknown>): Promise<number> {
-  const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
-  try {
-    await run();
-    const bound = decrypt.mock.calls.map(([algorithm]) => new TextDecoder().decode((algorithm as AesGcmParams).additionalData as Uint8Array));
-    return bound.filter((context) => context.startsWith('applications/')).length;
-  } finally {
-    decrypt.mockRestore();
-  }
 }

@@ -10,10 +10,6 @@
  * Plain: only what IndexedDB must index or the lists and sync need without the
  * key — ids, batch, status, versions, school id, timestamps, flags. An encrypted
  * field cannot be indexed, so name search runs in memory after unlock.
- * One plain flag is derived from the sealed part: `ssidDiffered`, whether the
- * two keyers typed the SSID differently and whether the paper settled it, so
- * the batches list counts those without opening every verified record (see
- * StoredApplication).
  * Each blob is bound to its row ("applications/<id>", "outbox/<recordId>/<version>").
  * The outbox blob leaves out the mutation id (kept plain as the row's key) and is
  * bound to record and version instead, so confirmation can seal before its
@@ -21,7 +17,6 @@
  */
 import { z } from 'zod/mini';
 import { mutationBodySchema, type MutationBody } from '../../shared/protocol';
-import { ssidDisagreement, type SsidDisagreement } from '../../shared/ssid-disagreements';
 import { localApplicationSchema, type LocalApplication, type OutboxRow } from './row-schemas';
 import { open, seal, sealedSchema, type Sealed } from './seal';
 
@@ -29,25 +24,8 @@ import { open, seal, sealedSchema, type Sealed } from './seal';
 export const SEALED_APPLICATION_KEYS = ['fields', 'ssidRekey', 'serverReason', 'verification', 'secondLook', 'heldKeyings'] as const;
 type SealedKey = (typeof SEALED_APPLICATION_KEYS)[number];
 
-/**
- * An application as stored once encryption at rest is on. `ssidDiffered` is
- * written with every seal, from the verification or second look inside it, so
- * it never disagrees with the blob; absent on a row sealed before the flag
- * (db/ssidFlags.ts fills it in after unlock). Plain on purpose, and what it
- * tells someone who copies the tablet's storage: that on this row, whose plain
- * columns name no student (random ids, a school, a status, times), two keyers
- * typed the SSID differently and whether the paper settled it. No digit, name
- * or birth date: the SSID itself and both keyings stay sealed.
- */
-export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Sealed; ssidDiffered?: SsidDisagreement };
-
-/** The plain columns of a stored row as the application carries them: the seal and the flags derived from it left out. */
-export function plainColumns(stored: StoredApplication): Omit<LocalApplication, SealedKey> {
-  const plain: Partial<StoredApplication> = { ...stored };
-  delete plain.sealed;
-  delete plain.ssidDiffered;
-  return plain as Omit<LocalApplication, SealedKey>;
-}
+/** An application as stored once encryption at rest is on. */
+export type StoredApplication = Omit<LocalApplication, SealedKey> & { sealed: Sealed };
 
 /** An outbox row as stored once encryption at rest is on. */
 export type StoredOutboxRow = Omit<OutboxRow, 'mutation'> & { sealed: Sealed };
@@ -68,7 +46,7 @@ export function isSealedRow(row: object): row is { sealed: Sealed } {
 export async function sealApplication(key: CryptoKey, app: LocalApplication): Promise<StoredApplication> {
   const { fields, ssidRekey, serverReason, verification, secondLook, heldKeyings, ...plain } = app;
   const part = { fields, ssidRekey, serverReason, ...(verification ? { verification } : {}), ...(secondLook ? { secondLook } : {}), ...(heldKeyings ? { heldKeyings } : {}) };
-  return { ...plain, ssidDiffered: ssidDisagreement(app), sealed: await seal(key, part, applicationContext(app.id)) };
+  return { ...plain, sealed: await seal(key, part, applicationContext(app.id)) };
 }
 
 /**
@@ -76,8 +54,9 @@ export async function sealApplication(key: CryptoKey, app: LocalApplication): Pr
  * schema. SealBrokenError if the blob was changed or moved from another record.
  */
 export async function openApplication(key: CryptoKey, stored: StoredApplication): Promise<LocalApplication> {
-  const part = sealedApplicationPartSchema.parse(await open(key, stored.sealed, applicationContext(stored.id)));
-  return { ...plainColumns(stored), ...part };
+  const { sealed, ...plain } = stored;
+  const part = sealedApplicationPartSchema.parse(await open(key, sealed, applicationContext(stored.id)));
+  return { ...plain, ...part };
 }
 
 /**

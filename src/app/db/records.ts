@@ -9,7 +9,7 @@
  * observes), then the decryption, wrapped in Promise.resolve() as Dexie asks
  * for non-Dexie async work inside a live query.
  */
-import { isSealedRow, openApplication, plainColumns, type StoredApplication } from '../crypto/sealed-fields';
+import { isSealedRow, openApplication, type StoredApplication } from '../crypto/sealed-fields';
 import { localApplicationSchema } from '../crypto/row-schemas';
 import type { Vault } from '../crypto/vault';
 import type { ApplicationRow, LocalApplication, MesaDb } from './schema';
@@ -59,11 +59,11 @@ export class RecordIndex {
   async open(row: ApplicationRow): Promise<LocalApplication> {
     const key = this.key();
     if (!isSealedRow(row)) return localApplicationSchema.parse(row);
-    const stored = row as StoredApplication;
-    const part = await this.cache.get(row.id, stored.sealed.iv, async () =>
-      sealedPart(localApplicationSchema.parse(await openApplication(key, stored))),
+    const { sealed, ...plain } = row as StoredApplication;
+    const part = await this.cache.get(row.id, sealed.iv, async () =>
+      sealedPart(localApplicationSchema.parse(await openApplication(key, row as StoredApplication))),
     );
-    return { ...plainColumns(stored), ...part };
+    return { ...plain, ...part };
   }
 
   /**

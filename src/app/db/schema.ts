@@ -75,11 +75,5 @@ export class MesaDb extends Dexie {
     // Sheets other tablets typed, pulled for a second keyer here (sealed from
     // the start; a new store, so nothing to upgrade). batchId: the verify screen's stack.
     this.version(3).stores({ sheetsToVerify: 'id, batchId' });
-    // Applications carry a plain flag of how their SSID stood between two
-    // keyers (crypto/sealed-fields.ts), filled in after unlock on rows from
-    // before (db/ssidFlags.ts): no index, so nothing to declare. The bump makes
-    // tabs still running version-3 code close their connection: they would
-    // copy a row's flag unchanged onto a new seal whose keyings changed.
-    this.version(4).stores({});
   }
 }

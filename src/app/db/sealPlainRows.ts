@@ -3,13 +3,11 @@
  * (a Dexie upgrade cannot do it: it has no key, and WebCrypto calls would end
  * its transaction). Safe to run on every unlock: it seals only rows that are
  * still plain, and writes a sealed row only if the plain one is unchanged since
- * it was read, so an edit made meanwhile is never overwritten. From the same
- * read it flags sealed rows stored before the SSID-disagreement flag (ssidFlags.ts).
+ * it was read, so an edit made meanwhile is never overwritten.
  */
 import type { LocalApplication, MesaDb, OutboxRow, RosterRow } from './schema';
 import { sealOutbox } from './outbox';
 import { rowStamp } from './records';
-import { fillSsidFlags } from './ssidFlags';
 import { readPlainSsidKey, replacePlainSsidKey, sealSsidKey } from './meta';
 import { isSealedRow, sealApplication } from '../crypto/sealed-fields';
 import {
@@ -22,12 +20,11 @@ import {
   type StoredRosterEntry,
 } from '../crypto/sealed-roster';
 
-/** How many rows one pass sealed, and how many sealed applications it flagged. */
+/** How many rows one pass sealed. */
 export interface SealReport {
   applications: number;
   outbox: number;
   roster: number;
-  flagged: number;
 }
 
 /** Seals every roster row still plain and the SSID hash key if still plain; returns how many roster rows it sealed. */
@@ -57,15 +54,14 @@ async function sealPlainRosterRow(key: CryptoKey, row: RosterRow): Promise<Store
 export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealReport> {
   const { applications, outbox } = db;
 
-  const storedApps = await applications.toArray();
-  const plainApps = storedApps.filter((row): row is LocalApplication => !isSealedRow(row));
+  const plainApps = (await applications.toArray()).filter((row): row is LocalApplication => !isSealedRow(row));
   const plainOutbox = (await outbox.toArray()).filter((row): row is OutboxRow => !isSealedRow(row));
   const sealedApps = await Promise.all(plainApps.map((app) => sealApplication(key, app)));
   const sealedOutbox = await Promise.all(plainOutbox.map((row) => sealOutbox(key, row)));
 
   const roster = await sealPlainRoster(db, key);
   const counts = await db.transaction('rw', applications, outbox, async () => {
-    const report = { applications: 0, outbox: 0 };
+    const report: SealReport = { applications: 0, outbox: 0, roster: 0 };
     const currentApps = await applications.bulkGet(plainApps.map((app) => app.id));
     const appWrites = sealedApps.filter((sealed, i) => {
       const now = currentApps[i];
@@ -84,6 +80,5 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
     report.outbox = outboxWrites.length;
     return report;
   });
-  const flagged = await fillSsidFlags(db, key, storedApps);
-  return { ...counts, roster, flagged };
+  return { ...counts, roster };
 }

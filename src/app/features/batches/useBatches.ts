@@ -4,13 +4,13 @@ import { useLiveQuery, type LiveResult } from '../../hooks/useLiveQuery';
 import { listBatches } from '../../db/batches';
 import { readCenterVerification } from '../../db/meta';
 import { statusesByBatch } from '../../db/plainColumns';
-import type { LocalBatch, MesaDb } from '../../db/schema';
+import type { LocalBatch } from '../../db/schema';
 import { readSheetsThatMayWait } from '../../db/sheetsThatMayWait';
 import { summarizeBatch, type BatchSummary } from '../../model/batchSummary';
 import { batchSecondKeyerWaits } from '../../model/secondKeying';
 import { batchVerifies } from '../../../shared/verification-policy';
 import type { SecondKeyerWaits } from '../../../shared/second-keyer-wait';
-import { ssidDisagreement, tallySsidDisagreements, type SsidDisagreement, type SsidDisagreements } from '../../../shared/ssid-disagreements';
+import { countSsidDisagreements, type SsidDisagreements } from '../../../shared/ssid-disagreements';
 
 /** One line of the batches list. */
 export interface BatchRow {
@@ -22,33 +22,24 @@ export interface BatchRow {
   ssids: SsidDisagreements;
 }
 
-/** Every batch, newest first, with its counts, as the batches list reads them (the home screen waits for this read). */
-export async function readBatchRows(db: MesaDb): Promise<BatchRow[]> {
-  const batches = await listBatches(db);
-  const byBatch = await statusesByBatch(db);
-  const { policy } = await readCenterVerification(db);
-  const verifying = new Set(batches.filter((batch) => batchVerifies(policy, batch.verify)).map((batch) => batch.id));
-  const { records, ssids, pulled } = await readSheetsThatMayWait(db);
-  const ssidsByBatch = new Map<string, SsidDisagreement[]>();
-  for (const { batchId, ssid } of ssids) {
-    const list = ssidsByBatch.get(batchId) ?? [];
-    list.push(ssid);
-    ssidsByBatch.set(batchId, list);
-  }
-  return batches.map((batch) => {
-    const mayWait = records.filter((r) => r.batchId === batch.id);
-    const pulledHere = pulled.filter((s) => s.batchId === batch.id);
-    return {
-      batch,
-      summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount),
-      waits: batchSecondKeyerWaits(mayWait, pulledHere, verifying.has(batch.id)),
-      ssids: tallySsidDisagreements([...(ssidsByBatch.get(batch.id) ?? []), ...pulledHere.map(ssidDisagreement)]),
-    };
-  });
-}
-
-/** Every batch, newest first, with its counts, live. */
+/** Every batch, newest first, with its counts. */
 export function useBatches(): LiveResult<BatchRow[]> {
   const { store } = useServices();
-  return useLiveQuery(() => readBatchRows(store.db), [store]);
+  return useLiveQuery(async () => {
+    const batches = await listBatches(store.db);
+    const byBatch = await statusesByBatch(store.db);
+    const { policy } = await readCenterVerification(store.db);
+    const verifying = new Set(batches.filter((batch) => batchVerifies(policy, batch.verify)).map((batch) => batch.id));
+    const { records, synced, pulled } = await readSheetsThatMayWait(store.db, verifying);
+    return batches.map((batch) => {
+      const mayWait = records.filter((r) => r.batchId === batch.id);
+      const pulledHere = pulled.filter((s) => s.batchId === batch.id);
+      return {
+        batch,
+        summary: summarizeBatch(byBatch.get(batch.id) ?? [], batch.sheetCount),
+        waits: batchSecondKeyerWaits(mayWait, pulledHere, verifying.has(batch.id)),
+        ssids: countSsidDisagreements([...mayWait, ...synced.filter((r) => r.batchId === batch.id), ...pulledHere]),
+      };
+    });
+  }, [store]);
 }

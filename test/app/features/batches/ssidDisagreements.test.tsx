@@ -10,7 +10,7 @@ import { confirmedApplicationSchema } from '../../../../src/shared/application';
 import { uuidv7 } from '../../../../src/shared/ids';
 import { REQUIRED_VERIFIED_FIELDS, type Verification, type VerifiedField } from '../../../../src/shared/verification-record';
 import { seriousViolations } from '../../axe';
-import { applicationsOpened, changeRecord, completeFields, readRecord, renderApp, screenStorePerTest, seedRecord, TEST_PASSPHRASE } from '../../harness';
+import { changeRecord, completeFields, readRecord, renderApp, screenStorePerTest, seedRecord } from '../../harness';
 
 const current = screenStorePerTest();
 const AT = '2026-11-30T11:00:00.000Z';
@@ -89,23 +89,5 @@ describe('the SSIDs a batch’s keyers typed differently', () => {
     expect(within(await card('0 of 1 entered, 0 confirmed, 0 with problems')).getByText('1 SSID differed between keyers; it waits for a second look.')).toBeTruthy();
     expect((await card('1 of 3 entered, 0 confirmed, 0 with problems')).textContent).not.toContain('differed');
     expect(await seriousViolations()).toEqual([]);
-  });
-
-  it('are counted on the batch card after the next unlock without opening a synced record', async () => {
-    const store = current();
-    const batch = await createBatch(store.db, { schoolId: 'school-lincoln', programYear: '2025-26', sheetCount: 3, defaults: {}, verify: true });
-    for (const [i, ssid] of ['2038475610', '3047586921', '4056172839'].entries()) {
-      const { id } = await seedRecord(store, batch.id, completeFields({ ssid }), ssid, 1_760_000_000_000 + i);
-      await keyAgain(id, { differed: i < 2 ? 'ssid' : 'firstName' });
-      await changeRecord(store, id, { status: 'synced', serverVersion: 1 });
-    }
-    // The home screen's first read after an unlock: nothing of the records is in memory.
-    store.vault.lock();
-    await store.vault.unlock(TEST_PASSPHRASE);
-    const opened = await applicationsOpened(async () => {
-      renderApp(store, paths.batches());
-      await screen.findByText('2 SSIDs differed between keyers; both settled from the paper.');
-    });
-    expect(opened).toBe(0);
   });
 });
