@@ -39,7 +39,7 @@ describe('the first look at storage', () => {
     const s = await openStore(name, { iterations: TEST_ITERATIONS });
     opened.push(s);
     expect(s.vault.state().phase).toBe('new');
-    expect(s.db.verno).toBe(4);
+    expect(s.db.verno).toBe(3);
   });
 
   it('calls a signed-in tablet with a passphrase locked, with what waits in the outbox, and the app opens it after', async () => {
