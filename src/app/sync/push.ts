@@ -224,7 +224,9 @@ export async function pushOutbox(db: MesaDb, options: PushOptions): Promise<Push
     const flight: Flight = { batch, answer: options.send(options.token, options.deviceId, batch.rows.map((row) => row.mutation), after) };
     // Each is awaited later, or dropped when a request before it fails (the flight's rows then stay queued here).
     flight.answer.catch(() => undefined);
-    next = readBatch(db, lastId(batch), nextSize(batch.waiting - batch.rows.length, batchSize, edge));
+    // Read once the answer being saved is written: the checks above see only that answer and the requests out.
+    const following = batch;
+    next = (saving?.done ?? Promise.resolve()).then(() => readBatch(db, lastId(following), nextSize(following.waiting - following.rows.length, batchSize, edge)));
     next.catch(() => undefined);
     const again = await landOut();
     if (again) {

@@ -321,6 +321,20 @@ describe('pushing the outbox', () => {
     expect(server.received.map((batch) => batch.length)).toEqual([2, 2]);
   });
 
+  it('does so too when two requests went out between that version and its predecessor', async () => {
+    // Batches of one: [first] [other] [other] [edit of first]; the edit's batch is read while the first answer is being saved.
+    const first = await queueRecord(db, completeFields(1, 's1'));
+    await queueRecord(db, completeFields(2, 's1'));
+    await queueRecord(db, completeFields(3, 's1'));
+    await queueEdit(first);
+    const server = fakeServer();
+
+    await pushOutbox(db, { token: 't', deviceId: 'd', send: server.send, batchSize: 1 });
+
+    const edit = server.received.flat().find((m) => m.recordId === first.record.id && m.version === 2);
+    expect(edit && 'baseServerVersion' in edit ? edit.baseServerVersion : undefined).toBe(1);
+  });
+
   it('sends two versions queued in plain text before encryption at rest, the later one on the server version the first got', async () => {
     // As a version-1 database holds them until the first unlock has sealed them (db/sealPlainRows.ts).
     const record = application({ status: 'queued', version: 2 });
