@@ -450,9 +450,10 @@ export const studentRecordSchema = z.extend(studentSummarySchema, {
     secondLookBy: z._default(z.nullable(z.string()), null),
   })),
   /**
-   * The fields a second keyer verified in the student's latest verified
-   * enrollment, in the order keyed, with who verified each and who read it on
-   * the paper at a second look; empty (or absent, from a server before it): none.
+   * The fields a second keyer verified on the student's latest paper (the one
+   * their fields stand on), in the order keyed, with who verified each and who
+   * read it on the paper at a second look; empty when that paper was typed
+   * once (or absent, from a server before it).
    */
   verifiedFields: z._default(z.array(z.object({ field: z.enum(VERIFIABLE_FIELDS), verifiedBy: z.string(), secondLookBy: z.nullable(z.string()) })), []),
   history: z.array(ssidHistoryEntrySchema),

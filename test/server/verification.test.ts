@@ -113,6 +113,23 @@ describe.each(DATABASES)('verification on $name', (database) => {
     expect((await record(sheet.studentId)).verifiedFields).toEqual([]);
   });
 
+  it('lists no verified fields once the student’s latest paper, of another program year, was typed once', async () => {
+    const sheet = verifiedSheet();
+    expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });
+    // The student re-enrolls online and the center approves it: no paper, so the verified one still stands.
+    const { lastName, dateOfBirth, ssid } = sheet.application;
+    expect((await call(server.url, 'POST', '/api/re-enroll', { body: { lastName, dateOfBirth, ssid } })).status).toBe(202);
+    const online = await handle.db.selectFrom('enrollments').select('id').where('student_id', '=', sheet.studentId).where('origin', '=', 'student_online').executeTakeFirstOrThrow();
+    expect((await call(server.url, 'POST', `/api/enrollments/${online.id}/approve`, { token: tablet.token, body: {} })).status).toBe(200);
+    expect((await record(sheet.studentId)).verifiedFields).toHaveLength(4);
+    // Next year's paper for the same student, a new phone on it, typed once: the student's fields now stand on it.
+    const nextYear = mutation(++nextId, center.schoolIds[0]!, {
+      studentId: sheet.studentId, application: { ...sheet.application, programYear: '2026-27', phone: '(408) 555-0199' },
+    });
+    expect((await push(nextYear))[0]).toMatchObject({ status: 'applied' });
+    expect((await record(sheet.studentId)).verifiedFields).toEqual([]);
+  });
+
   it('takes a verified next version of a sheet typed once, whoever of the center keyed it first: only a sheet sent to be verified elsewhere waits for its own typist', async () => {
     const sheet = mutation(++nextId, center.schoolIds[0]!);
     expect((await push(sheet))[0]).toMatchObject({ status: 'applied' });

@@ -167,10 +167,15 @@ export async function verifiedElsewhereSince(db: Executor, centerId: string, dev
     .execute();
 }
 
-/** The verification (JSON) of the student's most recently changed enrollment that carries one, if any. */
-export async function latestVerificationOf(db: Executor, studentId: string): Promise<string | undefined> {
+/**
+ * The verification (JSON) of the student's most recently changed paper, if it
+ * carries one. Every paper applied writes the student's fields, so an older
+ * paper's verification never vouches for them once a later one was typed once;
+ * a re-enrollment online carries no paper and changes none of them.
+ */
+export async function latestPaperVerificationOf(db: Executor, studentId: string): Promise<string | undefined> {
   const row = await db.selectFrom('enrollments').select('verification')
-    .where('student_id', '=', studentId).where('verification', 'is not', null)
-    .orderBy('updated_at', 'desc').orderBy('id').executeTakeFirst();
+    .where('student_id', '=', studentId).where('origin', '=', 'tablet')
+    .orderBy('updated_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
   return row?.verification ?? undefined;
 }

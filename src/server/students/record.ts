@@ -7,7 +7,7 @@
 import { ssidSourceSchema } from '../../shared/application';
 import type { SsidHistoryEntry, StudentRecord, StudentSummary } from '../../shared/protocol';
 import { ssidHistoryOf, type NamedAuditEntry } from '../queries/audit-log';
-import { enrollmentsOfStudents, latestVerificationOf } from '../queries/enrollments';
+import { enrollmentsOfStudents, latestPaperVerificationOf } from '../queries/enrollments';
 import { verificationSchema } from '../../shared/verification-record';
 import { parseJson } from '../sync/stored-json';
 import type { Executor } from '../queries/executor';
@@ -58,9 +58,9 @@ async function ssidKeyerNames(db: Executor, student: StudentRow): Promise<Studen
   return enteredBy === undefined || verifiedBy === undefined ? null : { enteredBy, verifiedBy, secondLookBy };
 }
 
-/** Each field the student's latest verification vouches for, with the names of who verified it and who read it at a second look; none where it does not read. */
+/** Each field the verification of the student's latest paper vouches for, with the names of who verified it and who read it at a second look; none where it does not read. */
 async function verifiedFieldNames(db: Executor, studentId: string): Promise<StudentRecord['verifiedFields']> {
-  const text = await latestVerificationOf(db, studentId);
+  const text = await latestPaperVerificationOf(db, studentId);
   const parsed = text === undefined ? undefined : verificationSchema.safeParse(parseJson(text));
   if (!parsed?.success) return [];
   const names = new Map<string, string>();
