@@ -142,10 +142,9 @@ export function useVerifyBatch(batchId: string): {
     setError(null);
     const at = new Date().toISOString();
     const byReader = Object.fromEntries(Object.entries(looks).map(([field, l]) => [field, { ...l, by: readerId, at }]));
-    const batch = await getBatch(store.db, batchId);
-    if (!batch) return [];
+    if (!data) return [];
     // The sheet holds back the keyings of its batch's fields: the look settles those, no fewer.
-    const fields = batchVerifiedFields(batch);
+    const { fields } = data;
     const settle = (first: VerifiedValues, held: HeldKeyings) => verifySheet(first, held.second, held.third, held.keyers, held.at, byReader, fields);
     const { records } = await listBatchApplications(store.db, batchId);
     const record = records.find((r) => r.id === recordId);
@@ -170,7 +169,7 @@ export function useVerifyBatch(batchId: string): {
       setError(describeSaveError(failure));
     }
     return [];
-  }, [store, batchId, save]);
+  }, [store, batchId, data, save]);
 
   return { view, key, look, error };
 }
