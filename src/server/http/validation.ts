@@ -18,6 +18,15 @@ export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknow
   return result.data;
 }
 
+/**
+ * A page size from the query string: digits only, 1 to 500, `fallback` when
+ * absent. Number coercion would take "1.", "1e2" or "0x10" as well; a client
+ * sending those has a bug worth a 400, not a guess.
+ */
+export function pageLimit(fallback: number) {
+  return z.string().regex(/^\s*\d+\s*$/, 'Expected a whole number of rows.').transform(Number).pipe(z.number().int().min(1).max(500)).default(fallback);
+}
+
 /** Why a string cannot be stored, or null when it can. */
 function unstorableReason(text: string): string | null {
   if (text.includes('\u0000')) return 'Contains a NUL character, which cannot be stored.';

@@ -5,14 +5,14 @@ import { ssidRequiredFor } from '../../shared/policy';
 import { approveEnrollmentRequestSchema, type ApproveEnrollmentResponse, type PendingEnrollmentsResponse } from '../../shared/protocol';
 import { approveEnrollment } from '../enrollments/approve';
 import { callerOf } from '../http/authenticate';
-import { parseOrThrow, storable } from '../http/validation';
+import { pageLimit, parseOrThrow, storable } from '../http/validation';
 import { pendingEnrollments } from '../queries/enrollments';
 import { ssidPolicyFor } from '../queries/ssid-policy';
 import type { ServerDeps } from '../deps';
 
 const listQuerySchema = z.object({
   status: z.literal('pending'),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: pageLimit(200),
 });
 const idParamsSchema = storable(z.object({ id: z.string() }));
 const approveBodySchema = storable(approveEnrollmentRequestSchema);

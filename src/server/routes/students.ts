@@ -4,14 +4,14 @@ import { z } from 'zod';
 import type { StudentListResponse, StudentRecord } from '../../shared/protocol';
 import { callerOf } from '../http/authenticate';
 import { Problem } from '../http/problem';
-import { parseOrThrow, storable } from '../http/validation';
+import { pageLimit, parseOrThrow, storable } from '../http/validation';
 import { findStudent, searchStudents } from '../queries/students';
 import { studentRecord, summarizeStudents } from '../students/record';
 import type { ServerDeps } from '../deps';
 
 const listQuerySchema = storable(z.object({
   q: z.string().max(100).default(''),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: pageLimit(100),
 }));
 const idParamsSchema = storable(z.object({ id: z.string() }));
 
