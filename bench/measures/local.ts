@@ -86,8 +86,8 @@ function rows(run: LocalRun | null, reason: string | null): Figure[] {
       + `"First after unlock": nothing decrypted yet; "again": rows unchanged since, served from the decrypted cache (${LIST_OPENS} of each). Drawing not included.`),
     ms(`Records list, ${STORED.toLocaleString('en-US')} stored, first screenful, first after unlock, p95`, run?.openList.firstScreen.p95, { on: 'ours', atMost: 100 }),
     ms(`Records list, ${STORED.toLocaleString('en-US')} stored, first screenful beside the header's count, first after unlock, p50`, run?.openList.firstScreenBeside.p50, null,
-      'Records list beside the header: as in the app right after unlock, the header\'s "need fixing" count (db/setAsideRows.ts) starts reading and opening every row as the first screenful is read; '
-      + 'rows being opened are shared (db/sealedCache.ts), so each is decrypted once for both.'),
+      'Records list beside the header: as in the app right after unlock, the header\'s "need fixing" count (db/setAsideRows.ts), which reads and opens every row, is started just before the first screenful is read; '
+      + 'it waits for the first screenful before it reads and between its slices (db/screenFirst.ts), and rows being opened are shared (db/sealedCache.ts), so each is decrypted once for both.'),
     ms(`Records list, ${STORED.toLocaleString('en-US')} stored, first screenful beside the header's count, first after unlock, p95`, run?.openList.firstScreenBeside.p95, { on: 'ours', atMost: 100 }),
     ms(`Records list, ${STORED.toLocaleString('en-US')} stored, whole list and index, first after unlock, p50`, run?.openList.first.p50),
     ms(`Records list, ${STORED.toLocaleString('en-US')} stored, whole list and index, first after unlock, p95`, run?.openList.first.p95),

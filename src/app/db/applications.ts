@@ -30,6 +30,7 @@ import { batchVerifies } from '../../shared/verification-policy';
 import { mutationFor } from './mutations';
 import { queueMutation, sealForOutbox, type SealedMutation } from './outbox';
 import { rethrowStorageError } from './storageErrors';
+import { screenFirst } from './screenFirst';
 import { localIsoDate } from '../model/today';
 import { validateRecord, type SsidKnowledge } from '../model/recordValidation';
 import { loadSsidLookups } from './ssidLookup';
@@ -309,6 +310,8 @@ export interface RecentApplications {
  * stored rows, so the screen can say how much its search does not cover yet.
  */
 export async function listRecentApplications(db: MesaDb, limit: number): Promise<RecentApplications> {
-  const [rows, stored] = await Promise.all([db.applications.orderBy('updatedAt').reverse().limit(limit).toArray(), db.applications.count()]);
-  return { records: (await openRows(db, rows)).sort(newestFirst), stored };
+  return screenFirst(async () => {
+    const [rows, stored] = await Promise.all([db.applications.orderBy('updatedAt').reverse().limit(limit).toArray(), db.applications.count()]);
+    return { records: (await openRows(db, rows)).sort(newestFirst), stored };
+  });
 }

@@ -16,6 +16,7 @@ import { readRosterHead } from './rosterOrder';
 import type { LocalRosterEntry, MesaDb, RosterRow } from './schema';
 import { SealedCache } from './sealedCache';
 import { openSettled, type Settled } from './setAside';
+import { screenFirst } from './screenFirst';
 
 /** The decrypted roster of one vault while it is unlocked. */
 class RosterIndex {
@@ -70,11 +71,13 @@ export async function readRoster(db: MesaDb): Promise<LocalRosterEntry[]> {
  */
 export async function readRosterFirstScreenful(db: MesaDb): Promise<LocalRosterEntry[] | null> {
   const index = rosterIndex(db);
-  const head = await readRosterHead(db);
-  if (!head) return null;
-  const rows = await db.roster.bulkGet(head.ids);
-  const { opened } = await Promise.resolve(index.openAll(rows.filter((row) => row !== undefined), false));
-  return opened.filter((entry) => !entry.deleted);
+  return screenFirst(async () => {
+    const head = await readRosterHead(db);
+    if (!head) return null;
+    const rows = await db.roster.bulkGet(head.ids);
+    const { opened } = await Promise.resolve(index.openAll(rows.filter((row) => row !== undefined), false));
+    return opened.filter((entry) => !entry.deleted);
+  });
 }
 
 /** Opens one stored roster row as every roster read does; throws when it fails its schema. */

@@ -11,6 +11,7 @@ import { openRosterRow } from './roster';
 import type { MesaDb } from './schema';
 import { openSettled, rowKey, toSetAsideRows, type Aside, type SetAsideRow, type SetAsideTable, type StoredRows } from './setAside';
 import { rowFingerprint } from './rowFingerprint';
+import { screenReadsDone } from './screenFirst';
 
 /** How a row of each table opens: the same opener its lists use, so a row is set aside here exactly when it is there. */
 const OPENERS: { [T in SetAsideTable]: (db: MesaDb, row: StoredRows[T]) => Promise<unknown> } = {
@@ -64,10 +65,11 @@ function storedForm(row: object): string | null {
  */
 const OPEN_AT_ONCE = 100;
 
-/** The rows of `rows` that fail to open, `OPEN_AT_ONCE` at a time. */
+/** The rows of `rows` that fail to open, `OPEN_AT_ONCE` at a time, each slice after any first-screenful read in flight. */
 async function asideInSlices<Row>(rows: readonly Row[], openRow: (row: Row) => Promise<unknown>): Promise<Aside<Row>[]> {
   const aside: Aside<Row>[] = [];
   for (let at = 0; at < rows.length; at += OPEN_AT_ONCE) {
+    if (at > 0) await Promise.resolve(screenReadsDone());
     aside.push(...(await Promise.resolve(openSettled(rows.slice(at, at + OPEN_AT_ONCE), openRow))).aside);
   }
   return aside;
@@ -105,6 +107,8 @@ export function tableOf<T extends SetAsideTable>(db: MesaDb, table: T): Table<St
 /** Every row set aside on this tablet, records first. VaultLockedError while locked. */
 export async function readSetAside(db: MesaDb): Promise<SetAsideRow[]> {
   const key = recordIndex(db).key();
+  // Every row of every store: the screen's first screenful goes first (screenFirst.ts).
+  await Promise.resolve(screenReadsDone());
   const known = verdictsByKey.get(key) ?? new Map<string, Verdict>();
   const seen: Verdicts = new Map();
   const [apps, batches, outbox, roster] = await Promise.all([
