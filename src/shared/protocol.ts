@@ -6,7 +6,7 @@ import { z } from 'zod/mini';
 import { confirmedApplicationSchema, isoDateSchema, ssidSourceSchema } from './application';
 import { UUID_PATTERN } from './ids';
 import { normalizeSsid } from './ssid';
-import { verificationSchema, VERIFIABLE_FIELDS } from './verification-record';
+import { addedVerifiedFieldsSchema, verificationSchema, VERIFIABLE_FIELDS } from './verification-record';
 import { centerVerificationSchema, NO_VERIFICATION_POLICY } from './verification-policy';
 import { REFUSALS, type RefusalCode } from './problems';
 
@@ -104,9 +104,14 @@ export const mutationSchema = z.object({
   verification: z.optional(verificationSchema),
   /**
    * Typed once in a batch that verifies, and sent for a second keyer on another
-   * tablet (src/server/sync/verify-queue.ts): the batch it came in and its place in the stack.
+   * tablet (src/server/sync/verify-queue.ts): the batch it came in, its place in
+   * the stack, and the fields the batch added to the verified four when it
+   * started, which the second keyer types too (absent, as from a tablet before
+   * them: none).
    */
-  verifyElsewhere: z.optional(z.object({ batchId: uuid, sheet: z.int().check(z.positive(), z.maximum(MAX_SHEETS_TO_VERIFY)) })),
+  verifyElsewhere: z.optional(z.object({
+    batchId: uuid, sheet: z.int().check(z.positive(), z.maximum(MAX_SHEETS_TO_VERIFY)), fields: z.optional(addedVerifiedFieldsSchema),
+  })),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -352,6 +357,8 @@ export type SheetToVerify = z.infer<typeof sheetToVerifySchema>;
 /** One batch of sheets waiting for a second keyer: one stack of paper on the tablet that typed it. */
 export const batchToVerifySchema = z.object({
   batchId: uuid,
+  /** The fields its second keyer types besides the four, as the batch fixed them; a server from before sends none. */
+  fields: z.optional(addedVerifiedFieldsSchema),
   sheets: z.array(sheetToVerifySchema).check(z.minLength(1), z.maxLength(MAX_SHEETS_TO_VERIFY)),
 });
 export type BatchToVerify = z.infer<typeof batchToVerifySchema>;

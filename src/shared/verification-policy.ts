@@ -110,7 +110,9 @@ export interface VersionAtPush {
  *    fields as they stand now, not a batch's: the server knows no batch, and a
  *    field the center has come to verify is keyed anew when it changes,
  * 4. and it was not sent for a second keyer on another tablet: that version is
- *    held as waiting for one, and the second keyer's version carries it.
+ *    held as waiting for one, and the second keyer's version carries it,
+ *    covering the fields the batch sent it with (decide.ts rule 2a: the
+ *    batch's, fixed when it started, since those are what its keyers type).
  */
 export function mustCarryVerification(version: VersionAtPush): boolean {
   const { center } = version;

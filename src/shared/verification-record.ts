@@ -35,6 +35,11 @@ export type RequiredVerifiedField = (typeof REQUIRED_VERIFIED_FIELDS)[number];
 export type AddableVerifiedField = (typeof ADDABLE_VERIFIED_FIELDS)[number];
 export type VerifiedField = (typeof VERIFIABLE_FIELDS)[number];
 export const addableVerifiedFieldSchema = z.enum(ADDABLE_VERIFIED_FIELDS);
+/** The fields a center or a batch adds to the four, as they travel: each of them at most once. */
+export const addedVerifiedFieldsSchema = z.array(addableVerifiedFieldSchema).check(
+  z.maxLength(ADDABLE_VERIFIED_FIELDS.length),
+  z.refine((fields) => new Set(fields).size === fields.length, 'Each added field once.'),
+);
 
 /**
  * The fields a sheet's second keyer types: always the required four, then the
@@ -42,6 +47,11 @@ export const addableVerifiedFieldSchema = z.enum(ADDABLE_VERIFIED_FIELDS);
  */
 export function verifiedFieldsOf(additions: readonly AddableVerifiedField[]): VerifiedField[] {
   return [...REQUIRED_VERIFIED_FIELDS, ...ADDABLE_VERIFIED_FIELDS.filter((field) => additions.includes(field))];
+}
+
+/** The added fields a stored list names, in the paper's order, each once; whatever else it holds (or is) is left out. */
+export function addedFieldsIn(stored: unknown): AddableVerifiedField[] {
+  return ADDABLE_VERIFIED_FIELDS.filter((field) => Array.isArray(stored) && stored.includes(field));
 }
 
 /** A user id as the server made it (a UUIDv7); never a name, which the server looks up itself. */
@@ -96,7 +106,9 @@ export interface VerificationProblem {
 /**
  * Why `verification` does not vouch for `application`, empty when it does:
  * 1. Two different people keyed the sheet, and the first keyer settled nothing.
- * 2. Every required field appears once, and a field the center added at most once.
+ * 2. Every required field appears once, and so does each field in `sentWith`
+ *    (those a sheet sent to another tablet waits to have verified besides the
+ *    four); any other field the center added at most once.
  * 3. Each field's keyings, run through settleField, agree or are settled (or
  *    resolved by a look at the paper), a third keying is there only where the
  *    first two differed, a look only where the third agreed with neither, and
@@ -104,14 +116,17 @@ export interface VerificationProblem {
  * 4. The application carries that value: a verification of other values is no
  *    verification of these.
  */
-export function verificationProblems(application: ConfirmedApplication, verification: Verification): VerificationProblem[] {
+export function verificationProblems(
+  application: ConfirmedApplication, verification: Verification, sentWith: readonly AddableVerifiedField[] = [],
+): VerificationProblem[] {
   const problems: VerificationProblem[] = [];
+  const mustHave: readonly VerifiedField[] = verifiedFieldsOf(sentWith);
   if (verification.enteredBy === verification.verifiedBy) {
     problems.push({ field: 'verifiedBy', message: 'The same person may not key both entries of a sheet.' });
   }
   for (const name of VERIFIABLE_FIELDS) {
     const entries = verification.fields.filter((f) => f.field === name);
-    if (entries.length === 0 && !(REQUIRED_VERIFIED_FIELDS as readonly string[]).includes(name)) continue;
+    if (entries.length === 0 && !mustHave.includes(name)) continue;
     if (entries.length !== 1) {
       problems.push({ field: name, message: 'Each verified field is keyed once by each keyer.' });
       continue;

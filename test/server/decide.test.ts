@@ -69,6 +69,12 @@ describe('decide', () => {
       { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u3' } }, { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
     ['the first keyer of a waiting sheet verifying it themselves',
       { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1' } }, { verification: verification(m.application, 'u1', 'u1') }, 'rejected', 'verification_invalid'],
+    ['a second keyer on another tablet keying the field the batch sent the sheet with',
+      { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1', awaitingFields: ['schoolStudentId'] } },
+      { verification: verification(m.application, 'u1', 'u2', {}, ['schoolStudentId']) }, 'apply', undefined],
+    ['a second keyer on another tablet leaving out a field the batch sent the sheet with',
+      { enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u1', awaitingFields: ['schoolStudentId'] } },
+      { verification: verification(m.application, 'u1', 'u2') }, 'rejected', 'verification_invalid'],
     ['a sheet typed once where the center verifies by default only', { verification: { policy: 'default', requiredSince: null, fields: [] } }, {}, 'apply', undefined],
     ['this record’s own enrollment of that year', { enrollment: enrollment(2, 'd1'), yearEnrollments: [{ id: m.recordId, studentId: m.studentId, origin: 'tablet' }] }, {}, 'apply', undefined],
   ])('%s', (_label, state, change, kind, code) => {

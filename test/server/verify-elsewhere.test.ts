@@ -4,7 +4,7 @@
  * advisor B's tablet through the verify queue (never A's own, never another
  * center's), B's verification goes back as a new version of each record, once
  * under retries, refused when it names the wrong first keyer or one person for
- * both, and as a conflict when A edited the sheet meanwhile; A's tablet takes
+ * both or leaves out a field the batch added to the four, and as a conflict when A edited the sheet meanwhile; A's tablet takes
  * the verified version at its next pull.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { pullResponseSchema, pushResponseSchema, studentRecordSchema, verifyQueu
 import { createUser } from '../../src/server/accounts';
 import { setCenterVerification } from '../../src/server/queries/centers';
 import { findEnrollment } from '../../src/server/queries/enrollments';
+import type { AddableVerifiedField } from '../../src/shared/verification-record';
 import { DATABASES } from './helpers/databases';
 import { makeCenter, mutation, PASSWORD, randomSsid, verification } from './helpers/fixtures';
 import { call, signIn } from './helpers/http';
@@ -47,13 +48,16 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
     return pullResponseSchema.parse((await call(server.url, 'GET', '/api/sync/pull', { token: t.token })).body).verifiedElsewhere;
   }
   /** B's verification of a pulled sheet: the second keying, with `paper` where the first keyer's value differed and the paper settled it. */
-  function verified(t: Tablet, sheet: SheetToVerify, paper: Partial<Record<'ssid', string>> = {}, keyers = { enteredBy: sheet.enteredBy.id, verifiedBy: t.userId }): Mutation {
+  function verified(
+    t: Tablet, sheet: SheetToVerify, paper: Partial<Record<'ssid', string>> = {}, keyers = { enteredBy: sheet.enteredBy.id, verifiedBy: t.userId },
+    added: readonly AddableVerifiedField[] = [],
+  ): Mutation {
     const application = { ...sheet.application, ...paper };
     const differed = paper.ssid === undefined ? {} : { ssid: sheet.application.ssid };
     return {
       mutationId: ++t.next, recordId: sheet.recordId, studentId: sheet.studentId, version: 1, baseServerVersion: sheet.serverVersion,
       application, ssidSource: null, confirmedAt: new Date().toISOString(),
-      verification: { ...verification(application, keyers.enteredBy, keyers.verifiedBy, differed), signedInAs: t.userId },
+      verification: { ...verification(application, keyers.enteredBy, keyers.verifiedBy, differed, added), signedInAs: t.userId },
     };
   }
 
@@ -80,6 +84,8 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
     const [batch, ...others] = await queue(b);
     expect(others).toEqual([]);
     expect(batch!.batchId).toBe(batchId);
+    // Sent as a tablet from before added fields sends them: the four only.
+    expect(batch!.fields).toEqual([]);
     expect(batch!.sheets.map((s) => [s.recordId, s.sheet, s.serverVersion, s.enteredBy.id])).toEqual(sheets.map((m, i) => [m.recordId, i + 1, 1, a.userId]));
     expect(batch!.sheets[0]!.application).toEqual(sheets[0]!.application);
     // The first keyer's own tablet, and another center, get nothing.
@@ -130,5 +136,29 @@ describe.each(DATABASES)('verification on another tablet on $name', (database) =
     const again = (await queue(b))[0]!.sheets.find((s) => s.recordId === third.recordId)!;
     expect(again).toMatchObject({ serverVersion: 2, application: { lastName: 'Lopez-Garcia' } });
     expect((await push(b, verified(b, again)))[0]).toMatchObject({ status: 'applied', serverVersion: 3 });
+  });
+
+  it('serves the fields a batch added to the four with it, and takes only a verification that keys them', async () => {
+    const phoned = uuidv7();
+    const added: AddableVerifiedField[] = ['schoolStudentId', 'phone'];
+    const sent = mutation(++a.next, center.schoolIds[0]!, { verifyElsewhere: { batchId: phoned, sheet: 1, fields: added } });
+    const typed = { ...sent, application: { ...sent.application, schoolStudentId: 'LA4471X2', phone: '4085550142' } };
+    expect((await push(a, typed))[0]).toMatchObject({ status: 'applied' });
+    expect(await findEnrollment(handle.db, typed.recordId)).toMatchObject({ verify_batch: phoned, verify_fields: JSON.stringify(added) });
+
+    const batch = (await queue(b)).find((q) => q.batchId === phoned)!;
+    expect(batch.fields).toEqual(added);
+    const [sheet] = batch.sheets;
+    // The four alone, or leaving out the phone, are not the verification the sheet waits for.
+    const four = verified(b, sheet!);
+    const noPhone = verified(b, sheet!, {}, undefined, ['schoolStudentId']);
+    const refused = await push(b, four, noPhone);
+    expect(refused.map((r) => r.status === 'rejected' && r.reason.code)).toEqual(['verification_invalid', 'verification_invalid']);
+    expect(refused.map((r) => r.status === 'rejected' && r.reason.fields?.map((f) => f.field))).toEqual([['schoolStudentId', 'phone'], ['phone']]);
+    expect(await findEnrollment(handle.db, typed.recordId)).toMatchObject({ version: 1, verification: null, verify_batch: phoned });
+
+    expect((await push(b, verified(b, sheet!, {}, undefined, added)))[0]).toMatchObject({ status: 'applied', serverVersion: 2 });
+    expect(await findEnrollment(handle.db, typed.recordId)).toMatchObject({ verify_batch: null, verify_fields: null, verified_by: b.userId });
+    expect((await queue(b)).find((q) => q.batchId === phoned)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blankFields, type ConfirmedApplication } from '../../src/shared/application';
 import { mutationSchema } from '../../src/shared/protocol';
 import {
-  ADDABLE_VERIFIED_FIELDS, disagreements, REQUIRED_VERIFIED_FIELDS, verificationProblems, verificationSchema, verifiedFieldsOf, type Verification, type VerifiedField,
+  ADDABLE_VERIFIED_FIELDS, addedFieldsIn, disagreements, REQUIRED_VERIFIED_FIELDS, verificationProblems, verificationSchema, verifiedFieldsOf, type Verification, type VerifiedField,
 } from '../../src/shared/verification-record';
 import { canonicalKeying } from '../../src/shared/verification';
 
@@ -121,6 +121,47 @@ describe('fields a center added', () => {
     expect(verificationSchema.safeParse(grade).success).toBe(false);
     const noBirthDate = { ...verified(), fields: [...verified().fields.filter((f) => f.field !== 'dateOfBirth'), keyed('phone', '4085550142', '4085550142')] };
     expect(verificationProblems(withPhone, noBirthDate).map((p) => p.field)).toEqual(['dateOfBirth']);
+  });
+
+  it('asks every field a sheet was sent to be verified with, as it asks the four, and no other added one', () => {
+    const four = verified();
+    const withPhoneKeyed = { ...four, fields: [...four.fields, keyed('phone', '4085550142', '4085550142')] };
+    expect(verificationProblems(withPhone, four, ['phone', 'guardianName']).map((p) => p.field)).toEqual(['phone', 'guardianName']);
+    expect(verificationProblems(withPhone, withPhoneKeyed, ['phone']).map((p) => p.field)).toEqual([]);
+    expect(verificationProblems(withPhone, withPhoneKeyed, []).map((p) => p.field)).toEqual([]);
+    expect(verificationProblems(withPhone, four, []).map((p) => p.field)).toEqual([]);
+  });
+});
+
+describe('a sheet sent to be verified on another tablet, on the wire', () => {
+  const sent = (fields: unknown) => mutationSchema.safeParse({
+    mutationId: 1, recordId: '0190a0a0-0000-7000-8000-000000000001', studentId: '0190a0a0-0000-7000-8000-000000000002', version: 1,
+    baseServerVersion: null, ssidSource: 'student_form', confirmedAt: AT,
+    application: { ...app, grade: '8', schoolId: 's1', programYear: '2025-26', ssidSource: 'student_form' },
+    verifyElsewhere: { batchId: '0190a0a0-0000-7000-8000-000000000003', sheet: 2, ...(fields === undefined ? {} : { fields }) },
+  });
+
+  it.each<[string, unknown, boolean]>([
+    ['without added fields, as an older tablet sends it', undefined, true],
+    ['with none', [], true],
+    ['with the fields its batch added', ['schoolStudentId', 'phone'], true],
+    ['with a field named twice', ['phone', 'phone'], false],
+    ['with a field no center may add', ['grade'], false],
+    ['with one of the four, always verified', ['ssid'], false],
+  ])('%s', (_label, fields, ok) => {
+    expect(sent(fields).success).toBe(ok);
+  });
+
+  it('keeps the fields as sent', () => {
+    expect(sent(['guardianPhone', 'middleName']).data?.verifyElsewhere?.fields).toEqual(['guardianPhone', 'middleName']);
+  });
+});
+
+describe('addedFieldsIn', () => {
+  it('reads the added fields a stored list names, in the paper’s order, each once, and nothing from anything else', () => {
+    expect(addedFieldsIn(['phone', 'schoolStudentId', 'phone', 'grade', 7])).toEqual(['schoolStudentId', 'phone']);
+    expect(addedFieldsIn(undefined)).toEqual([]);
+    expect(addedFieldsIn('phone')).toEqual([]);
   });
 });
 

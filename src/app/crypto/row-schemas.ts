@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import { applicationFieldsSchema, programYearSchema } from '../../shared/application';
 import { STATUSES } from '../../shared/lifecycle';
 import { anyMutationSchema, refusalReasonSchema, rosterEntrySchema, sheetToVerifySchema } from '../../shared/protocol';
-import { addableVerifiedFieldSchema, verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
+import { addableVerifiedFieldSchema, addedVerifiedFieldsSchema, verificationSchema, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 import { verifiedValuesSchema } from '../../shared/verify-sheet';
 
 const count = z.int().check(z.nonnegative());
@@ -64,8 +64,10 @@ export const localApplicationSchema = z.object({
   serverReason: z.nullable(serverReasonSchema),
   /** Advisor chose to send an SSID conflict to center review. */
   sendToReview: z.boolean(),
-  /** Sent typed once for a second keyer on another tablet: its batch and place in the stack (plain: no pupil data). */
-  verifyElsewhere: z.optional(z.object({ batchId: z.string().check(z.minLength(1)), sheet: z.int().check(z.positive()) })),
+  /** Sent typed once for a second keyer on another tablet: its batch, place in the stack and the fields the batch added to the four (plain: no pupil data). */
+  verifyElsewhere: z.optional(z.object({
+    batchId: z.string().check(z.minLength(1)), sheet: z.int().check(z.positive()), fields: z.optional(addedVerifiedFieldsSchema),
+  })),
   /** A second keyer's finished verification of these values; it goes with the next confirmed version. */
   verification: z.optional(verificationSchema),
   /** A second keying the paper could not settle: per field, the three values sorted (never which keyer typed which). */

@@ -21,7 +21,7 @@ import { sealApplication } from '../crypto/sealed-fields';
 import { blankFields, type ApplicationFields } from '../../shared/application';
 import { canConfirm, statusAfterEdit, type Status } from '../../shared/lifecycle';
 import { uuidv7 } from '../../shared/ids';
-import type { Verification } from '../../shared/verification-record';
+import type { AddableVerifiedField, Verification } from '../../shared/verification-record';
 import { stillVouches } from '../../shared/verify-sheet';
 import { getBatch, sheetDefaults } from './batches';
 import { readCenterVerification } from './meta';
@@ -177,13 +177,16 @@ interface PreparedConfirm {
 }
 
 async function prepareConfirm(
-  key: CryptoKey, row: ApplicationRow, opened: LocalApplication, verifies: boolean, known: SsidKnowledge, now: number, elsewhere: number | undefined,
+  key: CryptoKey, row: ApplicationRow, opened: LocalApplication, batch: BatchAtConfirm, known: SsidKnowledge, now: number, elsewhere: number | undefined,
 ): Promise<PreparedConfirm | ConfirmSkip> {
   const { errors } = validateRecord(opened, localIsoDate(now), known);
   if (!canConfirm(opened.status, errors.length)) return { id: opened.id, reason: errors[0]?.message ?? 'Already confirmed.' };
   // Sent for a second keyer on another tablet, a sheet the gate holds back goes out typed once and marked.
+  const { verifies, addedFields } = batch;
   const sent = elsewhere !== undefined && opened.batchId !== null && maySendElsewhere(opened, verifies);
-  const record = sent ? { ...opened, verifyElsewhere: { batchId: opened.batchId!, sheet: elsewhere } } : opened;
+  // The second keyer there types the fields this batch verifies, as it fixed them when it started.
+  const fields = addedFields.length > 0 ? { fields: [...addedFields] } : {};
+  const record = sent ? { ...opened, verifyElsewhere: { batchId: opened.batchId!, sheet: elsewhere, ...fields } } : opened;
   const unverified = sent ? null : secondKeyingBlock(record, verifies);
   if (unverified) return { id: record.id, reason: unverified };
   const candidate = mutationFor(record, { confirmedAt: new Date(now).toISOString(), sendToReview: record.sendToReview });
@@ -198,14 +201,24 @@ async function prepareConfirm(
   };
 }
 
-/** Whether each batch verifies (the center's requirement over its own switch), read once per confirmation. */
-async function verifyingBatches(db: MesaDb): Promise<(batchId: string | null) => Promise<boolean>> {
+/** What confirmation needs of a sheet's batch: whether it verifies (the center's requirement over its own switch), and the fields it adds to the four. */
+interface BatchAtConfirm {
+  verifies: boolean;
+  addedFields: readonly AddableVerifiedField[];
+}
+
+/** Each batch as confirmation needs it, read once per confirmation. */
+async function batchesAtConfirm(db: MesaDb): Promise<(batchId: string | null) => Promise<BatchAtConfirm>> {
   const { policy } = await readCenterVerification(db);
-  const known = new Map<string, boolean>();
+  const known = new Map<string, BatchAtConfirm>();
   return async (batchId) => {
-    if (batchId === null) return batchVerifies(policy, false);
-    if (!known.has(batchId)) known.set(batchId, batchVerifies(policy, (await getBatch(db, batchId))?.verify));
-    return known.get(batchId) ?? false;
+    if (batchId === null) return { verifies: batchVerifies(policy, false), addedFields: [] };
+    const cached = known.get(batchId);
+    if (cached) return cached;
+    const batch = await getBatch(db, batchId);
+    const read = { verifies: batchVerifies(policy, batch?.verify), addedFields: batch?.addedVerifiedFields ?? [] };
+    known.set(batchId, read);
+    return read;
   };
 }
 
@@ -230,7 +243,7 @@ export async function confirmApplications(
   const result: ConfirmResult = { confirmed: [], skipped: [] };
   let pending = [...ids];
   try {
-    const verifies = await verifyingBatches(db);
+    const batchOf = await batchesAtConfirm(db);
     const lookups = await loadSsidLookups(db);
     for (let attempt = 0; attempt < WRITE_ATTEMPTS && pending.length > 0; attempt++) {
       const rows = await db.applications.bulkGet(pending);
@@ -242,7 +255,7 @@ export async function confirmApplications(
         }
         const record = await index.open(row);
         const known = await lookups.knowledge(record.fields.ssid, { recordId: record.id, studentId: record.studentId, identity: record.fields });
-        const outcome = await prepareConfirm(key, row, record, await verifies(record.batchId), known, now, elsewhere.get(record.id));
+        const outcome = await prepareConfirm(key, row, record, await batchOf(record.batchId), known, now, elsewhere.get(record.id));
         if ('reason' in outcome) result.skipped.push(outcome);
         else prepared.push(outcome);
       }

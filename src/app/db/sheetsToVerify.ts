@@ -10,7 +10,7 @@ import type { HeldKeyings, LocalApplication, LocalBatch, MesaDb, SecondLookLine 
 import type { LocalSheetToVerify } from '../crypto/row-schemas';
 import { sealApplication } from '../crypto/sealed-fields';
 import { openSheetToVerify, sealSheetToVerify, type StoredSheetToVerify } from '../crypto/sealed-to-verify';
-import type { VerifyQueueResponse } from '../../shared/protocol';
+import type { BatchToVerify, VerifyQueueResponse } from '../../shared/protocol';
 import type { Verification } from '../../shared/verification-record';
 import { takesSheetToVerify, type HeldToVerify } from '../../shared/verify-elsewhere';
 import type { VerifiedValues } from '../../shared/verify-sheet';
@@ -23,12 +23,16 @@ async function heldOf(db: MesaDb, id: string): Promise<HeldToVerify> {
   return row ? { kind: 'waiting', serverVersion: row.serverVersion } : { kind: 'none' };
 }
 
-/** The batch row a pulled stack is listed under: plain, like every batch (no pupil data). */
-function batchOf(batchId: string, sheets: VerifyQueueResponse['batches'][number]['sheets'], now: number): LocalBatch {
+/**
+ * The batch row a pulled stack is listed under: plain, like every batch (no
+ * pupil data), verifying the fields the first tablet's batch added to the four,
+ * which the Verify screen keys (batchVerifiedFields).
+ */
+function batchOf({ batchId, sheets, fields }: BatchToVerify, now: number): LocalBatch {
   const first = sheets[0]!.application;
   return {
     id: batchId, schoolId: first.schoolId, programYear: first.programYear, sheetCount: Math.max(...sheets.map((s) => s.sheet)),
-    defaults: {}, verify: true, typedElsewhere: true, createdAt: now,
+    defaults: {}, verify: true, addedVerifiedFields: fields ?? [], typedElsewhere: true, createdAt: now,
   };
 }
 
@@ -45,7 +49,7 @@ export async function storeSheetsToVerify(db: MesaDb, queue: VerifyQueueResponse
   try {
     return await db.transaction('rw', [db.batches, db.sheetsToVerify, db.applications], async () => {
       for (const batch of queue.batches) {
-        if (!(await db.batches.get(batch.batchId))) await db.batches.add(batchOf(batch.batchId, batch.sheets, now));
+        if (!(await db.batches.get(batch.batchId))) await db.batches.add(batchOf(batch, now));
       }
       // Read again inside the transaction: a sheet keyed here meanwhile is never put back to key again.
       const keyed = new Set((await db.applications.bulkGet(sealed.map((s) => s.id))).flatMap((row) => (row ? [row.id] : [])));

@@ -348,6 +348,15 @@ const MIGRATIONS: readonly Migration[] = [
       await trx.schema.alterTable('centers').addColumn('verification_fields', 'text', (c) => c.notNull().defaultTo('[]')).execute();
     },
   },
+  {
+    // A sheet sent for a second keyer on another tablet waits to have the
+    // fields its batch added to the four verified too (issue 10): their names,
+    // as JSON. Rows from before, and sheets sent without added fields: null.
+    name: '013_verify_fields',
+    async up(trx) {
+      await trx.schema.alterTable('enrollments').addColumn('verify_fields', 'text').execute();
+    },
+  },
 ];
 
 /** Applies every migration not yet applied; returns the names it applied. */

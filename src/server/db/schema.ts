@@ -175,6 +175,8 @@ export interface EnrollmentsTable {
   /** While the version waits for a second keyer on another tablet: the tablet's batch and the sheet's place in it; else null. */
   verify_batch: string | null;
   verify_sheet: number | null;
+  /** While it waits so: the fields its batch added to the verified four (JSON array of names), null for none. */
+  verify_fields: string | null;
 }
 
 export interface SsidPolicyTable {

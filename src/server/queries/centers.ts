@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CentersTable } from '../db/schema';
 import { NO_VERIFICATION_POLICY, verificationPolicySchema, type CenterVerification } from '../../shared/verification-policy';
-import { ADDABLE_VERIFIED_FIELDS, type AddableVerifiedField } from '../../shared/verification-record';
+import { addedFieldsIn, type AddableVerifiedField } from '../../shared/verification-record';
 import type { Executor } from './executor';
 
 export type Center = Selectable<CentersTable>;
@@ -37,8 +37,7 @@ export async function setCenterVerifiedFields(db: Executor, id: string, fields: 
  * as 'off', never as a requirement, and a field it does not know is left out.
  */
 export function centerVerificationOf(center: Pick<Center, 'verification_policy' | 'verification_required_since' | 'verification_fields'>): CenterVerification {
-  const stored: unknown = JSON.parse(center.verification_fields);
-  const fields = ADDABLE_VERIFIED_FIELDS.filter((field) => Array.isArray(stored) && stored.includes(field));
+  const fields = addedFieldsIn(JSON.parse(center.verification_fields));
   const policy = verificationPolicySchema.safeParse(center.verification_policy);
   if (!policy.success) return { ...NO_VERIFICATION_POLICY, fields };
   return { policy: policy.data, requiredSince: policy.data === 'required' ? center.verification_required_since : null, fields };

@@ -13,7 +13,7 @@ const SUMMARY_COLUMNS = [
 ] as const;
 export type EnrollmentSummaryRow = Omit<
   EnrollmentRow,
-  'application' | 'duplicate_of' | 'verification' | 'entered_by' | 'verified_by' | 'fields_differed' | 'ssid_differed' | 'keyed_by' | 'keyed_on_device' | 'verify_batch' | 'verify_sheet'
+  'application' | 'duplicate_of' | 'verification' | 'entered_by' | 'verified_by' | 'fields_differed' | 'ssid_differed' | 'keyed_by' | 'keyed_on_device' | 'verify_batch' | 'verify_sheet' | 'verify_fields'
 >;
 
 /** The enrollment with this record id, in any center (callers check the center). */
@@ -30,12 +30,12 @@ export async function findEnrollmentApplication(db: Executor, id: string): Promi
 export type EnrollmentState = Pick<
   EnrollmentRow,
   'id' | 'center_id' | 'version' | 'updated_by_device' | 'status' | 'student_id' | 'program_year' | 'origin' | 'approved_at' | 'approved_by'
-  | 'keyed_by' | 'keyed_on_device' | 'verify_batch'
+  | 'keyed_by' | 'keyed_on_device' | 'verify_batch' | 'verify_fields'
 >;
 
 const STATE_COLUMNS = [
   'id', 'center_id', 'version', 'updated_by_device', 'status', 'student_id', 'program_year', 'origin', 'approved_at', 'approved_by',
-  'keyed_by', 'keyed_on_device', 'verify_batch',
+  'keyed_by', 'keyed_on_device', 'verify_batch', 'verify_fields',
 ] as const;
 
 /** The enrollments with these record ids, in any center (callers check the center). */
@@ -122,6 +122,7 @@ export interface SheetToVerifyRow {
   confirmed_at: string;
   verify_batch: string;
   verify_sheet: number | null;
+  verify_fields: string | null;
   keyed_by: string;
   keyed_by_name: string;
 }
@@ -136,7 +137,7 @@ export async function sheetsToVerify(db: Executor, centerId: string, caller: { u
     .innerJoin('users', 'users.id', 'enrollments.keyed_by')
     .select([
       'enrollments.id', 'enrollments.student_id', 'enrollments.version', 'enrollments.application', 'enrollments.confirmed_at',
-      'enrollments.verify_batch', 'enrollments.verify_sheet', 'enrollments.keyed_by', 'users.name as keyed_by_name',
+      'enrollments.verify_batch', 'enrollments.verify_sheet', 'enrollments.verify_fields', 'enrollments.keyed_by', 'users.name as keyed_by_name',
     ])
     .where('enrollments.center_id', '=', centerId)
     .where('enrollments.verify_batch', 'is not', null)

@@ -4,7 +4,7 @@
  * enrollment when it says so (through the batch's writes).
  */
 import type { Mutation, ResultOf } from '../../shared/protocol';
-import { disagreements, VERIFIABLE_FIELDS } from '../../shared/verification-record';
+import { addedFieldsIn, disagreements, VERIFIABLE_FIELDS } from '../../shared/verification-record';
 import { verifiedValuesOf } from '../../shared/verify-sheet';
 import type { EnrollmentStatus } from '../db/schema';
 import type { EnrollmentState } from '../queries/enrollments';
@@ -12,6 +12,7 @@ import type { StudentRow } from '../queries/students';
 import type { BatchState } from './batch-state';
 import type { BatchWrites } from './batch-writes';
 import { decide } from './decide';
+import { parseJson } from './stored-json';
 import type { PushContext, ServerKind } from './push-batch';
 
 /** The application kind on the server: a run of applications shares one read state and gathers its writes. */
@@ -47,7 +48,9 @@ async function applyMutation(state: BatchState, writes: BatchWrites, ctx: PushCo
     student: student && { centerId: student.center_id, deleted: student.deleted === 1 },
     enrollment: enrollment && {
       centerId: enrollment.center_id, version: enrollment.version, updatedByDevice: enrollment.updated_by_device, studentId: enrollment.student_id,
-      ...(enrollment.verify_batch !== null && enrollment.keyed_by !== null ? { awaitingVerifierOf: enrollment.keyed_by } : {}),
+      ...(enrollment.verify_batch !== null && enrollment.keyed_by !== null
+        ? { awaitingVerifierOf: enrollment.keyed_by, awaitingFields: addedFieldsIn(parseJson(enrollment.verify_fields)) }
+        : {}),
     },
     ssidOwner: owner && {
       id: owner.id, centerId: owner.center_id, deleted: owner.deleted === 1,
@@ -182,7 +185,7 @@ async function writeEnrollment(state: BatchState, writes: BatchWrites, ctx: Push
     id: mutation.recordId, center_id: existing?.center_id ?? ctx.centerId, version, updated_by_device: ctx.deviceId, status: fields.status,
     student_id: studentId, program_year: a.programYear, origin: existing?.origin ?? 'tablet',
     approved_at: existing?.approved_at ?? created?.approved_at ?? null, approved_by: existing?.approved_by ?? created?.approved_by ?? null,
-    keyed_by: fields.keyed_by, keyed_on_device: fields.keyed_on_device, verify_batch: fields.verify_batch,
+    keyed_by: fields.keyed_by, keyed_on_device: fields.keyed_on_device, verify_batch: fields.verify_batch, verify_fields: fields.verify_fields,
   });
   writes.audit({
     at: ctx.now, user_id: ctx.userId, action: existing ? 'enrollment_updated' : 'enrollment_created',
@@ -225,7 +228,11 @@ function verificationColumns(mutation: Mutation) {
 function keyingColumns(mutation: Mutation, ctx: PushContext, existing: EnrollmentState | undefined) {
   const { verification, verifyElsewhere } = mutation;
   if (verification) {
-    return { keyed_by: verification.enteredBy, keyed_on_device: existing?.keyed_on_device ?? ctx.deviceId, verify_batch: null, verify_sheet: null };
+    return { keyed_by: verification.enteredBy, keyed_on_device: existing?.keyed_on_device ?? ctx.deviceId, verify_batch: null, verify_sheet: null, verify_fields: null };
   }
-  return { keyed_by: ctx.userId, keyed_on_device: ctx.deviceId, verify_batch: verifyElsewhere?.batchId ?? null, verify_sheet: verifyElsewhere?.sheet ?? null };
+  const added = verifyElsewhere?.fields ?? [];
+  return {
+    keyed_by: ctx.userId, keyed_on_device: ctx.deviceId, verify_batch: verifyElsewhere?.batchId ?? null, verify_sheet: verifyElsewhere?.sheet ?? null,
+    verify_fields: added.length === 0 ? null : JSON.stringify(added),
+  };
 }

@@ -6,7 +6,7 @@ import { REFUSALS } from '../../shared/problems';
 import { refusal, type Mutation, type Refusal, type RefusalOf } from '../../shared/protocol';
 import { compareStudents, type StudentIdentity } from '../../shared/same-student';
 import { dateInWords } from '../../shared/typed-dates';
-import { VERIFIABLE_FIELDS, verificationProblems } from '../../shared/verification-record';
+import { VERIFIABLE_FIELDS, verificationProblems, type AddableVerifiedField } from '../../shared/verification-record';
 import { mustCarryVerification, type CenterVerification } from '../../shared/verification-policy';
 import { verifiedValuesOf, type VerifiedValues } from '../../shared/verify-sheet';
 import type { EnrollmentOrigin, EnrollmentStatus } from '../db/schema';
@@ -44,6 +44,8 @@ export interface ServerState {
     centerId: string; version: number; updatedByDevice: string; studentId: string;
     /** Who typed the version the server holds, when it waits for a second keyer on another tablet. */
     awaitingVerifierOf?: string;
+    /** The fields besides the four its batch sent it to be verified with, while it waits so. */
+    awaitingFields?: readonly AddableVerifiedField[];
   } | undefined;
   /** The student who holds the application's SSID now, if any. */
   ssidOwner: SsidOwner | undefined;
@@ -81,7 +83,10 @@ const OTHER_CENTER: Reason = refusal('forbidden');
  *       the caller's center (rejected). Without one the version is typed once.
  *       Where the version the server holds waits for a second keyer on
  *       another tablet, its first keyer is the person who typed that version:
- *       nobody else may be named, and they may not verify it themselves.
+ *       nobody else may be named, and they may not verify it themselves;
+ *       and the verification covers the fields its batch sent it with
+ *       besides the four (a sheet typed once is no less typed once for being
+ *       verified on another tablet).
  *    b. Where the center requires verification, a version confirmed since it
  *       did that keys a verified field anew (a new record, or an edit of its
  *       SSID, names or birth date) must carry one (rejected,
@@ -156,7 +161,7 @@ export function decide(mutation: Mutation, state: ServerState): Decision {
 /** Rule 2a: why the mutation's verification cannot be stored, if it cannot. */
 function verificationRefusal(mutation: Mutation, state: ServerState): Reason | undefined {
   if (mutation.verification === undefined) return undefined;
-  const fields = verificationProblems(mutation.application, mutation.verification);
+  const fields = verificationProblems(mutation.application, mutation.verification, state.enrollment?.awaitingFields);
   if (!state.keyersInCenter) fields.push({ field: 'verifiedBy', message: 'Both keyers must be people of your center.' });
   const typedBy = state.enrollment?.awaitingVerifierOf;
   if (typedBy !== undefined && mutation.verification.enteredBy !== typedBy) {

@@ -2,12 +2,13 @@
  * The sheets other tablets of the caller's center sent for a second keyer
  * (GET /api/sync/verify-queue), by batch: what a second keyer's tablet pulls,
  * seals, and verifies offline with the same screen and rules as a batch typed
- * on it. Never the caller's own sheets, nor any typed on the caller's tablet:
+ * on it, with the fields each batch adds to the verified four. Never the caller's own sheets, nor any typed on the caller's tablet:
  * the same person may not key both entries (decide.ts rule 2a holds the push
  * to it too).
  */
 import { confirmedApplicationSchema } from '../../shared/application';
 import { MAX_SHEETS_TO_VERIFY, sheetToVerifySchema, type BatchToVerify, type VerifyQueueResponse } from '../../shared/protocol';
+import { addedFieldsIn } from '../../shared/verification-record';
 import { appendAudit } from '../queries/audit-log';
 import { sheetsToVerify, type SheetToVerifyRow } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
@@ -31,9 +32,12 @@ export async function verifyQueue(db: Executor, caller: VerifyQueueCaller, now: 
   for (const row of rows) {
     const sheet = readSheet(row);
     if (!sheet) continue;
-    const batch = batches.get(row.verify_batch);
-    if (batch) batch.sheets.push(sheet);
-    else batches.set(row.verify_batch, { batchId: row.verify_batch, sheets: [sheet] });
+    const batch = batches.get(row.verify_batch) ?? { batchId: row.verify_batch, sheets: [], fields: [] };
+    batch.sheets.push(sheet);
+    // A batch fixes its fields when it starts, so its sheets agree; were they
+    // ever to differ, each field any of them waits for is keyed (rule 2a asks it of each).
+    batch.fields = addedFieldsIn([...batch.fields ?? [], ...addedFieldsIn(parseJson(row.verify_fields))]);
+    batches.set(row.verify_batch, batch);
   }
   const answer = { batches: [...batches.values()] };
   const sent = answer.batches.reduce((n, b) => n + b.sheets.length, 0);

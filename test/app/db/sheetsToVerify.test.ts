@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import type { StoredSession } from '../../../src/app/db/meta';
 import { storeSignIn } from '../../../src/app/db/session';
+import { batchVerifiedFields, getBatch } from '../../../src/app/db/batches';
 import { storeSheetsToVerify } from '../../../src/app/db/sheetsToVerify';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { VerifyQueueResponse } from '../../../src/shared/protocol';
@@ -43,6 +44,17 @@ describe('sheets pulled for a second keyer', () => {
     expect(await store.db.sheetsToVerify.count()).toBe(2);
     await storeSignIn(store.db, session('c2'));
     expect(await store.db.sheetsToVerify.count()).toBe(0);
+  });
+
+  it('make a batch that verifies the fields the first tablet’s batch added to the four, and the four alone from a server before them', async () => {
+    const added = { batches: queue().batches.map((b) => ({ ...b, fields: ['schoolStudentId' as const, 'phone' as const] })) };
+    const older = queue();
+    await storeSheetsToVerify(store.db, added);
+    await storeSheetsToVerify(store.db, older);
+    const keyed = await getBatch(store.db, added.batches[0]!.batchId);
+    expect(keyed).toMatchObject({ verify: true, typedElsewhere: true, addedVerifiedFields: ['schoolStudentId', 'phone'] });
+    expect(batchVerifiedFields(keyed!)).toEqual(['ssid', 'firstName', 'lastName', 'dateOfBirth', 'schoolStudentId', 'phone']);
+    expect(batchVerifiedFields((await getBatch(store.db, older.batches[0]!.batchId))!)).toEqual(['ssid', 'firstName', 'lastName', 'dateOfBirth']);
   });
 
   it('go with the rest of the sealed data when a forgotten passphrase is reset', async () => {

@@ -11,7 +11,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { confirmApplications, listBatchApplications, newDraft, saveDraft } from '../../../src/app/db/applications';
-import { createBatch } from '../../../src/app/db/batches';
+import { batchVerifiedFields, createBatch, getBatch } from '../../../src/app/db/batches';
 import type { LocalBatch } from '../../../src/app/db/schema';
 import { readSession } from '../../../src/app/db/meta';
 import { listSheetsToVerify, takeVerifiedSheet } from '../../../src/app/db/sheetsToVerify';
@@ -19,6 +19,8 @@ import { createApiClient, type ApiClient } from '../../../src/app/sync/api';
 import { SyncEngine } from '../../../src/app/sync/engine';
 import { signIn } from '../../../src/app/sync/session';
 import { createUser } from '../../../src/server/accounts';
+import { setCenterVerifiedFields } from '../../../src/server/queries/centers';
+import type { Verification } from '../../../src/shared/verification-record';
 import { uuidv7 } from '../../../src/shared/ids';
 import { verifiedValuesOf, verifySheet } from '../../../src/shared/verify-sheet';
 import { completeFields } from './fixtures';
@@ -61,7 +63,7 @@ async function sendBatchForSecondKeyer(): Promise<{ batch: LocalBatch; ids: stri
   const ids: string[] = [];
   for (const [i, ssid] of SSIDS.entries()) {
     const draft = newDraft(batch);
-    await saveDraft(a.db, { ...draft, fields: completeFields(i + 1, school.id, { ssid, lastName: `Paper${i + 1}` }), ssidRekey: ssid });
+    await saveDraft(a.db, { ...draft, fields: completeFields(i + 1, school.id, { ssid, lastName: `Paper${i + 1}`, schoolStudentId: `LA447${i}X2` }), ssidRekey: ssid });
     ids.push(draft.id);
   }
   // The gate holds a verifying batch's sheets back; sent for a second keyer elsewhere, they go out typed once.
@@ -150,5 +152,33 @@ describe('verifying on another tablet', () => {
 
     expect(bEngine.getState().phase).toBe('idle');
     expect((await listSheetsToVerify(b.db, batch.id)).map((s) => s.sheet)).toEqual([1, 2]);
+  });
+
+  it('has B key the fields A’s batch added to the four, and the server take B’s verification of them', async () => {
+    const center = await server.handle.db.selectFrom('centers').select('id').executeTakeFirstOrThrow();
+    await setCenterVerifiedFields(server.handle.db, center.id, ['schoolStudentId']);
+    const { batch, ids } = await sendBatchForSecondKeyer();
+    expect(batch.addedVerifiedFields).toEqual(['schoolStudentId']);
+    const waiting = await server.handle.db.selectFrom('enrollments').select('verify_fields').execute();
+    expect(waiting.map((e) => e.verify_fields)).toEqual(['["schoolStudentId"]', '["schoolStudentId"]']);
+
+    await signIn(b.db, api, { email: BEA.email, password: PASSWORD });
+    await sync(b);
+    const pulledBatch = (await getBatch(b.db, batch.id))!;
+    const fields = batchVerifiedFields(pulledBatch);
+    expect(fields).toEqual(['ssid', 'firstName', 'lastName', 'dateOfBirth', 'schoolStudentId']);
+    const bea = (await readSession(b.db))!.user.id;
+    for (const sheet of await listSheetsToVerify(b.db, batch.id)) {
+      const values = verifiedValuesOf(sheet.application, fields);
+      const outcome = verifySheet(values, values, {}, { enteredBy: sheet.enteredBy.id, verifiedBy: bea, signedInAs: bea }, new Date().toISOString(), {}, fields);
+      if (outcome.state !== 'verified') throw new Error('not verified');
+      await takeVerifiedSheet(b.db, sheet, outcome.verification, outcome.values);
+    }
+    expect((await confirmApplications(b, ids)).confirmed).toEqual(ids);
+    await sync(b);
+    const stored = await server.handle.db.selectFrom('enrollments').select(['version', 'verification', 'verify_fields']).execute();
+    expect(stored.map((e) => [e.version, e.verify_fields, (JSON.parse(e.verification!) as Verification).fields.map((f) => f.field)])).toEqual([
+      [2, null, fields], [2, null, fields],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { blankFields, type ConfirmedApplication } from '../../../src/shared/application';
 import { uuidv7 } from '../../../src/shared/ids';
 import type { Mutation } from '../../../src/shared/protocol';
-import { REQUIRED_VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
+import { verifiedFieldsOf, type AddableVerifiedField, type Verification } from '../../../src/shared/verification-record';
 import { createCenter, createSchool, createUser } from '../../../src/server/accounts';
 import type { DatabaseHandle } from '../../../src/server/db/connect';
 
@@ -78,18 +78,20 @@ export function mutation(mutationId: number, schoolId: string, overrides: Partia
 }
 
 /**
- * A finished verification of `app` by two people: every verified field keyed
- * the same by both, except those in `differed`, which the first keyer typed as
+ * A finished verification of `app` by two people: every verified field (the
+ * four and those `added`) keyed the same by both, except those in `differed`, which the first keyer typed as
  * given there and the paper settled for the second keyer's value.
  */
-export function verification(app: ConfirmedApplication, enteredBy: string, verifiedBy: string, differed: Partial<Record<string, string>> = {}): Verification {
+export function verification(
+  app: ConfirmedApplication, enteredBy: string, verifiedBy: string, differed: Partial<Record<string, string>> = {}, added: readonly AddableVerifiedField[] = [],
+): Verification {
   const at = new Date().toISOString();
   return {
     enteredBy,
     verifiedBy,
     signedInAs: enteredBy,
     verifiedAt: at,
-    fields: REQUIRED_VERIFIED_FIELDS.map((field) => {
+    fields: verifiedFieldsOf(added).map((field) => {
       const value = app[field];
       const first = differed[field];
       return first === undefined
