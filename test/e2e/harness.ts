@@ -157,12 +157,12 @@ export function serverVerification(dataDir: string, lastName: string): Verificat
   }
 }
 
-/** Signs in to the API as the demo advisor from a device of its own. */
-export async function apiSession(url: string, deviceId: string): Promise<string> {
+/** Signs in to the API as `who` (the demo advisor unless named) from a device of its own. */
+export async function apiSession(url: string, deviceId: string, who: { email: string; password: string } = { email: DEMO_EMAIL, password: DEMO_PASSWORD }): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_EMAIL, password: DEMO_PASSWORD, deviceId }),
+    body: JSON.stringify({ email: who.email, password: who.password, deviceId }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return ((await res.json()) as { token: string }).token;

@@ -6,13 +6,16 @@
  * one SSID typed differently, settles it from the paper, confirms and syncs;
  * the server's Record information shows both names for every sheet. Then a
  * sheet B's keyings leave in "Needs a second look" is read from the paper on
- * B by a third person, and Record information names that look too. The
+ * B by a third person, and Record information names that look too; that
+ * batch began after the center added the School Student ID to the verified
+ * fields, so B keys it as well and Record information lists it verified. The
  * Batches list says, on each card, where a batch's sheets wait.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addDemoUser, OTHER_ADVISOR, screenshots, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
+import { uuidv7 } from '../../src/shared/ids';
+import { addCenterAdmin, addDemoUser, apiSession, CENTER_ADMIN, OTHER_ADVISOR, screenshots, serverEnrollments, tabletContext, waitForOfflineReady } from './harness';
 import { confirmVerifiedAndSync, expectRecordKeying, keySecond, misread, openTabletForFile, sampleSheets, setOrUnlockPassphrase, startBatch, syncNow, typeSheets, unlock, type Sheet, type Tablet } from './journeys';
 
 const FIRST_KEYER = 'Demo Advisor';
@@ -44,6 +47,20 @@ async function openSecondTablet(): Promise<Page> {
   await unlock(page);
   await page.getByText(/Last sync .*: /).waitFor();
   return page;
+}
+
+/**
+ * The center's administrator adds the School Student ID to the verified fields,
+ * through the route the Verification tab saves with (verification-required.e2e
+ * drives the screen itself).
+ */
+async function centerVerifiesSchoolStudentId(): Promise<void> {
+  addCenterAdmin(tablet.server.dataDir);
+  const token = await apiSession(tablet.server.url, uuidv7(), CENTER_ADMIN);
+  const saved = await fetch(`${tablet.server.url}/api/admin/verification`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ fields: ['schoolStudentId'] }),
+  });
+  assert.equal(saved.status, 200);
 }
 
 test('advisor B verifies on their tablet a batch advisor A typed and synced, and the server shows both keyers', async () => {
@@ -100,9 +117,12 @@ test('advisor B verifies on their tablet a batch advisor A typed and synced, and
   await expectRecordKeying(b, sheets, `Verified: typed by ${FIRST_KEYER}, verified by ${OTHER_ADVISOR.name}`);
 });
 
-test('a sheet pulled to B that ends in "Needs a second look" is read from the paper on B by another person, and the server names the look', async () => {
+test('a sheet pulled to B that ends in "Needs a second look" is read from the paper on B by another person, B keys the field the center added, and the server names both', async () => {
   const a = tablet.page;
   const [sheet] = sampleSheets(1, 61) as [Sheet];
+  // A's tablet learns at its sync that the center verifies the School Student ID too; the batch it begins next keeps it.
+  await centerVerifiesSchoolStudentId();
+  await syncNow(a);
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Batches' }).click();
   await startBatch(a, 1, { verify: true });
   await typeSheets(a, [sheet]);
@@ -126,7 +146,9 @@ test('a sheet pulled to B that ends in "Needs a second look" is read from the pa
 
   // B's second keyer swaps two digits; the paper's third keying drops a digit's stroke: three readings, none alike.
   await b.getByRole('heading', { name: 'Sheet 1' }).waitFor();
-  await keySecond(b, sheet, misread(sheet.ssid));
+  await b.getByLabel('School Student ID').waitFor();
+  assert.ok(!(await b.content()).includes(sheet.schoolStudentId), 'the first entry’s School Student ID is not in the page');
+  await keySecond(b, sheet, misread(sheet.ssid), sheet.schoolStudentId);
   await b.getByRole('alert').getByText('The two keyings differ in CA SSID. Type it as the paper shows.').waitFor();
   await b.waitForFunction(() => document.activeElement?.id === 'paper-ssid');
   await b.keyboard.type(`${sheet.ssid.slice(0, 3)}${(Number(sheet.ssid[3]) + 1) % 10}${sheet.ssid.slice(4)}`);
@@ -158,6 +180,7 @@ test('a sheet pulled to B that ends in "Needs a second look" is read from the pa
     'the record is on the server once, with the SSID the paper shows',
   );
   await expectRecordKeying(b, [sheet], `Verified: typed by ${FIRST_KEYER}, verified by ${OTHER_ADVISOR.name}, read on the paper at a second look by ${READER}`);
+  await b.getByTestId('record-verified-fields').getByText(`School Student ID: verified by ${OTHER_ADVISOR.name}`, { exact: true }).waitFor();
 
   // A's card says the sheet waits until A's next sync takes B's verified version; then no card says a sheet waits.
   await screenshots(a, 'verify-elsewhere-batches');
