@@ -47,6 +47,31 @@ describe('verificationProblems', () => {
     expect(verificationProblems(app, verification).map((p) => p.field)).toEqual(fields);
   });
 
+  // The refusal's fields are what the advisor reads under "Needs attention" (verification_invalid).
+  const notSettled = 'The keyings of this field were not settled from the paper.';
+  it.each<[string, Verification, { field: string; message: string }[]]>([
+    ['one person keyed both entries', verified({}, { verifiedBy: 'u-first' }),
+      [{ field: 'verifiedBy', message: 'The same person may not key both entries of a sheet.' }]],
+    ['a field keyed twice and another not at all', { ...verified(), fields: verified().fields.map((f) => (f.field === 'lastName' ? { ...f, field: 'firstName' as const } : f)) },
+      [{ field: 'firstName', message: 'Each verified field is keyed once by each keyer.' }, { field: 'lastName', message: 'Each verified field is keyed once by each keyer.' }]],
+    ['the first keyer settled their own entry', verified({ ssid: { first: '9123456708', third: '9123456780', by: 'u-first' } }),
+      [{ field: 'ssid', message: 'The first keyer may not settle their own entry.' }]],
+    ['two keyings that differ with no third', verified({ ssid: { first: '9123456708' } }), [{ field: 'ssid', message: notSettled }]],
+    ['a third keying agreeing with neither, with no look', verified({ ssid: { first: '9123456708', third: '9123456700' } }), [{ field: 'ssid', message: notSettled }]],
+    ['a look reading a value none keyed, typed once', verified({ ssid: { first: '9123456708', second: '9123456700', third: '9123456701', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } }),
+      [{ field: 'ssid', message: notSettled }]],
+    ['a third keying where the first two agreed', verified({ ssid: { third: '9123456780' } }),
+      [{ field: 'ssid', message: 'A third keying is made only where the first two differ.' }]],
+    ['a look where the third keying had settled the field', verified({ ssid: { first: '9123456708', third: '9123456780', secondLook: { reading: '9123456780', by: 'u-third', at: AT } } }),
+      [{ field: 'ssid', message: 'A second look is taken only where the third keying agreed with neither.' }]],
+    ['a value that stands that the keyings do not give', verified({ dateOfBirth: { value: '2011-02-04' } }),
+      [{ field: 'dateOfBirth', message: 'The value that stands is not the one the keyings give.' }]],
+    ['keyings that agree on another value than the record carries', verified({ firstName: { first: 'Ann', second: 'Ann', value: 'Ann' } }),
+      [{ field: 'firstName', message: 'The record does not carry the verified value.' }]],
+  ])('tells the advisor why, field by field: %s', (_label, verification, problems) => {
+    expect(verificationProblems(app, verification)).toEqual(problems);
+  });
+
   it('gives the same answer whichever keyer is taken as first', () => {
     const keying = fc.constantFrom('9123456780', '9123456708', '9123456700', '');
     fc.assert(fc.property(keying, keying, fc.option(keying, { nil: undefined }), (a, b, c) => {
