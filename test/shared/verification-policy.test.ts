@@ -75,6 +75,8 @@ describe('the server rule', () => {
     ['the same edit where the center does not verify that field', { ...version, values: { ...values, schoolStudentId: 'LA4471X2' }, stored: { ...values, schoolStudentId: 'LA4417X2' } }, false],
     ['an edit that only spaces an added phone differently', { ...version, center: { ...REQUIRED, fields: ['phone'] }, values: { ...values, phone: '(408) 555-0142' }, stored: { ...values, phone: '4085550142' } }, false],
     ['an added field filled in on a paper stored without it', { ...version, center: { ...REQUIRED, fields: ['phone'] }, values: { ...values, phone: '4085550142' }, stored: values }, true],
+    // A paper stored before the center added the field holds none of it: blank, as the paper left it.
+    ['an edit of a paper stored without a field the center added since, still blank', { ...version, center: { ...REQUIRED, fields: ['schoolStudentId'] }, values: { ...values, schoolStudentId: '' }, stored: values }, false],
   ] as [string, VersionAtPush, boolean][])('%s must carry a verification: %s', (_, input, expected) => {
     expect(mustCarryVerification(input)).toBe(expected);
   });
