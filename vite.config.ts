@@ -8,7 +8,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstScreenHtml } from './scripts/first-screen.js';
 import { precompressBuild } from './scripts/precompress.js';
-import { SHELL_HTML } from './src/shared/appDocuments.js';
+import { UNLOCK_HTML } from './src/shared/appDocuments.js';
 
 const THEME = '#0f5e6e';
 
@@ -42,11 +42,11 @@ export default defineConfig({
       workbox: {
         // The app shell: everything the build emits, so the app opens with no network.
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
-        // Any in-app path (the router uses the history API) opens the shell offline,
-        // "/" included: never index.html, whose sign-in markup is for a first visit
-        // (scripts/first-screen.ts)...
-        navigateFallback: SHELL_HTML,
-        directoryIndex: SHELL_HTML,
+        // Any in-app path (the router uses the history API) opens the shell with
+        // the unlock screen drawn, "/" included: never index.html, whose sign-in
+        // markup is for a first visit (scripts/first-screen.ts)...
+        navigateFallback: UNLOCK_HTML,
+        directoryIndex: UNLOCK_HTML,
         // ...but never an API path: those must reach the server or fail.
         navigateFallbackDenylist: [/^\/api/],
         // No runtimeCaching on purpose: API answers are never cached by the worker.

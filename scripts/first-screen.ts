@@ -1,13 +1,19 @@
 /**
  * Build step for the first paint. index.html carries the sign-in form as markup
  * (a first visit's screen, drawn before any JavaScript arrives) and the entry's
- * stylesheet inline, so that paint waits for the HTML alone. The service worker
- * serves shell.html instead: the same page with an empty #app, because a tablet
- * that has the worker is usually signed in and its first screen (the unlock
- * screen) is chosen by main.tsx from storage.
+ * stylesheet inline, so that paint waits for the HTML alone. From it come two
+ * more pages (src/shared/appDocuments.ts): shell.html, with an empty #app, for
+ * the server's other in-app routes, and unlock.html, which the service worker
+ * answers every navigation with: a tablet that has the worker is usually
+ * signed in and locked, so its #app holds the unlock screen
+ * (src/app/shell/unlockScreen.html, the markup FirstUnlock renders: a test
+ * keeps the two equal), drawn before the first chunk has run; main.tsx draws
+ * over it, keeping what was typed, or replaces it when storage says otherwise.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Plugin, Rollup } from 'vite';
-import { SHELL_HTML } from '../src/shared/appDocuments';
+import { SHELL_HTML, UNLOCK_HTML } from '../src/shared/appDocuments';
 
 /** The #app element with whatever it holds, up to the <noscript> that follows it in index.html. */
 const APP_CONTENT = /(<div id="app">)([\s\S]*)(<\/div>\s*<noscript>)/;
@@ -23,10 +29,15 @@ export function appContent(html: string): string {
   return appParts(html)[2]!;
 }
 
-/** `html` with the #app element emptied. */
-export function withEmptyApp(html: string): string {
-  appParts(html);
-  return html.replace(APP_CONTENT, '$1$3');
+/** `html` with the #app element holding `content` instead. */
+export function withAppContent(html: string, content: string): string {
+  const [, open, , close] = appParts(html);
+  return html.replace(APP_CONTENT, () => `${open}${content}${close}`);
+}
+
+/** The unlock screen's markup, which unlock.html's #app holds; read from the project root, where the build and the tests run. */
+export function unlockScreenMarkup(): string {
+  return readFileSync(path.resolve('src/app/shell/unlockScreen.html'), 'utf8').trim();
 }
 
 const STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g;
@@ -46,7 +57,7 @@ export function inlineStylesheets(html: string, bundle: Rollup.OutputBundle): st
   });
 }
 
-/** Vite plugin: inlines index.html's stylesheet and emits shell.html beside it. */
+/** Vite plugin: inlines index.html's stylesheet and emits shell.html and unlock.html beside it. */
 export function firstScreenHtml(): Plugin {
   return {
     name: 'mesa:first-screen',
@@ -57,7 +68,8 @@ export function firstScreenHtml(): Plugin {
       if (!index) throw new Error('The build has no index.html');
       const html = inlineStylesheets(String(index.source), bundle);
       index.source = html;
-      this.emitFile({ type: 'asset', fileName: SHELL_HTML, source: withEmptyApp(html) });
+      this.emitFile({ type: 'asset', fileName: SHELL_HTML, source: withAppContent(html, '') });
+      this.emitFile({ type: 'asset', fileName: UNLOCK_HTML, source: withAppContent(html, unlockScreenMarkup()) });
     },
   };
 }

@@ -3,18 +3,21 @@
  * first screen without Dexie, zod or the app, which load behind it
  * (startApp.tsx). A tablet in any other state (signed out, no passphrase yet,
  * storage it cannot read) waits for the whole app, which decides as before.
- * On "/" from the network, index.html has drawn the sign-in form already
- * (scripts/first-screen.ts); a first visit's render keeps its nodes.
+ * On "/" from the network, index.html has drawn the sign-in form already, and
+ * from the service worker unlock.html the unlock screen (scripts/first-screen.ts);
+ * the render of the same screen keeps their nodes and what was typed.
  */
 import { render } from 'preact';
 import { paths } from './paths';
 import { peekAtStart } from './db/startPeek';
-import { FirstSignIn, FirstUnlock, typedBeforeStart, type AppHandle } from './shell/FirstScreen';
+import { FirstSignIn, FirstUnlock, passphraseTypedBeforeStart, typedBeforeStart, type AppHandle } from './shell/FirstScreen';
 import './styles/app.css';
 
 async function start(root: HTMLElement): Promise<void> {
   // The students' public page: no sign-in, no advisor's store on a student's device.
   if (window.location.pathname === paths.reEnroll()) {
+    // An advisor's tablet opens it from the worker's page, which drew the unlock screen.
+    root.replaceChildren();
     const { ReEnrollPage } = await import('./features/students/reenroll/ReEnrollPage');
     render(<ReEnrollPage />, root);
     return;
@@ -27,9 +30,9 @@ async function start(root: HTMLElement): Promise<void> {
   }));
   const peek = await peekAtStart();
   if (peek.kind === 'fresh') render(<FirstSignIn load={load} typed={typedBeforeStart(root)} />, root);
-  else if (peek.kind === 'locked') render(<FirstUnlock waiting={peek.waiting} load={load} />, root);
+  else if (peek.kind === 'locked') render(<FirstUnlock waiting={peek.waiting} load={load} typed={passphraseTypedBeforeStart(root)} />, root);
   else {
-    // index.html's sign-in markup is for a first visit: not to be typed into while the app decides.
+    // The pages' sign-in or unlock markup is not for this tablet now: not to be typed into while the app decides.
     root.replaceChildren();
     (await load())?.show();
   }

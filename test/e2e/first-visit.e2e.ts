@@ -10,10 +10,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PRECOMPRESS_MIN_BYTES } from '../../scripts/precompress';
 import { DEMO_EMAIL, DEMO_PASSWORD, launchBrowser, startServer, tabletContext, waitForOfflineReady, type RunningServer } from './harness';
-import { signIn } from './journeys';
+import { signIn, TABLET_PASSPHRASE } from './journeys';
 
 let server: RunningServer;
 let browser: Browser;
@@ -144,12 +144,18 @@ test('the sign-in form is drawn by the page itself: typed into before the app ru
   await fresh.close();
 });
 
-test('a tablet served by the service worker never shows the sign-in markup: a locked one opens on the unlock screen', async () => {
+/** A tablet signed in, with its service worker ready to serve the app offline. */
+async function signedInTablet(): Promise<{ tablet: BrowserContext; page: Page }> {
   const tablet = await tabletContext(browser, server.url);
   const page = await tablet.newPage();
   await page.goto('/');
   await signIn(page);
   await waitForOfflineReady(page);
+  return { tablet, page };
+}
+
+test('a tablet served by the service worker never shows the sign-in markup: a locked one opens on the unlock screen', async () => {
+  const { tablet, page } = await signedInTablet();
   // Watches every node the page ever holds, from before its own parsing starts.
   await page.addInitScript(() => {
     const seen = { signInForm: false };
@@ -162,5 +168,30 @@ test('a tablet served by the service worker never shows the sign-in markup: a lo
   await page.getByRole('heading', { name: 'Unlock' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
   assert.deepEqual(await page.evaluate(() => (window as unknown as { seen: unknown }).seen), { signInForm: false });
+  await tablet.close();
+});
+
+test('a locked tablet\'s unlock screen is drawn by the service worker\'s page: typed into before the app runs, it unlocks with what was typed', async () => {
+  const { tablet, page } = await signedInTablet();
+  // Types the passphrase the moment the field appears: as the page is parsed, before the app's deferred scripts run.
+  await page.addInitScript((passphrase) => {
+    const observer = new MutationObserver(() => {
+      const field = document.querySelector<HTMLInputElement>('#vault-passphrase');
+      if (!field) return;
+      observer.disconnect();
+      field.value = passphrase;
+      field.focus();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, TABLET_PASSPHRASE);
+  const served = await page.reload();
+  assert.ok(served?.fromServiceWorker(), 'the page came from the service worker');
+  assert.match((await served?.text()) ?? '', /<input id="vault-passphrase"/);
+  // The first chunk's render of the screen (it fetches the rest of the app after its first paint) keeps the field, its value and the focus.
+  await page.waitForResponse((response) => /\/assets\/startApp-[^/]+\.js$/.test(response.url()));
+  assert.equal(await page.getByLabel('Passphrase').inputValue(), TABLET_PASSPHRASE);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'vault-passphrase');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Batches' }).waitFor();
   await tablet.close();
 });

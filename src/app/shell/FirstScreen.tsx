@@ -27,8 +27,12 @@ export type LoadApp = () => Promise<AppHandle | null>;
 
 const NOT_LOADED = 'The app could not be loaded. Check the connection and try again.';
 
-/** The unlock screen; the app is fetched after the first paint, while the passphrase is typed. */
-export function FirstUnlock({ waiting, load }: { waiting: number; load: LoadApp }) {
+/**
+ * The unlock screen; the app is fetched after the first paint, while the
+ * passphrase is typed. `typed`: what was typed into the service worker's page,
+ * which draws this screen's markup before the first chunk runs (unlock.html).
+ */
+export function FirstUnlock({ waiting, load, typed }: { waiting: number; load: LoadApp; typed?: string }) {
   useEffect(() => afterFirstPaint(() => void load().catch(reportLoadFailure)), [load]);
   const unlock = async (passphrase: string) => {
     const app = await load();
@@ -39,8 +43,11 @@ export function FirstUnlock({ waiting, load }: { waiting: number; load: LoadApp 
   const forgot = () => {
     load().then((app) => app?.show({ forgottenPassphrase: true }), reportLoadFailure);
   };
-  return <UnlockScreen onUnlock={unlock} waiting={waiting} onForgot={forgot} />;
+  return <UnlockScreen onUnlock={unlock} waiting={waiting} onForgot={forgot} typed={typed} />;
 }
+
+/** The value of the field `id` among what the page drew before this chunk ran; '' when it has none. */
+const drawnValue = (root: HTMLElement, id: string) => root.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
 
 /**
  * What was typed into the sign-in form index.html draws before this chunk runs
@@ -48,8 +55,12 @@ export function FirstUnlock({ waiting, load }: { waiting: number; load: LoadApp 
  * so nothing typed while the JavaScript loaded is lost.
  */
 export function typedBeforeStart(root: HTMLElement): Credentials {
-  const value = (id: string) => root.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '';
-  return { email: value('sign-in-email'), password: value('sign-in-password'), deviceName: value('sign-in-device-name') };
+  return { email: drawnValue(root, 'sign-in-email'), password: drawnValue(root, 'sign-in-password'), deviceName: drawnValue(root, 'sign-in-device-name') };
+}
+
+/** What was typed into the unlock screen unlock.html draws before this chunk runs, as typedBeforeStart. */
+export function passphraseTypedBeforeStart(root: HTMLElement): string {
+  return drawnValue(root, 'vault-passphrase');
 }
 
 /**

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { SHELL_HTML } from '../../shared/appDocuments';
+import { SHELL_HTML, UNLOCK_HTML } from '../../shared/appDocuments';
 
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
@@ -46,7 +46,7 @@ const INLINE_STYLE = /<style>([\s\S]*?)<\/style>/g;
 /** The CSP sources ('sha256-…') of the inline stylesheets in the build's pages, for style-src. */
 export function inlineStyleHashes(distDir: string): string[] {
   const hashes = new Set<string>();
-  for (const page of ['index.html', SHELL_HTML]) {
+  for (const page of ['index.html', SHELL_HTML, UNLOCK_HTML]) {
     const file = path.join(distDir, page);
     if (!fs.existsSync(file)) continue;
     for (const [, css] of fs.readFileSync(file, 'utf8').matchAll(INLINE_STYLE)) {

@@ -3,19 +3,20 @@
  * The first screen (shell/FirstScreen.tsx) is drawn before the app is loaded and
  * hands over to it: the unlock screen opens the real vault through the app, a
  * wrong passphrase changes nothing, and "Forgot the passphrase?" lands on the
- * reset in the app's own vault gate. On a first visit, index.html has drawn the
+ * reset in the app's own vault gate; the service worker's page draws the same
+ * unlock screen before any script, and the first chunk's is drawn over it. On a first visit, index.html has drawn the
  * sign-in form before any script: the first chunk's form is the same markup,
  * drawn over it without losing what was typed.
  */
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { render as renderInto } from 'preact';
+import { render as renderInto, type VNode } from 'preact';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FirstSignIn, FirstUnlock, typedBeforeStart, type AppHandle } from '../../../src/app/shell/FirstScreen';
+import { FirstSignIn, FirstUnlock, passphraseTypedBeforeStart, typedBeforeStart, type AppHandle } from '../../../src/app/shell/FirstScreen';
 import type { Credentials } from '../../../src/app/sync/session';
-import { appContent } from '../../../scripts/first-screen';
+import { appContent, unlockScreenMarkup } from '../../../scripts/first-screen';
 import { VaultGate } from '../../../src/app/features/vault/VaultGate';
 import { closeStore, openStore, type Store } from '../../../src/app/db/connection';
 import { AppContext } from '../../../src/app/hooks/context';
@@ -59,6 +60,16 @@ function appOver(root: HTMLElement): AppHandle {
   };
 }
 
+/** The markup `screen` renders into an element of its own (what a page must carry to be drawn over without a change). */
+function markupOf(screen: VNode): string {
+  const root = document.body.appendChild(document.createElement('div'));
+  renderInto(screen, root);
+  const markup = root.innerHTML;
+  renderInto(null, root);
+  root.remove();
+  return markup;
+}
+
 function renderFirstUnlock(waiting = 0) {
   const root = document.body.appendChild(document.createElement('div'));
   const handle = appOver(root);
@@ -94,6 +105,34 @@ describe('the first screen of a locked tablet', () => {
     await screen.findByRole('heading', { name: 'Unlock' });
     expect(store.vault.state().phase).toBe('locked');
   });
+
+  it('is the very screen unlock.html, the service worker\'s page, draws before any script runs', () => {
+    expect(unlockScreenMarkup()).toBe(markupOf(<FirstUnlock waiting={0} load={() => Promise.resolve(null)} />));
+  });
+
+  it("drawn over unlock.html's screen, keeps its nodes, the passphrase typed and the field, tells what waits, and unlocks with it", async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    root.innerHTML = unlockScreenMarkup();
+    const title = root.querySelector('h1');
+    const field = root.querySelector<HTMLInputElement>('#vault-passphrase')!;
+    field.value = PASSPHRASE;
+    field.focus();
+
+    const handle = appOver(root);
+    renderInto(<FirstUnlock waiting={3} load={() => Promise.resolve(handle)} typed={passphraseTypedBeforeStart(root)} />, root);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(root.querySelector('h1')).toBe(title);
+    expect(root.querySelector('#vault-passphrase')).toBe(field);
+    expect(field.value).toBe(PASSPHRASE);
+    expect(document.activeElement).toBe(field);
+    expect(screen.getByText(/3 records are waiting to sync/)).toBeTruthy();
+    fireEvent.submit(root.querySelector('form')!);
+    await screen.findByText('Pupil records');
+    expect(store.vault.isUnlocked()).toBe(true);
+    renderInto(null, root);
+    root.remove();
+  });
 });
 
 /** What index.html holds in #app: the sign-in form a first visit shows before any script runs. */
@@ -106,11 +145,7 @@ describe('the first screen of a first visit', () => {
   const noApp = () => Promise.resolve(null);
 
   it('is the very form index.html draws before any script runs', () => {
-    const root = document.body.appendChild(document.createElement('div'));
-    renderInto(<FirstSignIn load={noApp} />, root);
-    expect(indexHtmlFirstScreen()).toBe(root.innerHTML);
-    renderInto(null, root);
-    root.remove();
+    expect(indexHtmlFirstScreen()).toBe(markupOf(<FirstSignIn load={noApp} />));
   });
 
   it("drawn over index.html's form, keeps its nodes, what was typed and the field being typed in, and signs in with it", async () => {

@@ -5,10 +5,17 @@ import { FormFooter } from '../../components/FormFooter';
 
 /**
  * The locked app: only the passphrase field, and what is waiting to sync.
- * Unlocking works offline; a wrong passphrase changes nothing.
+ * Unlocking works offline; a wrong passphrase changes nothing. Its markup with
+ * nothing waiting is in src/app/shell/unlockScreen.html too (kept equal by a test).
  */
-export function UnlockScreen({ onUnlock, waiting, onForgot }: { onUnlock: (passphrase: string) => Promise<void>; waiting: number; onForgot: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
+export function UnlockScreen({ onUnlock, waiting, onForgot, typed = '' }: {
+  onUnlock: (passphrase: string) => Promise<void>;
+  waiting: number;
+  onForgot: () => void;
+  /** What was typed before this screen was drawn (the service worker's page draws its markup first). */
+  typed?: string;
+}) {
+  const [passphrase, setPassphrase] = useState(typed);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
