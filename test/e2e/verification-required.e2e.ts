@@ -52,6 +52,9 @@ async function requireVerification(): Promise<void> {
   assert.equal(await admin.evaluate(() => document.activeElement?.textContent), 'Save');
   await admin.keyboard.press('Enter');
   await admin.getByText('Saved: required for every sheet; verified fields CA SSID, First name, Last name, Date of birth, School Student ID. Tablets take it at their next sync.').waitFor();
+  // Saved, the button has nothing left to save, and the keyboard is still on it, not thrown back to the page.
+  assert.equal(await admin.getByRole('button', { name: 'Save' }).getAttribute('aria-disabled'), 'true');
+  assert.equal(await admin.evaluate(() => document.activeElement?.textContent), 'Save');
   await admin.getByText(/^Required since /).waitFor();
   await screenshots(admin, 'verification-setting');
 }

@@ -53,8 +53,10 @@ export function VerificationSettingScreen() {
   const fieldsChanged = inPaperOrder(fields).join() !== inPaperOrder(current?.fields ?? []).join();
 
   const toggle = (field: AddableVerifiedField, on: boolean) => setChosenFields(inPaperOrder(on ? [...fields, field] : fields.filter((f) => f !== field)));
+  const unchanged = !policyChanged && !fieldsChanged;
   const onSubmit = async (event: Event) => {
     event.preventDefault();
+    if (unchanged) return;
     const change: VerificationPolicyRequest = { ...(policyChanged ? { policy: selected } : {}), ...(fieldsChanged ? { fields: inPaperOrder(fields) } : {}) };
     const outcome = await act((calls) => calls.setVerification(change));
     setNotice(outcome.ok ? { kind: 'ok', text: savedText(change) } : { kind: 'error', text: outcome.message });
@@ -94,7 +96,8 @@ export function VerificationSettingScreen() {
               </label>
             ))}
           </fieldset>
-          <button type="submit" class="button button-primary" disabled={!policyChanged && !fieldsChanged}>Save</button>
+          {/* aria-disabled, not disabled: the button keeps the keyboard's focus once what it saved makes it unavailable. */}
+          <button type="submit" class="button button-primary" aria-disabled={unchanged}>Save</button>
           <FormNoticeLine notice={notice} />
         </form>
       ) : null}
