@@ -157,6 +157,41 @@ describe('pushOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('never has a record answered duplicate unstored when a request reaches the server before the one it follows', async () => {
+    // A stand-in for the server's order rule: a push naming `after` is held until the
+    // ledger reaches it (refused out of order after a while); one without is applied at
+    // once, and ids at or below the ledger are answered duplicate and not stored.
+    const queued = [];
+    for (let n = 1; n <= 4; n++) queued.push((await queueRecord(db, completeFields(n, 's1'))).record.id);
+    const stored: string[] = [];
+    const afters: (number | undefined)[] = [];
+    let ledger = 0;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const send: PushOptions['send'] = async (_token, _device, mutations, after) => {
+      afters.push(after);
+      // The first request is slow on the wire: the one behind it arrives first.
+      if (afters.length === 1) await pause(40);
+      for (let waited = 0; after !== undefined && ledger < after; waited += 5) {
+        if (waited > 2_000) throw new ApiError(409, PROBLEMS.pushOutOfOrder);
+        await pause(5);
+      }
+      const results = (mutations as Mutation[]).map((m): MutationResult => {
+        if (m.mutationId <= ledger) return { mutationId: m.mutationId, recordId: m.recordId, status: 'duplicate' };
+        stored.push(m.recordId);
+        return { mutationId: m.mutationId, recordId: m.recordId, status: 'applied', serverVersion: 1 };
+      });
+      ledger = Math.max(ledger, ...(mutations as Mutation[]).map((m) => m.mutationId));
+      return { lastAppliedMutationId: ledger, results };
+    };
+
+    const progress = await pushOutbox(db, options(send, { batchSize: 1 }));
+
+    expect(afters).toEqual([undefined, 1, 2, 3]);
+    expect(stored).toEqual(queued);
+    expect(progress).toMatchObject({ sent: 4, applied: 4, duplicate: 0 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('stops at a failed request and keeps the rows of the request out behind it queued, answered or not', async () => {
     await queue(5);
     const afters: (number | undefined)[] = [];
