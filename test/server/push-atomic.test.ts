@@ -105,6 +105,30 @@ describe.each(DATABASES)('a push the database refuses part of, on $name', (datab
     for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
   });
 
+  it('fails a push whole when, run record by record after one the database refused, another fails for a reason a retry cannot mend', async () => {
+    // Version 777 is refused by the database as a value (answered per record); the marker name aborts the write.
+    if (database.name === 'postgres') {
+      await sql`create or replace function refuse_777() returns trigger language plpgsql as $$ begin raise exception 'refused' using errcode = '22023'; end $$`.execute(handle.db);
+      await sql`create trigger refuse_777 before insert on enrollments for each row when (new.client_version = 777) execute function refuse_777()`.execute(handle.db);
+    } else {
+      await sql`create table if not exists refused_777 (value text not null)`.execute(handle.db);
+      await sql`create trigger refuse_777 before insert on enrollments when new.client_version = 777 begin insert into refused_777 (value) values (null); end`.execute(handle.db);
+    }
+    try {
+      const batch = [mutation(1, school()), mutation(2, school(), { version: 777 }), mutation(3, school()), mutation(4, school(), { application: application(school(), { lastName: MARKER }) })];
+      const session = await signIn(server.url, center.advisor.email, center.advisor.password);
+
+      const answer = await call(server.url, 'POST', '/api/sync/push', { token: session.token, body: { deviceId: session.deviceId, mutations: batch } });
+
+      // Not "rejected" for the marked record and the rest applied: the retry of the whole push may pass.
+      expect(answer.status).toBe(500);
+      for (const m of batch) expect(await findEnrollment(handle.db, m.recordId)).toBeUndefined();
+      expect(await lastAppliedOf(session.deviceId)).toBe(0);
+    } finally {
+      await sql`drop trigger refuse_777${sql.raw(database.name === 'postgres' ? ' on enrollments' : '')}`.execute(handle.db);
+    }
+  });
+
   // The edit of a record the server already holds sits second, so the new record
   // before it is written in a statement of its own, before the refused one.
   it.each([1, 3, 5])('stores nothing of a 5-mutation batch whose mutation %i fails in the database, and applies it all on retry', async (k) => {

@@ -82,6 +82,21 @@ describe.each(DATABASES)('one push, in order, on $name', (database) => {
     expect(enrollments).toEqual([{ id: first.recordId, program_year: '2025-26' }, { id: nextYear.recordId, program_year: '2026-27' }]);
   });
 
+  it('answers a malformed record between two good ones rejected, naming its field, and applies the two', async () => {
+    const tablet = await device();
+    const good = mutation(1, school());
+    const malformed = mutation(2, school(), { application: application(school(), { dateOfBirth: 'soon' }) });
+    const after = mutation(3, school());
+
+    const results = await tablet.push([good, malformed, after]);
+
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'applied']);
+    expect(results[1]).toMatchObject({ recordId: malformed.recordId, reason: { code: 'invalid', fields: [expect.objectContaining({ field: 'dateOfBirth' })] } });
+    expect(await findEnrollment(handle.db, good.recordId)).toMatchObject({ version: 1 });
+    expect(await findEnrollment(handle.db, malformed.recordId)).toBeUndefined();
+    expect(await findEnrollment(handle.db, after.recordId)).toMatchObject({ version: 1 });
+  });
+
   it('numbers a push’s changes so that a pull from before it brings them all and a pull after it none', async () => {
     const tablet = await device();
     const before = await tablet.pull();
