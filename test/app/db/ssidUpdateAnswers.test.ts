@@ -8,6 +8,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeStore, type Store } from '../../../src/app/db/connection';
 import { queueSsidUpdates, type SsidUpdateRequest } from '../../../src/app/db/ssidUpdates';
+import { queueMutation, sealForOutbox } from '../../../src/app/db/outbox';
+import { recordIndex } from '../../../src/app/db/records';
 import { readRosterEntry } from '../../../src/app/db/roster';
 import { applyPushResponse } from '../../../src/app/sync/push';
 import { uuidv7 } from '../../../src/shared/ids';
@@ -94,6 +96,26 @@ describe('a push answer to SSID updates', () => {
     const entry = await readRosterEntry(store.db, ann);
     expect(entry?.pendingSsidLast4).toBeUndefined();
     expect(entry?.ssidUpdateProblem).toBeUndefined();
+  });
+
+  it('leaves nothing pending once every update for the student is answered, one of them queued by a backup import', async () => {
+    await queue({ studentId: ann, ssid: '9876501234', source: 'school_records' });
+    // An import queues the file's update as an outbox row only: the roster row still marks the first SSID pending.
+    const now = Date.parse('2026-03-02T11:00:00Z');
+    const imported = await sealForOutbox(recordIndex(store.db).key(), {
+      kind: 'ssid_update', recordId: uuidv7(now), studentId: ann, version: 1, ssid: '9111122223', source: 'school_records', confirmedAt: new Date(now).toISOString(),
+    }, now);
+    await store.strictDb.transaction('rw', store.strictDb.outbox, store.strictDb.meta, async () => {
+      await queueMutation(store.strictDb, imported);
+    });
+    const rows = await readOutbox(store);
+
+    await applyPushResponse(store.db, rows, answer(rows, [applied, rejected]));
+
+    const entry = await readRosterEntry(store.db, ann);
+    expect(entry?.pendingSsidLast4).toBeUndefined();
+    expect(entry?.ssidUpdateProblem).toEqual(differs);
+    expect(await store.db.outbox.count()).toBe(0);
   });
 
   it('never writes an answer over an update queued while it was planned: it plans again from the new pending mark', async () => {

@@ -241,6 +241,31 @@ describe('applying a push answer', () => {
     expect((await readOutbox({ db })).map((r) => r.mutation)).toEqual([expect.objectContaining({ version: 3, baseServerVersion: 5 })]);
   });
 
+  it('leaves an earlier version the answer does not name on the base it was built on, so resent it cannot overwrite the later one unseen', async () => {
+    const first = await queueRecord(db, completeFields(1, 's1'), { serverVersion: 5 });
+    // Both versions were built on server version 5; the answer names only the second.
+    const v2 = await openOutbox(recordIndex(db).key(), await queueEdit(first));
+
+    await applyPushResponse(db, [first.row, v2], answer([{ mutationId: v2.mutationId, recordId: first.record.id, status: 'applied', serverVersion: 6 }]));
+
+    // Sent again on 6, version 1 would replace version 2 on the server; on 5 the server answers it as a conflict.
+    expect((await readOutbox({ db })).map((r) => [r.mutationId, r.mutation])).toEqual([
+      [first.row.mutationId, expect.objectContaining({ version: 1, baseServerVersion: 5 })],
+    ]);
+  });
+
+  it('saves an answer for a row another tab’s push already cleared (two tabs may sync where the browser has no Web Locks)', async () => {
+    const { record, row } = await queueRecord(db, completeFields(1, 's1'), { serverVersion: 5 });
+    // The other tab’s request reached the server second (duplicate) but its answer was saved first.
+    await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'duplicate' }]));
+
+    const summary = await applyPushResponse(db, [row], answer([{ mutationId: row.mutationId, recordId: record.id, status: 'applied', serverVersion: 6 }]));
+
+    expect(summary).toEqual({ applied: 1, duplicate: 0, rejected: 0, conflicts: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readRecord({ db }, record.id)).toMatchObject({ status: 'synced', serverVersion: 6 });
+  });
+
   it('never deletes a row the answer does not name, nor one named for another record', async () => {
     const first = await queueRecord(db, completeFields(1, 's1'));
     const second = await queueRecord(db, completeFields(2, 's1'));
