@@ -149,6 +149,12 @@ describe.each(DATABASES)('the center’s verification setting on $name', (databa
     expect((await centerVerification(handle.db, center.centerId)).fields).toEqual([]);
   });
 
+  it('reads a stored list of fields that does not parse as none, the rest of the setting kept', async () => {
+    const before = await centerVerification(handle.db, center.centerId);
+    await handle.db.updateTable('centers').set({ verification_fields: '["phone", ' }).where('id', '=', center.centerId).execute();
+    expect(await centerVerification(handle.db, center.centerId)).toEqual({ ...before, fields: [] });
+  });
+
   it('applies to a database from before: every center starts off', async () => {
     await sql`alter table centers drop column verification_policy`.execute(handle.db);
     await sql`alter table centers drop column verification_required_since`.execute(handle.db);

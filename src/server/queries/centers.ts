@@ -1,6 +1,7 @@
 /** Queries on `centers`. */
 import type { Insertable, Selectable } from 'kysely';
 import type { CentersTable } from '../db/schema';
+import { parseJson } from '../db/stored-json';
 import { NO_VERIFICATION_POLICY, verificationPolicySchema, type CenterVerification } from '../../shared/verification-policy';
 import { addedFieldsIn, type AddableVerifiedField } from '../../shared/verification-record';
 import type { Executor } from './executor';
@@ -34,10 +35,11 @@ export async function setCenterVerifiedFields(db: Executor, id: string, fields: 
 
 /**
  * The row's verification setting; a policy this version does not know counts
- * as 'off', never as a requirement, and a field it does not know is left out.
+ * as 'off', never as a requirement, and a field it does not know is left out,
+ * as is a list that does not read (the center still pulls and pushes).
  */
 export function centerVerificationOf(center: Pick<Center, 'verification_policy' | 'verification_required_since' | 'verification_fields'>): CenterVerification {
-  const fields = addedFieldsIn(JSON.parse(center.verification_fields));
+  const fields = addedFieldsIn(parseJson(center.verification_fields));
   const policy = verificationPolicySchema.safeParse(center.verification_policy);
   if (!policy.success) return { ...NO_VERIFICATION_POLICY, fields };
   return { policy: policy.data, requiredSince: policy.data === 'required' ? center.verification_required_since : null, fields };

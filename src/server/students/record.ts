@@ -9,7 +9,7 @@ import type { SsidHistoryEntry, StudentRecord, StudentSummary } from '../../shar
 import { ssidHistoryOf, type NamedAuditEntry } from '../queries/audit-log';
 import { enrollmentsOfStudents, latestPaperVerificationOf } from '../queries/enrollments';
 import { verificationSchema } from '../../shared/verification-record';
-import { parseJson } from '../sync/stored-json';
+import { parseJson } from '../db/stored-json';
 import type { Executor } from '../queries/executor';
 import type { StudentRow } from '../queries/students';
 import { userName } from '../queries/users';

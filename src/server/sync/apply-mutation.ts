@@ -12,7 +12,7 @@ import type { StudentRow } from '../queries/students';
 import type { BatchState } from './batch-state';
 import type { BatchWrites } from './batch-writes';
 import { decide } from './decide';
-import { parseJson } from './stored-json';
+import { parseJson } from '../db/stored-json';
 import type { PushContext, ServerKind } from './push-batch';
 
 /** The application kind on the server: a run of applications shares one read state and gathers its writes. */

@@ -15,7 +15,7 @@ import type { Executor } from '../queries/executor';
 import { findCenterSchool, liveCenterSchoolIds } from '../queries/schools';
 import { findStudent, findStudentBySsid, findStudents, studentsHoldingSsids, type StudentRow } from '../queries/students';
 import { centerUserIds } from '../queries/users';
-import { parseJson } from './stored-json';
+import { parseJson } from '../db/stored-json';
 
 /** The students, enrollments, SSID holders and schools a run of mutations names; `null` is "none". */
 export class BatchState {

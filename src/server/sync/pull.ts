@@ -17,7 +17,7 @@ import { rosterChangedSince, type StudentRow } from '../queries/students';
 import { centerKeyers } from '../queries/users';
 import { Problem } from '../http/problem';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
-import { parseJson } from './stored-json';
+import { parseJson } from '../db/stored-json';
 
 export const PULL_PAGE_SIZE = 2000;
 

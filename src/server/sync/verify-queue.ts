@@ -12,7 +12,7 @@ import { addedFieldsIn } from '../../shared/verification-record';
 import { appendAudit } from '../queries/audit-log';
 import { sheetsToVerify, type SheetToVerifyRow } from '../queries/enrollments';
 import type { Executor } from '../queries/executor';
-import { parseJson } from './stored-json';
+import { parseJson } from '../db/stored-json';
 
 /** Who asks: their center, their account and the tablet they are signed in on. */
 export interface VerifyQueueCaller {
