@@ -12,7 +12,9 @@ import { findEnrollment } from '../../src/server/queries/enrollments';
 import { ledgerOf } from '../../src/server/queries/devices';
 import { push } from '../../src/server/sync/push';
 import { DATABASES } from './helpers/databases';
-import { mutation } from './helpers/fixtures';
+import { mutation, PASSWORD } from './helpers/fixtures';
+import { createUser } from '../../src/server/accounts';
+import { uuidv7 } from '../../src/shared/ids';
 import { call, signIn } from './helpers/http';
 import { useServerSuite } from './helpers/server-suite';
 
@@ -82,7 +84,20 @@ describe.each(DATABASES)('pipelined pushes on $name', (database) => {
     const tablet = await device();
     const answer = await tablet.send([mutation(1, school()), mutation(2, school())], 1);
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ code: PROBLEMS.invalidBody.code });
+    expect(answer.body).toEqual({ code: PROBLEMS.invalidBody.code, message: PROBLEMS.invalidBody.message, details: [{ field: 'after', message: 'A push follows ids below its own.' }] });
     expect(await tablet.ledger()).toBe(0);
+  });
+
+  it('refuses at once, storing nothing, a push naming `after` from a user with no queue on the device', async () => {
+    // A token whose device row is gone (or a caller the device never saw): there is no ledger to
+    // wait for, so the push is refused now rather than held for the whole wait, here a minute,
+    // longer than this test may run.
+    const tablet = await device();
+    const strangerId = await createUser(handle.db, { email: `stranger-${uuidv7()}@example.org`, name: 'Never Signed In Here', role: 'advisor', centerId: center.centerId, password: PASSWORD });
+    const three = mutation(3, school());
+    const caller = { ...tablet.caller, userId: strangerId };
+    await expect(push(handle, caller, { deviceId: tablet.deviceId, after: 2, mutations: [three] }, 60_000)).rejects.toMatchObject({ problem: 'forbidden' });
+    expect(await findEnrollment(handle.db, three.recordId)).toBeUndefined();
+    expect(await ledgerOf(handle.db, tablet.deviceId, strangerId)).toBeUndefined();
   });
 });

@@ -71,6 +71,15 @@ describe.each(DATABASES)('push on $name', (database) => {
     expect(await auditOf(handle.db, 'student', two.studentId)).toHaveLength(1);
   });
 
+  it('answers a mutation that names no record, rejected or sent again, with an empty record id', async () => {
+    const tablet = await device();
+    const nameless = { mutationId: 1, kind: 'application' };
+    const first = await tablet.push([nameless]);
+    expect(first.results).toEqual([expect.objectContaining({ mutationId: 1, recordId: '', status: 'rejected' })]);
+    const again = await tablet.push([nameless]);
+    expect(again.results).toEqual([{ mutationId: 1, recordId: '', status: 'duplicate' }]);
+  });
+
   it('rejects an invalid record with field reasons and applies the rest', async () => {
     const tablet = await device();
     const bad = mutation(1, school(), { application: application(school(), { ssid: '12345', dateOfBirth: '2011-02-30' }) });
