@@ -78,6 +78,8 @@ export interface LocalBench {
   openRoster(runs: number): Promise<{ firstScreen: Latency; first: Latency; again: Latency }>;
   /** Search as you type in the roster: every prefix of every query, against the opened roster. */
   searchRosterAsYouType(queries: string[]): Promise<Latency>;
+  /** The work between an unlock and the first screen (services/afterUnlock.ts), `runs` times each: with every stored row read for plain ones (the first unlock after a schema change, and every unlock before the stores were noted all sealed), and as a later unlock runs it. */
+  afterUnlockWork(runs: number): Promise<{ scan: Latency; later: Latency }>;
 }
 
 declare global {

@@ -9,6 +9,8 @@ import { applyPullPage } from '../../src/app/db/pulledPages';
 import { readRosterOrder, sealRosterOrder } from '../../src/app/db/rosterOrder';
 import { readRoster, readRosterFirstScreenful } from '../../src/app/db/roster';
 import { readSetAside } from '../../src/app/db/setAsideRows';
+import { writeAllSealedAt } from '../../src/app/db/meta';
+import { afterUnlock } from '../../src/app/services/afterUnlock';
 import type { LocalApplication } from '../../src/app/db/schema';
 import { sealApplication } from '../../src/app/crypto/sealed-fields';
 import { FIRST_SCREENFUL } from '../../src/app/features/records/useRecordSearch';
@@ -190,6 +192,24 @@ const localBench: LocalBench = {
   },
   searchRosterAsYouType(queries) {
     return prefixTimes(queries, (prefix) => searchRoster(rosterIndex, prefix));
+  },
+  async afterUnlockWork(runs) {
+    const store = await theStore('list');
+    const unlocked = async () => {
+      store.vault.lock();
+      await store.vault.unlock(BENCH_PASSPHRASE);
+    };
+    const scan: number[] = [];
+    const later: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await unlocked();
+      // Noted under schema version 0: this unlock reads every row, as the first one after a schema change does.
+      await writeAllSealedAt(store.db, 0);
+      scan.push(await timed(() => afterUnlock(store, null)));
+      await unlocked();
+      later.push(await timed(() => afterUnlock(store, null)));
+    }
+    return { scan: latency(scan), later: latency(later) };
   },
 };
 

@@ -216,6 +216,16 @@ async function writeRevocations(db: MesaDb, tokens: string[]): Promise<void> {
   else await db.meta.delete(META.revocations);
 }
 
+/** The schema version under which every row was found sealed, or null (never, or a value not understood). */
+export function readAllSealedAt(db: MesaDb): Promise<number | null> {
+  return readMeta(db, META.allSealedAt, z.number());
+}
+
+/** Notes that a pass under schema `version` left no row plain. */
+export async function writeAllSealedAt(db: MesaDb, version: number): Promise<void> {
+  await db.meta.put({ key: META.allSealedAt, value: version });
+}
+
 /** The saved idle lock delay, or null when none was saved (or a stored value is not valid). */
 export function readIdleMinutes(db: MesaDb): Promise<number | null> {
   return readMeta(db, META.idleMinutes, idleMinutesSchema);

@@ -34,4 +34,6 @@ export const META = {
   restoredBackups: 'restoredBackups',
   /** The last unsent report the server took, so an unchanged one is not sent again. */
   lastUnsentReport: 'lastUnsentReport',
+  /** The schema version under which a pass of db/sealPlainRows.ts found every row sealed. */
+  allSealedAt: 'allSealedAt',
 } as const;

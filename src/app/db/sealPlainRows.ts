@@ -4,11 +4,17 @@
  * its transaction). Safe to run on every unlock: it seals only rows that are
  * still plain, and writes a sealed row only if the plain one is unchanged since
  * it was read, so an edit made meanwhile is never overwritten.
+ *
+ * Every write of this version of the app seals (and the schema version bump
+ * that came with sealing closes tabs still running plain code), so once a pass
+ * finds nothing plain, the next unlocks skip reading every row of three stores:
+ * `sealPlainRowsOnce` notes the schema version it found all sealed under, and
+ * a later schema version scans once again.
  */
 import type { LocalApplication, MesaDb, OutboxRow, RosterRow } from './schema';
 import { sealOutbox } from './outbox';
 import { rowStamp } from './records';
-import { readPlainSsidKey, replacePlainSsidKey, sealSsidKey } from './meta';
+import { readAllSealedAt, readPlainSsidKey, replacePlainSsidKey, sealSsidKey, writeAllSealedAt } from './meta';
 import { isSealedRow, sealApplication } from '../crypto/sealed-fields';
 import {
   isSealedRosterRow,
@@ -20,15 +26,16 @@ import {
   type StoredRosterEntry,
 } from '../crypto/sealed-roster';
 
-/** How many rows one pass sealed. */
+/** How many rows one pass sealed, and how many plain rows it left (changed while it ran: the next pass seals them). */
 export interface SealReport {
   applications: number;
   outbox: number;
   roster: number;
+  left: number;
 }
 
-/** Seals every roster row still plain and the SSID hash key if still plain; returns how many roster rows it sealed. */
-export async function sealPlainRoster(db: MesaDb, key: CryptoKey): Promise<number> {
+/** Seals every roster row still plain and the SSID hash key if still plain; how many roster rows it sealed and left plain. */
+export async function sealPlainRoster(db: MesaDb, key: CryptoKey): Promise<{ sealed: number; left: number }> {
   const plainRows = (await db.roster.toArray()).filter((row) => !isSealedRosterRow(row));
   const sealed = await Promise.all(plainRows.map((row) => sealPlainRosterRow(key, row)));
   const plainSsidKey = await readPlainSsidKey(db);
@@ -39,7 +46,7 @@ export async function sealPlainRoster(db: MesaDb, key: CryptoKey): Promise<numbe
     const writes = sealed.filter((_, i) => rowStamp(current[i]) === rowStamp(plainRows[i]));
     await db.roster.bulkPut(writes);
     if (plainSsidKey !== null && sealedSsidKey) await replacePlainSsidKey(db, plainSsidKey, sealedSsidKey);
-    return writes.length;
+    return { sealed: writes.length, left: plainRows.length - writes.length };
   });
 }
 
@@ -61,7 +68,7 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
 
   const roster = await sealPlainRoster(db, key);
   const counts = await db.transaction('rw', applications, outbox, async () => {
-    const report: SealReport = { applications: 0, outbox: 0, roster: 0 };
+    const report = { applications: 0, outbox: 0 };
     const currentApps = await applications.bulkGet(plainApps.map((app) => app.id));
     const appWrites = sealedApps.filter((sealed, i) => {
       const now = currentApps[i];
@@ -80,5 +87,14 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
     report.outbox = outboxWrites.length;
     return report;
   });
-  return { ...counts, roster };
+  const left = plainApps.length - counts.applications + plainOutbox.length - counts.outbox + roster.left;
+  return { ...counts, roster: roster.sealed, left };
+}
+
+/** Seals what is still plain, unless a pass under this schema version found nothing plain (see the module comment); null when skipped. */
+export async function sealPlainRowsOnce(db: MesaDb, key: CryptoKey): Promise<SealReport | null> {
+  if ((await readAllSealedAt(db)) === db.verno) return null;
+  const report = await sealPlainRows(db, key);
+  if (report.left === 0) await writeAllSealedAt(db, db.verno);
+  return report;
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SealBrokenError } from '../../../src/app/crypto/errors';
-import { sealPlainRows } from '../../../src/app/db/sealPlainRows';
+import { sealPlainRows, sealPlainRowsOnce } from '../../../src/app/db/sealPlainRows';
 import {
   isSealedRow,
   openApplication,
@@ -118,8 +118,8 @@ describe('sealing plain rows after unlock', () => {
     await db.applications.bulkAdd(apps);
     await db.outbox.bulkAdd(rows);
 
-    expect(await sealPlainRows(db, key)).toEqual({ applications: 2, outbox: 1, roster: 0 });
-    expect(await sealPlainRows(db, key)).toEqual({ applications: 0, outbox: 0, roster: 0 });
+    expect(await sealPlainRows(db, key)).toEqual({ applications: 2, outbox: 1, roster: 0, left: 0 });
+    expect(await sealPlainRows(db, key)).toEqual({ applications: 0, outbox: 0, roster: 0, left: 0 });
 
     const stored = await db.table<StoredApplication, string>('applications').toArray();
     expect(stored.every((row) => isSealedRow(row))).toBe(true);
@@ -128,6 +128,29 @@ describe('sealing plain rows after unlock', () => {
     expect(opened.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...apps].sort((a, b) => a.id.localeCompare(b.id)));
     // The plain index columns still answer queries.
     expect(await db.applications.where('status').equals('queued').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+
+  it('reads the stores on later unlocks only until a pass has found every row sealed under this schema version', async () => {
+    const db = new MesaDb('sealed-fields-once');
+    const key = await randomKey();
+    const first = application();
+    await db.applications.add(first);
+
+    expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 1, outbox: 0, roster: 0, left: 0 });
+    // Nothing this version writes is plain: the next unlock does not read every row again.
+    expect(await sealPlainRowsOnce(db, key)).toBeNull();
+
+    // A newer schema version (here: the note of an older one) looks once more, and seals what it finds.
+    const second = application();
+    await db.applications.add(second);
+    await db.meta.put({ key: 'allSealedAt', value: db.verno - 1 });
+    expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 1, outbox: 0, roster: 0, left: 0 });
+    expect(await sealPlainRowsOnce(db, key)).toBeNull();
+    const stored = await db.table<StoredApplication, string>('applications').toArray();
+    expect(stored.every((row) => isSealedRow(row))).toBe(true);
+    expect(await Promise.all(stored.map((row) => openApplication(key, row)))).toEqual(expect.arrayContaining([first, second]));
     db.close();
     await db.delete();
   });
