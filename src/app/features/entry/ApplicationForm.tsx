@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DraftInput } from '../../db/applications';
 import { DEFAULT_FORM, type FieldDef, type FieldName } from '../../../shared/application';
 import type { School } from '../../../shared/protocol';
@@ -54,7 +54,10 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
   const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
   const keys = useEntryKeys(formRef, form, afterLastId, onField);
 
-  useEffect(() => {
+  // Focused as the form is put in the page, not after its first frame: preact runs a plain
+  // effect only after the next paint, and on a slow tablet that frame (the whole form laid
+  // out and painted) and the tasks queued behind it kept keys from the field (cold start, issue 14).
+  useLayoutEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[data-entry-field]')?.focus();
   }, []);
 

@@ -4,7 +4,7 @@
  * A new form is written to the store on its first keystroke, and the URL is then
  * rewritten to the record's own, so a reload reopens what was typed.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paths } from '../../paths';
 import { useServices } from '../../hooks/context';
 import { useSsidHolder } from './useSsidHolder';
@@ -111,7 +111,9 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const recordId = 'recordId' in target ? target.recordId : null;
   const batchId = 'batchId' in target ? target.batchId : null;
 
-  useEffect(() => {
+  // Started as the screen mounts, not after its first paint (a plain effect's wait): the
+  // read is on the way from the passphrase to a form that takes typing (cold start, issue 14).
+  useLayoutEffect(() => {
     // After the first save the URL becomes this record's: nothing to load.
     if (recordId !== null && draftRef.current?.id === recordId) return;
     let current = true;

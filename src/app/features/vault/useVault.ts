@@ -5,7 +5,7 @@
  * and stores typing held from the last unload.
  */
 import { createContext } from 'preact';
-import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { useServices } from '../../hooks/context';
 import { useLiveQuery } from '../../hooks/useLiveQuery';
 import { watchActivity } from '../../crypto/activity';
@@ -52,7 +52,9 @@ export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: n
   const { store } = useServices();
   const journal = useContext(HeldJournalContext);
   const [ready, setReady] = useState(false);
-  useEffect(() => {
+  // A layout effect, so the after-unlock work starts as the unlock is drawn, not a frame
+  // later: it stands between the passphrase and the first screen (cold start, issue 14).
+  useLayoutEffect(() => {
     setReady(false);
     if (!unlocked) return undefined;
     let current = true;
