@@ -4,7 +4,9 @@
  */
 import { getApplication, newDraft, type DraftInput } from '../../db/applications';
 import { getBatch } from '../../db/batches';
-import { readBatchVerifies } from '../../db/meta';
+import { readCenterVerification } from '../../db/meta';
+import { screenFirst } from '../../db/screenFirst';
+import { batchVerifies } from '../../../shared/verification-policy';
 import type { LocalApplication, LocalBatch, MesaDb } from '../../db/schema';
 
 /** Which record to edit: an existing one, or a new one in a batch. */
@@ -19,16 +21,25 @@ export type LoadedEditor = { missing: true } | {
   verifies: boolean;
 };
 
-/** Reads the record (when recordId is given) or starts a blank sheet for the batch. */
-export async function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
+/**
+ * Reads the record (when recordId is given) or starts a blank sheet for the batch.
+ * The center's verification policy is read beside the record or batch, not after
+ * it: each read is a round trip on the way from the passphrase to the form. Whole-table
+ * work started beside it (the header's "need fixing" count) waits for it (db/screenFirst.ts).
+ */
+export function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
+  return screenFirst(() => readEditorTarget(db, recordId, batchId));
+}
+
+async function readEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
   if (recordId !== null) {
-    const record = await getApplication(db, recordId);
+    const [record, center] = await Promise.all([getApplication(db, recordId), readCenterVerification(db)]);
     if (!record) return { missing: true };
     const owner = record.batchId ? ((await getBatch(db, record.batchId)) ?? null) : null;
     const { id, studentId, createdAt, fields, ssidRekey, ssidChecked } = record;
-    return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record, verifies: await readBatchVerifies(db, owner) };
+    return { draft: { id, studentId, batchId: record.batchId, createdAt, fields, ssidRekey, ssidChecked }, batch: owner, stored: record, verifies: batchVerifies(center.policy, owner?.verify) };
   }
-  const owner = batchId ? await getBatch(db, batchId) : undefined;
+  const [owner, center] = await Promise.all([batchId ? getBatch(db, batchId) : undefined, readCenterVerification(db)]);
   if (!owner) return { missing: true };
-  return { draft: newDraft(owner), batch: owner, stored: null, verifies: await readBatchVerifies(db, owner) };
+  return { draft: newDraft(owner), batch: owner, stored: null, verifies: batchVerifies(center.policy, owner.verify) };
 }
