@@ -1,6 +1,7 @@
 /**
  * The sync engine's decisions: when it does not sync at all (signed out,
- * offline), and that two tabs sharing one lock never push together. Against the
+ * offline, locked), that an unlock sends what waited for it, and that two tabs
+ * sharing one lock never push together. Against the
  * real server where a request is involved.
  */
 import 'fake-indexeddb/auto';
@@ -13,7 +14,7 @@ import { signIn } from '../../../src/app/sync/session';
 import { uuidv7 } from '../../../src/shared/ids';
 import { completeFields, queueRecord } from './fixtures';
 import { startServer, type TestServer } from './server-harness';
-import { openTestStore } from '../harness';
+import { openTestStore, TEST_PASSPHRASE } from '../harness';
 
 /**
  * Web Locks as the browser grants them with ifAvailable: the callback gets null
@@ -78,6 +79,45 @@ describe('when the engine does not sync', () => {
     expect(engine.getState().phase).toBe('offline');
     expect(calls).toEqual([]);
     expect(await store.db.outbox.count()).toBe(1);
+  });
+});
+
+describe('the vault', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(() => server.close());
+
+  it('holds a locked tablet\'s queue, sending nothing, and sends it once the advisor unlocks', async () => {
+    const { api, calls } = countingApi(server.baseUrl);
+    await signIn(store.db, api, { email: server.email, password: server.password });
+    const session = await readSession(store.db);
+    const school = (await api.pull(session!.token, null)).schools[0]!;
+    for (const n of [1, 2]) await queueRecord(store.db, completeFields(n, school.id));
+    store.vault.lock();
+    calls.length = 0;
+    const engine = new SyncEngine({ db: store.db, api, locks: null, events: null, isOnline: () => true, vault: store.vault });
+    const synced = new Promise<void>((resolve) => {
+      engine.subscribe((state) => {
+        if (state.phase === 'idle' && state.lastResult !== null) resolve();
+      });
+    });
+    engine.start();
+    try {
+      await expect.poll(() => engine.getState().phase).toBe('locked');
+      expect(calls).toEqual([]);
+      expect(await store.db.outbox.count()).toBe(2);
+
+      await store.vault.unlock(TEST_PASSPHRASE);
+      await synced;
+      expect(engine.getState().lastResult).toMatchObject({ applied: 2, rejected: 0, conflicts: 0 });
+      expect(calls.filter((path) => path === '/api/sync/push')).toHaveLength(1);
+      expect(await store.db.outbox.count()).toBe(0);
+      expect(await server.enrollments()).toHaveLength(2);
+    } finally {
+      engine.stop();
+    }
   });
 });
 
