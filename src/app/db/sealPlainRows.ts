@@ -70,19 +70,15 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
   const counts = await db.transaction('rw', applications, outbox, async () => {
     const report = { applications: 0, outbox: 0 };
     const currentApps = await applications.bulkGet(plainApps.map((app) => app.id));
-    const appWrites = sealedApps.filter((sealed, i) => {
-      const now = currentApps[i];
-      return now !== undefined && !isSealedRow(now) && now.version === sealed.version && now.updatedAt === sealed.updatedAt;
-    });
+    // Unchanged means the whole row, as for the roster: a push answer changes only a record's
+    // status and server version, and sealing the row read before it would undo it.
+    const appWrites = sealedApps.filter((_, i) => rowStamp(currentApps[i]) === rowStamp(plainApps[i]));
     await applications.bulkPut(appWrites);
     report.applications = appWrites.length;
 
-    // Outbox rows are written once and only deleted, so "still there and still plain" is unchanged.
+    // An outbox row is deleted when answered and rewritten when a push answer rebases it: the whole row again.
     const currentOutbox = await outbox.bulkGet(plainOutbox.map((row) => row.mutationId));
-    const outboxWrites = sealedOutbox.filter((_, i) => {
-      const now = currentOutbox[i];
-      return now !== undefined && !isSealedRow(now);
-    });
+    const outboxWrites = sealedOutbox.filter((_, i) => rowStamp(currentOutbox[i]) === rowStamp(plainOutbox[i]));
     await outbox.bulkPut(outboxWrites);
     report.outbox = outboxWrites.length;
     return report;

@@ -13,7 +13,7 @@ import {
 } from '../../../src/app/crypto/sealed-fields';
 import { seal } from '../../../src/app/crypto/seal';
 import { mutationFor } from '../../../src/app/db/mutations';
-import { MesaDb } from '../../../src/app/db/schema';
+import { MesaDb, type LocalApplication } from '../../../src/app/db/schema';
 import { REQUIRED_VERIFIED_FIELDS, type Verification } from '../../../src/shared/verification-record';
 import { application, outboxRow, randomKey } from './helpers';
 
@@ -128,6 +128,84 @@ describe('sealing plain rows after unlock', () => {
     expect(opened.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...apps].sort((a, b) => a.id.localeCompare(b.id)));
     // The plain index columns still answer queries.
     expect(await db.applications.where('status').equals('queued').count()).toBe(1);
+    db.close();
+    await db.delete();
+  });
+
+  it('never writes over a record edited, or brings back an outbox row removed, while it sealed them, and notes nothing until every row is sealed', async () => {
+    const db = new MesaDb('sealed-fields-meanwhile');
+    const key = await randomKey();
+    const typed = application({ status: 'queued' });
+    const edited: LocalApplication = { ...typed, version: typed.version + 1, updatedAt: typed.updatedAt + 1, fields: { ...typed.fields, lastName: 'Edited' } };
+    await db.applications.add(typed);
+    await db.outbox.add(outboxRow(typed, 1));
+    // The pass has read both stores when the advisor's edit is saved and a push answer clears the queued row.
+    const readOutbox = db.outbox.toArray.bind(db.outbox);
+    db.outbox.toArray = (async () => {
+      const rows = await readOutbox();
+      await db.applications.put(edited);
+      await db.outbox.delete(1);
+      return rows;
+    }) as typeof db.outbox.toArray;
+
+    expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 0, outbox: 0, roster: 0, left: 2 });
+    expect(await db.applications.get(typed.id)).toEqual(edited);
+    expect(await db.outbox.count()).toBe(0);
+
+    // The edit left a row plain, so the next unlock looks again, seals it, and only then notes the stores sealed.
+    db.outbox.toArray = readOutbox;
+    expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 1, outbox: 0, roster: 0, left: 0 });
+    expect(await sealPlainRowsOnce(db, key)).toBeNull();
+    const stored = await db.table<StoredApplication, string>('applications').get(typed.id);
+    expect(isSealedRow(stored!)).toBe(true);
+    expect(await openApplication(key, stored!)).toEqual(edited);
+    db.close();
+    await db.delete();
+  });
+
+  it('keeps a push answer that lands on a record while it is being sealed (status and server version change, nothing else)', async () => {
+    const db = new MesaDb('sealed-fields-answer-meanwhile');
+    const key = await randomKey();
+    const queued = application({ status: 'queued', serverVersion: null });
+    const answered: LocalApplication = { ...queued, status: 'synced', serverVersion: 1 };
+    await db.applications.add(queued);
+    const readOutbox = db.outbox.toArray.bind(db.outbox);
+    db.outbox.toArray = (async () => {
+      const rows = await readOutbox();
+      await db.applications.put(answered);
+      return rows;
+    }) as typeof db.outbox.toArray;
+
+    expect(await sealPlainRows(db, key)).toMatchObject({ applications: 0, left: 1 });
+    expect(await db.applications.get(queued.id)).toEqual(answered);
+    db.outbox.toArray = readOutbox;
+    expect(await sealPlainRows(db, key)).toMatchObject({ applications: 1, left: 0 });
+    const stored = await db.table<StoredApplication, string>('applications').get(queued.id);
+    expect(await openApplication(key, stored!)).toEqual(answered);
+    db.close();
+    await db.delete();
+  });
+
+  it('keeps an outbox row rewritten while it is being sealed (a failed send counts an attempt on it)', async () => {
+    const db = new MesaDb('sealed-fields-rewrite-meanwhile');
+    const key = await randomKey();
+    const queued = outboxRow(application({ status: 'queued' }), 2);
+    const counted = { ...queued, attempts: 1 };
+    await db.outbox.add(queued);
+    const readOutbox = db.outbox.toArray.bind(db.outbox);
+    db.outbox.toArray = (async () => {
+      const rows = await readOutbox();
+      await db.outbox.put(counted);
+      return rows;
+    }) as typeof db.outbox.toArray;
+
+    expect(await sealPlainRows(db, key)).toMatchObject({ outbox: 0, left: 1 });
+    expect(await db.outbox.get(2)).toEqual(counted);
+    db.outbox.toArray = readOutbox;
+    expect(await sealPlainRows(db, key)).toMatchObject({ outbox: 1, left: 0 });
+    const sealed = await db.outbox.get(2);
+    expect(isSealedRow(sealed!)).toBe(true);
+    expect(sealed).toMatchObject({ attempts: 1 });
     db.close();
     await db.delete();
   });

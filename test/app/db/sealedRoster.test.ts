@@ -90,4 +90,25 @@ describe('the roster sealed at rest', () => {
     expect(await readSsidKey(store.db)).toBe(SSID_KEY);
     expect((await sealPlainRows(store.db, store.vault.key())).roster).toBe(0);
   });
+
+  it('leaves a plain roster row changed while it was being sealed as it is, for the next unlock to seal', async () => {
+    const before = await entry('st-1', 'Yupanqui', SSID);
+    const renamed = { ...before, firstName: 'Yupa' };
+    await store.db.roster.put(before);
+    // A pull writes the student again after the pass has read the roster.
+    const readRosterRows = store.db.roster.toArray.bind(store.db.roster);
+    store.db.roster.toArray = (async () => {
+      const rows = await readRosterRows();
+      await store.db.roster.put(renamed);
+      return rows;
+    }) as typeof store.db.roster.toArray;
+
+    expect(await sealPlainRows(store.db, store.vault.key())).toMatchObject({ roster: 0, left: 1 });
+    expect(await store.db.roster.get('st-1')).toEqual(renamed);
+
+    store.db.roster.toArray = readRosterRows;
+    expect(await sealPlainRows(store.db, store.vault.key())).toMatchObject({ roster: 1, left: 0 });
+    expect(await storedText()).not.toContain('Yupa');
+    expect(await readRosterEntry(store.db, 'st-1')).toMatchObject({ firstName: 'Yupa' });
+  });
 });
