@@ -109,6 +109,19 @@ describe('sealed application fields', () => {
   });
 });
 
+/** Lands `write` after a sealing pass has read the outbox, its last read before it seals and writes; returns the undo. */
+function writeDuringPass(db: MesaDb, write: () => Promise<unknown>): () => void {
+  const read = db.outbox.toArray.bind(db.outbox);
+  db.outbox.toArray = (async () => {
+    const rows = await read();
+    await write();
+    return rows;
+  }) as typeof db.outbox.toArray;
+  return () => {
+    db.outbox.toArray = read;
+  };
+}
+
 describe('sealing plain rows after unlock', () => {
   it('seals every plain application and outbox row once, and they open to what they were', async () => {
     const db = new MesaDb('sealed-fields-migrate');
@@ -140,20 +153,17 @@ describe('sealing plain rows after unlock', () => {
     await db.applications.add(typed);
     await db.outbox.add(outboxRow(typed, 1));
     // The pass has read both stores when the advisor's edit is saved and a push answer clears the queued row.
-    const readOutbox = db.outbox.toArray.bind(db.outbox);
-    db.outbox.toArray = (async () => {
-      const rows = await readOutbox();
+    const undo = writeDuringPass(db, async () => {
       await db.applications.put(edited);
       await db.outbox.delete(1);
-      return rows;
-    }) as typeof db.outbox.toArray;
+    });
 
     expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 0, outbox: 0, roster: 0, left: 2 });
     expect(await db.applications.get(typed.id)).toEqual(edited);
     expect(await db.outbox.count()).toBe(0);
 
     // The edit left a row plain, so the next unlock looks again, seals it, and only then notes the stores sealed.
-    db.outbox.toArray = readOutbox;
+    undo();
     expect(await sealPlainRowsOnce(db, key)).toEqual({ applications: 1, outbox: 0, roster: 0, left: 0 });
     expect(await sealPlainRowsOnce(db, key)).toBeNull();
     const stored = await db.table<StoredApplication, string>('applications').get(typed.id);
@@ -169,16 +179,11 @@ describe('sealing plain rows after unlock', () => {
     const queued = application({ status: 'queued', serverVersion: null });
     const answered: LocalApplication = { ...queued, status: 'synced', serverVersion: 1 };
     await db.applications.add(queued);
-    const readOutbox = db.outbox.toArray.bind(db.outbox);
-    db.outbox.toArray = (async () => {
-      const rows = await readOutbox();
-      await db.applications.put(answered);
-      return rows;
-    }) as typeof db.outbox.toArray;
+    const undo = writeDuringPass(db, () => db.applications.put(answered));
 
     expect(await sealPlainRows(db, key)).toMatchObject({ applications: 0, left: 1 });
     expect(await db.applications.get(queued.id)).toEqual(answered);
-    db.outbox.toArray = readOutbox;
+    undo();
     expect(await sealPlainRows(db, key)).toMatchObject({ applications: 1, left: 0 });
     const stored = await db.table<StoredApplication, string>('applications').get(queued.id);
     expect(await openApplication(key, stored!)).toEqual(answered);
@@ -192,16 +197,11 @@ describe('sealing plain rows after unlock', () => {
     const queued = outboxRow(application({ status: 'queued' }), 2);
     const counted = { ...queued, attempts: 1 };
     await db.outbox.add(queued);
-    const readOutbox = db.outbox.toArray.bind(db.outbox);
-    db.outbox.toArray = (async () => {
-      const rows = await readOutbox();
-      await db.outbox.put(counted);
-      return rows;
-    }) as typeof db.outbox.toArray;
+    const undo = writeDuringPass(db, () => db.outbox.put(counted));
 
     expect(await sealPlainRows(db, key)).toMatchObject({ outbox: 0, left: 1 });
     expect(await db.outbox.get(2)).toEqual(counted);
-    db.outbox.toArray = readOutbox;
+    undo();
     expect(await sealPlainRows(db, key)).toMatchObject({ outbox: 1, left: 0 });
     const sealed = await db.outbox.get(2);
     expect(isSealedRow(sealed!)).toBe(true);
