@@ -68,20 +68,17 @@ export async function sealPlainRows(db: MesaDb, key: CryptoKey): Promise<SealRep
 
   const roster = await sealPlainRoster(db, key);
   const counts = await db.transaction('rw', applications, outbox, async () => {
-    const report = { applications: 0, outbox: 0 };
     const currentApps = await applications.bulkGet(plainApps.map((app) => app.id));
     // Unchanged means the whole row, as for the roster: a push answer changes only a record's
     // status and server version, and sealing the row read before it would undo it.
     const appWrites = sealedApps.filter((_, i) => rowStamp(currentApps[i]) === rowStamp(plainApps[i]));
     await applications.bulkPut(appWrites);
-    report.applications = appWrites.length;
 
     // An outbox row is deleted when answered and rewritten when a push answer rebases it: the whole row again.
     const currentOutbox = await outbox.bulkGet(plainOutbox.map((row) => row.mutationId));
     const outboxWrites = sealedOutbox.filter((_, i) => rowStamp(currentOutbox[i]) === rowStamp(plainOutbox[i]));
     await outbox.bulkPut(outboxWrites);
-    report.outbox = outboxWrites.length;
-    return report;
+    return { applications: appWrites.length, outbox: outboxWrites.length };
   });
   const left = plainApps.length - counts.applications + plainOutbox.length - counts.outbox + roster.left;
   return { ...counts, roster: roster.sealed, left };

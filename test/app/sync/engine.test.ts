@@ -82,21 +82,27 @@ describe('when the engine does not sync', () => {
   });
 });
 
-describe('the vault', () => {
+describe('against the server', () => {
   let server: TestServer;
   beforeEach(async () => {
     server = await startServer();
   });
   afterEach(() => server.close());
 
-  it('holds a locked tablet\'s queue, sending nothing, and sends it once the advisor unlocks', async () => {
-    const { api, calls } = countingApi(server.baseUrl);
-    await signIn(store.db, api, { email: server.email, password: server.password });
+  /** This tablet signed in, with `count` complete records queued; requests counted from here on. */
+  async function signedInWithQueue(count: number) {
+    const counting = countingApi(server.baseUrl);
+    await signIn(store.db, counting.api, { email: server.email, password: server.password });
     const session = await readSession(store.db);
-    const school = (await api.pull(session!.token, null)).schools[0]!;
-    for (const n of [1, 2]) await queueRecord(store.db, completeFields(n, school.id));
+    const school = (await counting.api.pull(session!.token, null)).schools[0]!;
+    for (let n = 1; n <= count; n++) await queueRecord(store.db, completeFields(n, school.id));
+    counting.calls.length = 0;
+    return counting;
+  }
+
+  it('holds a locked tablet\'s queue, sending nothing, and sends it once the advisor unlocks', async () => {
+    const { api, calls } = await signedInWithQueue(2);
     store.vault.lock();
-    calls.length = 0;
     const engine = new SyncEngine({ db: store.db, api, locks: null, events: null, isOnline: () => true, vault: store.vault });
     const synced = new Promise<void>((resolve) => {
       engine.subscribe((state) => {
@@ -119,21 +125,9 @@ describe('the vault', () => {
       engine.stop();
     }
   });
-});
 
-describe('two tabs', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startServer();
-  });
-  afterEach(() => server.close());
-
-  it('push once between them: the tab that finds the lock taken leaves the sync to the other', async () => {
-    const { api, calls } = countingApi(server.baseUrl);
-    await signIn(store.db, api, { email: server.email, password: server.password });
-    const session = await readSession(store.db);
-    const school = (await api.pull(session!.token, null)).schools[0]!;
-    for (const n of [1, 2, 3]) await queueRecord(store.db, completeFields(n, school.id));
+  it('two tabs push once between them: the tab that finds the lock taken leaves the sync to the other', async () => {
+    const { api, calls } = await signedInWithQueue(3);
     const secondTab = await openTestStore(store.db.name);
     const locks = sharedLocks();
     const tabA = new SyncEngine({ db: store.db, api, locks, events: null, isOnline: () => true });
