@@ -44,18 +44,20 @@ export function useVault(): {
 /**
  * The unlocked session, for the one component that gates the app: watches the
  * page for activity (the idle lock) and runs afterUnlock on each unlock.
- * `ready` turns true once afterUnlock has finished, so no screen reads a record
- * before typing held from the last unload is stored. `waiting` counts outbox
- * rows (a plain count, known while locked).
+ * `ready` says the screens may read records: at once when no typing is held
+ * from the last unload (rows still plain read as they are, db/rowCodec.ts, so
+ * sealing them goes on beside the screens), otherwise once afterUnlock has
+ * stored that typing, so no screen shows a record without it. `waiting` counts
+ * outbox rows (a plain count, known while locked).
  */
 export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: number } {
   const { store } = useServices();
   const journal = useContext(HeldJournalContext);
-  const [ready, setReady] = useState(false);
+  const [finished, setFinished] = useState(false);
   // A layout effect, so the after-unlock work starts as the unlock is drawn, not a frame
-  // later: it stands between the passphrase and the first screen (cold start, issue 14).
+  // later: with typing held, it stands between the passphrase and the first screen (cold start, issue 14).
   useLayoutEffect(() => {
-    setReady(false);
+    setFinished(false);
     if (!unlocked) return undefined;
     let current = true;
     const stop = watchActivity(store.vault);
@@ -66,7 +68,7 @@ export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: n
         console.warn('After-unlock work did not finish', error instanceof Error ? error.name : typeof error);
       })
       .finally(() => {
-        if (current) setReady(true);
+        if (current) setFinished(true);
       });
     return () => {
       current = false;
@@ -74,5 +76,6 @@ export function useVaultSession(unlocked: boolean): { ready: boolean; waiting: n
     };
   }, [unlocked, store, journal]);
   const count = useLiveQuery(() => countOutbox(store.db), [store]);
-  return { ready, waiting: count.status === 'ready' ? count.data : 0 };
+  const holdsTyping = journal !== null && journal.count() > 0;
+  return { ready: unlocked && (finished || !holdsTyping), waiting: count.status === 'ready' ? count.data : 0 };
 }

@@ -3,6 +3,8 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultGate } from '../../../../src/app/features/vault/VaultGate';
+import { HeldJournalContext } from '../../../../src/app/features/vault/useVault';
+import type { HeldJournal } from '../../../../src/app/services/unloadJournal';
 import { FORGOTTEN_PASSPHRASE_NOTICE } from '../../../../src/app/crypto/vault';
 import { closeStore, openStore, type Store } from '../../../../src/app/db/connection';
 import { AppContext } from '../../../../src/app/hooks/context';
@@ -19,14 +21,48 @@ afterEach(() => {
   closeStore(store);
 });
 
-function renderGate() {
+function renderGate(journal: HeldJournal | null = null) {
   return render(
     <AppContext.Provider value={{ store, router: createRouter(window) }}>
-      <VaultGate>
-        <p>Pupil records</p>
-      </VaultGate>
+      <HeldJournalContext.Provider value={journal}>
+        <VaultGate>
+          <p>Pupil records</p>
+        </VaultGate>
+      </HeldJournalContext.Provider>
     </AppContext.Provider>,
   );
+}
+
+/** Every piece of text the page was given while `run` went on, including text replaced since. */
+async function textsShownDuring(run: () => Promise<void>): Promise<string> {
+  const shown: string[] = [];
+  const observer = new MutationObserver((batches) => {
+    for (const batch of batches) for (const node of batch.addedNodes) shown.push(node.textContent ?? '');
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  await run();
+  observer.disconnect();
+  return shown.join('\n');
+}
+
+/** Typing held from the last unload, whose storing the test lets finish. */
+function heldTyping(): HeldJournal & { finish: () => void; released: () => boolean } {
+  let held = 1;
+  let finish = () => {};
+  const stored = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    count: () => held,
+    async release() {
+      await stored;
+      held = 0;
+      return 1;
+    },
+    dispose() {},
+    finish: () => finish(),
+    released: () => held === 0,
+  };
 }
 
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -71,5 +107,32 @@ describe('the app lock', () => {
     store.vault.lock();
     await screen.findByRole('heading', { name: 'Unlock' });
     expect(screen.queryByText('Pupil records')).toBeNull();
+  });
+
+  it('opens straight onto the screens when no typing is held: sealing rows still plain goes on beside them', async () => {
+    await store.vault.setup(PASSPHRASE);
+    store.vault.lock();
+    renderGate();
+    type('Passphrase', PASSPHRASE);
+    const shown = await textsShownDuring(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+      await screen.findByText('Pupil records');
+    });
+    expect(shown).not.toContain('Opening records');
+  });
+
+  it('keeps the screens back until typing held from the last unload is stored', async () => {
+    await store.vault.setup(PASSPHRASE);
+    store.vault.lock();
+    const journal = heldTyping();
+    renderGate(journal);
+    type('Passphrase', PASSPHRASE);
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await screen.findByText('Opening records…');
+    expect(screen.queryByText('Pupil records')).toBeNull();
+
+    journal.finish();
+    await screen.findByText('Pupil records');
+    expect(journal.released()).toBe(true);
   });
 });
