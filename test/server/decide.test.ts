@@ -91,6 +91,14 @@ describe('decide', () => {
     });
   });
 
+  it('tells a second keyer that the first keyer named is not who typed the waiting sheet, on the enteredBy field', () => {
+    const state = { ...calm, enrollment: { ...enrollment(2, 'd2'), awaitingVerifierOf: 'u3' } };
+    expect(decide({ ...m, verification: verification(m.application, 'u1', 'u2') }, state)).toEqual({
+      kind: 'rejected',
+      reason: refusal('verification_invalid', [{ field: 'enteredBy', message: 'The first keyer is the person who typed the sheet the server holds.' }]),
+    });
+  });
+
   it('stores a disputed SSID for review without giving it to the student', () => {
     expect(decide({ ...m, sendToReview: true }, { ...calm, ssidOwner: owner({ firstName: 'Jonathan' }) }))
       .toEqual({ kind: 'apply', assignSsid: false, status: 'needs_review', studentId: m.studentId });

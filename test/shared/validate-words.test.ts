@@ -3,7 +3,7 @@
  * form shows it beside that field) and the sentence the advisor reads. Written
  * for the survivors of a mutation run on validate.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { blankFields, type ApplicationFields } from '../../src/shared/application';
 import { validateApplication } from '../../src/shared/validate';
 
@@ -37,6 +37,24 @@ describe('what validation tells the advisor', () => {
   it('does not call a date of birth of today in the future', () => {
     const { errors } = validateApplication(complete({ dateOfBirth: '2026-11-28' }), { ssidRekey: '4821937560', today: '2026-11-28' });
     expect(errors.map((e) => e.code)).not.toContain('date_in_future');
+  });
+
+  describe('a form left open past midnight', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('checks an unchanged date against the new day, not the verdict of the day before', () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+      // One fields object, as a draft keeps its untouched values: only the day changes.
+      const fields = complete({ dateOfBirth: '2026-12-02' });
+      const onDob = () => validateApplication(fields, { ssidRekey: '4821937560' }).errors.filter((e) => e.field === 'dateOfBirth').map((e) => e.code);
+      expect(onDob()).toContain('invalid_dateOfBirth');
+
+      vi.setSystemTime(new Date('2026-12-03T12:00:00Z'));
+      expect(onDob()).not.toContain('invalid_dateOfBirth');
+    });
   });
 
   it('treats an SSID of only spaces as no SSID: a warning, not an error', () => {

@@ -221,6 +221,20 @@ describe('pushOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('sends at most 250 records a request as shipped, the first and the last 50', async () => {
+    await queue(400);
+    const sizes: number[] = [];
+    const send: PushOptions['send'] = async (_token, _device, mutations) => {
+      sizes.push(mutations.length);
+      return applyAll(mutations as Mutation[]);
+    };
+
+    await pushOutbox(db, options(send));
+
+    expect(sizes).toEqual([50, 250, 50, 50]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('sends nothing when the outbox is empty', async () => {
     const send: PushOptions['send'] = async () => {
       throw new Error('nothing should be sent');
