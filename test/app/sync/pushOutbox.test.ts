@@ -31,6 +31,18 @@ function applyAll(mutations: Mutation[]): PushResponse {
   return { lastAppliedMutationId: Math.max(...results.map((r) => r.mutationId)), results };
 }
 
+/** A server that applies everything, noting how many mutations each request carried. */
+function countingSizes(): { sizes: number[]; send: PushOptions['send'] } {
+  const sizes: number[] = [];
+  return {
+    sizes,
+    send: async (_token, _device, mutations) => {
+      sizes.push(mutations.length);
+      return applyAll(mutations as Mutation[]);
+    },
+  };
+}
+
 const options = (send: PushOptions['send'], more: Partial<PushOptions> = {}): PushOptions => ({ token: 't', deviceId: 'd', send, ...more });
 const attempts = async () => (await db.outbox.orderBy('mutationId').toArray()).map((row) => row.attempts);
 
@@ -209,11 +221,7 @@ describe('pushOutbox', () => {
 
   it('keeps the first and the last batch short, the ones between full', async () => {
     await queue(9);
-    const sizes: number[] = [];
-    const send: PushOptions['send'] = async (_token, _device, mutations) => {
-      sizes.push(mutations.length);
-      return applyAll(mutations as Mutation[]);
-    };
+    const { sizes, send } = countingSizes();
 
     await pushOutbox(db, options(send, { batchSize: 4, edgeSize: 1 }));
 
@@ -223,11 +231,7 @@ describe('pushOutbox', () => {
 
   it('sends at most 250 records a request as shipped, the first and the last 50', async () => {
     await queue(400);
-    const sizes: number[] = [];
-    const send: PushOptions['send'] = async (_token, _device, mutations) => {
-      sizes.push(mutations.length);
-      return applyAll(mutations as Mutation[]);
-    };
+    const { sizes, send } = countingSizes();
 
     await pushOutbox(db, options(send));
 
