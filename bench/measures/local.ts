@@ -110,14 +110,14 @@ function rows(run: LocalRun | null, reason: string | null): Figure[] {
       `Roster search: ${run?.rosterSearch.samples ?? 0} keystrokes, every prefix of 38 queries (last names, full names, SSID last four digits, a grade, a school); drawing not included.`),
     ms(`Roster search as you type, ${STORED.toLocaleString('en-US')} stored, p95`, run?.rosterSearch.p95, { on: 'ours', atMost: 50 }),
     figure({
-      label: `Unlock to first screen's reads, ${STORED.toLocaleString('en-US')} records and students stored, p50`, unit: 'ms', better: 'lower',
+      label: `After-unlock work, ${STORED.toLocaleString('en-US')} records and students stored, p50`, unit: 'ms', better: 'lower',
       ours: run?.afterUnlock.later.p50 ?? null, peer: run?.afterUnlock.scan.p50 ?? null, peerName: 'every row read for plain ones',
-      note: 'The work an unlock does before any screen reads a record (services/afterUnlock.ts: seal rows still plain, store typing held from the last unload), '
+      note: 'The work after each unlock (services/afterUnlock.ts: store typing held from the last unload, seal rows still plain); the screens wait for it only while typing is held (features/vault/useVault.ts). '
         + `${LIST_OPENS} unlocks each. Ours: a later unlock, once a pass has found every row sealed under this schema version (db/sealPlainRows.ts). `
         + 'Peer: the same unlock reading every application, outbox and roster row for plain ones, as every unlock did before, and as the first one after a schema change still does.',
     }),
     figure({
-      label: `Unlock to first screen's reads, ${STORED.toLocaleString('en-US')} records and students stored, p95`, unit: 'ms', better: 'lower',
+      label: `After-unlock work, ${STORED.toLocaleString('en-US')} records and students stored, p95`, unit: 'ms', better: 'lower',
       ours: run?.afterUnlock.later.p95 ?? null, peer: run?.afterUnlock.scan.p95 ?? null, peerName: 'every row read for plain ones',
     }),
   ];
