@@ -142,6 +142,33 @@ describe('center administrator screens', { timeout: 90_000 }, () => {
     await waitFor(async () => expect((await centerVerification(server.handle.db, centerId)).fields).toEqual(['schoolStudentId']));
   });
 
+  it('says Saved and has nothing left to save at once, however slow the reload after the save', async () => {
+    await signedInAs(ADMIN_EMAIL);
+    renderAt(paths.centerVerification());
+    fireEvent.click(await screen.findByRole('radio', { name: /Required for every sheet/ }));
+    // The setting read back after the save is held until the test lets it through (a slow link).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      if (String(input).endsWith('/api/admin/verification') && (init?.method ?? 'GET') === 'GET') await held;
+      return realFetch(input, init);
+    };
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      expect(await screen.findByText('Saved: required for every sheet. Tablets take it at their next sync.')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-disabled')).toBe('true');
+      release();
+      expect(await screen.findByText(/^Required since /)).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Save' }).getAttribute('aria-disabled')).toBe('true');
+    } finally {
+      release();
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('revokes a tablet only after a second question, ending its sessions on the server', async () => {
     const advisorDevice = uuidv7();
     await createApiClient({ baseUrl: server.baseUrl }).signIn({ email: server.email, password: server.password, deviceId: advisorDevice });
