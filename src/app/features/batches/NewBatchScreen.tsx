@@ -28,8 +28,8 @@ export function NewBatchScreen() {
   const [grade, setGrade] = useState('');
   const [dateReceived, setDateReceived] = useState(() => localIsoDate());
   const [submitted, setSubmitted] = useState(false);
-  const { setting } = useCenterVerification();
-  // Until the advisor touches the switch, it shows the center's default (which may arrive after the first draw).
+  const { setting, loaded: settingRead } = useCenterVerification();
+  // Until the advisor touches the switch, it shows the center's default (which a pull may change while the form is open).
   const [verifyChoice, setVerifyChoice] = useState<boolean | null>(null);
   const locked = !mayTurnOffVerify(setting.policy);
   const verify = locked || (verifyChoice ?? verifiesByDefault(setting.policy));
@@ -46,7 +46,8 @@ export function NewBatchScreen() {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!valid) return;
+    // Not before the center's setting is read: the batch would start with the switch's default, not the center's.
+    if (!valid || !settingRead) return;
     const batch = await create({
       schoolId,
       programYear: programYear.trim(),
@@ -101,7 +102,8 @@ export function NewBatchScreen() {
               <DateInput id="batch-received" value={dateReceived} onValue={setDateReceived} kind="event" />
             </Field>
           </fieldset>
-          <div class="field">
+          {/* Drawn once the center's setting is read, so it never shows a choice it is about to take back. */}
+          {settingRead ? <div class="field">
             <label class="choice" for="batch-verify">
               <input id="batch-verify" type="checkbox" checked={verify} disabled={locked} onChange={(e) => setVerifyChoice(e.currentTarget.checked)} aria-describedby="batch-verify-hint" />
               {' '}Verify: a second person types the SSID, names and birth date again
@@ -111,7 +113,7 @@ export function NewBatchScreen() {
                 ? 'Your center requires it: each sheet is confirmed once a second keyer has verified it.'
                 : 'Each sheet is then confirmed once a second keyer has verified it.'}
             </p>
-          </div>
+          </div> : null}
           {error && (
             <p class="notice notice-error" role="alert">
               {error}
