@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { fieldLabel } from '../../../shared/application';
 import { VERIFICATION_POLICIES, type VerificationPolicy } from '../../../shared/verification-policy';
 import { ADDABLE_VERIFIED_FIELDS, REQUIRED_VERIFIED_FIELDS, type AddableVerifiedField } from '../../../shared/verification-record';
@@ -47,11 +47,10 @@ export function VerificationSettingScreen() {
   const [chosen, setChosen] = useState<VerificationPolicy | null>(null);
   const [chosenFields, setChosenFields] = useState<AddableVerifiedField[] | null>(null);
   const current = list.status === 'ready' ? list.data : null;
-  // What the server holds: what was just saved until the reload after it brings the setting back,
-  // so "Saved" and a Save with nothing left to save show together, however slow the reload.
-  const [saved, setSaved] = useState<{ policy: VerificationPolicy; fields: AddableVerifiedField[] } | null>(null);
-  useEffect(() => setSaved(null), [current]);
-  const stored = saved ?? current;
+  // What the server holds: what was just saved, while the setting on screen is still the one read
+  // before the save (its reload is out), so "Saved" and a Save with nothing left to save show together.
+  const [saved, setSaved] = useState<{ over: typeof current; setting: { policy: VerificationPolicy; fields: AddableVerifiedField[] } } | null>(null);
+  const stored = saved && saved.over === current ? saved.setting : current;
   const selected = chosen ?? current?.policy ?? 'off';
   const fields = chosenFields ?? current?.fields ?? [];
   const policyChanged = selected !== stored?.policy;
@@ -64,7 +63,7 @@ export function VerificationSettingScreen() {
     if (unchanged) return;
     const change: VerificationPolicyRequest = { ...(policyChanged ? { policy: selected } : {}), ...(fieldsChanged ? { fields: inPaperOrder(fields) } : {}) };
     const outcome = await act((calls) => calls.setVerification(change));
-    if (outcome.ok) setSaved({ policy: selected, fields: inPaperOrder(fields) });
+    if (outcome.ok) setSaved({ over: current, setting: { policy: selected, fields: inPaperOrder(fields) } });
     setNotice(outcome.ok ? { kind: 'ok', text: savedText(change) } : { kind: 'error', text: outcome.message });
   };
 
