@@ -206,7 +206,10 @@ export class Vault {
     const before = this.current;
     this.current = nextVaultState(before, event);
     if (this.current.phase !== 'unlocked') this.dataKey = null;
-    this.schedule();
+    // Activity only moves the deadline later: the timer set for the earlier one finds it moved
+    // when it fires (checkIdle) and sets itself again, so a key press sets no timer (issue 14).
+    const stillArmed = event.type === 'activity' && this.current.phase === 'unlocked' && this.timer !== null;
+    if (!stillArmed) this.schedule();
     // Listeners hear phase changes, not every keystroke's new activity time.
     if (this.current.phase !== before.phase) for (const listener of this.listeners) listener(this.current);
   }

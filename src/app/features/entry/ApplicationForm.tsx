@@ -1,14 +1,13 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { DraftInput } from '../../db/applications';
 import { DEFAULT_FORM, type FieldDef, type FieldName } from '../../../shared/application';
 import type { School } from '../../../shared/protocol';
 import type { Validation } from '../../../shared/validate';
 import { isRevealed, messagesByField, type EntryField } from '../../model/fieldMessages';
+import type { BlindRekey } from '../../hooks/useBlindRekey';
 import { describedBy, Field } from '../../components/Field';
 import { PaperShowsBox } from './PaperShowsBox';
-import { rekeyIssue, SSID_WARNINGS_TO_CHECK } from '../../../shared/validate';
-import { checkSsid } from '../../../shared/ssid';
-import { useBlindRekey } from '../../hooks/useBlindRekey';
+import { SSID_WARNINGS_TO_CHECK } from '../../../shared/validate';
 import { useEntryKeys } from './useEntryKeys';
 import { EntryFieldRow } from './EntryFieldRow';
 import { SsidInput } from '../../components/SsidInput';
@@ -22,13 +21,18 @@ export interface ApplicationFormProps {
   schools: readonly School[];
   /** Show every field's messages at once (a record reopened from the store). */
   revealAll: boolean;
+  /** Fields left at least once: their messages show even when blank. */
+  left: ReadonlySet<EntryField>;
+  /** The blind re-key's state, kept by the screen. */
+  blind: BlindRekey;
   /** Where Enter goes after the last field. */
   afterLastId: string;
   form?: readonly FieldDef[];
   onField: (name: FieldName, value: string | string[]) => void;
   onRekey: (value: string) => void;
   onSsidChecked: (checked: boolean) => void;
-  onLeave: () => void;
+  /** Focus left a field (null: it left from outside any field). */
+  onLeave: (field: EntryField | null) => void;
 }
 
 const REKEY_ID = 'f-ssidRekey';
@@ -44,14 +48,15 @@ function sections(form: readonly FieldDef[]): [string, FieldDef[]][] {
 }
 
 /**
- * The paper form, section by section, keyboard-first (see useEntryKeys).
+ * The paper form, section by section, keyboard-first (see useEntryKeys). It
+ * keeps no state of its own and draws only its props: the editor draws a typed
+ * change a frame after the key (useApplicationEditor), and a form redrawn for
+ * state of its own in that gap would draw the field typed in with the value
+ * before the key, and put it back into the input.
  */
-export function ApplicationForm({ draft, validation, carried, schools, revealAll, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
-  const [touched, setTouched] = useState<ReadonlySet<EntryField>>(new Set());
+export function ApplicationForm({ draft, validation, carried, schools, revealAll, left, blind, afterLastId, form = DEFAULT_FORM, onField, onRekey, onSsidChecked, onLeave }: ApplicationFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const messages = useMemo(() => messagesByField(draft.fields, validation, carried), [draft.fields, validation, carried]);
-  const firstSsid = checkSsid(draft.fields.ssid).value;
-  const blind = useBlindRekey(firstSsid !== null && rekeyIssue(firstSsid, draft.ssidRekey) === null);
   const keys = useEntryKeys(formRef, form, afterLastId, onField);
 
   // Focused as the form is put in the page, not after its first frame: preact runs a plain
@@ -63,11 +68,10 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
 
   const onFocusOut = (event: FocusEvent) => {
     const field = (event.target as HTMLElement).closest<HTMLElement>('[data-entry-field]')?.dataset.entryField as EntryField | undefined;
-    if (field && !touched.has(field)) setTouched(new Set([...touched, field]));
-    onLeave();
+    onLeave(field ?? null);
   };
 
-  const shown = (field: EntryField) => (isRevealed(field, draft.fields, draft.ssidRekey, touched, revealAll) ? (messages.get(field) ?? []) : []);
+  const shown = (field: EntryField) => (isRevealed(field, draft.fields, draft.ssidRekey, left, revealAll) ? (messages.get(field) ?? []) : []);
 
   return (
     <form ref={formRef} class="entry-form" onKeyDown={keys.onKeyDown} onInput={keys.onInput} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>

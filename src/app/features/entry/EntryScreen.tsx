@@ -10,6 +10,17 @@ import { Link } from '../../components/Link';
 import { SaveStatus } from './SaveStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useBlindRekey } from '../../hooks/useBlindRekey';
+import { checkSsid } from '../../../shared/ssid';
+import { rekeyIssue } from '../../../shared/validate';
+import type { DraftInput } from '../../db/applications';
+
+/** Whether the re-key agrees with a first keying that reads as an SSID. */
+function rekeyAgrees(draft: DraftInput | null): boolean {
+  if (!draft) return false;
+  const first = checkSsid(draft.fields.ssid).value;
+  return first !== null && rekeyIssue(first, draft.ssidRekey) === null;
+}
 
 /** Typing one paper application: the form, its save state, and confirmation. */
 export function EntryScreen({ target }: { target: EditorTarget }) {
@@ -17,6 +28,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
   const { schools, names } = useSchools();
   const { draft, batch, stored } = editor;
   const position = useBatchPosition(draft?.batchId ?? null, stored?.id ?? null);
+  const blind = useBlindRekey(rekeyAgrees(draft));
   const onNext = () => void editor.saveAndNext();
   useCtrlEnter(onNext);
 
@@ -78,11 +90,13 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         carried={editor.carried}
         schools={schools}
         revealAll={editor.reopened}
+        left={editor.left}
+        blind={blind}
         afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}
         onField={editor.setField}
         onRekey={editor.setRekey}
         onSsidChecked={editor.setSsidChecked}
-        onLeave={editor.flushSoon}
+        onLeave={editor.leaveField}
       />
       <ConfirmPanel
         errors={editor.validation.errors}

@@ -21,6 +21,16 @@ const YES_NO = [
   ['no', 'No'],
 ] as const;
 
+/**
+ * The options ticked in a checkbox group, read from its boxes: they show every
+ * click at once, while the value drawn may be a frame older (the form draws
+ * changes after the frame, useApplicationEditor), so two quick ticks both count.
+ */
+function tickedOptions(group: Element | null, options: readonly string[]): string[] {
+  const boxes = Array.from(group?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? []);
+  return options.filter((_, i) => boxes[i]?.checked);
+}
+
 /** The input element for one field of the paper, chosen by its kind (keyboard, picker, checkboxes). */
 export function FormInput({ def, id, value, onValue, describedBy, invalid, schools, hidden }: FormInputProps) {
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined, 'data-entry-field': def.name };
@@ -39,7 +49,7 @@ export function FormInput({ def, id, value, onValue, describedBy, invalid, schoo
                 id={i === 0 ? id : undefined}
                 aria-describedby={describedBy}
                 checked={chosen.includes(option)}
-                onChange={(e) => onValue(e.currentTarget.checked ? [...chosen, option] : chosen.filter((c) => c !== option))}
+                onChange={(e) => onValue(tickedOptions(e.currentTarget.closest('.checks'), def.options ?? []))}
               />
               <span>{option}</span>
             </label>

@@ -3,8 +3,15 @@
  * saves every change as it is typed, checks it, and confirms it.
  * A new form is written to the store on its first keystroke, and the URL is then
  * rewritten to the record's own, so a reload reopens what was typed.
+ *
+ * A key typed is on the screen before the form hears of it (the browser draws it
+ * in the field), so the form's checks and messages for it are drawn in the gap
+ * after that frame, not in front of it: the key's frame is the browser's own work
+ * (keystroke latency at 4x CPU, issue 14). The draft itself and its save are
+ * current at once, and every render reads the newest draft, so a render for any
+ * other reason in that gap draws the newest typing too.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paths } from '../../paths';
 import { useServices } from '../../hooks/context';
 import { useSsidHolder } from './useSsidHolder';
@@ -17,6 +24,9 @@ import type { LocalApplication, LocalBatch } from '../../db/schema';
 import { describeSaveError } from '../../db/storageErrors';
 import type { SaveState } from '../../services/draftSaver';
 import { noteTyping } from '../../services/typingPause';
+import { afterNextPaint, type Cancel } from '../../services/afterNextPaint';
+import type { EntryField } from '../../model/fieldMessages';
+import { useSaveStatus } from './useSaveStatus';
 import { localIsoDate } from '../../model/today';
 import type { FieldName } from '../../../shared/application';
 import { canConfirm } from '../../../shared/lifecycle';
@@ -40,6 +50,8 @@ export interface ApplicationEditor {
   /** True when the screen differs from what was last confirmed or saved. */
   dirty: boolean;
   canConfirmNow: boolean;
+  /** Fields the advisor has left at least once: their messages show even when blank. */
+  left: ReadonlySet<EntryField>;
   /** Why the sheet waits for a second keyer before it can be confirmed, or null. */
   verifyBlock: string | null;
   confirmMessage: string | null;
@@ -47,8 +59,8 @@ export interface ApplicationEditor {
   setRekey: (value: string) => void;
   setSsidChecked: (checked: boolean) => void;
   flush: () => Promise<boolean>;
-  /** Saves what is pending once the next frame is drawn (a field left: the move is drawn first). */
-  flushSoon: () => void;
+  /** A field was left (null when focus left from outside any field): its messages show, and what is pending is saved once the move is drawn. */
+  leaveField: (field: EntryField | null) => void;
   /** Confirms the record; true when it was. */
   confirm: () => Promise<boolean>;
   saveAndNext: () => Promise<void>;
@@ -56,6 +68,9 @@ export interface ApplicationEditor {
 
 const NO_ISSUES: Validation = { errors: [], warnings: [] };
 const NONE: ReadonlySet<FieldName> = new Set();
+const NONE_LEFT: ReadonlySet<EntryField> = new Set();
+/** The longest a typed change waits to be drawn when no frame comes (a hidden page). */
+const REDRAW_FALLBACK_MS = 100;
 
 /** Fields whose change makes the birth-date-for-grade tick ("The paper shows this") start over. */
 const DATE_LOOK_RESETS: ReadonlySet<FieldName> = new Set(['dateOfBirth', 'grade', 'programYear']);
@@ -99,14 +114,18 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
 export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const { store, router } = useServices();
   const [phase, setPhase] = useState<ApplicationEditor['phase']>('loading');
-  const [draft, setDraft] = useState<DraftInput | null>(null);
+  // The newest draft lives in draftRef and is what every render draws; this state only asks for a render.
+  const [, setDrawn] = useState<DraftInput | null>(null);
+  const redraw = useRef<Cancel | null>(null);
   const [batch, setBatch] = useState<LocalBatch | null>(null);
   const [verifies, setVerifies] = useState(false);
   const [stored, setStored] = useState<LocalApplication | null>(null);
   const [reopened, setReopened] = useState(false);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const [saveState, reportSaveState] = useSaveStatus();
   const [confirmMessage, setConfirmMessage] = useState<string | null>(null);
+  const [left, setLeft] = useState<ReadonlySet<EntryField>>(NONE_LEFT);
   const draftRef = useRef<DraftInput | null>(null);
+  const draft = draftRef.current;
 
   const recordId = 'recordId' in target ? target.recordId : null;
   const batchId = 'batchId' in target ? target.batchId : null;
@@ -125,7 +144,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
           return;
         }
         draftRef.current = loaded.draft;
-        setDraft(loaded.draft);
+        setDrawn(loaded.draft);
         setBatch(loaded.batch);
         setVerifies(loaded.verifies);
         setStored(loaded.stored);
@@ -133,21 +152,27 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
         setPhase('ready');
       })
       .catch((error: unknown) => {
-        if (current) setSaveState({ kind: 'error', message: describeSaveError(error) });
+        if (current) reportSaveState({ kind: 'error', message: describeSaveError(error) });
       });
     return () => {
       current = false;
     };
-  }, [store, recordId, batchId]);
+  }, [store, recordId, batchId, reportSaveState]);
 
-  const saverRef = useDraftSaver(store, router, setStored, setSaveState);
+  useEffect(() => () => redraw.current?.(), []);
+
+  const saverRef = useDraftSaver(store, router, setStored, reportSaveState);
 
   const update = useCallback((change: (d: DraftInput) => DraftInput) => {
     const base = draftRef.current;
     if (!base) return;
     const next = change(base);
     draftRef.current = next;
-    setDraft(next);
+    // One render for every change until the frame (see the module comment).
+    redraw.current ??= afterNextPaint(() => {
+      redraw.current = null;
+      setDrawn(draftRef.current);
+    }, REDRAW_FALLBACK_MS);
     setConfirmMessage(null);
     // Before the save is scheduled: the header's counts stop re-reading before its write lands.
     noteTyping();
@@ -158,7 +183,10 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), [saverRef]);
-  const flushSoon = useCallback(() => saverRef.current?.flushSoon(), [saverRef]);
+  const leaveField = useCallback((field: EntryField | null) => {
+    if (field) setLeft((was) => (was.has(field) ? was : new Set([...was, field])));
+    saverRef.current?.flushSoon();
+  }, [saverRef]);
 
   const checks = useEditorChecks(draft, batch, stored, verifies);
 
@@ -170,7 +198,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
       const record = await getApplication(store.db, current.id);
       if (record) {
         draftRef.current = { ...current, fields: record.fields };
-        setDraft(draftRef.current);
+        setDrawn(draftRef.current);
         setStored(record);
       }
       const confirmed = result.confirmed.length === 1;
@@ -193,5 +221,5 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     router.navigate(paths.newRecord(current.batchId));
   }, [router, flush]);
 
-  return { phase, draft, batch, stored, reopened, ...checks, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, flushSoon, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, ...checks, left, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, leaveField, confirm, saveAndNext };
 }

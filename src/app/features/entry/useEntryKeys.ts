@@ -11,6 +11,16 @@ import { continuesFieldLeft, isEnterStop, isFieldFull, optionForKey } from '../.
 
 const valueOf = (el: HTMLElement) => (el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '');
 
+/**
+ * A value the app puts in a field for the advisor goes into the control at once,
+ * as a typed one is put there by the browser: the form draws changes a frame
+ * later (useApplicationEditor), and the next key must find this value there.
+ */
+function putValue(el: HTMLInputElement | HTMLSelectElement, value: string, onField: (name: FieldName, value: string) => void): void {
+  el.value = value;
+  onField(el.dataset.entryField as FieldName, value);
+}
+
 /** The next control after `from` in paper order that `stopsAt` (one stop per field, a checkbox group is one), or null after the last. */
 function nextControl(formEl: HTMLElement, from: HTMLElement, stopsAt: (el: HTMLElement) => boolean): HTMLElement | null {
   const stops = Array.from(formEl.querySelectorAll<HTMLElement>('[data-entry-field]'));
@@ -40,7 +50,7 @@ export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly
       const chosen = options[optionForKey(options.map((o) => o.text), event.key) ?? -1];
       if (!chosen) return; // Ambiguous ("1" of grades 1, 10, 11, 12): the browser's own type-ahead goes on.
       event.preventDefault();
-      onField(target.dataset.entryField as FieldName, chosen.value);
+      putValue(target, chosen.value, onField);
       moveOn(target);
     } else if (target instanceof HTMLInputElement && target.type === 'checkbox') {
       const boxes = Array.from(target.closest('.checks')?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? []);
@@ -60,7 +70,7 @@ export function useEntryKeys(formRef: RefObject<HTMLFormElement>, form: readonly
     wordMove.current = null;
     if (moved && moved.to === target && target instanceof HTMLInputElement && target.type !== 'checkbox' && continuesFieldLeft(event.key, target.value)) {
       event.preventDefault();
-      onField(moved.from.dataset.entryField as FieldName, `${moved.from.value} `);
+      putValue(moved.from, `${moved.from.value} `, onField);
       moved.from.focus();
       return;
     }
