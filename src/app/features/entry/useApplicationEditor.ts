@@ -7,9 +7,10 @@
  * A key typed is on the screen before the form hears of it (the browser draws it
  * in the field), so the form's checks and messages for it are drawn in the gap
  * after that frame, not in front of it: the key's frame is the browser's own work
- * (keystroke latency at 4x CPU, issue 14). The draft itself and its save are
- * current at once, and every render reads the newest draft, so a render for any
- * other reason in that gap draws the newest typing too.
+ * (keystroke latency at 4x CPU, issue 14). The same for a field left: the move is
+ * drawn first, the field's messages after. The draft and the fields left live in
+ * refs that every render reads, and are current at once (the save is scheduled
+ * from them), so a render for any other reason in that gap draws the newest typing.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { paths } from '../../paths';
@@ -68,7 +69,6 @@ export interface ApplicationEditor {
 
 const NO_ISSUES: Validation = { errors: [], warnings: [] };
 const NONE: ReadonlySet<FieldName> = new Set();
-const NONE_LEFT: ReadonlySet<EntryField> = new Set();
 /** The longest a typed change waits to be drawn when no frame comes (a hidden page). */
 const REDRAW_FALLBACK_MS = 100;
 
@@ -114,16 +114,24 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
 export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const { store, router } = useServices();
   const [phase, setPhase] = useState<ApplicationEditor['phase']>('loading');
-  // The newest draft lives in draftRef and is what every render draws; this state only asks for a render.
-  const [, setDrawn] = useState<DraftInput | null>(null);
+  // The newest draft and the fields left live in refs, which every render draws; this state only asks for a render.
+  const [, setDraws] = useState(0);
+  const drawNow = useCallback(() => setDraws((n) => n + 1), []);
   const redraw = useRef<Cancel | null>(null);
+  const drawAfterFrame = useCallback(() => {
+    // One render for every change until the frame (see the module comment).
+    redraw.current ??= afterNextPaint(() => {
+      redraw.current = null;
+      drawNow();
+    }, REDRAW_FALLBACK_MS);
+  }, [drawNow]);
   const [batch, setBatch] = useState<LocalBatch | null>(null);
   const [verifies, setVerifies] = useState(false);
   const [stored, setStored] = useState<LocalApplication | null>(null);
   const [reopened, setReopened] = useState(false);
   const [saveState, reportSaveState] = useSaveStatus();
   const [confirmMessage, setConfirmMessage] = useState<string | null>(null);
-  const [left, setLeft] = useState<ReadonlySet<EntryField>>(NONE_LEFT);
+  const leftRef = useRef<ReadonlySet<EntryField>>(new Set());
   const draftRef = useRef<DraftInput | null>(null);
   const draft = draftRef.current;
 
@@ -144,7 +152,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
           return;
         }
         draftRef.current = loaded.draft;
-        setDrawn(loaded.draft);
+        drawNow();
         setBatch(loaded.batch);
         setVerifies(loaded.verifies);
         setStored(loaded.stored);
@@ -168,25 +176,24 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     if (!base) return;
     const next = change(base);
     draftRef.current = next;
-    // One render for every change until the frame (see the module comment).
-    redraw.current ??= afterNextPaint(() => {
-      redraw.current = null;
-      setDrawn(draftRef.current);
-    }, REDRAW_FALLBACK_MS);
+    drawAfterFrame();
     setConfirmMessage(null);
     // Before the save is scheduled: the header's counts stop re-reading before its write lands.
     noteTyping();
     saverRef.current?.schedule(next);
-  }, [saverRef]);
+  }, [saverRef, drawAfterFrame]);
 
   const setField = useCallback((name: FieldName, value: string | string[]) => update((d) => withField(d, name, value)), [update]);
   const setRekey = useCallback((value: string) => update((d) => ({ ...d, ssidRekey: value })), [update]);
   const setSsidChecked = useCallback((checked: boolean) => update((d) => ({ ...d, ssidChecked: checked })), [update]);
   const flush = useCallback(() => saverRef.current?.flush() ?? Promise.resolve(true), [saverRef]);
   const leaveField = useCallback((field: EntryField | null) => {
-    if (field) setLeft((was) => (was.has(field) ? was : new Set([...was, field])));
+    if (field && !leftRef.current.has(field)) {
+      leftRef.current = new Set([...leftRef.current, field]);
+      drawAfterFrame();
+    }
     saverRef.current?.flushSoon();
-  }, [saverRef]);
+  }, [saverRef, drawAfterFrame]);
 
   const checks = useEditorChecks(draft, batch, stored, verifies);
 
@@ -198,7 +205,7 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
       const record = await getApplication(store.db, current.id);
       if (record) {
         draftRef.current = { ...current, fields: record.fields };
-        setDrawn(draftRef.current);
+        drawNow();
         setStored(record);
       }
       const confirmed = result.confirmed.length === 1;
@@ -221,5 +228,5 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
     router.navigate(paths.newRecord(current.batchId));
   }, [router, flush]);
 
-  return { phase, draft, batch, stored, reopened, ...checks, left, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, leaveField, confirm, saveAndNext };
+  return { phase, draft, batch, stored, reopened, ...checks, left: leftRef.current, saveState, confirmMessage, setField, setRekey, setSsidChecked, flush, leaveField, confirm, saveAndNext };
 }

@@ -77,6 +77,15 @@ describe('keyboard entry', () => {
     expect(saved.map((a) => [a.fields.firstName, a.fields.lastName])).toEqual([['Maria', 'Lopez']]);
   });
 
+  it('says a blank field is required once the advisor leaves it, not before', async () => {
+    await openNewForm();
+    await waitFor(() => expect(document.activeElement).toBe(input('First name')));
+    expect(describedText(input('First name'))).not.toMatch(/required/);
+    fireEvent.keyDown(input('First name'), { key: 'Enter' });
+    await waitFor(() => expect(describedText(input('First name'))).toMatch(/First name is required/));
+    expect(describedText(input('Last name'))).not.toMatch(/required/);
+  });
+
   it('keeps what was typed in a field left before the form drew it', async () => {
     await openNewForm();
     await waitFor(() => expect(document.activeElement).toBe(input('First name')));
