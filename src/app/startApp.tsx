@@ -12,6 +12,8 @@ import { SyncProvider } from './features/session/SyncProvider';
 import { openStore } from './db/connection';
 import { isQuotaError } from './db/storageErrors';
 import { AppContext } from './hooks/context';
+import { SessionAtStartContext } from './hooks/useSession';
+import { readSession, type StoredSession } from './db/meta';
 import { UpdateContext } from './shell/useUpdatePrompt';
 import { createUpdateChannel } from './pwa/updates';
 import { createRouter } from './router';
@@ -49,6 +51,11 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
   const journal = holdJournal(sessionStorage, window);
   const router = createRouter();
   const sync = createSyncServices(opened, '');
+  // Read while the advisor types the passphrase: the render after the unlock starts from it (hooks/useSession.ts).
+  let sessionAtStart: StoredSession | null | undefined;
+  readSession(opened.db).then((session) => {
+    sessionAtStart = session;
+  }, () => undefined);
   // A locked tablet fetches the app and the after-unlock work while the advisor types the passphrase and the key is derived.
   if (opened.vault.state().phase === 'locked') afterFirstPaint(() => {
     // Not fatal: the gates fetch them again when the vault opens.
@@ -71,11 +78,13 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
           <UpdateContext.Provider value={updates}>
             <HeldJournalContext.Provider value={journal}>
               <SyncProvider made={sync}>
-                <SessionGate>
-                  <VaultGate forgotten={forgottenPassphrase}>
-                    <UnlockedApp />
-                  </VaultGate>
-                </SessionGate>
+                <SessionAtStartContext.Provider value={sessionAtStart}>
+                  <SessionGate>
+                    <VaultGate forgotten={forgottenPassphrase}>
+                      <UnlockedApp />
+                    </VaultGate>
+                  </SessionGate>
+                </SessionAtStartContext.Provider>
               </SyncProvider>
             </HeldJournalContext.Provider>
           </UpdateContext.Provider>

@@ -1,6 +1,7 @@
 /** Dexie's liveQuery as a hook: re-runs the query whenever the tables it read change. */
 import { watchQuery } from '../db/live';
 import { onTyping } from '../services/typingPause';
+import { whenSideReadsAllowed } from '../services/sideReads';
 import { useEffect, useState } from 'preact/hooks';
 
 /** Result of a live query: data once loaded, or the error that stopped it. */
@@ -25,7 +26,8 @@ function useWatchedQuery<T>(query: () => Promise<T>, deps: readonly unknown[], e
       subscription?.unsubscribe();
       subscription = null;
     };
-    watch();
+    const stopWaiting = waitsForPause ? whenSideReadsAllowed(watch) : null;
+    if (!waitsForPause) watch();
     // Typing holds only a query that has answered once: what is shown stays, and is read again at the pause.
     const onTypingChange = (typing: boolean) => {
       if (!typing) watch();
@@ -33,6 +35,7 @@ function useWatchedQuery<T>(query: () => Promise<T>, deps: readonly unknown[], e
     };
     const stopListening = waitsForPause ? onTyping(onTypingChange) : null;
     return () => {
+      stopWaiting?.();
       stopListening?.();
       hold();
     };
@@ -52,7 +55,8 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[
 /**
  * useLiveQuery for what may lag the typing by a pause (the header's counts, the
  * sheet number): while the advisor types in the entry form it stops re-reading
- * after every autosave, and reads again once typing pauses (services/typingPause.ts).
+ * after every autosave, and reads again once typing pauses (services/typingPause.ts);
+ * it starts once the screen opened has drawn its content (services/sideReads.ts).
  */
 export function usePausedLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], enabled = true): LiveResult<T> {
   return useWatchedQuery(query, deps, enabled, true);

@@ -1,5 +1,6 @@
 /** The advisor's session as a hook: who is signed in, and sign-in / sign-out actions. */
-import { useCallback } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useCallback, useContext } from 'preact/hooks';
 import { useLiveQuery } from './useLiveQuery';
 import { useServices } from './context';
 import { signInAndSync, useSyncServices } from '../sync/context';
@@ -17,11 +18,20 @@ export interface SessionView {
   signOut: () => Promise<SignOutResult>;
 }
 
+/**
+ * The session as read while the app started (undefined: not read), shown until
+ * the live read answers: the first render after the unlock draws the screen
+ * instead of waiting for that read (cold start, issue 14).
+ */
+export const SessionAtStartContext = createContext<StoredSession | null | undefined>(undefined);
+
 /** The session, live from the store (so every tab sees a sign-in or sign-out). */
 export function useSession(): SessionView {
   const { store } = useServices();
   const services = useSyncServices();
-  const result = useLiveQuery(() => readSession(store.db), [store]);
+  const atStart = useContext(SessionAtStartContext);
+  const live = useLiveQuery(() => readSession(store.db), [store]);
+  const result = live.status === 'loading' && atStart !== undefined ? { status: 'ready' as const, data: atStart } : live;
   const session = result.status === 'ready' ? result.data : null;
   let status: SessionStatus = 'loading';
   if (result.status === 'ready') status = session === null ? 'none' : session.expired ? 'expired' : 'active';

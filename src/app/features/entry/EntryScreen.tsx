@@ -11,6 +11,7 @@ import { SaveStatus } from './SaveStatus';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useBlindRekey } from '../../hooks/useBlindRekey';
+import { useHoldSideReads } from '../../hooks/useHoldSideReads';
 import { checkSsid } from '../../../shared/ssid';
 import { rekeyIssue } from '../../../shared/validate';
 import type { DraftInput } from '../../db/applications';
@@ -29,6 +30,8 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
   const { draft, batch, stored } = editor;
   const position = useBatchPosition(draft?.batchId ?? null, stored?.id ?? null);
   const blind = useBlindRekey(rekeyAgrees(draft));
+  // The header's counts and the sheet number wait until the form is in the page (cold start, issue 14).
+  useHoldSideReads(editor.phase !== 'loading');
   const onNext = () => void editor.saveAndNext();
   useCtrlEnter(onNext);
 

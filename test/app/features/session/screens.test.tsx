@@ -4,7 +4,7 @@
  * way main.tsx composes the app, against the real server where one is needed.
  */
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncHeader } from '../../../../src/app/features/session/SyncHeader';
 import { closeStore, type Store } from '../../../../src/app/db/connection';
@@ -15,6 +15,12 @@ import { seriousViolations } from '../../axe';
 import { changeRecord, completeFields, openTestStore, readOutbox, readRecord, renderSessionApp, seedRecord, seedSchools } from '../../harness';
 import { startServer, type TestServer } from '../../sync/server-harness';
 import { paths } from '../../../../src/app/paths';
+import { AppContext } from '../../../../src/app/hooks/context';
+import { createRouter } from '../../../../src/app/router';
+import { SyncProvider } from '../../../../src/app/features/session/SyncProvider';
+import { SessionGate } from '../../../../src/app/shell/SessionGate';
+import { SessionAtStartContext } from '../../../../src/app/hooks/useSession';
+import { readSession } from '../../../../src/app/db/meta';
 
 /** Nothing listens here: requests to it fail as they do offline. */
 const UNREACHABLE = 'http://127.0.0.1:9';
@@ -46,6 +52,46 @@ async function storeSession(expired = false) {
     value: { token: 'token', expiresAt: '2099-01-01T00:00:00Z', expired, user: { id: 'u1', email: 'demo@mesa.example', name: 'Demo Advisor', role: 'advisor', centerId: 'c1' } },
   });
 }
+
+describe('the session read while the app started', () => {
+  function renderGate(atStart: Awaited<ReturnType<typeof readSession>> | undefined) {
+    return render(
+      <AppContext.Provider value={{ store, router: createRouter(window) }}>
+        <SyncProvider baseUrl={UNREACHABLE}>
+          <SessionAtStartContext.Provider value={atStart}>
+            <SessionGate>
+              <p>The app</p>
+            </SessionGate>
+          </SessionAtStartContext.Provider>
+        </SyncProvider>
+      </AppContext.Provider>,
+    );
+  }
+
+  it('lets the app draw at once, without waiting for the session to be read again', async () => {
+    await storeSession();
+    renderGate(await readSession(store.db));
+    expect(screen.getByText('The app')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+  });
+
+  it('waits for the read when none was made at start', async () => {
+    await storeSession();
+    renderGate(undefined);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    await screen.findByText('The app');
+  });
+
+  it('gives way to the live read: a sign-out since the start shows the sign-in screen', async () => {
+    await storeSession();
+    const atStart = await readSession(store.db);
+    await store.db.meta.delete('session');
+    renderGate(atStart);
+    expect(screen.getByText('The app')).toBeTruthy();
+    await screen.findByLabelText('Email');
+    expect(screen.queryByText('The app')).toBeNull();
+  });
+});
 
 describe('signing in', () => {
   let server: TestServer;
