@@ -52,9 +52,10 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
   const router = createRouter();
   const sync = createSyncServices(opened, '');
   // Read while the advisor types the passphrase: the render after the unlock starts from it (hooks/useSession.ts).
-  let sessionAtStart: StoredSession | null | undefined;
+  // None found means a sign-in comes before the app is shown, and the session it makes is read live.
+  let sessionAtStart: StoredSession | undefined;
   readSession(opened.db).then((session) => {
-    sessionAtStart = session;
+    sessionAtStart = session ?? undefined;
   }, () => undefined);
   // A locked tablet fetches the app and the after-unlock work while the advisor types the passphrase and the key is derived.
   if (opened.vault.state().phase === 'locked') afterFirstPaint(() => {

@@ -19,11 +19,11 @@ export interface SessionView {
 }
 
 /**
- * The session as read while the app started (undefined: not read), shown until
- * the live read answers: the first render after the unlock draws the screen
- * instead of waiting for that read (cold start, issue 14).
+ * The session found while the app started (undefined: none found, or not read),
+ * shown until the live read answers: the first render after the unlock draws
+ * the screen instead of waiting for that read (cold start, issue 14).
  */
-export const SessionAtStartContext = createContext<StoredSession | null | undefined>(undefined);
+export const SessionAtStartContext = createContext<StoredSession | undefined>(undefined);
 
 /** The session, live from the store (so every tab sees a sign-in or sign-out). */
 export function useSession(): SessionView {
