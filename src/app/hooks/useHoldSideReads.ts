@@ -1,15 +1,8 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { holdSideReads } from '../services/sideReads';
 
-/** Holds the side reads (services/sideReads.ts) back from the screen's first render until `drawn`, or until it goes away. */
+/** Holds the side reads (services/sideReads.ts) back while `drawn` is false, and no longer than the screen is there. */
 export function useHoldSideReads(drawn: boolean): void {
-  const release = useRef<(() => void) | null>(null);
-  // Layout effects: they run before the header's plain effects start its reads.
-  useLayoutEffect(() => {
-    release.current = holdSideReads();
-    return () => release.current?.();
-  }, []);
-  useLayoutEffect(() => {
-    if (drawn) release.current?.();
-  }, [drawn]);
+  // A layout effect: it runs before the header's plain effects start its reads. Its cleanup is the release.
+  useLayoutEffect(() => (drawn ? undefined : holdSideReads()), [drawn]);
 }
