@@ -11,6 +11,9 @@ import { EvictionBanner } from './shell/EvictionBanner';
 import { UnsentElsewhereBanner } from './features/session/UnsentElsewhereBanner';
 import { VaultMenuItems } from './features/vault/VaultMenuItems';
 
+// For startApp.tsx, which loads this chunk: the screen's first read is made right after the unlock.
+export { readScreenAhead } from './routes';
+
 /** The app behind the session and vault gates. */
 export function UnlockedApp() {
   return (

@@ -8,6 +8,8 @@ import { matchPath, type Location } from './router';
 import { PATTERNS, RECORD_PAGES, recordPagePattern } from './paths';
 import { isSetAsideTable } from './db/setAside';
 import { lazyScreen } from './components/lazyScreen';
+import type { Store } from './db/connection';
+import { readEditorTargetAhead } from './features/entry/loadEditorTarget';
 import { BatchesScreen } from './features/batches/BatchesScreen';
 // In the shell, though off the way to the first sheet: it shares AlertList with the first
 // chunk (main.tsx), and as a chunk of its own it would split AlertList out of that chunk.
@@ -21,6 +23,8 @@ import { SignIn } from './features/session/SignIn';
 export interface Route {
   pattern: string;
   render: (params: Record<string, string>, location: Location) => VNode;
+  /** The screen's first read, made before it is drawn (services/readAhead.ts), for a screen that reads one thing first. */
+  readAhead?: (params: Record<string, string>, store: Store) => Promise<void>;
 }
 
 // Loaded with the app: the advisor's way to the first sheet (batches, a new batch, the
@@ -53,10 +57,18 @@ export const ROUTES: readonly Route[] = [
   { pattern: PATTERNS.batch, render: (p) => <ReviewScreen batchId={p.batchId!} /> },
   // Keyed by the navigation, so "Save and next" always starts a fresh form, while the
   // URL rewrite after a new form's first save keeps the same one.
-  { pattern: PATTERNS.newRecord, render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} /> },
+  {
+    pattern: PATTERNS.newRecord,
+    render: (p, l) => <EntryScreen key={l.key} target={{ batchId: p.batchId! }} />,
+    readAhead: (p, store) => readEditorTargetAhead(store.db, { batchId: p.batchId! }),
+  },
   { pattern: PATTERNS.verifyBatch, render: (p) => <VerifyScreen batchId={p.batchId!} /> },
   { pattern: PATTERNS.records, render: () => <RecordsScreen /> },
-  { pattern: PATTERNS.record, render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} /> },
+  {
+    pattern: PATTERNS.record,
+    render: (p, l) => <EntryScreen key={l.key} target={{ recordId: p.recordId! }} />,
+    readAhead: (p, store) => readEditorTargetAhead(store.db, { recordId: p.recordId! }),
+  },
   {
     pattern: PATTERNS.repair,
     render: (p) => (isSetAsideTable(p.table) ? <RepairScreen table={p.table} rowKey={p.key!} /> : <NotFoundScreen />),
@@ -87,4 +99,10 @@ export function routeFor(path: string): { route: Route; params: Record<string, s
     if (params) return { route, params };
   }
   return null;
+}
+
+/** Makes the first read of the screen at `path` now (see Route.readAhead); resolves at once for a screen without one. */
+export function readScreenAhead(store: Store, path: string): Promise<void> {
+  const found = routeFor(path);
+  return found?.route.readAhead?.(found.params, store) ?? Promise.resolve();
 }

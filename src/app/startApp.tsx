@@ -26,10 +26,14 @@ import { VaultGate } from './features/vault/VaultGate';
 import { createSyncServices, signInAndSync } from './sync/context';
 import { describeSignInError } from './sync/messages';
 import { afterFirstPaint } from './shell/afterFirstPaint';
+import { dropReadsAhead } from './services/readAhead';
 
 // Behind the gates, so the sign-in and unlock screens draw before it is fetched and run.
-const loadUnlockedApp = () => import('./UnlockedApp').then((m) => m.UnlockedApp);
-const UnlockedApp = lazyScreen(loadUnlockedApp);
+const loadUnlockedModule = () => import('./UnlockedApp');
+
+/** The longest the unlock screen waits for the first screen's read before the app is drawn anyway. */
+const READ_AHEAD_AT_MOST_MS = 1000;
+const UnlockedApp = lazyScreen(() => loadUnlockedModule().then((m) => m.UnlockedApp));
 
 /** The app over its open store, ready to be drawn into `root`; null when storage could not be opened (that is drawn instead). */
 export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
@@ -60,11 +64,21 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
   // A locked tablet fetches the app and the after-unlock work while the advisor types the passphrase and the key is derived.
   if (opened.vault.state().phase === 'locked') afterFirstPaint(() => {
     // Not fatal: the gates fetch them again when the vault opens.
-    Promise.all([loadUnlockedApp(), import('./services/afterUnlock')])
+    Promise.all([UnlockedApp.preload(), import('./services/afterUnlock')])
       .catch((error: unknown) => console.warn('The app could not be fetched ahead', error instanceof Error ? error.name : typeof error));
   });
   return {
-    unlock: (passphrase) => opened.vault.unlock(passphrase),
+    async unlock(passphrase) {
+      await opened.vault.unlock(passphrase);
+      // Typing held from the last unload is stored before any screen reads (useVaultSession): nothing is read ahead of it.
+      if (journal.count() > 0) return;
+      // The screen's first read, while "Unlocking…" still shows: the app is then drawn once, with its data (services/readAhead.ts).
+      // Loaded through the lazy screen, so the render after the unlock draws the app at once, not "Loading…" first.
+      const readFirst = UnlockedApp.preload().then(loadUnlockedModule).then((m) => m.readScreenAhead(opened, router.current().path));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([readFirst.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, READ_AHEAD_AT_MOST_MS)))]);
+      clearTimeout(timer);
+    },
     async signIn(credentials) {
       try {
         await signInAndSync(opened, sync, credentials);
@@ -92,6 +106,8 @@ export async function startApp(root: HTMLElement): Promise<AppHandle | null> {
         </AppContext.Provider>,
         root,
       );
+      // The render above took what was read ahead for it; nothing later may start from it.
+      dropReadsAhead();
     },
   };
 }

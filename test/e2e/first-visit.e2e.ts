@@ -184,11 +184,13 @@ test('a locked tablet\'s unlock screen is drawn by the service worker\'s page: t
     });
     observer.observe(document, { childList: true, subtree: true });
   }, TABLET_PASSPHRASE);
+  // Listened for before the reload: on a slow machine the chunk can answer before the reload's load event.
+  const appChunk = page.waitForResponse((response) => /\/assets\/startApp-[^/]+\.js$/.test(response.url()));
   const served = await page.reload();
   assert.ok(served?.fromServiceWorker(), 'the page came from the service worker');
   assert.match((await served?.text()) ?? '', /<input id="vault-passphrase"/);
   // The first chunk's render of the screen (it fetches the rest of the app after its first paint) keeps the field, its value and the focus.
-  await page.waitForResponse((response) => /\/assets\/startApp-[^/]+\.js$/.test(response.url()));
+  await appChunk;
   assert.equal(await page.getByLabel('Passphrase').inputValue(), TABLET_PASSPHRASE);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'vault-passphrase');
   await page.keyboard.press('Enter');

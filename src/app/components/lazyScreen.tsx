@@ -7,11 +7,14 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
+/** A screen loaded on first use; `preload` fetches it ahead, so its first render draws it at once. */
+export type LazyScreen<P extends object> = ComponentType<P> & { preload: () => Promise<ComponentType<P>> };
+
 /**
- * A component that loads `load()`'s screen on first render and shows a short
- * loading state until then; later renders use the loaded screen at once.
+ * A component that loads `load()`'s screen on first render (or at `preload`)
+ * and shows a short loading state until then; later renders use the loaded screen at once.
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const start = () => {
@@ -26,7 +29,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     return loading;
   };
 
-  return function LazyScreen(props: P) {
+  function Lazy(props: P) {
     const [screen, setScreen] = useState<{ component: ComponentType<P> | null; failed: boolean }>({ component: loaded, failed: false });
     useEffect(() => {
       if (screen.component) return;
@@ -52,5 +55,6 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         </p>
       </section>
     );
-  };
+  }
+  return Object.assign(Lazy, { preload: start });
 }

@@ -46,6 +46,12 @@ export interface VaultOptions {
   now?: () => number;
 }
 
+/** Whether two key records are the same writing: everything the key is derived and unwrapped from. */
+function sameRecord(a: KeyRecord | null, b: KeyRecord): boolean {
+  return a !== null && a.kdf.salt === b.kdf.salt && a.kdf.iterations === b.kdf.iterations
+    && a.wrappedKey.iv === b.wrappedKey.iv && a.wrappedKey.data === b.wrappedKey.data;
+}
+
 /**
  * The app lock. The data key exists only in memory while unlocked and is
  * dropped on lock(), on idle, and when the page goes away.
@@ -65,13 +71,17 @@ export class Vault {
   private readonly listeners = new Set<(state: VaultState) => void>();
   private readonly iterations: number;
   private readonly now: () => number;
+  /** The key record as last read or written here; the unlock starts from it (see unlock). */
+  private known: KeyRecord | null;
 
   private constructor(
     private readonly store: KeyRecordStore,
     initial: VaultState,
+    known: KeyRecord | null,
     options: VaultOptions,
   ) {
     this.current = initial;
+    this.known = known;
     this.idleMs = idleMinutesToMs(options.idleMinutes ?? DEFAULT_IDLE_MINUTES);
     this.iterations = options.iterations ?? DEFAULT_ITERATIONS;
     this.now = options.now ?? Date.now;
@@ -81,7 +91,8 @@ export class Vault {
   static async open(store: KeyRecordStore, options: VaultOptions = {}): Promise<Vault> {
     const record = await store.read();
     const idleMinutes = options.idleMinutes ?? (await store.idleMinutes()) ?? undefined;
-    return new Vault(store, record !== undefined ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, { ...options, idleMinutes });
+    const known = keyRecordSchema.safeParse(record);
+    return new Vault(store, record !== undefined ? { phase: 'locked', reason: 'start' } : { phase: 'new' }, known.success ? known.data : null, { ...options, idleMinutes });
   }
 
   /** The current phase: new, locked (with why) or unlocked. */
@@ -107,6 +118,7 @@ export class Vault {
     const { key, record } = await createKeyRecord(passphrase, this.iterations);
     // add, not put: a second tab that set up first must not have its key overwritten.
     if (!(await this.store.add(record))) throw new VaultAlreadySetUpError();
+    this.known = record;
     this.dataKey = key;
     this.dispatch({ type: 'setUp', at: this.now() });
   }
@@ -115,10 +127,19 @@ export class Vault {
    * Unlocks with the passphrase, offline. A wrong one throws WrongPassphraseError
    * and changes nothing. A key record made with fewer iterations than this
    * build asks for is re-wrapped with the higher count on the way in.
+   *
+   * The key is derived from the record known here while the stored one is read
+   * again: that read is a round trip the derivation need not wait behind (cold
+   * start, issue 14). Another tab may have changed the passphrase meanwhile; then
+   * the record just read is the one that counts, and the key is derived from it.
    */
   async unlock(passphrase: string): Promise<void> {
+    const known = this.known;
+    const early = known ? unlockKey(passphrase, known) : null;
+    // Handled here so an early derivation that is not used is no unhandled rejection; awaiting it still throws.
+    early?.catch(() => undefined);
     const record = await this.readRecord();
-    const key = await unlockKey(passphrase, record);
+    const key = early && sameRecord(known, record) ? await early : await unlockKey(passphrase, record);
     if (record.kdf.iterations < this.iterations) {
       // If another tab re-wrapped it meanwhile, its record stands and this upgrade is moot.
       await this.replaceRecord(record, await rekey(passphrase, passphrase, record, this.iterations));
@@ -150,6 +171,7 @@ export class Vault {
    */
   async reset(): Promise<void> {
     await this.store.deleteAll();
+    this.known = null;
     this.dispatch({ type: 'reset' });
   }
 
@@ -187,7 +209,8 @@ export class Vault {
   private async readRecord(): Promise<KeyRecord> {
     const stored = await this.store.read();
     if (stored === undefined) throw new VaultNotSetUpError();
-    return keyRecordSchema.parse(stored);
+    this.known = keyRecordSchema.parse(stored);
+    return this.known;
   }
 
   /**
@@ -196,10 +219,12 @@ export class Vault {
    * two tabs changing it at once cannot both win. False when it had changed.
    */
   private async replaceRecord(previous: KeyRecord, next: KeyRecord): Promise<boolean> {
-    return this.store.replaceIf((value) => {
+    const replaced = await this.store.replaceIf((value) => {
       const stored = keyRecordSchema.safeParse(value);
-      return stored.success && stored.data.wrappedKey.iv === previous.wrappedKey.iv;
+      return stored.success && sameRecord(stored.data, previous);
     }, next);
+    if (replaced) this.known = next;
+    return replaced;
   }
 
   private dispatch(event: VaultEvent): void {

@@ -14,7 +14,7 @@ import { afterFirstPaint } from './afterFirstPaint';
 
 /** What the first screen needs of the whole app once it is loaded (startApp.tsx). */
 export interface AppHandle {
-  /** Unlocks the vault; rejects as Vault.unlock does (a wrong passphrase, a CryptoError). */
+  /** Unlocks the vault and reads what the first screen shows first; rejects as Vault.unlock does (a wrong passphrase, a CryptoError). */
   unlock(passphrase: string): Promise<void>;
   /** Signs in and starts a sync; the sentence to show when it failed, else null. */
   signIn(credentials: Credentials): Promise<string | null>;

@@ -109,6 +109,18 @@ describe('Vault', () => {
     expect(await open(later.key(), sealed, 'c')).toBe('kept');
   });
 
+  it('unlocks with the key record as stored now, when another tab changed the passphrase after this one opened', async () => {
+    const otherTab = await openVault(db, options);
+    await otherTab.setup(PASSPHRASE);
+    const sealed = await seal(otherTab.key(), 'kept', 'c');
+    const thisTab = await openVault(db, options);
+    await otherTab.changePassphrase(PASSPHRASE, 'new river lantern');
+
+    await expect(thisTab.unlock(PASSPHRASE)).rejects.toBeInstanceOf(WrongPassphraseError);
+    await thisTab.unlock('new river lantern');
+    expect(await open(thisTab.key(), sealed, 'c')).toBe('kept');
+  });
+
   it('raises a stored iteration count on unlock when the app asks for more', async () => {
     const old = await openVault(db, options);
     await old.setup(PASSPHRASE);

@@ -6,6 +6,7 @@ import { getApplication, newDraft, type DraftInput } from '../../db/applications
 import { getBatch } from '../../db/batches';
 import { readCenterVerification } from '../../db/meta';
 import { screenFirst } from '../../db/screenFirst';
+import { readAhead, takeReadAhead } from '../../services/readAhead';
 import { batchVerifies } from '../../../shared/verification-policy';
 import type { LocalApplication, LocalBatch, MesaDb } from '../../db/schema';
 
@@ -29,6 +30,20 @@ export type LoadedEditor = { missing: true } | {
  */
 export function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {
   return screenFirst(() => readEditorTarget(db, recordId, batchId));
+}
+
+const aheadKey = (recordId: string | null, batchId: string | null) => `editor/${recordId ?? ''}/${batchId ?? ''}`;
+
+/** The editor's first read, made before its screen is drawn (services/readAhead.ts: right after the unlock). */
+export function readEditorTargetAhead(db: MesaDb, target: EditorTarget): Promise<void> {
+  const recordId = 'recordId' in target ? target.recordId : null;
+  const batchId = 'batchId' in target ? target.batchId : null;
+  return readAhead(aheadKey(recordId, batchId), () => loadEditorTarget(db, recordId, batchId));
+}
+
+/** What readEditorTargetAhead read for this target, once; null when nothing was read ahead. */
+export function takeEditorTargetReadAhead(recordId: string | null, batchId: string | null): LoadedEditor | null {
+  return takeReadAhead<LoadedEditor>(aheadKey(recordId, batchId))?.value ?? null;
 }
 
 async function readEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {

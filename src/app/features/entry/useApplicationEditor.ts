@@ -17,7 +17,7 @@ import { paths } from '../../paths';
 import { useServices } from '../../hooks/context';
 import { useSsidHolder } from './useSsidHolder';
 import { useDraftSaver } from './useDraftSaver';
-import { loadEditorTarget, type EditorTarget } from './loadEditorTarget';
+import { loadEditorTarget, takeEditorTargetReadAhead, type EditorTarget } from './loadEditorTarget';
 import { confirmApplications, getApplication, type DraftInput } from '../../db/applications';
 import { sheetDefaults } from '../../db/batches';
 import { carriedFields } from '../../../shared/carried';
@@ -113,7 +113,12 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
 /** The editor for one form; see the module comment for when things are written. */
 export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const { store, router } = useServices();
-  const [phase, setPhase] = useState<ApplicationEditor['phase']>('loading');
+  const recordId = 'recordId' in target ? target.recordId : null;
+  const batchId = 'batchId' in target ? target.batchId : null;
+  // Read right after the unlock, when this is the screen the app opens on: the first render draws the form.
+  const [readAhead] = useState(() => takeEditorTargetReadAhead(recordId, batchId));
+  const opened = readAhead && !('missing' in readAhead) ? readAhead : null;
+  const [phase, setPhase] = useState<ApplicationEditor['phase']>(readAhead ? (opened ? 'ready' : 'missing') : 'loading');
   // The newest draft and the fields left live in refs, which every render draws; this state only asks for a render.
   const [, setDraws] = useState(0);
   const drawNow = useCallback(() => setDraws((n) => n + 1), []);
@@ -125,24 +130,26 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
       drawNow();
     }, REDRAW_FALLBACK_MS);
   }, [drawNow]);
-  const [batch, setBatch] = useState<LocalBatch | null>(null);
-  const [verifies, setVerifies] = useState(false);
-  const [stored, setStored] = useState<LocalApplication | null>(null);
-  const [reopened, setReopened] = useState(false);
+  const [batch, setBatch] = useState<LocalBatch | null>(opened?.batch ?? null);
+  const [verifies, setVerifies] = useState(opened?.verifies ?? false);
+  const [stored, setStored] = useState<LocalApplication | null>(opened?.stored ?? null);
+  const [reopened, setReopened] = useState(Boolean(opened?.stored));
   const [saveState, reportSaveState] = useSaveStatus();
   const [confirmMessage, setConfirmMessage] = useState<string | null>(null);
   const leftRef = useRef<ReadonlySet<EntryField>>(new Set());
-  const draftRef = useRef<DraftInput | null>(null);
+  const draftRef = useRef<DraftInput | null>(opened?.draft ?? null);
   const draft = draftRef.current;
-
-  const recordId = 'recordId' in target ? target.recordId : null;
-  const batchId = 'batchId' in target ? target.batchId : null;
+  const readAheadUnused = useRef(readAhead !== null);
 
   // Started as the screen mounts, not after its first paint (a plain effect's wait): the
   // read is on the way from the passphrase to a form that takes typing (cold start, issue 14).
   useLayoutEffect(() => {
     // After the first save the URL becomes this record's: nothing to load.
     if (recordId !== null && draftRef.current?.id === recordId) return;
+    if (readAheadUnused.current) {
+      readAheadUnused.current = false;
+      return;
+    }
     let current = true;
     loadEditorTarget(store.db, recordId, batchId)
       .then((loaded) => {
