@@ -30,10 +30,10 @@ import { dropReadsAhead } from './services/readAhead';
 
 // Behind the gates, so the sign-in and unlock screens draw before it is fetched and run.
 const loadUnlockedModule = () => import('./UnlockedApp');
+const UnlockedApp = lazyScreen(() => loadUnlockedModule().then((m) => m.UnlockedApp));
 
 /** The longest the unlock screen waits for the first screen's read before the app is drawn anyway. */
 const READ_AHEAD_AT_MOST_MS = 1000;
-const UnlockedApp = lazyScreen(() => loadUnlockedModule().then((m) => m.UnlockedApp));
 
 /** The app over its open store, ready to be drawn into `root`; null when storage could not be opened (that is drawn instead). */
 export async function startApp(root: HTMLElement): Promise<AppHandle | null> {

@@ -139,15 +139,16 @@ export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const leftRef = useRef<ReadonlySet<EntryField>>(new Set());
   const draftRef = useRef<DraftInput | null>(opened?.draft ?? null);
   const draft = draftRef.current;
-  const readAheadUnused = useRef(readAhead !== null);
+  // The read made ahead stands for the first load.
+  const loadedAhead = useRef(readAhead !== null);
 
   // Started as the screen mounts, not after its first paint (a plain effect's wait): the
   // read is on the way from the passphrase to a form that takes typing (cold start, issue 14).
   useLayoutEffect(() => {
     // After the first save the URL becomes this record's: nothing to load.
     if (recordId !== null && draftRef.current?.id === recordId) return;
-    if (readAheadUnused.current) {
-      readAheadUnused.current = false;
+    if (loadedAhead.current) {
+      loadedAhead.current = false;
       return;
     }
     let current = true;
