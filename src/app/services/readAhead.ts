@@ -8,9 +8,8 @@
  * render did not take, so no later screen can start from an old read.
  */
 
-/** A read made ahead, with its answer once it has one. */
+/** A read made ahead: its answer once it has one. */
 interface Ahead {
-  read: Promise<unknown>;
   answer?: { value: unknown };
 }
 
@@ -21,9 +20,9 @@ const ahead = new Map<string, Ahead>();
  * answered (a failed read is dropped: the screen reads again and shows why).
  */
 export function readAhead(key: string, read: () => Promise<unknown>): Promise<void> {
-  const entry: Ahead = { read: read() };
+  const entry: Ahead = {};
   ahead.set(key, entry);
-  return entry.read.then(
+  return read().then(
     (value) => {
       entry.answer = { value };
     },

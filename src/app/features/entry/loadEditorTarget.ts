@@ -32,18 +32,22 @@ export function loadEditorTarget(db: MesaDb, recordId: string | null, batchId: s
   return screenFirst(() => readEditorTarget(db, recordId, batchId));
 }
 
-const aheadKey = (recordId: string | null, batchId: string | null) => `editor/${recordId ?? ''}/${batchId ?? ''}`;
+/** The target as the record's id or the batch's id, the other null. */
+export function targetIds(target: EditorTarget): { recordId: string | null; batchId: string | null } {
+  return 'recordId' in target ? { recordId: target.recordId, batchId: null } : { recordId: null, batchId: target.batchId };
+}
+
+const aheadKey = ({ recordId, batchId }: ReturnType<typeof targetIds>) => `editor/${recordId ?? ''}/${batchId ?? ''}`;
 
 /** The editor's first read, made before its screen is drawn (services/readAhead.ts: right after the unlock). */
 export function readEditorTargetAhead(db: MesaDb, target: EditorTarget): Promise<void> {
-  const recordId = 'recordId' in target ? target.recordId : null;
-  const batchId = 'batchId' in target ? target.batchId : null;
-  return readAhead(aheadKey(recordId, batchId), () => loadEditorTarget(db, recordId, batchId));
+  const ids = targetIds(target);
+  return readAhead(aheadKey(ids), () => loadEditorTarget(db, ids.recordId, ids.batchId));
 }
 
 /** What readEditorTargetAhead read for this target, once; null when nothing was read ahead. */
-export function takeEditorTargetReadAhead(recordId: string | null, batchId: string | null): LoadedEditor | null {
-  return takeReadAhead<LoadedEditor>(aheadKey(recordId, batchId))?.value ?? null;
+export function takeEditorTargetReadAhead(target: EditorTarget): LoadedEditor | null {
+  return takeReadAhead<LoadedEditor>(aheadKey(targetIds(target)))?.value ?? null;
 }
 
 async function readEditorTarget(db: MesaDb, recordId: string | null, batchId: string | null): Promise<LoadedEditor> {

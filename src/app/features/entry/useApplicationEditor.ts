@@ -17,7 +17,7 @@ import { paths } from '../../paths';
 import { useServices } from '../../hooks/context';
 import { useSsidHolder } from './useSsidHolder';
 import { useDraftSaver } from './useDraftSaver';
-import { loadEditorTarget, takeEditorTargetReadAhead, type EditorTarget } from './loadEditorTarget';
+import { loadEditorTarget, takeEditorTargetReadAhead, targetIds, type EditorTarget } from './loadEditorTarget';
 import { confirmApplications, getApplication, type DraftInput } from '../../db/applications';
 import { sheetDefaults } from '../../db/batches';
 import { carriedFields } from '../../../shared/carried';
@@ -113,10 +113,9 @@ function useEditorChecks(draft: DraftInput | null, batch: LocalBatch | null, sto
 /** The editor for one form; see the module comment for when things are written. */
 export function useApplicationEditor(target: EditorTarget): ApplicationEditor {
   const { store, router } = useServices();
-  const recordId = 'recordId' in target ? target.recordId : null;
-  const batchId = 'batchId' in target ? target.batchId : null;
+  const { recordId, batchId } = targetIds(target);
   // Read right after the unlock, when this is the screen the app opens on: the first render draws the form.
-  const [readAhead] = useState(() => takeEditorTargetReadAhead(recordId, batchId));
+  const [readAhead] = useState(() => takeEditorTargetReadAhead(target));
   const opened = readAhead && !('missing' in readAhead) ? readAhead : null;
   const [phase, setPhase] = useState<ApplicationEditor['phase']>(readAhead ? (opened ? 'ready' : 'missing') : 'loading');
   // The newest draft and the fields left live in refs, which every render draws; this state only asks for a render.
