@@ -138,6 +138,8 @@ export async function openNewForm(store: Store): Promise<ReturnType<typeof rende
   const batch = await seedBatch(store);
   const app = renderApp(store, paths.newRecord(batch.id));
   await screen.findByLabelText('First name');
+  // The sections after the first are drawn a frame later (useFormInSteps).
+  await screen.findByLabelText('Date received');
   return { batch, ...app };
 }
 

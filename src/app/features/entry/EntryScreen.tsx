@@ -15,6 +15,8 @@ import { useHoldSideReads } from '../../hooks/useHoldSideReads';
 import { checkSsid } from '../../../shared/ssid';
 import { rekeyIssue } from '../../../shared/validate';
 import type { DraftInput } from '../../db/applications';
+import { DEFAULT_FORM } from '../../../shared/application';
+import { useFormInSteps } from './useFormInSteps';
 
 /** Whether the re-key agrees with a first keying that reads as an SSID. */
 function rekeyAgrees(draft: DraftInput | null): boolean {
@@ -32,6 +34,7 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
   const blind = useBlindRekey(rekeyAgrees(draft));
   // The header's counts and the sheet number wait until the form is in the page (cold start, issue 14).
   useHoldSideReads(editor.phase !== 'loading');
+  const drawn = useFormInSteps(DEFAULT_FORM, editor.phase === 'ready' && draft !== null);
   const onNext = () => void editor.saveAndNext();
   useCtrlEnter(onNext);
 
@@ -95,23 +98,27 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         revealAll={editor.reopened}
         left={editor.left}
         blind={blind}
-        afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}
+        form={drawn.fields}
+        // Until the rest is drawn, Enter past the last field drawn stays there.
+        afterLastId={!drawn.whole ? '' : editor.canConfirmNow ? 'confirm-button' : 'next-button'}
         onField={editor.setField}
         onRekey={editor.setRekey}
         onSsidChecked={editor.setSsidChecked}
         onLeave={editor.leaveField}
       />
-      <ConfirmPanel
-        errors={editor.validation.errors}
-        warningCount={editor.validation.warnings.filter((w) => w.code !== 'ssid_missing').length}
-        canConfirm={editor.canConfirmNow}
-        confirmedAt={alreadyConfirmed ? stored.confirmedAt : null}
-        message={editor.confirmMessage}
-        hasBatch={batch !== null}
-        awaiting={editor.verifyBlock ? { reason: editor.verifyBlock, verifyHref: batch ? paths.verifyBatch(batch.id) : null } : null}
-        onConfirm={() => void onConfirm()}
-        onNext={onNext}
-      />
+      {drawn.whole && (
+        <ConfirmPanel
+          errors={editor.validation.errors}
+          warningCount={editor.validation.warnings.filter((w) => w.code !== 'ssid_missing').length}
+          canConfirm={editor.canConfirmNow}
+          confirmedAt={alreadyConfirmed ? stored.confirmedAt : null}
+          message={editor.confirmMessage}
+          hasBatch={batch !== null}
+          awaiting={editor.verifyBlock ? { reason: editor.verifyBlock, verifyHref: batch ? paths.verifyBatch(batch.id) : null } : null}
+          onConfirm={() => void onConfirm()}
+          onNext={onNext}
+        />
+      )}
     </section>
   );
 }
