@@ -4,6 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { pullResponseSchema, pushResponseSchema, sessionResponseSchema, type Mutation, type PushResponse } from '../../src/shared/protocol';
+import { toColumns } from '../../src/shared/column-batch';
 
 /** A signed-in device. */
 export interface Device {
@@ -31,9 +32,9 @@ export async function centerSchoolIds(url: string, device: Device): Promise<stri
   return schools;
 }
 
-/** A push body compressed as the app sends it. */
+/** A push body as the app sends it: one column batch, gzipped. */
 export function gzipPushBody(device: Device, mutations: readonly Mutation[]): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(gzipSync(JSON.stringify({ deviceId: device.deviceId, mutations })));
+  return new Uint8Array(gzipSync(JSON.stringify({ deviceId: device.deviceId, columns: toColumns(mutations) })));
 }
 
 /** Sends one compressed push and parses the answer. */

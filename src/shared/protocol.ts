@@ -9,6 +9,7 @@ import { normalizeSsid } from './ssid';
 import { addedVerifiedFieldsSchema, verificationSchema, VERIFIABLE_FIELDS } from './verification-record';
 import { centerVerificationSchema, NO_VERIFICATION_POLICY } from './verification-policy';
 import { REFUSALS, type RefusalCode } from './problems';
+import { columnBatchSchema } from './column-batch';
 
 const uuid = z.string().check(z.regex(UUID_PATTERN, 'Not a valid id.'));
 /** A whole CA SSID as it travels: exactly 10 digits, already normalized. */
@@ -218,8 +219,11 @@ export const MAX_MUTATIONS_PER_PUSH = 500;
 export const pushRequestSchema = z.object({
   deviceId: uuid,
   after: z.optional(z.int().check(z.nonnegative())),
-  mutations: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
-});
+  /** The mutations as objects: what tablets of earlier versions send, still taken. */
+  mutations: z.optional(z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH))),
+  /** The mutations as one column batch (column-batch.ts), each field's name once: what this version sends. */
+  columns: z.optional(columnBatchSchema(MAX_MUTATIONS_PER_PUSH)),
+}).check(z.refine((request) => (request.mutations === undefined) !== (request.columns === undefined), 'Send the mutations or their columns, one of the two.'));
 
 /**
  * How long the server holds a push whose `after` the ledger has not reached:

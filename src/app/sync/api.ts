@@ -6,6 +6,7 @@
  */
 import { z } from 'zod/mini';
 import { PROBLEMS, type ProblemBody } from '../../shared/problems';
+import { toColumns } from '../../shared/column-batch';
 import {
   approveEnrollmentResponseSchema,
   pendingEnrollmentsResponseSchema,
@@ -192,8 +193,11 @@ export function createApiClient(options: ApiOptions = {}): ApiClient {
     },
     checkSession: async (token) =>
       (await call('GET', '/api/session', z.object({ user: sessionUserSchema }), { token })).user,
-    push: (token, deviceId, mutations, after) =>
-      call('POST', '/api/sync/push', pushResponseSchema, { token, body: after === undefined ? { deviceId, mutations } : { deviceId, after, mutations } }),
+    // As columns: each field's name once, and gzip shares more between one field's values (shared/column-batch.ts).
+    push: (token, deviceId, mutations, after) => {
+      const columns = toColumns(mutations);
+      return call('POST', '/api/sync/push', pushResponseSchema, { token, body: after === undefined ? { deviceId, columns } : { deviceId, after, columns } });
+    },
     pull: (token, checkpoint) => {
       const query = checkpoint === null ? '' : `?checkpoint=${encodeURIComponent(checkpoint)}`;
       return call('GET', `/api/sync/pull${query}`, pullResponseSchema, { token });

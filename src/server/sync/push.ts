@@ -21,11 +21,23 @@ import type { PushContext } from './push-batch';
 import { applyBatch, applyEachAlone, duplicates, type Triaged } from './apply-batch';
 import { guardSsidDisclosures } from './ssid-disclosures';
 import type { Executor } from '../queries/executor';
+import { ColumnBatchError, fromColumns } from '../../shared/column-batch';
 
 /** What every mutation must carry for the queue to be ordered at all. */
 const envelopeSchema = z.object({ mutationId: z.number().int().positive(), recordId: z.string().max(100).optional() });
 
 const ATTEMPTS = 3;
+
+/** The push's mutations as objects, whether sent so or as a column batch; a batch that does not describe its rows is refused whole. */
+function mutationsOf(request: z.infer<typeof pushRequestSchema>): unknown[] {
+  if (!request.columns) return request.mutations ?? [];
+  try {
+    return fromColumns(request.columns);
+  } catch (error) {
+    if (error instanceof ColumnBatchError) throw new Problem('invalidBody', [{ field: `columns.${error.path}`, message: error.message }]);
+    throw error;
+  }
+}
 
 /** A mutation the databases can store: a NUL in one record rejects that record, not the push. */
 const storableMutationSchema = storable(anyMutationSchema);
@@ -41,7 +53,8 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
   const request = parseOrThrow(pushRequestSchema, body);
   // A token works only for the device it was issued to: a device's queue is its own.
   if (request.deviceId !== caller.sessionDeviceId) throw new Problem('forbidden');
-  const envelopes = request.mutations.map((m, i) => {
+  const mutations = mutationsOf(request);
+  const envelopes = mutations.map((m, i) => {
     const parsed = envelopeSchema.safeParse(m);
     if (!parsed.success) throw new Problem('invalidBody', [{ field: `mutations.${i}.mutationId`, message: 'Each mutation needs a positive whole-number mutationId.' }]);
     return parsed.data;
@@ -74,7 +87,7 @@ export async function push(handle: DatabaseHandle, caller: { userId: string; cen
         if (highest > last + MAX_MUTATION_ID_LEAD && highest > (await deviceHighWater(trx, request.deviceId)) + MAX_MUTATION_ID_LEAD) {
           throw new Problem('invalidBody', [{ field: `mutations.${envelopes.length - 1}.mutationId`, message: `A mutation id may be at most ${MAX_MUTATION_ID_LEAD} past the last one applied.` }]);
         }
-        const results = highest > last ? await applyNew(trx, ctx, triage(request.mutations, envelopes, last), oneByOne) : duplicates(envelopes);
+        const results = highest > last ? await applyNew(trx, ctx, triage(mutations, envelopes, last), oneByOne) : duplicates(envelopes);
         const lastAppliedMutationId = Math.max(last, highest);
         if (lastAppliedMutationId !== last) await setLastAppliedMutationId(trx, request.deviceId, caller.userId, lastAppliedMutationId);
         return { lastAppliedMutationId, results };
