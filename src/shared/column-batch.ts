@@ -17,7 +17,15 @@ import { z } from 'zod/mini';
 const PATH = /^[A-Za-z][A-Za-z0-9]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){0,3}$/;
 const MAX_DEPTH = 4;
 
+/**
+ * The most fields a batch may name (an application mutation has about forty):
+ * each field costs the server a pass over the rows, so a body of many empty
+ * fields must not buy work out of proportion to its size.
+ */
+export const MAX_COLUMN_FIELDS = 256;
+
 const path = z.string().check(z.regex(PATH));
+const fewFields = z.refine<Record<string, unknown>>((record) => Object.keys(record).length <= MAX_COLUMN_FIELDS, `At most ${MAX_COLUMN_FIELDS} fields.`);
 
 /** The schema of a batch of at most `maxRows` rows. */
 export function columnBatchSchema(maxRows: number) {
@@ -25,11 +33,11 @@ export function columnBatchSchema(maxRows: number) {
     /** How many rows. */
     n: z.int().check(z.positive(), z.maximum(maxRows)),
     /** A field's values, in row order, for the rows that have it. */
-    values: z.record(path, z.array(z.unknown())),
+    values: z.record(path, z.array(z.unknown())).check(fewFields),
     /** The fields that are objects split into their own fields. */
-    objects: z.optional(z.array(path)),
+    objects: z.optional(z.array(path).check(z.maxLength(MAX_COLUMN_FIELDS))),
     /** The rows that have a field, as [start, end) pairs, for a field not in every row. */
-    present: z.optional(z.record(path, z.array(z.int().check(z.nonnegative())))),
+    present: z.optional(z.record(path, z.array(z.int().check(z.nonnegative()))).check(fewFields)),
   });
 }
 export type ColumnBatch = z.infer<ReturnType<typeof columnBatchSchema>>;

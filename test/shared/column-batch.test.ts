@@ -7,7 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ColumnBatchError, columnBatchSchema, fromColumns, toColumns, type ColumnBatch } from '../../src/shared/column-batch';
+import { ColumnBatchError, columnBatchSchema, fromColumns, MAX_COLUMN_FIELDS, toColumns, type ColumnBatch } from '../../src/shared/column-batch';
 import { makeRecords } from '../../bench/lib/fixtures';
 
 const schema = columnBatchSchema(1000);
@@ -16,8 +16,9 @@ const overTheWire = (rows: Record<string, unknown>[]) => fromColumns(schema.pars
 
 const key = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,5}$/);
 const leaf = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }));
+// Three levels of at most five fields name at most 155 fields, within MAX_COLUMN_FIELDS.
 const { row } = fc.letrec((tie) => ({
-  row: fc.dictionary(key, fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, tie('row')), { maxKeys: 6 }),
+  row: fc.dictionary(key, fc.oneof({ depthSize: 'small', maxDepth: 2 }, leaf, tie('row')), { maxKeys: 5 }),
 }));
 
 function refusal(batch: ColumnBatch): { path: string; message: string } {
@@ -39,6 +40,13 @@ describe('column batch', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('keeps an object deeper than four levels whole, as one value', () => {
+    const rows = [{ a: { b: { c: { d: { e: 1 } } } } }];
+    const batch = toColumns(rows);
+    expect(batch.values).toEqual({ 'a.b.c.d': [{ e: 1 }] });
+    expect(overTheWire(rows)).toEqual(rows);
   });
 
   it('names a field missing from some rows by the rows that have it, as ranges', () => {
@@ -67,6 +75,14 @@ describe('column batch', () => {
     expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
     expect(Object.hasOwn(rows[0]!, '__proto__')).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses through its schema more fields than any mutation has, so a body of empty fields buys no work', () => {
+    const many = Object.fromEntries(Array.from({ length: MAX_COLUMN_FIELDS + 1 }, (_, i) => [`f${i}`, []]));
+    expect(schema.safeParse({ n: 1, values: many }).success).toBe(false);
+    expect(schema.safeParse({ n: 1, values: { a: [1] }, present: many }).success).toBe(false);
+    const enough = Object.fromEntries(Object.entries(many).slice(1));
+    expect(schema.safeParse({ n: 1, values: enough, present: Object.fromEntries(Object.keys(enough).map((k) => [k, []])) }).success).toBe(true);
   });
 
   it('refuses through its schema a path deeper than four and more rows than allowed', () => {
