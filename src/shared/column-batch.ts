@@ -5,15 +5,24 @@
  * name repeats: a push of 250 applications gzips about a fifth smaller than the
  * same rows as JSON objects (issue 14, sync at the wire's pace).
  *
- * The encoding is lossless for any rows of JSON values: a field that is a plain
- * object in every row that has it is split into its own fields ("application.firstName"),
- * and a field missing from some rows names the rows that have it. The server
+ * The encoding is lossless for any rows of JSON values whose field names are
+ * identifiers, as JSON itself carries them (a field holding `undefined` is
+ * absent): a field that is a plain object in every row that has it is split
+ * into its own fields ("application.firstName"), and a field missing from
+ * some rows names the rows that have it. The server
  * turns a batch back into rows and validates each row as before; `fromColumns`
  * checks only that the batch is consistent, and says where it is not.
  */
 import { z } from 'zod/mini';
 
-/** A field's path: identifiers joined by dots (never `__proto__`: a path cannot start with `_`), at most four deep. */
+/** A field's name: a letter, then letters and digits. */
+const NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+/**
+ * A field's path: names joined by dots, at most four deep. A batch cannot name
+ * `__proto__` (zod's record parser drops that key, and the server's JSON parser
+ * refuses a body holding it); every write in `fromColumns` is an own property
+ * of a fresh object.
+ */
 const PATH = /^[A-Za-z][A-Za-z0-9]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){0,3}$/;
 const MAX_DEPTH = 4;
 
@@ -56,14 +65,19 @@ type Row = Record<string, unknown>;
 
 const isPlainObject = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Whether `row` has the field `key`, as JSON would carry it: its own, and not `undefined`. */
+const holds = (row: Row, key: string) => Object.hasOwn(row, key) && row[key] !== undefined;
+
 /** The fields under `prefix` that are plain objects wherever they are present (split further), and the rest. */
 function collectPaths(rows: readonly Row[], depth: number, prefix: string, objects: string[], leaves: Set<string>) {
   const keys = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) keys.add(key);
+  for (const row of rows) for (const key of Object.keys(row)) if (holds(row, key)) keys.add(key);
   for (const key of keys) {
     const full = prefix + key;
-    const present = rows.filter((row) => Object.hasOwn(row, key));
-    if (depth < MAX_DEPTH && PATH.test(full) && present.every((row) => isPlainObject(row[key]))) {
+    // Refused here rather than kept whole: a name with a dot would read back as a nested field.
+    if (!NAME.test(key)) throw new ColumnBatchError(full, 'A field name must be a letter followed by letters and digits.');
+    const present = rows.filter((row) => holds(row, key));
+    if (depth < MAX_DEPTH && present.every((row) => isPlainObject(row[key]))) {
       objects.push(full);
       collectPaths(present.map((row) => row[key] as Row), depth + 1, `${full}.`, objects, leaves);
     } else {
@@ -76,7 +90,7 @@ function collectPaths(rows: readonly Row[], depth: number, prefix: string, objec
 function lookup(row: Row, keys: readonly string[]): { found: boolean; value?: unknown } {
   let at: unknown = row;
   for (const key of keys) {
-    if (!isPlainObject(at) || !Object.hasOwn(at, key)) return { found: false };
+    if (!isPlainObject(at) || !holds(at, key)) return { found: false };
     at = at[key];
   }
   return { found: true, value: at };
@@ -93,7 +107,7 @@ function ranges(has: readonly boolean[]): number[] {
   return out;
 }
 
-/** `rows` as one column batch; lossless for rows whose field names are identifiers (others the schema refuses). */
+/** `rows` as one column batch; throws ColumnBatchError on a field name that is not a letter followed by letters and digits. */
 export function toColumns(rows: readonly Row[]): ColumnBatch {
   const objects: string[] = [];
   const leaves = new Set<string>();
@@ -125,6 +139,9 @@ function rowsPresent(p: string, pairs: readonly number[] | undefined, n: number)
   return has;
 }
 
+/** The rows given for `p`, its own entry only: a field may be named `constructor`. */
+const presentOf = (batch: ColumnBatch, p: string) => (batch.present && Object.hasOwn(batch.present, p) ? batch.present[p] : undefined);
+
 const parentOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf('.')));
 const lastKey = (p: string) => p.slice(p.lastIndexOf('.') + 1);
 
@@ -151,7 +168,7 @@ export function fromColumns(batch: ColumnBatch): Row[] {
   const objects = [...(batch.objects ?? [])].sort((a, b) => a.split('.').length - b.split('.').length);
   for (const p of objects) {
     if (Object.hasOwn(batch.values, p)) throw new ColumnBatchError(p, 'A field is both an object and a value.');
-    const has = rowsPresent(p, batch.present?.[p], n);
+    const has = rowsPresent(p, presentOf(batch, p), n);
     const made: (Row | undefined)[] = has.map(() => undefined);
     place(p, has, () => ({}));
     const parents = holders.get(parentOf(p))!;
@@ -161,7 +178,7 @@ export function fromColumns(batch: ColumnBatch): Row[] {
     holders.set(p, made);
   }
   for (const [p, values] of Object.entries(batch.values)) {
-    const has = rowsPresent(p, batch.present?.[p], n);
+    const has = rowsPresent(p, presentOf(batch, p), n);
     const count = has.filter(Boolean).length;
     if (values.length !== count) throw new ColumnBatchError(p, `It holds ${values.length} values for ${count} rows.`);
     place(p, has, (i) => values[i]);

@@ -99,13 +99,13 @@ export function EntryScreen({ target }: { target: EditorTarget }) {
         left={editor.left}
         blind={blind}
         form={drawn.fields}
-        // Until the rest is drawn, Enter past the last field drawn stays there.
-        afterLastId={!drawn.whole ? '' : editor.canConfirmNow ? 'confirm-button' : 'next-button'}
+        afterLastId={editor.canConfirmNow ? 'confirm-button' : 'next-button'}
         onField={editor.setField}
         onRekey={editor.setRekey}
         onSsidChecked={editor.setSsidChecked}
         onLeave={editor.leaveField}
       />
+      {/* Drawn with the rest of the form: until then Enter past the last field drawn finds no button and stays there. */}
       {drawn.whole && (
         <ConfirmPanel
           errors={editor.validation.errors}

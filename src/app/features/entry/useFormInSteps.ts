@@ -17,8 +17,8 @@ function firstSection(form: readonly FieldDef[]): readonly FieldDef[] {
  * laying out all thirty fields (seven option lists among them) in one task was
  * most of the wait from the passphrase to a form that takes typing (cold start
  * at 4x CPU, issue 14); the rest comes before a hand can reach the second section.
- * The state is the screen's, not the form's (ARCHITECTURE rule 7). `whole` stays
- * true for the screen's life: the next sheet is drawn whole at once.
+ * The state is the screen's, not the form's (ARCHITECTURE rule 7). Every sheet
+ * opens a new screen (routes.tsx keys it by the navigation), so each is drawn so.
  */
 export function useFormInSteps(form: readonly FieldDef[], shown: boolean): { fields: readonly FieldDef[]; whole: boolean } {
   const [whole, setWhole] = useState(false);
