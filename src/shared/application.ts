@@ -216,6 +216,17 @@ export const DEFAULT_FORM: readonly FieldDef[] = [
   { name: 'dateReceived', label: 'Date received', section: 'Office use', kind: 'date', batchDefault: true },
 ];
 
+/** A form's fields grouped by section, in paper order: each section's name and its fields. */
+export function formSections(form: readonly FieldDef[]): [string, FieldDef[]][] {
+  const out: [string, FieldDef[]][] = [];
+  for (const def of form) {
+    const last = out[out.length - 1];
+    if (last && last[0] === def.section) last[1].push(def);
+    else out.push([def.section, [def]]);
+  }
+  return out;
+}
+
 const FIELD_LABELS = new Map<string, string>(DEFAULT_FORM.map((def) => [def.name, def.label]));
 
 /** A paper field's label ("Date of birth"), or `name` itself when it is not on the form. */

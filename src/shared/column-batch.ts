@@ -68,59 +68,48 @@ const isPlainObject = (value: unknown): value is Row => typeof value === 'object
 /** Whether `row` has the field `key`, as JSON would carry it: its own, and not `undefined`. */
 const holds = (row: Row, key: string) => Object.hasOwn(row, key) && row[key] !== undefined;
 
-/** The fields under `prefix` that are plain objects wherever they are present (split further), and the rest. */
-function collectPaths(rows: readonly Row[], depth: number, prefix: string, objects: string[], leaves: Set<string>) {
+/** Rows of the batch by index, each with the object found at the current depth. */
+type Level = readonly { row: number; value: Row }[];
+
+/** [start, end) pairs of ascending row indices. */
+function ranges(rows: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const i of rows) {
+    if (out.length > 0 && out[out.length - 1] === i) out[out.length - 1] = i + 1;
+    else out.push(i, i + 1);
+  }
+  return out;
+}
+
+/**
+ * Adds the fields under `prefix` to `batch`, in one walk of the rows: a field
+ * that is a plain object in every row that has it is split further (to
+ * MAX_DEPTH), any other is one column of values.
+ */
+function addFields(level: Level, depth: number, prefix: string, batch: Required<ColumnBatch>) {
   const keys = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) if (holds(row, key)) keys.add(key);
+  for (const { value } of level) for (const key of Object.keys(value)) if (holds(value, key)) keys.add(key);
   for (const key of keys) {
-    const full = prefix + key;
+    const path = prefix + key;
     // Refused here rather than kept whole: a name with a dot would read back as a nested field.
-    if (!NAME.test(key)) throw new ColumnBatchError(full, 'A field name must be a letter followed by letters and digits.');
-    const present = rows.filter((row) => holds(row, key));
-    if (depth < MAX_DEPTH && present.every((row) => isPlainObject(row[key]))) {
-      objects.push(full);
-      collectPaths(present.map((row) => row[key] as Row), depth + 1, `${full}.`, objects, leaves);
+    if (!NAME.test(key)) throw new ColumnBatchError(path, 'A field name must be a letter followed by letters and digits.');
+    const here = level.filter(({ value }) => holds(value, key)).map(({ row, value }) => ({ row, value: value[key] }));
+    if (here.length < batch.n) batch.present[path] = ranges(here.map(({ row }) => row));
+    if (depth < MAX_DEPTH && here.every(({ value }) => isPlainObject(value))) {
+      batch.objects.push(path);
+      addFields(here as Level, depth + 1, `${path}.`, batch);
     } else {
-      leaves.add(full);
+      batch.values[path] = here.map(({ value }) => value);
     }
   }
 }
 
-/** The value at the path `keys` in `row`, or `found: false` when a step is missing. */
-function lookup(row: Row, keys: readonly string[]): { found: boolean; value?: unknown } {
-  let at: unknown = row;
-  for (const key of keys) {
-    if (!isPlainObject(at) || !holds(at, key)) return { found: false };
-    at = at[key];
-  }
-  return { found: true, value: at };
-}
-
-/** [start, end) pairs of the indices where `has` is true. */
-function ranges(has: readonly boolean[]): number[] {
-  const out: number[] = [];
-  has.forEach((yes, i) => {
-    if (!yes) return;
-    if (out.length > 0 && out[out.length - 1] === i) out[out.length - 1] = i + 1;
-    else out.push(i, i + 1);
-  });
-  return out;
-}
-
 /** `rows` as one column batch; throws ColumnBatchError on a field name that is not a letter followed by letters and digits. */
 export function toColumns(rows: readonly Row[]): ColumnBatch {
-  const objects: string[] = [];
-  const leaves = new Set<string>();
-  collectPaths(rows, 1, '', objects, leaves);
-  const values: Record<string, unknown[]> = {};
-  const present: Record<string, number[]> = {};
-  for (const p of [...objects, ...leaves]) {
-    const keys = p.split('.');
-    const found = rows.map((row) => lookup(row, keys));
-    if (leaves.has(p)) values[p] = found.filter((f) => f.found).map((f) => f.value);
-    if (found.some((f) => !f.found)) present[p] = ranges(found.map((f) => f.found));
-  }
-  return { n: rows.length, values, ...(objects.length > 0 ? { objects } : {}), ...(Object.keys(present).length > 0 ? { present } : {}) };
+  const batch: Required<ColumnBatch> = { n: rows.length, values: {}, objects: [], present: {} };
+  addFields(rows.map((value, row) => ({ row, value })), 1, '', batch);
+  const { n, values, objects, present } = batch;
+  return { n, values, ...(objects.length > 0 ? { objects } : {}), ...(Object.keys(present).length > 0 ? { present } : {}) };
 }
 
 /** Which of `n` rows a path's ranges name, checking they are ascending and within the batch. */
@@ -151,31 +140,27 @@ export function fromColumns(batch: ColumnBatch): Row[] {
   const rows: Row[] = Array.from({ length: n }, () => ({}));
   // The object a path's value goes into, per row; the root is the row itself.
   const holders = new Map<string, (Row | undefined)[]>([['', rows]]);
-  const place = (p: string, has: readonly boolean[], valueAt: (i: number) => unknown) => {
+  /** Puts the field `p` into the rows that have it; returns what each row got. */
+  const place = <T>(p: string, has: readonly boolean[], valueAt: (i: number) => T): (T | undefined)[] => {
     const parents = holders.get(parentOf(p));
     if (!parents) throw new ColumnBatchError(p, 'Its parent is not an object field named before it.');
     const key = lastKey(p);
     let next = 0;
-    has.forEach((yes, i) => {
-      if (!yes) return;
+    return has.map((yes, i) => {
+      if (!yes) return undefined;
       const parent = parents[i];
       if (!parent) throw new ColumnBatchError(p, 'A row has this field but not the object that holds it.');
       if (Object.hasOwn(parent, key)) throw new ColumnBatchError(p, 'A field is named twice.');
-      parent[key] = valueAt(next++);
+      const value = valueAt(next++);
+      parent[key] = value;
+      return value;
     });
   };
   // Objects first, parents before children: a path's parent is a shorter path.
   const objects = [...(batch.objects ?? [])].sort((a, b) => a.split('.').length - b.split('.').length);
   for (const p of objects) {
     if (Object.hasOwn(batch.values, p)) throw new ColumnBatchError(p, 'A field is both an object and a value.');
-    const has = rowsPresent(p, presentOf(batch, p), n);
-    const made: (Row | undefined)[] = has.map(() => undefined);
-    place(p, has, () => ({}));
-    const parents = holders.get(parentOf(p))!;
-    has.forEach((yes, i) => {
-      if (yes) made[i] = parents[i]![lastKey(p)] as Row;
-    });
-    holders.set(p, made);
+    holders.set(p, place<Row>(p, rowsPresent(p, presentOf(batch, p), n), () => ({})));
   }
   for (const [p, values] of Object.entries(batch.values)) {
     const has = rowsPresent(p, presentOf(batch, p), n);

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { DraftInput } from '../../db/applications';
-import { DEFAULT_FORM, type FieldDef, type FieldName } from '../../../shared/application';
+import { DEFAULT_FORM, formSections, type FieldDef, type FieldName } from '../../../shared/application';
 import type { School } from '../../../shared/protocol';
 import type { Validation } from '../../../shared/validate';
 import { isRevealed, messagesByField, type EntryField } from '../../model/fieldMessages';
@@ -37,16 +37,6 @@ export interface ApplicationFormProps {
 
 const REKEY_ID = 'f-ssidRekey';
 
-function sections(form: readonly FieldDef[]): [string, FieldDef[]][] {
-  const out: [string, FieldDef[]][] = [];
-  for (const def of form) {
-    const last = out[out.length - 1];
-    if (last && last[0] === def.section) last[1].push(def);
-    else out.push([def.section, [def]]);
-  }
-  return out;
-}
-
 /**
  * The paper form, section by section, keyboard-first (see useEntryKeys). It
  * keeps no state of its own and draws only its props: the editor draws a typed
@@ -75,7 +65,7 @@ export function ApplicationForm({ draft, validation, carried, schools, revealAll
 
   return (
     <form ref={formRef} class="entry-form" onKeyDown={keys.onKeyDown} onInput={keys.onInput} onFocusOut={onFocusOut} onSubmit={(e) => e.preventDefault()} noValidate>
-      {sections(form).map(([section, defs]) => (
+      {formSections(form).map(([section, defs]) => (
         <fieldset key={section} class="section">
           <legend>{section}</legend>
           <div class="grid">

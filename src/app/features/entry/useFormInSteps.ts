@@ -1,15 +1,9 @@
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { FieldDef } from '../../../shared/application';
+import { formSections, type FieldDef } from '../../../shared/application';
 import { afterNextPaint } from '../../services/afterNextPaint';
 
 /** The longest the rest of the form waits for a frame that does not come (a hidden page). */
 const REST_FALLBACK_MS = 100;
-
-/** The form's first section: the fields a tablet's screen shows first, and where the cursor starts. */
-function firstSection(form: readonly FieldDef[]): readonly FieldDef[] {
-  const first = form[0]?.section;
-  return form.filter((def) => def.section === first);
-}
 
 /**
  * The fields the entry screen draws: the first section in the render that puts
@@ -24,7 +18,8 @@ export function useFormInSteps(form: readonly FieldDef[], shown: boolean): { fie
   const [whole, setWhole] = useState(false);
   // A layout effect asks for the frame in the task that drew the first section, so the rest follows that frame's paint.
   useLayoutEffect(() => (shown && !whole ? afterNextPaint(() => setWhole(true), REST_FALLBACK_MS) : undefined), [shown, whole]);
-  // One list for as long as it is drawn: the steady form redraws only when a prop is a new value.
-  const first = useMemo(() => firstSection(form), [form]);
+  // The first section (what a tablet's screen shows first, and where the cursor starts), one list for as long as
+  // it is drawn: the steady form redraws only when a prop is a new value.
+  const first = useMemo(() => formSections(form)[0]?.[1] ?? [], [form]);
   return { fields: whole ? form : first, whole };
 }
